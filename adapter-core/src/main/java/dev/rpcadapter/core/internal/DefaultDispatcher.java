@@ -1,0 +1,223 @@
+package dev.rpcadapter.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import dev.rpcadapter.command.Command;
+import dev.rpcadapter.command.CommandException;
+import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.command.JobContext;
+import dev.rpcadapter.dispatch.CallContext;
+import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.dispatch.DispatchListener;
+import dev.rpcadapter.dispatch.ExceptionMapper;
+import dev.rpcadapter.dispatch.JobSubmitter;
+import dev.rpcadapter.dispatch.JsonRpcDispatcher;
+import dev.rpcadapter.dispatch.ResultFormat;
+import dev.rpcadapter.dispatch.SystemMethod;
+import dev.rpcadapter.jsonrpc.ErrorCodes;
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.jsonrpc.JsonRpcException;
+import dev.rpcadapter.jsonrpc.JsonRpcRequest;
+import dev.rpcadapter.jsonrpc.JsonRpcResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The default {@link JsonRpcDispatcher}. */
+public final class DefaultDispatcher implements JsonRpcDispatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(DefaultDispatcher.class);
+
+	private final CommandRegistry registry;
+
+	private final ObjectMapper mapper;
+
+	private final MessageCodec codec;
+
+	private final ResultFormat resultFormat;
+
+	private final CommandAuthorizer authorizer;
+
+	private final @Nullable JobSubmitter jobSubmitter;
+
+	private final List<ExceptionMapper> exceptionMappers;
+
+	private final DispatchListener[] listeners;
+
+	private final Map<String, SystemMethod> systemMethods;
+
+	private final Duration defaultTimeout;
+
+	public DefaultDispatcher(JsonRpcDispatcher.Builder builder) {
+		this.registry = builder.registry();
+		this.mapper = builder.mapper();
+		this.codec = new MessageCodec(builder.mapper(), builder.limits());
+		this.resultFormat = builder.resultFormat();
+		this.authorizer = builder.authorizer();
+		this.jobSubmitter = builder.jobSubmitter();
+		this.exceptionMappers = builder.exceptionMappers();
+		this.listeners = builder.listeners().toArray(DispatchListener[]::new);
+		this.systemMethods = builder.systemMethods();
+		this.defaultTimeout = builder.limits().defaultTimeout();
+	}
+
+	@Override
+	public ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	@Override
+	public Mono<byte[]> handle(byte[] body, CallContext context) {
+		MessageCodec.Parsed parsed = this.codec.parse(body);
+		if (parsed.error() != null) {
+			return Mono.just(writeError(parsed.error()));
+		}
+		if (!parsed.batch()) {
+			return element(parsed.elements().get(0), context).map(this.codec::write);
+		}
+		return Flux.fromIterable(parsed.elements())
+			.flatMapSequential((node) -> element(node, context))
+			.collectList()
+			.flatMap((responses) -> responses.isEmpty() ? Mono.empty() : Mono.just(this.codec.write(responses)));
+	}
+
+	private Mono<JsonRpcResponse> element(JsonNode node, CallContext context) {
+		MessageCodec.Element element = this.codec.element(node);
+		if (element.request() == null) {
+			return Mono.just(JsonRpcResponse.failure(element.replyId(), element.error()));
+		}
+		return call(element.request(), context);
+	}
+
+	@Override
+	public Mono<JsonRpcResponse> call(JsonRpcRequest request, CallContext context) {
+		long start = System.nanoTime();
+		Mono<JsonRpcResponse> response = execute(request, context)
+			.map((result) -> success(request, result))
+			.defaultIfEmpty(JsonRpcResponse.success(idOf(request), null))
+			.onErrorResume((ex) -> Mono.just(failure(request, ex)))
+			.doOnNext((r) -> notifyListeners(request, context, r, start));
+		if (request.isNotification()) {
+			return response.then(Mono.empty());
+		}
+		return response;
+	}
+
+	private Mono<Object> execute(JsonRpcRequest request, CallContext context) {
+		String method = request.method();
+		if (method.startsWith("rpc.")) {
+			SystemMethod system = this.systemMethods.get(method);
+			return (system != null) ? Mono.defer(() -> system.call(request.params(), context))
+					: Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
+		}
+		Command command = this.registry.find(method).orElse(null);
+		if (command == null) {
+			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
+		}
+		if (!this.authorizer.isAllowed(context.caller(), method)) {
+			return Mono.error(new JsonRpcException(JsonRpcError.of(ErrorCodes.PERMISSION_DENIED,
+					"Permission denied: '" + context.caller().principal() + "' may not call '" + method + "'")));
+		}
+		return Mono.defer(() -> {
+			var prepared = command.handler().prepare(request.params());
+			if (command.descriptor().queued()) {
+				if (this.jobSubmitter == null) {
+					throw new IllegalStateException("Command '" + method + "' is queued but the queue is disabled");
+				}
+				return this.jobSubmitter.submit(command, request.params(), context);
+			}
+			Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
+					: this.defaultTimeout;
+			return prepared.execute(context.caller(), JobContext.NONE).timeout(timeout);
+		});
+	}
+
+	private JsonRpcResponse success(JsonRpcRequest request, Object result) {
+		JsonNode node = (result instanceof JsonNode json) ? json : this.mapper.valueToTree(result);
+		if (this.resultFormat == ResultFormat.ENVELOPE && !request.method().startsWith("rpc.")) {
+			ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("success", true);
+			envelope.set("data", node);
+			node = envelope;
+		}
+		return JsonRpcResponse.success(idOf(request), node);
+	}
+
+	private JsonRpcResponse failure(JsonRpcRequest request, Throwable ex) {
+		JsonRpcError error = toError(request.method(), ex);
+		if (this.resultFormat == ResultFormat.ENVELOPE && isCommandLevel(error)) {
+			ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("success", false);
+			envelope.set("error", this.mapper.valueToTree(error));
+			if (error.data() == null) {
+				((ObjectNode) envelope.get("error")).remove("data");
+			}
+			return JsonRpcResponse.success(idOf(request), envelope);
+		}
+		return JsonRpcResponse.failure(idOf(request), error);
+	}
+
+	private static boolean isCommandLevel(JsonRpcError error) {
+		int code = error.code();
+		return code != ErrorCodes.METHOD_NOT_FOUND && code != ErrorCodes.INVALID_REQUEST
+				&& code != ErrorCodes.PARSE_ERROR && code != ErrorCodes.PERMISSION_DENIED
+				&& code != ErrorCodes.AUTHENTICATION_REQUIRED;
+	}
+
+	private JsonRpcError toError(String method, Throwable ex) {
+		if (ex instanceof JsonRpcException rpc) {
+			return rpc.error();
+		}
+		if (ex instanceof CommandException command) {
+			JsonNode data = (command.data() == null) ? null : this.mapper.valueToTree(command.data());
+			return new JsonRpcError(command.code(), String.valueOf(command.getMessage()), data);
+		}
+		for (ExceptionMapper exceptionMapper : this.exceptionMappers) {
+			JsonRpcError error = exceptionMapper.map(ex);
+			if (error != null) {
+				return error;
+			}
+		}
+		if (ex instanceof TimeoutException) {
+			return JsonRpcError.of(ErrorCodes.TIMED_OUT, "Command '" + method + "' timed out");
+		}
+		String errorId = ErrorIds.next();
+		logger.error("Command '{}' failed [error_id={}]", method, errorId, ex);
+		return JsonRpcError.internal(errorId);
+	}
+
+	private void notifyListeners(JsonRpcRequest request, CallContext context, JsonRpcResponse response, long start) {
+		if (this.listeners.length == 0) {
+			return;
+		}
+		int code = (response instanceof JsonRpcResponse.Failure failure) ? failure.error().code() : 0;
+		String name = (code == ErrorCodes.METHOD_NOT_FOUND) ? "unknown" : request.method();
+		long nanos = System.nanoTime() - start;
+		for (DispatchListener listener : this.listeners) {
+			listener.onCall(name, context.transport(), code, nanos);
+		}
+	}
+
+	private static dev.rpcadapter.jsonrpc.JsonRpcId idOf(JsonRpcRequest request) {
+		return (request.id() != null) ? request.id() : dev.rpcadapter.jsonrpc.JsonRpcId.NULL;
+	}
+
+	@Override
+	public byte[] write(JsonRpcResponse response) {
+		return this.codec.write(response);
+	}
+
+	@Override
+	public byte[] writeError(JsonRpcError error) {
+		return this.codec.write(JsonRpcResponse.failure(dev.rpcadapter.jsonrpc.JsonRpcId.NULL, error));
+	}
+}

@@ -1,0 +1,95 @@
+package dev.rpcadapter.core.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.command.CommandHandler;
+import dev.rpcadapter.command.JobContext;
+import dev.rpcadapter.command.PreparedCall;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import tools.jackson.databind.JsonNode;
+
+/** Calls one annotated method reflectively with bound, validated arguments. */
+final class MethodCommandHandler implements CommandHandler {
+
+	private final Object bean;
+
+	private final Method method;
+
+	private final List<ParamBinding> bindings;
+
+	private final ParamBinder binder;
+
+	private final boolean acceptsExtra;
+
+	private final @Nullable Scheduler scheduler;
+
+	MethodCommandHandler(Object bean, Method method, List<ParamBinding> bindings, ParamBinder binder,
+			boolean acceptsExtra, @Nullable Scheduler scheduler) {
+		this.bean = bean;
+		this.method = method;
+		this.bindings = bindings;
+		this.binder = binder;
+		this.acceptsExtra = acceptsExtra;
+		this.scheduler = scheduler;
+	}
+
+	@Override
+	public PreparedCall prepare(@Nullable JsonNode params) {
+		@Nullable Object[] bound = this.binder.bind(params, this.bindings, this.acceptsExtra);
+		this.binder.validate(this.bean, this.method, this.bindings, withInjected(bound, Caller.ANONYMOUS, JobContext.NONE));
+		return (caller, job) -> {
+			Mono<Object> call = Mono.defer(() -> {
+				try {
+					return adapt(invoke(withInjected(bound, caller, job)));
+				}
+				catch (Throwable ex) {
+					return Mono.error(ex);
+				}
+			});
+			return (this.scheduler != null) ? call.subscribeOn(this.scheduler) : call;
+		};
+	}
+
+	private @Nullable Object[] withInjected(@Nullable Object[] bound, Caller caller, JobContext job) {
+		Object[] args = bound.clone();
+		for (int i = 0; i < args.length; i++) {
+			switch (this.bindings.get(i).kind()) {
+				case JOB -> args[i] = job;
+				case CALLER -> args[i] = caller;
+				default -> {
+				}
+			}
+		}
+		return args;
+	}
+
+	private @Nullable Object invoke(@Nullable Object[] args) throws Throwable {
+		try {
+			return this.method.invoke(this.bean, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Mono<Object> adapt(@Nullable Object result) {
+		if (result instanceof Mono<?> mono) {
+			return (Mono<Object>) mono;
+		}
+		if (result instanceof CompletionStage<?> stage) {
+			return Mono.fromCompletionStage((CompletionStage<Object>) stage);
+		}
+		if (result instanceof Optional<?> optional) {
+			return Mono.justOrEmpty((Optional<Object>) optional);
+		}
+		return Mono.justOrEmpty(result);
+	}
+}

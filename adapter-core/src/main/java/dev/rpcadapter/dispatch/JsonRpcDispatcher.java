@@ -1,0 +1,152 @@
+package dev.rpcadapter.dispatch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.jsonrpc.JsonRpcRequest;
+import dev.rpcadapter.jsonrpc.JsonRpcResponse;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Dispatches JSON-RPC 2.0 messages to commands: one request, a notification, or a batch whose
+ * elements run concurrently. Transport-neutral: HTTP, {@code /cmd} and WebSocket share it.
+ */
+public interface JsonRpcDispatcher {
+
+	/**
+	 * Handles a raw message body.
+	 * @return the response body, or an empty {@code Mono} when nothing is to be sent (only
+	 * notifications)
+	 */
+	Mono<byte[]> handle(byte[] body, CallContext context);
+
+	/**
+	 * Calls one request.
+	 * @return the response; empty for a notification
+	 */
+	Mono<JsonRpcResponse> call(JsonRpcRequest request, CallContext context);
+
+	/** Writes a response (or a list of them) as JSON bytes. */
+	byte[] write(JsonRpcResponse response);
+
+	/** Writes an error response without a request (transport-level failures). */
+	byte[] writeError(dev.rpcadapter.jsonrpc.JsonRpcError error);
+
+	/** The mapper used for results. */
+	ObjectMapper mapper();
+
+	static Builder builder(CommandRegistry registry, ObjectMapper mapper) {
+		return new Builder(registry, mapper);
+	}
+
+	/** Configures a {@link JsonRpcDispatcher}. */
+	final class Builder {
+
+		final CommandRegistry registry;
+
+		final ObjectMapper mapper;
+
+		DispatchLimits limits = DispatchLimits.DEFAULTS;
+
+		ResultFormat resultFormat = ResultFormat.PLAIN;
+
+		CommandAuthorizer authorizer = CommandAuthorizer.ALLOW_ALL;
+
+		@Nullable JobSubmitter jobSubmitter;
+
+		final List<ExceptionMapper> exceptionMappers = new ArrayList<>();
+
+		final List<DispatchListener> listeners = new ArrayList<>();
+
+		final Map<String, SystemMethod> systemMethods = new LinkedHashMap<>();
+
+		Builder(CommandRegistry registry, ObjectMapper mapper) {
+			this.registry = registry;
+			this.mapper = mapper;
+		}
+
+		public Builder limits(DispatchLimits limits) {
+			this.limits = limits;
+			return this;
+		}
+
+		public Builder resultFormat(ResultFormat format) {
+			this.resultFormat = format;
+			return this;
+		}
+
+		public Builder authorizer(CommandAuthorizer authorizer) {
+			this.authorizer = authorizer;
+			return this;
+		}
+
+		public Builder jobSubmitter(@Nullable JobSubmitter submitter) {
+			this.jobSubmitter = submitter;
+			return this;
+		}
+
+		public Builder exceptionMapper(ExceptionMapper mapper) {
+			this.exceptionMappers.add(mapper);
+			return this;
+		}
+
+		public Builder listener(DispatchListener listener) {
+			this.listeners.add(listener);
+			return this;
+		}
+
+		/** Adds a method in the reserved {@code rpc.} namespace. */
+		public Builder systemMethod(String name, SystemMethod method) {
+			if (!name.startsWith("rpc.")) {
+				throw new IllegalArgumentException("System methods live in the 'rpc.' namespace: " + name);
+			}
+			this.systemMethods.put(name, method);
+			return this;
+		}
+
+		public CommandRegistry registry() {
+			return this.registry;
+		}
+
+		public ObjectMapper mapper() {
+			return this.mapper;
+		}
+
+		public DispatchLimits limits() {
+			return this.limits;
+		}
+
+		public ResultFormat resultFormat() {
+			return this.resultFormat;
+		}
+
+		public CommandAuthorizer authorizer() {
+			return this.authorizer;
+		}
+
+		public @Nullable JobSubmitter jobSubmitter() {
+			return this.jobSubmitter;
+		}
+
+		public List<ExceptionMapper> exceptionMappers() {
+			return List.copyOf(this.exceptionMappers);
+		}
+
+		public List<DispatchListener> listeners() {
+			return List.copyOf(this.listeners);
+		}
+
+		public Map<String, SystemMethod> systemMethods() {
+			return Map.copyOf(this.systemMethods);
+		}
+
+		public JsonRpcDispatcher build() {
+			return new dev.rpcadapter.core.internal.DefaultDispatcher(this);
+		}
+	}
+}
