@@ -1,0 +1,136 @@
+package dev.rpcadapter.autoconfigure;
+
+import dev.rpcadapter.autoconfigure.internal.AdapterHealth;
+import dev.rpcadapter.autoconfigure.internal.ApiDocumentCache;
+import dev.rpcadapter.autoconfigure.internal.BuiltinCommands;
+import dev.rpcadapter.autoconfigure.internal.CommandRegistrar;
+import dev.rpcadapter.autoconfigure.internal.MetricsDispatchListener;
+import dev.rpcadapter.command.AnnotatedCommandFactory;
+import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.discovery.ApiInfo;
+import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.dispatch.DispatchLimits;
+import dev.rpcadapter.dispatch.JobSubmitter;
+import dev.rpcadapter.dispatch.JsonRpcDispatcher;
+import dev.rpcadapter.health.HealthComponent;
+import dev.rpcadapter.schema.SchemaGenerator;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The adapter's core: the command registry filled from {@code @JsonRpcCommand} beans, the built-in
+ * commands, the dispatcher, API documents and health.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
+@ConditionalOnProperty(prefix = "adapter", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties({ JsonRpcProperties.class, HttpEndpointsProperties.class, WebSocketProperties.class,
+		AdapterInfoProperties.class })
+public final class AdapterAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandRegistry commandRegistry() {
+		return CommandRegistry.create();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SchemaGenerator commandSchemaGenerator(ObjectProvider<ObjectMapper> mapper) {
+		return SchemaGenerator.create(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AnnotatedCommandFactory annotatedCommandFactory(ObjectProvider<ObjectMapper> mapper, SchemaGenerator schemas,
+			ObjectProvider<Validator> validator) {
+		return AnnotatedCommandFactory.create(mapper.getIfAvailable(() -> JsonMapper.builder().build()), schemas,
+				validator.getIfAvailable(), Schedulers.boundedElastic());
+	}
+
+	@Bean
+	static CommandRegistrar jsonRpcCommandRegistrar(ObjectProvider<CommandRegistry> registry,
+			ObjectProvider<AnnotatedCommandFactory> factory) {
+		return new CommandRegistrar(registry, factory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandAuthorizer commandAuthorizer() {
+		return CommandAuthorizer.ALLOW_ALL;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components,
+			AdapterInfoProperties info) {
+		return new AdapterHealth(registry, components.orderedStream().toList(), info.getVersion());
+	}
+
+	@Bean
+	SmartInitializingSingleton builtinCommandsRegistration(CommandRegistry registry, CommandAuthorizer authorizer,
+			AdapterHealth health) {
+		return () -> BuiltinCommands.all(registry, authorizer, health).stream()
+			.filter((command) -> registry.find(command.name()).isEmpty())
+			.forEach(registry::register);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiInfo adapterApiInfo(AdapterInfoProperties info, JsonRpcProperties jsonRpc, HttpEndpointsProperties http,
+			Environment environment) {
+		String name = info.getName().isEmpty() ? environment.getProperty("spring.application.name", "rpc-adapter")
+				: info.getName();
+		return new ApiInfo(name, info.getVersion(), info.getDescription(), jsonRpc.getPath(), http.getCmdPath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiDocumentCache apiDocumentCache(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info,
+			ObjectProvider<ObjectMapper> mapper) {
+		return new ApiDocumentCache(registry, authorizer, info, mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcDispatcher jsonRpcDispatcher(CommandRegistry registry, ObjectProvider<ObjectMapper> mapper,
+			JsonRpcProperties properties, CommandAuthorizer authorizer, ObjectProvider<JobSubmitter> jobSubmitter,
+			ApiDocumentCache documents, ObjectProvider<JsonRpcDispatcherCustomizer> customizers) {
+		ObjectMapper objectMapper = mapper.getIfAvailable(() -> JsonMapper.builder().build());
+		JsonRpcDispatcher.Builder builder = JsonRpcDispatcher.builder(registry, objectMapper)
+			.limits(new DispatchLimits(properties.getMaxBatchSize(), properties.getMaxNestingDepth(),
+					properties.getMaxStringLength(), properties.getDefaultTimeout()))
+			.resultFormat(properties.getResultFormat())
+			.authorizer(authorizer)
+			.jobSubmitter(jobSubmitter.getIfAvailable())
+			.systemMethod("rpc.discover", (params, context) -> reactor.core.publisher.Mono
+				.fromSupplier(() -> objectMapper.readTree(documents.openRpc(context.caller()))));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	/** Micrometer metrics per command, when Micrometer is on the classpath and a registry exists. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		JsonRpcDispatcherCustomizer metricsDispatcherCustomizer(ObjectProvider<MeterRegistry> meterRegistry) {
+			return (builder) -> meterRegistry
+				.ifAvailable((meters) -> builder.listener(new MetricsDispatchListener(meters)));
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package dev.rpcadapter.autoconfigure.internal;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.health.ComponentHealth;
+import dev.rpcadapter.health.HealthComponent;
+
+/** Aggregates the {@link HealthComponent}s into the {@code /health} body. */
+public final class AdapterHealth {
+
+	private final CommandRegistry registry;
+
+	private final List<HealthComponent> components;
+
+	private final String version;
+
+	private final long startNanos = System.nanoTime();
+
+	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version) {
+		this.registry = registry;
+		this.components = components;
+		this.version = version;
+	}
+
+	/** The health body: {@code {"status","version","uptime","components"}}. */
+	public Map<String, Object> body() {
+		Map<String, Object> components = new LinkedHashMap<>();
+		ComponentHealth.Status worst = ComponentHealth.Status.OK;
+		components.put("commands", Map.of("status", "ok", "registered_count", this.registry.all().size()));
+		for (HealthComponent component : this.components) {
+			ComponentHealth health = check(component);
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("status", health.status().wire());
+			entry.putAll(health.details());
+			components.put(component.name(), entry);
+			if (health.status().compareTo(worst) > 0) {
+				worst = health.status();
+			}
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("status", worst.wire());
+		body.put("version", this.version);
+		body.put("uptime", Duration.ofNanos(System.nanoTime() - this.startNanos).toMillis() / 1000.0);
+		body.put("components", components);
+		body.put("process", Map.of("pid", ProcessHandle.current().pid(), "start_time",
+				java.time.Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString()));
+		return body;
+	}
+
+	public boolean isDown(Map<String, Object> body) {
+		return "down".equals(body.get("status"));
+	}
+
+	private static ComponentHealth check(HealthComponent component) {
+		try {
+			return component.check();
+		}
+		catch (RuntimeException ex) {
+			return ComponentHealth.down(Map.of("error", ex.getClass().getSimpleName()));
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package dev.rpcadapter.autoconfigure.web;
+
+import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
+import dev.rpcadapter.autoconfigure.AdapterInfoProperties;
+import dev.rpcadapter.autoconfigure.HttpEndpointsProperties;
+import dev.rpcadapter.autoconfigure.JsonRpcProperties;
+import dev.rpcadapter.autoconfigure.WebSocketProperties;
+import dev.rpcadapter.autoconfigure.internal.AdapterHealth;
+import dev.rpcadapter.autoconfigure.internal.ApiDocumentCache;
+import dev.rpcadapter.discovery.ApiInfo;
+import dev.rpcadapter.dispatch.JobEventSource;
+import dev.rpcadapter.dispatch.JsonRpcDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Serves the adapter's HTTP and WebSocket endpoints on the application's Reactor Netty server, as
+ * Netty routes ahead of the WebFlux dispatcher.
+ */
+@AutoConfiguration(after = AdapterAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(NettyRouteProvider.class)
+@ConditionalOnBean(JsonRpcDispatcher.class)
+public final class AdapterWebAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(AdapterWebAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	AdapterPaths adapterPaths(JsonRpcProperties jsonRpc, HttpEndpointsProperties http, WebSocketProperties webSocket) {
+		return new AdapterPaths(jsonRpc.getPath(), jsonRpc.getBatchPath(), http.getCmdPath(), http.getCommandsPath(),
+				http.getHealthPath(), http.getHeartbeatPath(), http.getOpenapiPath(), http.getOpenrpcPath(),
+				http.getDocsPath(), webSocket.isEnabled() ? webSocket.getPath() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DocsPage adapterDocsPage(ApiInfo info, JsonRpcDispatcher dispatcher) {
+		return new DocsPage(info, dispatcher.mapper());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AdapterEndpoints adapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
+			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties) {
+		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage, infoProperties.getUrl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebSocketSessionHandler adapterWebSocketHandler(JsonRpcDispatcher dispatcher,
+			ObjectProvider<JobEventSource> events, WebSocketProperties properties) {
+		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(),
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NettyAdapterRoutes adapterNettyRoutes(AdapterEndpoints endpoints, ObjectProvider<RequestAuthenticator> authenticator,
+			AdapterPaths paths, JsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket) {
+		NettyAdapterRoutes routes = new NettyAdapterRoutes(endpoints,
+				authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), paths,
+				jsonRpc.getMaxBodySize().toBytes(), webSocket);
+		for (String path : routes.mappedPaths()) {
+			logger.info("rpc-adapter endpoint mapped: {}", path);
+		}
+		return routes;
+	}
+}

@@ -1,0 +1,127 @@
+package dev.rpcadapter.autoconfigure.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import dev.rpcadapter.command.CommandDescriptor;
+import dev.rpcadapter.discovery.ApiInfo;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code /docs} page: every command the caller may call, with its params, an example call and
+ * a form to try it. Plain HTML with a little script; no external resources.
+ */
+public final class DocsPage {
+
+	private final ApiInfo info;
+
+	private final ObjectMapper mapper;
+
+	private final String template;
+
+	public DocsPage(ApiInfo info, ObjectMapper mapper) {
+		this.info = info;
+		this.mapper = mapper;
+		this.template = DocsTemplate.load();
+	}
+
+	public byte[] render(List<CommandDescriptor> commands) {
+		StringBuilder sections = new StringBuilder();
+		StringBuilder toc = new StringBuilder();
+		for (CommandDescriptor command : commands) {
+			toc.append("<li><a href=\"#cmd-").append(escape(command.name())).append("\">")
+				.append(escape(command.name())).append("</a></li>");
+			section(sections, command);
+		}
+		if (commands.isEmpty()) {
+			sections.append("<p class=\"empty\">No commands are visible to you. If the server requires credentials, ")
+				.append("enter an API key above and reload the list with it (GET /commands).</p>");
+		}
+		String html = this.template.replace("{{title}}", escape(this.info.title()))
+			.replace("{{version}}", escape(this.info.version()))
+			.replace("{{description}}", escape(this.info.description()))
+			.replace("{{endpoint}}", escape(this.info.jsonRpcPath()))
+			.replace("{{count}}", Integer.toString(commands.size()))
+			.replace("{{toc}}", toc)
+			.replace("{{commands}}", sections);
+		return html.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private void section(StringBuilder out, CommandDescriptor command) {
+		String name = escape(command.name());
+		out.append("<section class=\"command\" id=\"cmd-").append(name).append("\" data-command=\"").append(name)
+			.append("\">\n<h2>").append(name);
+		if (command.queued()) {
+			out.append(" <span class=\"badge\">queued</span>");
+		}
+		out.append("</h2>\n<p class=\"description\">").append(escape(command.description())).append("</p>\n");
+		params(out, command);
+		String example = this.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(exampleParams(command));
+		String call = this.mapper.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", command.name(),
+				"params", exampleParams(command)));
+		out.append("<h3>Example</h3>\n<pre class=\"example\">curl -s -X POST -H 'Content-Type: application/json' \\\n  -d '")
+			.append(escape(call)).append("' \\\n  http://HOST").append(escape(this.info.jsonRpcPath())).append("</pre>\n");
+		out.append("<h3>Try it</h3>\n<form class=\"try\" data-command=\"").append(name).append("\">\n")
+			.append("<label>params (JSON)<textarea name=\"params\" rows=\"4\">").append(escape(example))
+			.append("</textarea></label>\n<button type=\"submit\">Call ").append(name)
+			.append("</button>\n<pre class=\"result\" aria-live=\"polite\"></pre>\n</form>\n</section>\n");
+	}
+
+	private static void params(StringBuilder out, CommandDescriptor command) {
+		if (command.params().isEmpty()) {
+			out.append("<p class=\"noparams\">No parameters.</p>\n");
+			return;
+		}
+		out.append("<table class=\"params\"><thead><tr><th>param</th><th>type</th><th>required</th><th>default</th>")
+			.append("<th>description</th></tr></thead><tbody>\n");
+		for (CommandDescriptor.ParamInfo param : command.params()) {
+			JsonNode schema = param.schema();
+			out.append("<tr><td><code>").append(escape(param.name())).append("</code></td><td>")
+				.append(escape(schema.path("type").asString("any"))).append("</td><td>")
+				.append(param.required() ? "yes" : "no").append("</td><td>")
+				.append(schema.has("default") ? "<code>" + escape(schema.get("default").toString()) + "</code>" : "")
+				.append("</td><td>").append(escape(param.description())).append("</td></tr>\n");
+		}
+		out.append("</tbody></table>\n");
+	}
+
+	static ObjectNode exampleParams(CommandDescriptor command) {
+		ObjectNode params = JsonNodeFactory.instance.objectNode();
+		for (CommandDescriptor.ParamInfo param : command.params()) {
+			JsonNode schema = param.schema();
+			if (schema.has("default")) {
+				params.set(param.name(), schema.get("default"));
+				continue;
+			}
+			switch (schema.path("type").asString("")) {
+				case "integer" -> params.put(param.name(), Math.max(1, schema.path("minimum").asInt(1)));
+				case "number" -> params.put(param.name(), 1.5);
+				case "boolean" -> params.put(param.name(), true);
+				case "array" -> params.putArray(param.name());
+				case "object" -> params.putObject(param.name());
+				default -> params.put(param.name(), "text");
+			}
+		}
+		return params;
+	}
+
+	static String escape(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				case '&' -> out.append("&amp;");
+				case '"' -> out.append("&quot;");
+				case '\'' -> out.append("&#39;");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
+	}
+}

@@ -1,0 +1,168 @@
+package dev.rpcadapter.autoconfigure.web;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.core.internal.ErrorIds;
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import reactor.core.publisher.Mono;
+import reactor.netty.NettyOutbound;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+/**
+ * Serves the adapter's endpoints as Reactor Netty routes, ahead of Spring's dispatcher (the
+ * per-request cost of the WebFlux handler chain is larger than all JSON-RPC work). Authentication
+ * runs here for every request through the {@link RequestAuthenticator}.
+ */
+public final class NettyAdapterRoutes implements NettyRouteProvider {
+
+	private static final Logger logger = LoggerFactory.getLogger(NettyAdapterRoutes.class);
+
+	private final AdapterEndpoints endpoints;
+
+	private final RequestAuthenticator authenticator;
+
+	private final AdapterPaths paths;
+
+	private final long maxBodySize;
+
+	private final WebSocketSessionHandler webSocket;
+
+	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
+			long maxBodySize, WebSocketSessionHandler webSocket) {
+		this.endpoints = endpoints;
+		this.authenticator = authenticator;
+		this.paths = paths;
+		this.maxBodySize = maxBodySize;
+		this.webSocket = webSocket;
+	}
+
+	@Override
+	public HttpServerRoutes apply(HttpServerRoutes routes) {
+		routes.post(this.paths.jsonRpc(), (req, res) -> post(req, res, this.endpoints::jsonRpc));
+		routes.post(this.paths.batch(), (req, res) -> post(req, res, this.endpoints::batch));
+		routes.post(this.paths.cmd(), (req, res) -> post(req, res, this.endpoints::cmd));
+		routes.get(this.paths.commands(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.commands(caller)));
+		routes.get(this.paths.health(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.health()));
+		routes.get(this.paths.heartbeat(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.heartbeat(ar)));
+		routes.get(this.paths.openApi(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.openApi(caller)));
+		routes.get(this.paths.openRpc(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.openRpc(caller)));
+		routes.get(this.paths.docs(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.docs(caller)));
+		if (this.paths.webSocket() != null) {
+			routes.get(this.paths.webSocket(), this::webSocket);
+		}
+		return routes;
+	}
+
+	List<String> mappedPaths() {
+		return this.paths.all();
+	}
+
+	private NettyOutbound post(HttpServerRequest req, HttpServerResponse res, BodyHandler handler) {
+		NettyAdapterRequest request = new NettyAdapterRequest(req);
+		long length = req.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
+		if (length > this.maxBodySize) {
+			res.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			return send(res, this.endpoints.bodyTooLarge(this.maxBodySize));
+		}
+		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
+			.flatMap((caller) -> body(req, length).flatMap((body) -> handler.handle(request, caller, body)));
+		return res.sendByteArray(complete(res, response));
+	}
+
+	private Mono<byte[]> body(HttpServerRequest req, long length) {
+		if (length >= 0) {
+			return req.receive().aggregate().asByteArray().defaultIfEmpty(AdapterResponse.EMPTY);
+		}
+		return req.receive().asByteArray()
+			.reduce(new ByteArrayOutputStream(), (out, chunk) -> {
+				if (out.size() + chunk.length > this.maxBodySize) {
+					throw new BodyTooLargeException();
+				}
+				out.writeBytes(chunk);
+				return out;
+			})
+			.map(ByteArrayOutputStream::toByteArray)
+			.defaultIfEmpty(AdapterResponse.EMPTY);
+	}
+
+	private NettyOutbound get(HttpServerRequest req, HttpServerResponse res, GetHandler handler) {
+		NettyAdapterRequest request = new NettyAdapterRequest(req);
+		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
+			.map((caller) -> handler.handle(request, caller));
+		return res.sendByteArray(complete(res, response));
+	}
+
+	/** Maps rejections and failures to responses and applies status and headers before the body is written. */
+	private Mono<byte[]> complete(HttpServerResponse res, Mono<AdapterResponse> response) {
+		return response.onErrorResume(this::failure).map((r) -> {
+			res.status(r.status());
+			if (!r.contentType().isEmpty()) {
+				res.header(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+			}
+			res.header("X-Content-Type-Options", "nosniff");
+			r.headers().forEach(res::header);
+			return r.body();
+		});
+	}
+
+	private Mono<AdapterResponse> failure(Throwable ex) {
+		if (ex instanceof AdapterHttpException http) {
+			return Mono.just(this.endpoints.error(http));
+		}
+		if (ex instanceof BodyTooLargeException) {
+			return Mono.just(this.endpoints.bodyTooLarge(this.maxBodySize));
+		}
+		String errorId = ErrorIds.next();
+		logger.error("Request failed [error_id={}]", errorId, ex);
+		return Mono.just(this.endpoints.error(500, JsonRpcError.internal(errorId)));
+	}
+
+	private static NettyOutbound send(HttpServerResponse res, AdapterResponse response) {
+		res.status(HttpResponseStatus.valueOf(response.status()));
+		res.header(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+		response.headers().forEach(res::header);
+		return res.sendByteArray(Mono.just(response.body()));
+	}
+
+	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res) {
+		NettyAdapterRequest request = new NettyAdapterRequest(req);
+		if (!req.isWebsocket()) {
+			return send(res, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
+		}
+		return this.authenticator.authenticate(request)
+			.flatMap((caller) -> res.sendWebsocket((in, out) -> this.webSocket.handle(request, caller, in, out),
+					this.webSocket.spec()))
+			.onErrorResume((ex) -> failure(ex).flatMap((r) -> Mono.from(send(res, r))));
+	}
+
+	@FunctionalInterface
+	interface BodyHandler {
+
+		Mono<AdapterResponse> handle(AdapterRequest request, Caller caller, byte[] body);
+	}
+
+	@FunctionalInterface
+	interface GetHandler {
+
+		AdapterResponse handle(AdapterRequest request, Caller caller);
+	}
+
+	private static final class BodyTooLargeException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		BodyTooLargeException() {
+			super("body too large", null, false, false);
+		}
+	}
+}

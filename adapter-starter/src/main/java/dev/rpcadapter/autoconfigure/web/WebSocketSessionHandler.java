@@ -1,0 +1,188 @@
+package dev.rpcadapter.autoconfigure.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.dispatch.CallContext;
+import dev.rpcadapter.dispatch.JobEventSource;
+import dev.rpcadapter.dispatch.JsonRpcDispatcher;
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.jsonrpc.JsonRpcException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * One {@code /ws} connection: JSON-RPC messages get the same answers as over HTTP; control
+ * messages subscribe to job events, which are pushed as they happen. A queued command called over
+ * the socket subscribes it to its job.
+ */
+public final class WebSocketSessionHandler {
+
+	private final JsonRpcDispatcher dispatcher;
+
+	private final ObjectMapper mapper;
+
+	private final @Nullable JobEventSource events;
+
+	private final int maxFrameSize;
+
+	public WebSocketSessionHandler(JsonRpcDispatcher dispatcher, @Nullable JobEventSource events, int maxFrameSize) {
+		this.dispatcher = dispatcher;
+		this.mapper = dispatcher.mapper();
+		this.events = events;
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	WebsocketServerSpec spec() {
+		return WebsocketServerSpec.builder().maxFramePayloadLength(this.maxFrameSize).build();
+	}
+
+	Publisher<Void> handle(AdapterRequest request, Caller caller, WebsocketInbound in, WebsocketOutbound out) {
+		Session session = new Session(request, caller);
+		Mono<Void> inbound = in.aggregateFrames(this.maxFrameSize)
+			.receiveFrames()
+			.filter(TextWebSocketFrame.class::isInstance)
+			.map((frame) -> ((TextWebSocketFrame) frame).text())
+			.flatMap(session::onMessage, 16)
+			.then()
+			.doFinally((signal) -> session.close());
+		return out.sendString(session.outbound.asFlux()).then().and(inbound);
+	}
+
+	private final class Session {
+
+		final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+
+		final Map<String, Disposable> subscriptions = new ConcurrentHashMap<>();
+
+		final AdapterRequest request;
+
+		final Caller caller;
+
+		Session(AdapterRequest request, Caller caller) {
+			this.request = request;
+			this.caller = caller;
+		}
+
+		Mono<Void> onMessage(String text) {
+			JsonNode node = null;
+			try {
+				node = WebSocketSessionHandler.this.mapper.readTree(text);
+			}
+			catch (JacksonException ex) {
+				// not JSON: the dispatcher answers with a parse error
+			}
+			if (node != null && node.isObject() && node.has("action")) {
+				control(node);
+				return Mono.empty();
+			}
+			List<String> submitted = new ArrayList<>();
+			var address = this.request.remoteAddress();
+			CallContext context = new CallContext(this.caller, "ws", address != null ? address.getHostString() : null,
+					(jobId) -> {
+						synchronized (submitted) {
+							submitted.add(jobId);
+						}
+					});
+			return WebSocketSessionHandler.this.dispatcher.handle(text.getBytes(StandardCharsets.UTF_8), context)
+				.doOnNext((bytes) -> emit(new String(bytes, StandardCharsets.UTF_8)))
+				.then(Mono.fromRunnable(() -> {
+					synchronized (submitted) {
+						submitted.forEach((jobId) -> subscribe(jobId, false));
+					}
+				}));
+		}
+
+		void control(JsonNode message) {
+			String action = message.path("action").asString("");
+			JsonNode jobId = message.get("job_id");
+			if (jobId == null || !jobId.isString()) {
+				event("error", null, JsonRpcError.invalidRequest("job_id (a string) is required"));
+				return;
+			}
+			switch (action) {
+				case "subscribe" -> subscribe(jobId.asString(), true);
+				case "unsubscribe" -> {
+					Disposable subscription = this.subscriptions.remove(jobId.asString());
+					if (subscription != null) {
+						subscription.dispose();
+					}
+					event("unsubscribed", jobId.asString(), null);
+				}
+				default -> event("error", jobId.asString(),
+						JsonRpcError.invalidRequest("unknown action '" + action + "' (use subscribe or unsubscribe)"));
+			}
+		}
+
+		void subscribe(String jobId, boolean acknowledge) {
+			JobEventSource source = WebSocketSessionHandler.this.events;
+			if (source == null) {
+				event("error", jobId, JsonRpcError.methodNotFound("job events (the queue is disabled)"));
+				return;
+			}
+			if (this.subscriptions.containsKey(jobId)) {
+				if (acknowledge) {
+					event("subscribed", jobId, null);
+				}
+				return;
+			}
+			if (acknowledge) {
+				event("subscribed", jobId, null);
+			}
+			Disposable subscription = source.events(jobId, this.caller)
+				.doFinally((signal) -> this.subscriptions.remove(jobId))
+				.subscribe((event) -> emit(event.toString()), (error) -> event("error", jobId, errorOf(error)));
+			if (!subscription.isDisposed()) {
+				this.subscriptions.put(jobId, subscription);
+			}
+		}
+
+		private JsonRpcError errorOf(Throwable error) {
+			return (error instanceof JsonRpcException rpc) ? rpc.error()
+					: JsonRpcError.internal(dev.rpcadapter.core.internal.ErrorIds.next());
+		}
+
+		void event(String event, @Nullable String jobId, @Nullable JsonRpcError error) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("event", event);
+			if (jobId != null) {
+				body.put("job_id", jobId);
+			}
+			if (error != null) {
+				body.put("error", error);
+			}
+			body.put("timestamp", Instant.now().toString());
+			emit(WebSocketSessionHandler.this.mapper.writeValueAsString(body));
+		}
+
+		void emit(String frame) {
+			synchronized (this.outbound) {
+				this.outbound.tryEmitNext(frame);
+			}
+		}
+
+		void close() {
+			this.subscriptions.values().forEach(Disposable::dispose);
+			this.subscriptions.clear();
+			synchronized (this.outbound) {
+				this.outbound.tryEmitComplete();
+			}
+		}
+	}
+}
