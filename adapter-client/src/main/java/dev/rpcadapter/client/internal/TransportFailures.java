@@ -1,5 +1,6 @@
 package dev.rpcadapter.client.internal;
 
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -68,6 +69,12 @@ final class TransportFailures {
 		if (tls != null) {
 			return "TLS handshake with " + origin + " failed: " + tlsReason(tls, target);
 		}
+		if (isHttps(target) && (find(cause, EOFException.class) != null
+				|| describeChain(cause).contains("received no bytes"))) {
+			return "Server " + origin + " closed the TLS connection without answering; with TLS 1.3 this is how a "
+					+ "server that requires a client certificate (mTLS) rejects a missing or untrusted one — check "
+					+ "clientCertificate(...)";
+		}
 		if (find(cause, ClosedChannelException.class) != null) {
 			return "Connection to " + origin + " was closed unexpectedly";
 		}
@@ -100,6 +107,11 @@ final class TransportFailures {
 			return "server did not answer with TLS — is it plain http:// on this port?";
 		}
 		return describeChain(tls);
+	}
+
+	private static boolean isHttps(URI target) {
+		String scheme = target.getScheme();
+		return "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme);
 	}
 
 	private static String origin(URI target) {
