@@ -57,7 +57,9 @@ final class DefaultWebSocketSession implements RpcWebSocketSession {
 				response.completeExceptionally(TransportFailures.describe(failure, this.target));
 			}
 		});
-		return withTimeout(response, "response to " + method);
+		CompletableFuture<JsonNode> bounded = withTimeout(response, "response to " + method);
+		bounded.whenComplete((result, failure) -> this.inbox.forget(id));
+		return bounded;
 	}
 
 	@Override
