@@ -1,0 +1,62 @@
+package dev.rpcadapter.client.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves the request timeout: explicit argument, else an environment variable in seconds
+ * (decimals allowed), else 30 s.
+ */
+public final class RequestTimeouts {
+
+	/** Used when neither the builder nor the environment sets a timeout. */
+	public static final Duration DEFAULT = Duration.ofSeconds(30);
+
+	private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+
+	private RequestTimeouts() {
+	}
+
+	/**
+	 * @param explicit the builder's value, wins when set
+	 * @param environment environment lookup
+	 * @param variable the variable name
+	 * @return the timeout to use
+	 * @throws IllegalArgumentException if the variable is set but is not a positive number
+	 */
+	public static Duration resolve(@Nullable Duration explicit, Function<String, @Nullable String> environment,
+			String variable) {
+		if (explicit != null) {
+			return explicit;
+		}
+		String value = environment.apply(variable);
+		if (value == null || value.isBlank()) {
+			return DEFAULT;
+		}
+		return parseSeconds(value.trim(), variable);
+	}
+
+	private static Duration parseSeconds(String value, String variable) {
+		BigDecimal seconds;
+		try {
+			seconds = new BigDecimal(value);
+		}
+		catch (NumberFormatException ex) {
+			throw invalid(value, variable);
+		}
+		long nanos = seconds.multiply(NANOS_PER_SECOND).longValue();
+		if (seconds.signum() <= 0 || nanos <= 0) {
+			throw invalid(value, variable);
+		}
+		return Duration.ofNanos(nanos);
+	}
+
+	private static IllegalArgumentException invalid(String value, String variable) {
+		return new IllegalArgumentException(
+				variable + " must be a positive number of seconds (e.g. 30 or 2.5), got '" + value + "'");
+	}
+
+}
