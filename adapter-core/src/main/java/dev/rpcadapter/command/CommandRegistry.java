@@ -12,7 +12,7 @@ public interface CommandRegistry {
 	/**
 	 * Registers a command.
 	 * @throws DuplicateCommandException if the name is taken
-	 * @throws IllegalArgumentException if the name starts with the reserved prefix {@code rpc.}
+	 * @throws ReservedCommandNameException if the name starts with the reserved prefix {@code rpc.}
 	 */
 	void register(Command command);
 

@@ -5,7 +5,11 @@ import dev.rpcadapter.autoconfigure.internal.ApiDocumentCache;
 import dev.rpcadapter.autoconfigure.internal.BuiltinCommands;
 import dev.rpcadapter.autoconfigure.internal.CommandRegistrar;
 import dev.rpcadapter.autoconfigure.internal.MetricsDispatchListener;
+import java.util.List;
+
+import dev.rpcadapter.autoconfigure.diagnostics.QueueRequiredException;
 import dev.rpcadapter.command.AnnotatedCommandFactory;
+import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
@@ -82,10 +86,16 @@ public final class AdapterAutoConfiguration {
 
 	@Bean
 	SmartInitializingSingleton builtinCommandsRegistration(CommandRegistry registry, CommandAuthorizer authorizer,
-			AdapterHealth health) {
-		return () -> BuiltinCommands.all(registry, authorizer, health).stream()
-			.filter((command) -> registry.find(command.name()).isEmpty())
-			.forEach(registry::register);
+			AdapterHealth health, ObjectProvider<JobSubmitter> jobSubmitter) {
+		return () -> {
+			BuiltinCommands.all(registry, authorizer, health).stream()
+				.filter((command) -> registry.find(command.name()).isEmpty())
+				.forEach(registry::register);
+			List<String> queued = registry.all().stream().filter((c) -> c.descriptor().queued()).map(Command::name).toList();
+			if (!queued.isEmpty() && jobSubmitter.getIfAvailable() == null) {
+				throw new QueueRequiredException(queued);
+			}
+		};
 	}
 
 	@Bean

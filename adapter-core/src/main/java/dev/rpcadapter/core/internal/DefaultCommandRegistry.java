@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.command.DuplicateCommandException;
+import dev.rpcadapter.command.ReservedCommandNameException;
 
 /** Thread-safe registry; the sorted view is rebuilt only when the set of commands changes. */
 public final class DefaultCommandRegistry implements CommandRegistry {
@@ -24,8 +25,7 @@ public final class DefaultCommandRegistry implements CommandRegistry {
 	public void register(Command command) {
 		String name = command.name();
 		if (name.startsWith("rpc.")) {
-			throw new IllegalArgumentException("Command name '" + name + "' (" + command.descriptor().source()
-					+ ") uses the prefix 'rpc.', which JSON-RPC 2.0 reserves for system extensions; rename it");
+			throw new ReservedCommandNameException(name, command.descriptor().source());
 		}
 		Command existing = this.commands.putIfAbsent(name, command);
 		if (existing != null) {

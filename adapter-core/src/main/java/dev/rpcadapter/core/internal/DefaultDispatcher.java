@@ -26,6 +26,7 @@ import dev.rpcadapter.jsonrpc.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonGenerator;
@@ -139,7 +140,9 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			}
 			Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 					: this.defaultTimeout;
-			return prepared.execute(context.caller(), JobContext.NONE).timeout(timeout);
+			Mono<Object> result = prepared.execute(context.caller(), JobContext.NONE);
+			// a value that is already there cannot time out: skip the timer for synchronous results
+			return (result instanceof Fuseable.ScalarCallable) ? result : result.timeout(timeout);
 		});
 	}
 
