@@ -2,6 +2,7 @@ package dev.rpcadapter.core.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -87,10 +88,36 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 		if (!parsed.batch()) {
 			return element(parsed.elements().get(0), context).map(this.codec::write);
 		}
-		return Flux.fromIterable(parsed.elements())
-			.flatMapSequential((node) -> element(node, context))
+		List<Mono<JsonRpcResponse>> calls = new ArrayList<>(parsed.elements().size());
+		boolean allReady = true;
+		for (JsonNode node : parsed.elements()) {
+			Mono<JsonRpcResponse> call = element(node, context);
+			allReady &= call instanceof Fuseable.ScalarCallable;
+			calls.add(call);
+		}
+		if (allReady) {
+			List<JsonRpcResponse> responses = new ArrayList<>(calls.size());
+			for (Mono<JsonRpcResponse> call : calls) {
+				JsonRpcResponse response = ready(call);
+				if (response != null) {
+					responses.add(response);
+				}
+			}
+			return responses.isEmpty() ? Mono.empty() : Mono.just(this.codec.write(responses));
+		}
+		return Flux.mergeSequential(calls)
 			.collectList()
 			.flatMap((responses) -> responses.isEmpty() ? Mono.empty() : Mono.just(this.codec.write(responses)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static @Nullable JsonRpcResponse ready(Mono<JsonRpcResponse> call) {
+		try {
+			return ((Fuseable.ScalarCallable<JsonRpcResponse>) call).call();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("A ready response cannot fail", ex);
+		}
 	}
 
 	private Mono<JsonRpcResponse> element(JsonNode node, CallContext context) {
@@ -104,22 +131,41 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 	@Override
 	public Mono<JsonRpcResponse> call(JsonRpcRequest request, CallContext context) {
 		long start = System.nanoTime();
-		Mono<JsonRpcResponse> response = execute(request, context)
-			.map((result) -> success(request, result))
+		Mono<Object> result;
+		try {
+			result = execute(request, context);
+		}
+		catch (RuntimeException ex) {
+			result = Mono.error(ex);
+		}
+		if (result instanceof Fuseable.ScalarCallable<?> scalar) {
+			// synchronous command: answer without building a reactive pipeline
+			JsonRpcResponse response = respond(request, scalar);
+			notifyListeners(request, context, response, start);
+			return request.isNotification() ? Mono.empty() : Mono.just(response);
+		}
+		Mono<JsonRpcResponse> response = result.map((value) -> success(request, value))
 			.defaultIfEmpty(JsonRpcResponse.success(idOf(request), null))
 			.onErrorResume((ex) -> Mono.just(failure(request, ex)))
 			.doOnNext((r) -> notifyListeners(request, context, r, start));
-		if (request.isNotification()) {
-			return response.then(Mono.empty());
+		return request.isNotification() ? response.then(Mono.empty()) : response;
+	}
+
+	private JsonRpcResponse respond(JsonRpcRequest request, Fuseable.ScalarCallable<?> scalar) {
+		try {
+			Object value = scalar.call();
+			return (value != null) ? success(request, value) : JsonRpcResponse.success(idOf(request), null);
 		}
-		return response;
+		catch (Throwable ex) {
+			return failure(request, ex);
+		}
 	}
 
 	private Mono<Object> execute(JsonRpcRequest request, CallContext context) {
 		String method = request.method();
 		if (method.startsWith("rpc.")) {
 			SystemMethod system = this.systemMethods.get(method);
-			return (system != null) ? Mono.defer(() -> system.call(request.params(), context))
+			return (system != null) ? system.call(request.params(), context)
 					: Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
 		Command command = this.registry.find(method).orElse(null);
@@ -130,20 +176,18 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			return Mono.error(new JsonRpcException(JsonRpcError.of(ErrorCodes.PERMISSION_DENIED,
 					"Permission denied: '" + context.caller().principal() + "' may not call '" + method + "'")));
 		}
-		return Mono.defer(() -> {
-			var prepared = command.handler().prepare(request.params());
-			if (command.descriptor().queued()) {
-				if (this.jobSubmitter == null) {
-					throw new IllegalStateException("Command '" + method + "' is queued but the queue is disabled");
-				}
-				return this.jobSubmitter.submit(command, request.params(), context);
+		var prepared = command.handler().prepare(request.params());
+		if (command.descriptor().queued()) {
+			if (this.jobSubmitter == null) {
+				throw new IllegalStateException("Command '" + method + "' is queued but the queue is disabled");
 			}
-			Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
-					: this.defaultTimeout;
-			Mono<Object> result = prepared.execute(context.caller(), JobContext.NONE);
-			// a value that is already there cannot time out: skip the timer for synchronous results
-			return (result instanceof Fuseable.ScalarCallable) ? result : result.timeout(timeout);
-		});
+			return this.jobSubmitter.submit(command, request.params(), context);
+		}
+		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
+				: this.defaultTimeout;
+		Mono<Object> result = prepared.execute(context.caller(), JobContext.NONE);
+		// a value that is already there cannot time out: skip the timer for synchronous results
+		return (result instanceof Fuseable.ScalarCallable) ? result : result.timeout(timeout);
 	}
 
 	private JsonRpcResponse success(JsonRpcRequest request, Object result) {

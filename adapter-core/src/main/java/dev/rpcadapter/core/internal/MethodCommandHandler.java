@@ -44,17 +44,20 @@ final class MethodCommandHandler implements CommandHandler {
 	public PreparedCall prepare(@Nullable JsonNode params) {
 		@Nullable Object[] bound = this.binder.bind(params, this.bindings, this.acceptsExtra);
 		this.binder.validate(this.bean, this.method, this.bindings, withInjected(bound, Caller.ANONYMOUS, JobContext.NONE));
-		return (caller, job) -> {
-			Mono<Object> call = Mono.defer(() -> {
-				try {
-					return adapt(invoke(withInjected(bound, caller, job)));
-				}
-				catch (Throwable ex) {
-					return Mono.error(ex);
-				}
-			});
-			return (this.scheduler != null) ? call.subscribeOn(this.scheduler) : call;
-		};
+		if (this.scheduler == null) {
+			// non-blocking: invoke at once on the calling thread; synchronous results stay scalar
+			return (caller, job) -> call(bound, caller, job);
+		}
+		return (caller, job) -> Mono.defer(() -> call(bound, caller, job)).subscribeOn(this.scheduler);
+	}
+
+	private Mono<Object> call(@Nullable Object[] bound, Caller caller, JobContext job) {
+		try {
+			return adapt(invoke(withInjected(bound, caller, job)));
+		}
+		catch (Throwable ex) {
+			return Mono.error(ex);
+		}
 	}
 
 	private @Nullable Object[] withInjected(@Nullable Object[] bound, Caller caller, JobContext job) {
