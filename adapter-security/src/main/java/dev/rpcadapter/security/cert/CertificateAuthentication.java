@@ -20,7 +20,7 @@ public final class CertificateAuthentication extends AbstractAuthenticationToken
 
 	private final CertificateIdentity identity;
 
-	private final transient X509Certificate certificate;
+	private final X509Certificate certificate;
 
 	private CertificateAuthentication(CertificateIdentity identity, X509Certificate certificate) {
 		super(Roles.authorities(identity.roles()));

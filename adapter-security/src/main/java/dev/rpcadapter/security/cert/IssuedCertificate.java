@@ -87,6 +87,13 @@ public record IssuedCertificate(X509Certificate certificate, PrivateKey privateK
 		}
 	}
 
+	/** @return the subject and serial number; never the private key */
+	@Override
+	public String toString() {
+		return "IssuedCertificate[subject=" + this.certificate.getSubjectX500Principal() + ", serial="
+				+ this.certificate.getSerialNumber().toString(16) + ", chainLength=" + this.chain.size() + "]";
+	}
+
 	private static void restrictToOwner(Path file) throws IOException {
 		try {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -61,6 +61,16 @@ class PemTests {
 	}
 
 	@Test
+	void toStringNeverShowsThePrivateKey() {
+		IssuedCertificate rsa = CertificateTool
+			.createCa(CertificateRequest.forName("RSA CA").withKeyAlgorithm(KeyAlgorithm.RSA_2048));
+
+		assertThat(rsa.toString()).startsWith("IssuedCertificate[subject=CN=RSA CA")
+			.doesNotContain("private")
+			.doesNotContain(rsa.privateKey().toString());
+	}
+
+	@Test
 	void keyStoreHoldsKeyAndChain() throws Exception {
 		IssuedCertificate client = CertificateTool.issueClient(CA, CertificateRequest.forName("alice"));
 
