@@ -1,0 +1,44 @@
+package dev.rpcadapter.security.authz;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which roles may call which commands, from the configuration map {@code role -> [patterns]}
+ * ({@code adapter.security.roles}). A pattern is a command name, {@code *} (every command) or a
+ * prefix ending in {@code *} ({@code queue_*}). Matching is case-sensitive. Anything not
+ * granted is denied, including every command for a caller without roles.
+ */
+public interface CommandPermissions {
+
+	/**
+	 * Returns whether any of the roles may call the command.
+	 * @param roles the caller's roles
+	 * @param command the command name
+	 * @return {@code true} when some role grants it
+	 */
+	boolean allows(Set<String> roles, String command);
+
+	/**
+	 * Returns the commands the roles may call, e.g. to filter a listing.
+	 * @param roles the caller's roles
+	 * @param commands candidate command names
+	 * @return those allowed, in the given order
+	 */
+	default List<String> allowed(Set<String> roles, Collection<String> commands) {
+		return commands.stream().filter((command) -> allows(roles, command)).toList();
+	}
+
+	/**
+	 * Compiles permissions from {@code role -> [patterns]}.
+	 * @param rolePatterns the configuration map
+	 * @return the permissions
+	 * @throws IllegalArgumentException when a pattern is blank or has a {@code *} other than at its end
+	 */
+	static CommandPermissions of(Map<String, ? extends Collection<String>> rolePatterns) {
+		return CompiledCommandPermissions.compile(rolePatterns);
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.rpcadapter.security.authz;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link CommandPermissions} compiled once per role, with the merged matcher of each role set
+ * seen cached (bounded), so a check is a hash look-up and a few prefix comparisons.
+ */
+final class CompiledCommandPermissions implements CommandPermissions {
+
+	static final int MAX_CACHED_ROLE_SETS = 1024;
+
+	private final Map<String, CommandMatcher> byRole;
+
+	private final Map<Set<String>, CommandMatcher> byRoleSet = new ConcurrentHashMap<>();
+
+	private CompiledCommandPermissions(Map<String, CommandMatcher> byRole) {
+		this.byRole = Map.copyOf(byRole);
+	}
+
+	static CompiledCommandPermissions compile(Map<String, ? extends Collection<String>> rolePatterns) {
+		Map<String, CommandMatcher> byRole = new HashMap<>();
+		rolePatterns.forEach((role, patterns) -> byRole.put(role, CommandMatcher.compile(role, patterns)));
+		return new CompiledCommandPermissions(byRole);
+	}
+
+	@Override
+	public boolean allows(Set<String> roles, String command) {
+		return matcherFor(roles).matches(command);
+	}
+
+	private CommandMatcher matcherFor(Set<String> roles) {
+		if (roles.size() == 1) {
+			return this.byRole.getOrDefault(roles.iterator().next(), CommandMatcher.NOTHING);
+		}
+		CommandMatcher cached = this.byRoleSet.get(roles);
+		if (cached != null) {
+			return cached;
+		}
+		CommandMatcher merged = merge(roles);
+		if (this.byRoleSet.size() >= MAX_CACHED_ROLE_SETS) {
+			this.byRoleSet.clear();
+		}
+		this.byRoleSet.put(Set.copyOf(roles), merged);
+		return merged;
+	}
+
+	private CommandMatcher merge(Set<String> roles) {
+		CommandMatcher merged = CommandMatcher.NOTHING;
+		for (String role : roles) {
+			merged = merged.merge(this.byRole.getOrDefault(role, CommandMatcher.NOTHING));
+		}
+		return merged;
+	}
+
+	int cachedRoleSets() {
+		return this.byRoleSet.size();
+	}
+
+}

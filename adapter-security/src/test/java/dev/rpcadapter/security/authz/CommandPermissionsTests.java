@@ -1,0 +1,76 @@
+package dev.rpcadapter.security.authz;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CommandPermissionsTests {
+
+	private final CommandPermissions permissions = CommandPermissions
+		.of(Map.of("admin", List.of("*"), "user", List.of("echo", "help", "queue_*"), "viewer", List.of("health")));
+
+	@Test
+	void wildcardAllowsEveryCommand() {
+		assertThat(this.permissions.allows(Set.of("admin"), "anything_at_all")).isTrue();
+	}
+
+	@Test
+	void exactNamesAndPrefixesAreAllowed() {
+		assertThat(this.permissions.allows(Set.of("user"), "echo")).isTrue();
+		assertThat(this.permissions.allows(Set.of("user"), "queue_get_job_status")).isTrue();
+		assertThat(this.permissions.allows(Set.of("user"), "queue_")).isTrue();
+	}
+
+	@Test
+	void everythingElseIsDenied() {
+		assertThat(this.permissions.allows(Set.of("user"), "echo2")).isFalse();
+		assertThat(this.permissions.allows(Set.of("user"), "queue")).isFalse();
+		assertThat(this.permissions.allows(Set.of("user"), "Echo")).isFalse();
+		assertThat(this.permissions.allows(Set.of("unknown"), "echo")).isFalse();
+		assertThat(this.permissions.allows(Set.of(), "echo")).isFalse();
+	}
+
+	@Test
+	void anyRoleOfTheCallerMayGrant() {
+		assertThat(this.permissions.allows(Set.of("viewer", "user"), "health")).isTrue();
+		assertThat(this.permissions.allows(Set.of("viewer", "user"), "queue_list_jobs")).isTrue();
+		assertThat(this.permissions.allows(Set.of("viewer", "unknown"), "echo")).isFalse();
+		assertThat(this.permissions.allows(Set.of("viewer", "admin"), "delete_everything")).isTrue();
+	}
+
+	@Test
+	void listingIsFilteredInOrder() {
+		assertThat(this.permissions.allowed(Set.of("user"), List.of("help", "shutdown", "queue_stop_job", "echo")))
+			.containsExactly("help", "queue_stop_job", "echo");
+	}
+
+	@Test
+	void noConfiguredRolesDeniesEverything() {
+		assertThat(CommandPermissions.of(Map.of()).allows(Set.of("admin"), "echo")).isFalse();
+	}
+
+	@Test
+	void unsupportedPatternsAreRejectedAtStartup() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandPermissions.of(Map.of("user", List.of("*_status"))))
+			.withMessageContaining("Role 'user' has command pattern '*_status'")
+			.withMessageContaining("trailing '*'");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandPermissions.of(Map.of("user", List.of(" "))));
+	}
+
+	@Test
+	void roleSetCacheStaysBounded() {
+		CompiledCommandPermissions compiled = CompiledCommandPermissions.compile(Map.of("user", List.of("echo")));
+		for (int i = 0; i < CompiledCommandPermissions.MAX_CACHED_ROLE_SETS * 2; i++) {
+			compiled.allows(Set.of("user", "r" + i), "echo");
+		}
+
+		assertThat(compiled.cachedRoleSets()).isLessThanOrEqualTo(CompiledCommandPermissions.MAX_CACHED_ROLE_SETS);
+	}
+
+}
