@@ -111,6 +111,8 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 
 		private Duration recoveryCheckInterval = Duration.ofSeconds(30);
 
+		private SchedulerTransactions transactions = SchedulerTransactions.NONE;
+
 		private Builder(Scheduler scheduler, CommandRegistry registry) {
 			this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 			this.registry = Objects.requireNonNull(registry, "registry");
@@ -185,6 +187,12 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 			return this;
 		}
 
+		/** How Quartz job store changes are made atomic; required with Spring's LocalDataSourceJobStore. */
+		public Builder schedulerTransactions(SchedulerTransactions transactions) {
+			this.transactions = Objects.requireNonNull(transactions, "transactions");
+			return this;
+		}
+
 		public JobQueue build() {
 			return new dev.rpcadapter.queue.internal.DefaultJobQueue(settings());
 		}
@@ -194,7 +202,7 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 					: clamp(this.retention.dividedBy(6), Duration.ofMinutes(1), Duration.ofHours(1));
 			return new dev.rpcadapter.queue.internal.QueueSettings(this.scheduler, this.registry, this.store,
 					this.mapper, this.clock, this.nodeId, this.maxPending, this.defaultTimeout, this.stopGracePeriod,
-					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval);
+					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions);
 		}
 
 		private static Duration clamp(Duration value, Duration min, Duration max) {

@@ -64,7 +64,7 @@ public final class DefaultJobQueue implements JobQueue {
 		this.settings = settings;
 		this.store = settings.store();
 		this.nodeId = (settings.nodeId() != null) ? settings.nodeId() : instanceId(settings);
-		this.quartz = new QuartzJobs(settings.scheduler());
+		this.quartz = new QuartzJobs(settings.scheduler(), settings.transactions());
 		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer);
 		this.maintenance = new Maintenance(settings, this.quartz, this.runner, this.bus, this::changed);
 		try {

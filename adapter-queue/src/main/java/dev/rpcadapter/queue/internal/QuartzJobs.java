@@ -1,5 +1,6 @@
 package dev.rpcadapter.queue.internal;
 
+import dev.rpcadapter.queue.SchedulerTransactions;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -16,8 +17,11 @@ final class QuartzJobs {
 
 	private final Scheduler scheduler;
 
-	QuartzJobs(Scheduler scheduler) {
+	private final SchedulerTransactions transactions;
+
+	QuartzJobs(Scheduler scheduler, SchedulerTransactions transactions) {
 		this.scheduler = scheduler;
+		this.transactions = transactions;
 	}
 
 	/** Schedules a job; Quartz re-runs it after a node failure only if {@code recoverable}. */
@@ -32,7 +36,7 @@ final class QuartzJobs {
 			.startNow()
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 			.build();
-		this.scheduler.scheduleJob(detail, trigger);
+		transactional(() -> this.scheduler.scheduleJob(detail, trigger));
 	}
 
 	boolean exists(String jobId) throws SchedulerException {
@@ -41,6 +45,39 @@ final class QuartzJobs {
 
 	/** Removes the job and its trigger if still there (a stopped or deleted pending job). */
 	void remove(String jobId) throws SchedulerException {
-		this.scheduler.deleteJob(new JobKey(jobId, GROUP));
+		transactional(() -> this.scheduler.deleteJob(new JobKey(jobId, GROUP)));
+	}
+
+	private void transactional(SchedulerCall call) throws SchedulerException {
+		try {
+			this.transactions.inTransaction(() -> {
+				try {
+					call.run();
+				}
+				catch (SchedulerException ex) {
+					throw new WrappedSchedulerException(ex);
+				}
+			});
+		}
+		catch (WrappedSchedulerException ex) {
+			throw (SchedulerException) ex.getCause();
+		}
+	}
+
+	/** A scheduler call. */
+	@FunctionalInterface
+	private interface SchedulerCall {
+
+		void run() throws SchedulerException;
+	}
+
+	/** Carries a checked exception through a transaction callback. */
+	private static final class WrappedSchedulerException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		WrappedSchedulerException(SchedulerException cause) {
+			super(cause);
+		}
 	}
 }

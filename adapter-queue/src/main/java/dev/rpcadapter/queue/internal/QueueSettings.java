@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.queue.SchedulerTransactions;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
 import tools.jackson.databind.ObjectMapper;
@@ -13,5 +14,5 @@ import tools.jackson.databind.ObjectMapper;
 public record QueueSettings(Scheduler scheduler, CommandRegistry registry, JobStore store, ObjectMapper mapper,
 		Clock clock, @Nullable String nodeId, int maxPending, Duration defaultTimeout, Duration stopGracePeriod,
 		Duration retention, int maxFinishedJobs, Duration cleanupInterval, Duration pollInterval,
-		Duration recoveryCheckInterval) {
+		Duration recoveryCheckInterval, SchedulerTransactions transactions) {
 }

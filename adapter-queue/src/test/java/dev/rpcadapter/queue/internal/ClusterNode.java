@@ -10,7 +10,9 @@ import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobStore;
 import dev.rpcadapter.queue.QueueSchema;
 import org.quartz.Scheduler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One node of a clustered queue: a Quartz JDBC scheduler (as Spring Boot builds it) and a queue. */
@@ -22,6 +24,8 @@ final class ClusterNode implements AutoCloseable {
 
 	private final Scheduler scheduler;
 
+	private final TransactionTemplate transactions;
+
 	ClusterNode(DataSource dataSource, String instanceId, CommandRegistry registry) throws Exception {
 		Properties properties = new Properties();
 		properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
@@ -32,6 +36,7 @@ final class ClusterNode implements AutoCloseable {
 		properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
 		properties.setProperty("org.quartz.jobStore.driverDelegateClass",
 				"org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.factory.setSchedulerName("adapter-test");
 		this.factory.setDataSource(dataSource);
 		this.factory.setQuartzProperties(properties);
@@ -43,6 +48,7 @@ final class ClusterNode implements AutoCloseable {
 			.pollInterval(Duration.ofMillis(100))
 			.recoveryCheckInterval(Duration.ofMillis(500))
 			.stopGracePeriod(Duration.ofMillis(500))
+			.schedulerTransactions((work) -> this.transactions.executeWithoutResult((status) -> work.run()))
 			.build();
 		this.queue.start();
 		this.scheduler.start();

@@ -9,6 +9,7 @@ import dev.rpcadapter.queue.JobStore;
 import dev.rpcadapter.queue.QueueCommands;
 import dev.rpcadapter.queue.QueueMetrics;
 import dev.rpcadapter.queue.QueueSchema;
+import dev.rpcadapter.queue.SchedulerTransactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.quartz.Scheduler;
 import org.slf4j.Logger;
@@ -27,6 +28,8 @@ import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +51,10 @@ public final class QueueAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	JobQueue jobQueue(Scheduler scheduler, CommandRegistry registry, JobStore store, QueueProperties properties,
-			ObjectProvider<ObjectMapper> mapper) {
+			ObjectProvider<ObjectMapper> mapper, ObjectProvider<SchedulerTransactions> transactions) {
 		JobQueue.Builder builder = JobQueue.builder(scheduler, registry)
 			.store(store)
+			.schedulerTransactions(transactions.getIfAvailable(() -> SchedulerTransactions.NONE))
 			.mapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::getMaxPending).to(builder::maxPending);
@@ -103,6 +107,19 @@ public final class QueueAutoConfiguration {
 				ObjectProvider<ObjectMapper> mapper) {
 			return JobStore.jdbc(requireDataSource(dataSource), mapper.getIfAvailable(() -> JsonMapper.builder().build()),
 					properties.getJdbc().getTable());
+		}
+
+		/**
+		 * Quartz's JDBC store under Spring joins the caller's transaction, so the queue's schedule
+		 * and remove calls run in one (on the same DataSource as Quartz).
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnClass(DataSourceTransactionManager.class)
+		SchedulerTransactions queueSchedulerTransactions(ObjectProvider<DataSource> dataSource) {
+			TransactionTemplate template = new TransactionTemplate(
+					new DataSourceTransactionManager(requireDataSource(dataSource)));
+			return (work) -> template.executeWithoutResult((status) -> work.run());
 		}
 
 		/** Creates the tables before the scheduler is built, so Quartz finds them when it starts. */
