@@ -1,0 +1,67 @@
+package dev.rpcadapter.queue;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What is stored about one job.
+ *
+ * @param jobId the job's id (a UUID)
+ * @param command the command's name
+ * @param params the validated params as given by the caller, or {@code null}
+ * @param owner who submitted the job (principal and roles; a JDBC store keeps no attributes)
+ * @param status the current state
+ * @param progress 0..100
+ * @param description what the job is doing, at most {@value #MAX_DESCRIPTION} characters
+ * @param result the command's result, only for {@link JobStatus#COMPLETED}
+ * @param error the JSON-RPC error, only for {@link JobStatus#FAILED}
+ * @param stopRequested whether {@code queue_stop_job} was called for it
+ * @param createdAt when it was submitted
+ * @param startedAt when a worker started it
+ * @param finishedAt when it reached a terminal state
+ * @param updatedAt when the record last changed
+ * @param node the id of the node that runs (or ran) it
+ */
+public record JobRecord(String jobId, String command, @Nullable JsonNode params, Caller owner, JobStatus status,
+		int progress, String description, @Nullable JsonNode result, @Nullable JsonRpcError error,
+		boolean stopRequested, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+		Instant updatedAt, @Nullable String node) {
+
+	/** The longest description kept; longer ones are truncated. */
+	public static final int MAX_DESCRIPTION = 1024;
+
+	public JobRecord {
+		Objects.requireNonNull(jobId, "jobId");
+		Objects.requireNonNull(status, "status");
+		progress = clampProgress(progress);
+		description = truncate(description);
+	}
+
+	/** A new pending job. */
+	public static JobRecord pending(String jobId, String command, @Nullable JsonNode params, Caller owner,
+			Instant now) {
+		return new JobRecord(jobId, command, params, owner, JobStatus.PENDING, 0, "", null, null, false, now, null,
+				null, now, null);
+	}
+
+	public static int clampProgress(int percent) {
+		return Math.max(0, Math.min(100, percent));
+	}
+
+	public static String truncate(@Nullable String description) {
+		if (description == null) {
+			return "";
+		}
+		return (description.length() <= MAX_DESCRIPTION) ? description : description.substring(0, MAX_DESCRIPTION);
+	}
+
+	/** Whether {@code caller} may see, stop and delete this job: its owner, or a queue admin. */
+	public boolean isVisibleTo(Caller caller) {
+		return JobQueue.isAdmin(caller) || this.owner.principal().equals(caller.principal());
+	}
+}

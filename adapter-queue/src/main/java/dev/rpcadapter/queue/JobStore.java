@@ -1,0 +1,73 @@
+package dev.rpcadapter.queue;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Where job records live. Updates are compare-and-set on the expected state, so a stale worker
+ * (a node that was declared dead) or a late stop can never overwrite a newer truth.
+ */
+public interface JobStore {
+
+	/** Stores a new record. */
+	void insert(JobRecord record);
+
+	Optional<JobRecord> find(String jobId);
+
+	/** The records of those ids that exist. */
+	List<JobRecord> findAll(Collection<String> jobIds);
+
+	/**
+	 * Replaces the mutable fields (status, progress, description, result, error, timestamps,
+	 * node) of a record if it is in the expected state; never clears {@code stopRequested}.
+	 * @param expectedNode the node that must own the record, or {@code null} for any
+	 * @return whether the record was updated
+	 */
+	boolean update(JobRecord updated, JobStatus expectedStatus, @Nullable String expectedNode);
+
+	/** Marks a stop request on a non-terminal record; returns whether it was marked. */
+	boolean requestStop(String jobId, java.time.Instant now);
+
+	/** Removes a record; returns whether it existed. */
+	boolean delete(String jobId);
+
+	JobPage query(JobQuery query);
+
+	/** The number of records per state (every state present, zero when none). */
+	Map<JobStatus, Long> countByStatus();
+
+	/** Up to {@code limit} records in the given state, oldest first. */
+	List<JobRecord> findByStatus(JobStatus status, int limit);
+
+	/** Removes terminal records finished before {@code cutoff}; returns how many. */
+	int deleteFinishedBefore(java.time.Instant cutoff);
+
+	/** Removes the oldest terminal records so that at most {@code keep} remain; returns how many. */
+	int trimFinished(int keep);
+
+	/** Whether other nodes share this store (so changes may come from elsewhere). */
+	boolean isShared();
+
+	/** A short name for health output: {@code memory} or {@code jdbc}. */
+	String kind();
+
+	/** A store in this JVM's memory: fast, lost on restart, not shared. */
+	static JobStore inMemory() {
+		return new dev.rpcadapter.queue.internal.InMemoryJobStore();
+	}
+
+	/**
+	 * A store in a relational database (PostgreSQL tested), shared by all nodes that use it.
+	 * @param table the table name (see {@link QueueSchema#createJobTable})
+	 */
+	static JobStore jdbc(DataSource dataSource, ObjectMapper mapper, String table) {
+		return new dev.rpcadapter.queue.internal.JdbcJobStore(dataSource, mapper, table);
+	}
+}

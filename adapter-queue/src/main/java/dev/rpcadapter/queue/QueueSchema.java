@@ -1,0 +1,29 @@
+package dev.rpcadapter.queue;
+
+import javax.sql.DataSource;
+
+import dev.rpcadapter.queue.internal.SchemaScripts;
+
+/** Creates the tables the JDBC store and Quartz's clustered job store need, if they are absent. */
+public final class QueueSchema {
+
+	/** The default job table name. */
+	public static final String DEFAULT_JOB_TABLE = "adapter_jobs";
+
+	private QueueSchema() {
+	}
+
+	/** Creates the job record table and its indexes (idempotent, safe when nodes start together). */
+	public static void createJobTable(DataSource dataSource, String table) {
+		SchemaScripts.run(dataSource, SchemaScripts.jobTable(table));
+	}
+
+	/**
+	 * Creates Quartz's PostgreSQL tables from Quartz's own {@code tables_postgres.sql}, without its
+	 * {@code DROP} statements (idempotent: existing tables and their rows are kept).
+	 * @param tablePrefix Quartz's {@code org.quartz.jobStore.tablePrefix}, usually {@code QRTZ_}
+	 */
+	public static void createQuartzTables(DataSource dataSource, String tablePrefix) {
+		SchemaScripts.run(dataSource, SchemaScripts.quartzPostgres(tablePrefix));
+	}
+}

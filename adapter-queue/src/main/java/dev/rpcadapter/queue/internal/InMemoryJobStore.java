@@ -1,0 +1,160 @@
+package dev.rpcadapter.queue.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import dev.rpcadapter.queue.JobPage;
+import dev.rpcadapter.queue.JobQuery;
+import dev.rpcadapter.queue.JobRecord;
+import dev.rpcadapter.queue.JobStatus;
+import dev.rpcadapter.queue.JobStore;
+import org.jspecify.annotations.Nullable;
+
+/** Job records in a map; mutations are serialized on the store, reads are lock-free. */
+public final class InMemoryJobStore implements JobStore {
+
+	private static final Comparator<JobRecord> NEWEST_FIRST = Comparator.comparing(JobRecord::createdAt)
+		.thenComparing(JobRecord::jobId)
+		.reversed();
+
+	private static final Comparator<JobRecord> FINISHED_FIRST = Comparator.comparing(
+			(JobRecord r) -> Objects.requireNonNullElse(r.finishedAt(), r.updatedAt()));
+
+	private final Map<String, JobRecord> records = new ConcurrentHashMap<>();
+
+	private final Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+
+	public InMemoryJobStore() {
+		for (JobStatus status : JobStatus.values()) {
+			this.counts.put(status, 0L);
+		}
+	}
+
+	@Override
+	public synchronized void insert(JobRecord record) {
+		if (this.records.putIfAbsent(record.jobId(), record) != null) {
+			throw new IllegalStateException("Job " + record.jobId() + " already exists");
+		}
+		count(record.status(), 1);
+	}
+
+	@Override
+	public Optional<JobRecord> find(String jobId) {
+		return Optional.ofNullable(this.records.get(jobId));
+	}
+
+	@Override
+	public List<JobRecord> findAll(Collection<String> jobIds) {
+		return jobIds.stream().map(this.records::get).filter(Objects::nonNull).toList();
+	}
+
+	@Override
+	public synchronized boolean update(JobRecord updated, JobStatus expectedStatus, @Nullable String expectedNode) {
+		JobRecord current = this.records.get(updated.jobId());
+		if (current == null || current.status() != expectedStatus
+				|| (expectedNode != null && !expectedNode.equals(current.node()))) {
+			return false;
+		}
+		this.records.put(updated.jobId(), new JobRecord(current.jobId(), current.command(), current.params(),
+				current.owner(), updated.status(), updated.progress(), updated.description(), updated.result(),
+				updated.error(), current.stopRequested(), current.createdAt(), updated.startedAt(),
+				updated.finishedAt(), updated.updatedAt(), updated.node()));
+		count(current.status(), -1);
+		count(updated.status(), 1);
+		return true;
+	}
+
+	@Override
+	public synchronized boolean requestStop(String jobId, Instant now) {
+		JobRecord current = this.records.get(jobId);
+		if (current == null || current.status().isTerminal()) {
+			return false;
+		}
+		this.records.put(jobId, new JobRecord(current.jobId(), current.command(), current.params(), current.owner(),
+				current.status(), current.progress(), current.description(), current.result(), current.error(), true,
+				current.createdAt(), current.startedAt(), current.finishedAt(), now, current.node()));
+		return true;
+	}
+
+	@Override
+	public synchronized boolean delete(String jobId) {
+		JobRecord removed = this.records.remove(jobId);
+		if (removed != null) {
+			count(removed.status(), -1);
+		}
+		return removed != null;
+	}
+
+	@Override
+	public JobPage query(JobQuery query) {
+		Predicate<JobRecord> filter = (r) -> (query.owner() == null || query.owner().equals(r.owner().principal()))
+				&& (query.status() == null || query.status() == r.status())
+				&& (query.command() == null || query.command().equals(r.command()));
+		List<JobRecord> matching = this.records.values().stream().filter(filter).sorted(NEWEST_FIRST).toList();
+		int from = Math.min(query.offset(), matching.size());
+		int to = Math.min(from + query.limit(), matching.size());
+		return new JobPage(matching.subList(from, to), matching.size());
+	}
+
+	@Override
+	public synchronized Map<JobStatus, Long> countByStatus() {
+		return new EnumMap<>(this.counts);
+	}
+
+	@Override
+	public List<JobRecord> findByStatus(JobStatus status, int limit) {
+		return this.records.values().stream()
+			.filter((r) -> r.status() == status)
+			.sorted(Comparator.comparing(JobRecord::createdAt))
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public synchronized int deleteFinishedBefore(Instant cutoff) {
+		List<String> expired = new ArrayList<>();
+		this.records.values().forEach((r) -> {
+			if (r.status().isTerminal() && r.finishedAt() != null && r.finishedAt().isBefore(cutoff)) {
+				expired.add(r.jobId());
+			}
+		});
+		expired.forEach(this::delete);
+		return expired.size();
+	}
+
+	@Override
+	public synchronized int trimFinished(int keep) {
+		List<JobRecord> finished = this.records.values().stream()
+			.filter((r) -> r.status().isTerminal())
+			.sorted(FINISHED_FIRST)
+			.toList();
+		int excess = finished.size() - keep;
+		for (int i = 0; i < excess; i++) {
+			delete(finished.get(i).jobId());
+		}
+		return Math.max(0, excess);
+	}
+
+	@Override
+	public boolean isShared() {
+		return false;
+	}
+
+	@Override
+	public String kind() {
+		return "memory";
+	}
+
+	private void count(JobStatus status, long delta) {
+		this.counts.merge(status, delta, Long::sum);
+	}
+}

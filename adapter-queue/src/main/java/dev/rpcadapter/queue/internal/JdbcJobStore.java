@@ -1,0 +1,204 @@
+package dev.rpcadapter.queue.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import dev.rpcadapter.queue.JobPage;
+import dev.rpcadapter.queue.JobQuery;
+import dev.rpcadapter.queue.JobRecord;
+import dev.rpcadapter.queue.JobStatus;
+import dev.rpcadapter.queue.JobStore;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+
+/** Job records in a table shared by all nodes; every update is a conditional {@code UPDATE}. */
+public final class JdbcJobStore implements JobStore {
+
+	private static final String TERMINAL = "('completed','failed','stopped')";
+
+	private final DataSource dataSource;
+
+	private final JdbcRows rows;
+
+	private final String table;
+
+	public JdbcJobStore(DataSource dataSource, ObjectMapper mapper, String table) {
+		this.dataSource = dataSource;
+		this.rows = new JdbcRows(mapper);
+		this.table = SchemaScripts.checkName(table);
+	}
+
+	@Override
+	public void insert(JobRecord record) {
+		execute("INSERT INTO " + this.table + " (job_id, command, params, owner, roles, status, progress, "
+				+ "description, result, error, stop_requested, created_at, started_at, finished_at, updated_at, "
+				+ "node_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (ps) -> {
+					this.rows.bindInsert(ps, record);
+					return ps.executeUpdate();
+				});
+	}
+
+	@Override
+	public Optional<JobRecord> find(String jobId) {
+		return execute("SELECT * FROM " + this.table + " WHERE job_id = ?", (ps) -> {
+			ps.setString(1, jobId);
+			List<JobRecord> found = this.rows.read(ps);
+			return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+		});
+	}
+
+	@Override
+	public List<JobRecord> findAll(Collection<String> jobIds) {
+		if (jobIds.isEmpty()) {
+			return List.of();
+		}
+		return execute("SELECT * FROM " + this.table + " WHERE job_id = ANY (?)", (ps) -> {
+			ps.setArray(1, ps.getConnection().createArrayOf("varchar", jobIds.toArray()));
+			return this.rows.read(ps);
+		});
+	}
+
+	@Override
+	public boolean update(JobRecord updated, JobStatus expectedStatus, @Nullable String expectedNode) {
+		String sql = "UPDATE " + this.table + " SET status = ?, progress = ?, description = ?, result = ?, "
+				+ "error = ?, started_at = ?, finished_at = ?, updated_at = ?, node_id = ? WHERE job_id = ? "
+				+ "AND status = ?" + ((expectedNode != null) ? " AND node_id = ?" : "");
+		return execute(sql, (ps) -> {
+			int i = this.rows.bindUpdate(ps, updated);
+			ps.setString(i++, updated.jobId());
+			ps.setString(i++, expectedStatus.wire());
+			if (expectedNode != null) {
+				ps.setString(i, expectedNode);
+			}
+			return ps.executeUpdate() == 1;
+		});
+	}
+
+	@Override
+	public boolean requestStop(String jobId, Instant now) {
+		return execute("UPDATE " + this.table + " SET stop_requested = TRUE, updated_at = ? WHERE job_id = ? "
+				+ "AND status IN ('pending','running')", (ps) -> {
+					JdbcRows.setInstant(ps, 1, now);
+					ps.setString(2, jobId);
+					return ps.executeUpdate() == 1;
+				});
+	}
+
+	@Override
+	public boolean delete(String jobId) {
+		return execute("DELETE FROM " + this.table + " WHERE job_id = ?", (ps) -> {
+			ps.setString(1, jobId);
+			return ps.executeUpdate() == 1;
+		});
+	}
+
+	@Override
+	public JobPage query(JobQuery query) {
+		List<Object> args = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		condition(where, args, "owner", query.owner());
+		condition(where, args, "status", (query.status() != null) ? query.status().wire() : null);
+		condition(where, args, "command", query.command());
+		long total = execute("SELECT count(*) FROM " + this.table + where, (ps) -> {
+			bind(ps, args);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		});
+		List<JobRecord> jobs = execute("SELECT * FROM " + this.table + where
+				+ " ORDER BY created_at DESC, job_id DESC LIMIT " + query.limit() + " OFFSET " + query.offset(),
+				(ps) -> {
+					bind(ps, args);
+					return this.rows.read(ps);
+				});
+		return new JobPage(jobs, total);
+	}
+
+	@Override
+	public Map<JobStatus, Long> countByStatus() {
+		return execute("SELECT status, count(*) FROM " + this.table + " GROUP BY status", (ps) -> {
+			Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+			for (JobStatus status : JobStatus.values()) {
+				counts.put(status, 0L);
+			}
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					counts.put(JobStatus.fromWire(rs.getString(1)), rs.getLong(2));
+				}
+			}
+			return counts;
+		});
+	}
+
+	@Override
+	public List<JobRecord> findByStatus(JobStatus status, int limit) {
+		return execute("SELECT * FROM " + this.table + " WHERE status = ? ORDER BY created_at LIMIT " + limit,
+				(ps) -> {
+					ps.setString(1, status.wire());
+					return this.rows.read(ps);
+				});
+	}
+
+	@Override
+	public int deleteFinishedBefore(Instant cutoff) {
+		return execute("DELETE FROM " + this.table + " WHERE status IN " + TERMINAL + " AND finished_at < ?",
+				(ps) -> {
+					JdbcRows.setInstant(ps, 1, cutoff);
+					return ps.executeUpdate();
+				});
+	}
+
+	@Override
+	public int trimFinished(int keep) {
+		return execute("DELETE FROM " + this.table + " WHERE job_id IN (SELECT job_id FROM " + this.table
+				+ " WHERE status IN " + TERMINAL + " ORDER BY finished_at DESC OFFSET ?)", (ps) -> {
+					ps.setInt(1, keep);
+					return ps.executeUpdate();
+				});
+	}
+
+	@Override
+	public boolean isShared() {
+		return true;
+	}
+
+	@Override
+	public String kind() {
+		return "jdbc";
+	}
+
+	private static void condition(StringBuilder where, List<Object> args, String column, @Nullable Object value) {
+		if (value != null) {
+			where.append(" AND ").append(column).append(" = ?");
+			args.add(value);
+		}
+	}
+
+	private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+		for (int i = 0; i < args.size(); i++) {
+			ps.setObject(i + 1, args.get(i));
+		}
+	}
+
+	private <T> T execute(String sql, JdbcRows.StatementCallback<T> callback) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement ps = connection.prepareStatement(sql)) {
+			return callback.apply(ps);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Job store query failed: " + ex.getMessage(), ex);
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package dev.rpcadapter.queue.internal;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.queue.JobRecord;
+import dev.rpcadapter.queue.JobStatus;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The wire shapes of jobs: the job object, push events, and error objects. */
+public final class JobJson {
+
+	private JobJson() {
+	}
+
+	/** {@code {"job_id","command","status","progress","description","result"?,"error"?,"created_at",...}} */
+	public static ObjectNode job(JobRecord record) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		node.put("job_id", record.jobId()).put("command", record.command());
+		state(node, record);
+		node.put("created_at", format(record.createdAt()));
+		if (record.startedAt() != null) {
+			node.put("started_at", format(record.startedAt()));
+		}
+		if (record.finishedAt() != null) {
+			node.put("finished_at", format(record.finishedAt()));
+		}
+		return node;
+	}
+
+	/** {@code {"event","job_id","status","progress","description","result"?,"error"?,"timestamp"}} */
+	public static ObjectNode event(JobRecord record) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		node.put("event", eventName(record.status())).put("job_id", record.jobId());
+		state(node, record);
+		node.put("timestamp", format(record.updatedAt()));
+		return node;
+	}
+
+	static String eventName(JobStatus status) {
+		return switch (status) {
+			case COMPLETED -> "job_completed";
+			case FAILED -> "job_failed";
+			case STOPPED -> "job_stopped";
+			default -> "job_progress";
+		};
+	}
+
+	private static void state(ObjectNode node, JobRecord record) {
+		node.put("status", record.status().wire())
+			.put("progress", record.progress())
+			.put("description", record.description());
+		if (record.status() == JobStatus.COMPLETED) {
+			node.set("result", (record.result() != null) ? record.result() : JsonNodeFactory.instance.nullNode());
+		}
+		if (record.error() != null) {
+			node.set("error", error(record.error()));
+		}
+	}
+
+	public static ObjectNode error(JsonRpcError error) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		node.put("code", error.code()).put("message", error.message());
+		if (error.data() != null) {
+			node.set("data", error.data());
+		}
+		return node;
+	}
+
+	public static JsonRpcError parseError(JsonNode node) {
+		JsonNode data = node.get("data");
+		return new JsonRpcError(node.path("code").asInt(), node.path("message").asString(""),
+				(data == null || data.isNull()) ? null : data);
+	}
+
+	public static String format(@Nullable Instant instant) {
+		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant) : "";
+	}
+}

@@ -1,0 +1,171 @@
+package dev.rpcadapter.queue.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+import dev.rpcadapter.command.Command;
+import dev.rpcadapter.jsonrpc.ErrorCodes;
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.queue.JobRecord;
+import dev.rpcadapter.queue.JobStatus;
+import dev.rpcadapter.queue.JobStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs jobs on Quartz worker threads: claims the record, executes the command with its timeout,
+ * and stores the true outcome. Every store write is a compare-and-set on this node's ownership.
+ */
+final class JobRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
+
+	private static final Duration SHARED_PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+	private final QueueSettings settings;
+
+	private final String nodeId;
+
+	private final ErrorMapper errors;
+
+	private final Consumer<JobRecord> changes;
+
+	private final ScheduledExecutorService timer;
+
+	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+
+	JobRunner(QueueSettings settings, String nodeId, Consumer<JobRecord> changes, ScheduledExecutorService timer) {
+		this.settings = settings;
+		this.nodeId = nodeId;
+		this.errors = new ErrorMapper(settings.mapper());
+		this.changes = changes;
+		this.timer = timer;
+	}
+
+	void run(String jobId, boolean recovering) {
+		JobStore store = this.settings.store();
+		JobRecord record = store.find(jobId).orElse(null);
+		if (record == null || record.status().isTerminal()
+				|| (record.status() == JobStatus.RUNNING && !recovering)) {
+			logger.debug("Job {} is not runnable here ({})", jobId, (record != null) ? record.status() : "deleted");
+			return;
+		}
+		if (record.stopRequested()) {
+			end(record, record.status(), null, JobStatus.STOPPED, null, null, "stopped before it ran");
+			return;
+		}
+		Command command = this.settings.registry().find(record.command()).orElse(null);
+		if (command == null) {
+			JsonRpcError gone = JsonRpcError.of(ErrorCodes.METHOD_NOT_FOUND,
+					"Command '" + record.command() + "' is no longer registered");
+			end(record, record.status(), null, JobStatus.FAILED, null, gone, "");
+			return;
+		}
+		execute(record, command, recovering);
+	}
+
+	private void execute(JobRecord record, Command command, boolean recovering) {
+		String description = recovering ? "re-run after the previous run was interrupted" : "";
+		JobRecord running = Records.running(record, this.nodeId, this.settings.clock().instant(), description);
+		Execution execution = new Execution(running, Thread.currentThread(), this::progressed);
+		this.executions.put(record.jobId(), execution);
+		if (!this.settings.store().update(running, record.status(), null)) {
+			this.executions.remove(record.jobId());
+			return;
+		}
+		this.changes.accept(running);
+		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
+				: this.settings.defaultTimeout();
+		execution.armTimeout(this.timer, timeout);
+		Object result = null;
+		Throwable thrown = null;
+		try {
+			Object value = command.handler().prepare(record.params()).execute(record.owner(), execution).block();
+			result = (value instanceof JsonNode json) ? json : this.settings.mapper().valueToTree(value);
+		}
+		catch (Throwable ex) {
+			thrown = ex;
+		}
+		finally {
+			execution.finish();
+			this.executions.remove(record.jobId());
+			Thread.interrupted();
+		}
+		complete(execution, timeout, (JsonNode) result, thrown);
+	}
+
+	private void complete(Execution execution, Duration timeout, @Nullable JsonNode result,
+			@Nullable Throwable thrown) {
+		JobRecord current = execution.current();
+		if (execution.timedOut()) {
+			JsonRpcError error = JsonRpcError.of(ErrorCodes.TIMED_OUT,
+					"Job timed out after " + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
+		}
+		else if (execution.stopHonoured()) {
+			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.STOPPED, null, null, current.description());
+		}
+		else if (thrown != null) {
+			JsonRpcError error = this.errors.map(current.jobId(), current.command(), thrown);
+			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
+		}
+		else {
+			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.COMPLETED, result, null, current.description());
+		}
+	}
+
+	private void end(JobRecord record, JobStatus expected, @Nullable String expectedNode, JobStatus status,
+			@Nullable JsonNode result, @Nullable JsonRpcError error, String description) {
+		JobRecord finished = Records.finished(record, status, result, error, description,
+				this.settings.clock().instant());
+		if (this.settings.store().update(finished, expected, expectedNode)) {
+			this.changes.accept(finished);
+		}
+		else {
+			logger.info("Job {} changed elsewhere before it ended here; outcome {} not stored", record.jobId(),
+					status.wire());
+		}
+	}
+
+	private void progressed(Execution execution) {
+		JobRecord record = Records.touched(execution.current(), this.settings.clock().instant());
+		execution.replaceCurrent(record);
+		Duration interval = this.settings.store().isShared() ? SHARED_PROGRESS_INTERVAL : Duration.ZERO;
+		if (execution.claimProgressWrite(interval)) {
+			this.settings.store().update(record, JobStatus.RUNNING, this.nodeId);
+		}
+		this.changes.accept(record);
+	}
+
+	/** Writes progress that was held back by the write interval. */
+	void flushProgress() {
+		for (Execution execution : this.executions.values()) {
+			if (execution.claimProgressWrite(Duration.ZERO)) {
+				this.settings.store().update(execution.current(), JobStatus.RUNNING, this.nodeId);
+			}
+		}
+	}
+
+	/** Sets the stop flag of a job running on this node; returns whether it runs here. */
+	boolean stopLocal(String jobId) {
+		Execution execution = this.executions.get(jobId);
+		if (execution != null) {
+			execution.requestStop(this.timer, this.settings.stopGracePeriod());
+		}
+		return execution != null;
+	}
+
+	boolean runsLocally(String jobId) {
+		return this.executions.containsKey(jobId);
+	}
+
+	Set<String> localJobIds() {
+		return Set.copyOf(this.executions.keySet());
+	}
+}

@@ -1,0 +1,142 @@
+package dev.rpcadapter.queue.internal;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.rpcadapter.command.Command;
+import dev.rpcadapter.command.CommandDescriptor;
+import dev.rpcadapter.command.CommandHandler;
+import dev.rpcadapter.command.PreparedCall;
+import dev.rpcadapter.queue.JobPage;
+import dev.rpcadapter.queue.JobQuery;
+import dev.rpcadapter.queue.JobQueue;
+import dev.rpcadapter.queue.JobRecord;
+import dev.rpcadapter.queue.JobStatus;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Builds the {@code queue_*} commands over a {@link JobQueue}. */
+public final class QueueCommandFactory {
+
+	private static final List<String> JOB_ID = List.of("job_id");
+
+	private static final List<String> LIST_PARAMS = List.of("status_filter", "command", "limit", "offset");
+
+	private final JobQueue queue;
+
+	public QueueCommandFactory(JobQueue queue) {
+		this.queue = queue;
+	}
+
+	public List<Command> commands() {
+		CommandHandler status = this::status;
+		return List.of(
+				command("queue_get_job_status", "Returns the state of a job: status, progress, result or error",
+						QueueSchemas.jobId(), QueueSchemas.job(), status),
+				command("job_status", "Alias of queue_get_job_status", QueueSchemas.jobId(), QueueSchemas.job(),
+						status),
+				command("queue_list_jobs", "Lists jobs, newest first, optionally filtered by status and command",
+						QueueSchemas.list(), QueueSchemas.page(), this::list),
+				command("queue_stop_job",
+						"Stops a job: a pending job at once; a running job is asked to stop and interrupted after a "
+								+ "grace period. Returns the job's true state afterwards",
+						QueueSchemas.jobId(), QueueSchemas.job(), this::stop),
+				command("queue_delete_job", "Deletes a job that is not running (a pending job is stopped first)",
+						QueueSchemas.jobId(), QueueSchemas.job(), this::delete),
+				command("queue_health", "The queue's state: scheduler, store and job counts", QueueSchemas.empty(),
+						QueueSchemas.health(), this::health));
+	}
+
+	private static Command command(String name, String description, ObjectNode params, ObjectNode result,
+			CommandHandler handler) {
+		CommandDescriptor descriptor = CommandDescriptor.builder(name)
+			.description(description)
+			.paramsSchema(params)
+			.resultSchema(result)
+			.acceptsExtraParams(false)
+			.source("adapter-queue")
+			.build();
+		return new Command(descriptor, handler);
+	}
+
+	private PreparedCall status(@Nullable JsonNode params) {
+		String jobId = jobId(params);
+		return (caller, job) -> blocking(() -> this.queue.toJson(this.queue.get(jobId, caller)));
+	}
+
+	private PreparedCall stop(@Nullable JsonNode params) {
+		String jobId = jobId(params);
+		return (caller, job) -> this.queue.stop(jobId, caller).map((record) -> {
+			ObjectNode node = this.queue.toJson(record);
+			node.put("stop_requested", true);
+			return (Object) node;
+		});
+	}
+
+	private PreparedCall delete(@Nullable JsonNode params) {
+		String jobId = jobId(params);
+		return (caller, job) -> blocking(() -> {
+			ObjectNode node = this.queue.toJson(this.queue.delete(jobId, caller));
+			node.put("deleted", true);
+			return node;
+		});
+	}
+
+	private PreparedCall list(@Nullable JsonNode params) {
+		ParamReader reader = new ParamReader(params, LIST_PARAMS);
+		String statusName = reader.optionalString("status_filter");
+		JobStatus status = null;
+		if (statusName != null) {
+			try {
+				status = JobStatus.fromWire(statusName);
+			}
+			catch (IllegalArgumentException ex) {
+				reader.reject("status_filter", "must be one of pending, running, completed, failed, stopped");
+			}
+		}
+		String command = reader.optionalString("command");
+		int limit = reader.integer("limit", 100, 1, 1000);
+		int offset = reader.integer("offset", 0, 0, Integer.MAX_VALUE);
+		reader.validate();
+		JobQuery query = new JobQuery(null, status, command, limit, offset);
+		return (caller, job) -> blocking(() -> page(this.queue.list(query, caller), query));
+	}
+
+	private ObjectNode page(JobPage page, JobQuery query) {
+		ObjectNode node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		var jobs = node.putArray("jobs");
+		for (JobRecord record : page.jobs()) {
+			jobs.add(this.queue.toJson(record));
+		}
+		node.put("total_count", page.totalCount()).put("limit", query.limit()).put("offset", query.offset());
+		if (query.status() != null) {
+			node.put("status_filter", query.status().wire());
+		}
+		return node;
+	}
+
+	private PreparedCall health(@Nullable JsonNode params) {
+		new ParamReader(params, List.of()).validate();
+		return (caller, job) -> blocking(() -> {
+			var health = this.queue.check();
+			ObjectNode node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+			node.put("status", health.status().wire());
+			health.details().forEach(node::putPOJO);
+			return node;
+		});
+	}
+
+	private static String jobId(@Nullable JsonNode params) {
+		ParamReader reader = new ParamReader(params, JOB_ID);
+		String jobId = reader.requiredString("job_id");
+		reader.validate();
+		return jobId;
+	}
+
+	private static Mono<Object> blocking(Callable<Object> work) {
+		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+	}
+}

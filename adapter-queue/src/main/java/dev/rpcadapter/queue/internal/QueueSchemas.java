@@ -1,0 +1,87 @@
+package dev.rpcadapter.queue.internal;
+
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** JSON Schemas of the built-in queue commands' params and results (single-string types only). */
+final class QueueSchemas {
+
+	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+	private QueueSchemas() {
+	}
+
+	static ObjectNode empty() {
+		return object();
+	}
+
+	static ObjectNode jobId() {
+		ObjectNode schema = object();
+		schema.putObject("properties").set("job_id", string("The job's id, as returned when it was queued"));
+		schema.putArray("required").add("job_id");
+		return schema;
+	}
+
+	static ObjectNode list() {
+		ObjectNode schema = object();
+		ObjectNode properties = schema.putObject("properties");
+		ObjectNode status = string("Only jobs in this state");
+		status.putArray("enum").add("pending").add("running").add("completed").add("failed").add("stopped");
+		properties.set("status_filter", status);
+		properties.set("command", string("Only jobs of this command"));
+		properties.set("limit", integer("At most this many jobs", 1, 1000).put("default", 100));
+		properties.set("offset", integer("Skip this many jobs", 0, Integer.MAX_VALUE).put("default", 0));
+		return schema;
+	}
+
+	static ObjectNode job() {
+		ObjectNode schema = JSON.objectNode().put("type", "object");
+		ObjectNode properties = schema.putObject("properties");
+		properties.set("job_id", string("The job's id"));
+		properties.set("command", string("The queued command"));
+		ObjectNode status = string("pending, running, completed, failed or stopped");
+		status.putArray("enum").add("pending").add("running").add("completed").add("failed").add("stopped");
+		properties.set("status", status);
+		properties.set("progress", integer("Percent done", 0, 100));
+		properties.set("description", string("What the job is doing"));
+		properties.putObject("result").put("description", "The command's result (completed jobs)");
+		properties.set("error", JSON.objectNode().put("type", "object").put("description",
+				"The JSON-RPC error object (failed jobs)"));
+		properties.set("created_at", string("ISO-8601 UTC").put("format", "date-time"));
+		properties.set("started_at", string("ISO-8601 UTC").put("format", "date-time"));
+		properties.set("finished_at", string("ISO-8601 UTC").put("format", "date-time"));
+		schema.putArray("required").add("job_id").add("command").add("status").add("progress").add("created_at");
+		return schema;
+	}
+
+	static ObjectNode page() {
+		ObjectNode schema = JSON.objectNode().put("type", "object");
+		ObjectNode properties = schema.putObject("properties");
+		properties.putObject("jobs").put("type", "array").set("items", job());
+		properties.set("total_count", integer("Jobs matching the filter", 0, Integer.MAX_VALUE));
+		properties.set("limit", integer("The limit applied", 1, 1000));
+		properties.set("offset", integer("The offset applied", 0, Integer.MAX_VALUE));
+		return schema;
+	}
+
+	static ObjectNode health() {
+		ObjectNode schema = JSON.objectNode().put("type", "object");
+		ObjectNode status = string("ok, degraded or down");
+		status.putArray("enum").add("ok").add("degraded").add("down");
+		schema.putObject("properties").set("status", status);
+		return schema;
+	}
+
+	private static ObjectNode object() {
+		return JSON.objectNode().put("type", "object").put("additionalProperties", false);
+	}
+
+	private static ObjectNode string(String description) {
+		return JSON.objectNode().put("type", "string").put("description", description);
+	}
+
+	private static ObjectNode integer(String description, int min, int max) {
+		return JSON.objectNode().put("type", "integer").put("description", description).put("minimum", min)
+			.put("maximum", max);
+	}
+}

@@ -1,0 +1,18 @@
+package dev.rpcadapter.queue.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.queue.SchedulerTransactions;
+import org.jspecify.annotations.Nullable;
+import org.quartz.Scheduler;
+import tools.jackson.databind.ObjectMapper;
+
+/** The settings of a {@link DefaultJobQueue}, as collected by {@code JobQueue.Builder}. */
+public record QueueSettings(Scheduler scheduler, CommandRegistry registry, JobStore store, ObjectMapper mapper,
+		Clock clock, @Nullable String nodeId, int maxPending, Duration defaultTimeout, Duration stopGracePeriod,
+		Duration retention, int maxFinishedJobs, Duration cleanupInterval, Duration pollInterval,
+		Duration recoveryCheckInterval, SchedulerTransactions transactions) {
+}

@@ -1,0 +1,161 @@
+package dev.rpcadapter.autoconfigure.queue;
+
+import javax.sql.DataSource;
+
+import dev.rpcadapter.command.Command;
+import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.queue.JobQueue;
+import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.queue.QueueCommands;
+import dev.rpcadapter.queue.QueueMetrics;
+import dev.rpcadapter.queue.QueueSchema;
+import dev.rpcadapter.queue.SchedulerTransactions;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.quartz.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The job queue on Spring Boot's Quartz {@link Scheduler}: a {@link JobQueue} bean (also the
+ * {@code JobSubmitter}, {@code JobEventSource} and the {@code queue} health component), its
+ * {@link JobStore}, the built-in {@code queue_*} commands, and Micrometer meters.
+ */
+@AutoConfiguration(after = { QuartzAutoConfiguration.class, DataSourceAutoConfiguration.class },
+		afterName = "dev.rpcadapter.autoconfigure.AdapterAutoConfiguration")
+@ConditionalOnClass({ JobQueue.class, Scheduler.class })
+@ConditionalOnProperty(prefix = "adapter.queue", name = "enabled", matchIfMissing = true)
+@ConditionalOnBean(Scheduler.class)
+@EnableConfigurationProperties(QueueProperties.class)
+public final class QueueAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(QueueAutoConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	JobQueue jobQueue(Scheduler scheduler, CommandRegistry registry, JobStore store, QueueProperties properties,
+			ObjectProvider<ObjectMapper> mapper, ObjectProvider<SchedulerTransactions> transactions) {
+		JobQueue.Builder builder = JobQueue.builder(scheduler, registry)
+			.store(store)
+			.schedulerTransactions(transactions.getIfAvailable(() -> SchedulerTransactions.NONE))
+			.mapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties::getMaxPending).to(builder::maxPending);
+		map.from(properties::getDefaultTimeout).to(builder::defaultTimeout);
+		map.from(properties::getStopGracePeriod).to(builder::stopGracePeriod);
+		map.from(properties::getRetention).to(builder::retention);
+		map.from(properties::getMaxFinishedJobs).to(builder::maxFinishedJobs);
+		map.from(properties::getCleanupInterval).to(builder::cleanupInterval);
+		map.from(properties::getPollInterval).to(builder::pollInterval);
+		map.from(properties::getRecoveryCheckInterval).to(builder::recoveryCheckInterval);
+		JobQueue queue = builder.build();
+		queue.start();
+		logger.info("Job queue on node {} with a {} store", queue.nodeId(), store.kind());
+		return queue;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "queueCommandsRegistrar")
+	SmartInitializingSingleton queueCommandsRegistrar(JobQueue queue, CommandRegistry registry) {
+		return () -> {
+			for (Command command : QueueCommands.of(queue)) {
+				if (registry.find(command.name()).isEmpty()) {
+					registry.register(command);
+				}
+			}
+		};
+	}
+
+	/** The default store: in memory, with Quartz's RAMJobStore. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.queue", name = "store", havingValue = "memory", matchIfMissing = true)
+	static class MemoryStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JobStore jobStore() {
+			return JobStore.inMemory();
+		}
+	}
+
+	/** The shared store in the application's DataSource, with Quartz clustered on the same database. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DataSource.class)
+	@ConditionalOnProperty(prefix = "adapter.queue", name = "store", havingValue = "jdbc")
+	static class JdbcStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JobStore jobStore(ObjectProvider<DataSource> dataSource, QueueProperties properties,
+				ObjectProvider<ObjectMapper> mapper) {
+			return JobStore.jdbc(requireDataSource(dataSource), mapper.getIfAvailable(() -> JsonMapper.builder().build()),
+					properties.getJdbc().getTable());
+		}
+
+		/**
+		 * Quartz's JDBC store under Spring joins the caller's transaction, so the queue's schedule
+		 * and remove calls run in one (on the same DataSource as Quartz).
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnClass(DataSourceTransactionManager.class)
+		SchedulerTransactions queueSchedulerTransactions(ObjectProvider<DataSource> dataSource) {
+			TransactionTemplate template = new TransactionTemplate(
+					new DataSourceTransactionManager(requireDataSource(dataSource)));
+			return (work) -> template.executeWithoutResult((status) -> work.run());
+		}
+
+		/** Creates the tables before the scheduler is built, so Quartz finds them when it starts. */
+		@Bean
+		@ConditionalOnClass(SchedulerFactoryBeanCustomizer.class)
+		SchedulerFactoryBeanCustomizer queueSchemaInitializer(ObjectProvider<DataSource> dataSource,
+				QueueProperties properties) {
+			return (factory) -> {
+				if (properties.getJdbc().isInitializeSchema()) {
+					DataSource source = requireDataSource(dataSource);
+					QueueSchema.createJobTable(source, properties.getJdbc().getTable());
+					QueueSchema.createQuartzTables(source, properties.getJdbc().getQuartzTablePrefix());
+				}
+			};
+		}
+
+		private static DataSource requireDataSource(ObjectProvider<DataSource> dataSource) {
+			DataSource source = dataSource.getIfAvailable();
+			if (source == null) {
+				throw new IllegalStateException("adapter.queue.store=jdbc needs a DataSource: add "
+						+ "spring-boot-starter-jdbc and the PostgreSQL driver, and set spring.datasource.url");
+			}
+			return source;
+		}
+	}
+
+	/** Queue depth, running jobs and job durations in Micrometer. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		QueueMetrics queueMetrics(JobQueue queue, MeterRegistry registry) {
+			return QueueMetrics.bind(queue, registry);
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package dev.rpcadapter.autoconfigure.queue;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the job queue ({@code adapter.queue.*}). */
+@ConfigurationProperties("adapter.queue")
+public class QueueProperties {
+
+	/** Whether queued commands run as jobs; when off, calling a queued command is an error. */
+	private boolean enabled = true;
+
+	/** Where job records live: memory (lost on restart) or jdbc (the application's DataSource, clustered). */
+	private Store store = Store.MEMORY;
+
+	/** Worker threads of this node (Quartz's org.quartz.threadPool.threadCount). */
+	private int workers = 8;
+
+	/** Pending jobs beyond this are refused with -32006 (queue full). */
+	private int maxPending = 10_000;
+
+	/** How long finished jobs are kept. */
+	private Duration retention = Duration.ofHours(6);
+
+	/** At most this many finished jobs are kept; the oldest are removed first. */
+	private int maxFinishedJobs = 10_000;
+
+	/** Timeout of commands that declare none; a job over it fails with -32003. */
+	private Duration defaultTimeout = Duration.ofHours(1);
+
+	/** How long a stopped job may take to end cooperatively before its worker is interrupted. */
+	private Duration stopGracePeriod = Duration.ofSeconds(10);
+
+	/** How often finished jobs past retention are removed; default retention / 6 within 1 min..1 h. */
+	private @Nullable Duration cleanupInterval;
+
+	/** How often a node polls the shared store for changes and stop requests made on other nodes (jdbc). */
+	private Duration pollInterval = Duration.ofMillis(500);
+
+	/** How often jobs left running by a stopped node are looked for. */
+	private Duration recoveryCheckInterval = Duration.ofSeconds(30);
+
+	private final Jdbc jdbc = new Jdbc();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
+	public void setStore(Store store) {
+		this.store = store;
+	}
+
+	public int getWorkers() {
+		return this.workers;
+	}
+
+	public void setWorkers(int workers) {
+		this.workers = workers;
+	}
+
+	public int getMaxPending() {
+		return this.maxPending;
+	}
+
+	public void setMaxPending(int maxPending) {
+		this.maxPending = maxPending;
+	}
+
+	public Duration getRetention() {
+		return this.retention;
+	}
+
+	public void setRetention(Duration retention) {
+		this.retention = retention;
+	}
+
+	public int getMaxFinishedJobs() {
+		return this.maxFinishedJobs;
+	}
+
+	public void setMaxFinishedJobs(int maxFinishedJobs) {
+		this.maxFinishedJobs = maxFinishedJobs;
+	}
+
+	public Duration getDefaultTimeout() {
+		return this.defaultTimeout;
+	}
+
+	public void setDefaultTimeout(Duration defaultTimeout) {
+		this.defaultTimeout = defaultTimeout;
+	}
+
+	public Duration getStopGracePeriod() {
+		return this.stopGracePeriod;
+	}
+
+	public void setStopGracePeriod(Duration stopGracePeriod) {
+		this.stopGracePeriod = stopGracePeriod;
+	}
+
+	public @Nullable Duration getCleanupInterval() {
+		return this.cleanupInterval;
+	}
+
+	public void setCleanupInterval(@Nullable Duration cleanupInterval) {
+		this.cleanupInterval = cleanupInterval;
+	}
+
+	public Duration getPollInterval() {
+		return this.pollInterval;
+	}
+
+	public void setPollInterval(Duration pollInterval) {
+		this.pollInterval = pollInterval;
+	}
+
+	public Duration getRecoveryCheckInterval() {
+		return this.recoveryCheckInterval;
+	}
+
+	public void setRecoveryCheckInterval(Duration recoveryCheckInterval) {
+		this.recoveryCheckInterval = recoveryCheckInterval;
+	}
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
+	/** Where job records live. */
+	public enum Store {
+
+		/** In this JVM's memory, with Quartz's RAMJobStore. */
+		MEMORY,
+
+		/** In the application's DataSource, with Quartz's clustered JDBC job store. */
+		JDBC
+	}
+
+	/** Settings of the JDBC store. */
+	public static class Jdbc {
+
+		/** The job record table. */
+		private String table = "adapter_jobs";
+
+		/** Whether the job table and Quartz's tables are created at startup if absent (never dropped). */
+		private boolean initializeSchema = true;
+
+		/** Quartz's table prefix (org.quartz.jobStore.tablePrefix). */
+		private String quartzTablePrefix = "QRTZ_";
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public boolean isInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(boolean initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public String getQuartzTablePrefix() {
+			return this.quartzTablePrefix;
+		}
+
+		public void setQuartzTablePrefix(String quartzTablePrefix) {
+			this.quartzTablePrefix = quartzTablePrefix;
+		}
+	}
+}
