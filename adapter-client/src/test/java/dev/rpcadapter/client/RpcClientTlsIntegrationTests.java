@@ -101,7 +101,8 @@ class RpcClientTlsIntegrationTests {
 		try (RpcClient client = RpcClient.builder(java.net.URI.create("http://localhost:" + server.port()))
 			.requestTimeout(Duration.ofSeconds(5))
 			.build()) {
-			assertThatExceptionOfType(RpcException.class).isThrownBy(() -> client.call("get_data", null));
+			assertThatExceptionOfType(RpcTransportException.class).isThrownBy(() -> client.call("get_data", null))
+				.withMessageContaining("use an https:// base URL");
 		}
 	}
 
