@@ -34,7 +34,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Test PKI made with Bouncy Castle: a CA, server certificates (matching 127.0.0.1 and
- * localhost, or only other.example), a client certificate, and an unrelated CA.
+ * localhost, only localhost, or only other.example), a client certificate, and an unrelated CA.
  */
 public final class TestCertificates {
 
@@ -52,6 +52,8 @@ public final class TestCertificates {
 
 	private final Issued client;
 
+	private final Issued localhostServer;
+
 	private final Path directory;
 
 	private TestCertificates(Path directory) throws Exception {
@@ -62,6 +64,8 @@ public final class TestCertificates {
 				new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost") }));
 		this.mismatchedServer = issue(this.ca, "CN=other", new GeneralNames(new GeneralName(GeneralName.dNSName, "other.example")));
 		this.client = issue(this.ca, "CN=client", null);
+		this.localhostServer = issue(this.ca, "CN=localhost",
+				new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
 	}
 
 	public static TestCertificates create(Path directory) {
@@ -89,6 +93,16 @@ public final class TestCertificates {
 
 	public Path clientKeyPem() {
 		return this.directory.resolve("client-key.pem");
+	}
+
+	/** Certificate chain (PEM) of a server certificate that names only {@code localhost}. */
+	public Path localhostServerCertificatePem() {
+		return this.directory.resolve("localhost-server.pem");
+	}
+
+	/** PKCS#8 PEM private key of {@link #localhostServerCertificatePem()}. */
+	public Path localhostServerKeyPem() {
+		return this.directory.resolve("localhost-server-key.pem");
 	}
 
 	public X509Certificate caCertificate() {
@@ -135,6 +149,9 @@ public final class TestCertificates {
 		Files.writeString(clientCertificatePem(), pem("CERTIFICATE", this.client.certificate().getEncoded())
 				+ pem("CERTIFICATE", this.ca.certificate().getEncoded()));
 		Files.writeString(clientKeyPem(), pkcs8Pem(this.client.keys().getPrivate()));
+		Files.writeString(localhostServerCertificatePem(), pem("CERTIFICATE", this.localhostServer.certificate().getEncoded())
+				+ pem("CERTIFICATE", this.ca.certificate().getEncoded()));
+		Files.writeString(localhostServerKeyPem(), pkcs8Pem(this.localhostServer.keys().getPrivate()));
 	}
 
 	public static String pkcs8Pem(PrivateKey key) {

@@ -75,6 +75,10 @@ final class TransportFailures {
 					+ "server that requires a client certificate (mTLS) rejects a missing or untrusted one — check "
 					+ "clientCertificate(...)";
 		}
+		if (!isHttps(target) && describeChain(cause).contains("received no bytes")) {
+			return "Server " + origin + " closed the connection without answering; if it serves HTTPS, use an "
+					+ "https:// base URL";
+		}
 		if (find(cause, ClosedChannelException.class) != null) {
 			return "Connection to " + origin + " was closed unexpectedly";
 		}

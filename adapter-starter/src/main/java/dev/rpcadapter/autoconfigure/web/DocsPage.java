@@ -1,6 +1,7 @@
 package dev.rpcadapter.autoconfigure.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,8 +62,12 @@ public final class DocsPage {
 		out.append("</h2>\n<p class=\"description\">").append(escape(command.description())).append("</p>\n");
 		params(out, command);
 		String example = this.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(exampleParams(command));
-		String call = this.mapper.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", command.name(),
-				"params", exampleParams(command)));
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("jsonrpc", "2.0");
+		request.put("method", command.name());
+		request.put("params", exampleParams(command));
+		request.put("id", 1);
+		String call = this.mapper.writeValueAsString(request);
 		out.append("<h3>Example</h3>\n<pre class=\"example\">curl -s -X POST -H 'Content-Type: application/json' \\\n  -d '")
 			.append(escape(call)).append("' \\\n  http://HOST").append(escape(this.info.jsonRpcPath())).append("</pre>\n");
 		out.append("<h3>Try it</h3>\n<form class=\"try\" data-command=\"").append(name).append("\">\n")

@@ -8,6 +8,7 @@ import dev.rpcadapter.core.internal.ErrorIds;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,13 +137,23 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req);
-		if (!req.isWebsocket()) {
+		if (!isWebSocketUpgrade(req.requestHeaders())) {
 			return send(res, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
 		}
 		return this.authenticator.authenticate(request)
 			.flatMap((caller) -> res.sendWebsocket((in, out) -> this.webSocket.handle(request, caller, in, out),
 					this.webSocket.spec()))
 			.onErrorResume((ex) -> failure(ex).flatMap((r) -> Mono.from(send(res, r))));
+	}
+
+	/**
+	 * Whether the request asks for a WebSocket upgrade. Not {@code req.isWebsocket()}: Reactor
+	 * Netty sets that only once {@code sendWebsocket} has run, so it is false for every incoming
+	 * upgrade request.
+	 */
+	static boolean isWebSocketUpgrade(HttpHeaders headers) {
+		return headers.containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
+				&& headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
 	}
 
 	@FunctionalInterface
