@@ -128,19 +128,21 @@ class RegistrationIntegrationTests {
 	void proxyAnswering500IsRetriedWithGrowingSpacing() {
 		FakeProxy proxy = proxy(FakeProxy.start());
 		proxy.answer("/register", 500);
-		ConfigurableApplicationContext server = server(proxy, "adapter.registration.initial-backoff=40ms",
-				"adapter.registration.max-backoff=2s");
+		ConfigurableApplicationContext server = server(proxy, "adapter.registration.initial-backoff=80ms",
+				"adapter.registration.max-backoff=5s");
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> proxy.at("/register").size() >= 5);
+		await().atMost(Duration.ofSeconds(8)).until(() -> proxy.at("/register").size() >= 6);
 
+		// planned gaps 80, 160, 320, 640, 1280 ms, each +-20%; the first also carries one-off warm-up,
+		// so compare gaps two apart (at least 2.6x apart in plan) from the second gap on
 		List<FakeProxy.Received> attempts = proxy.at("/register");
 		List<Duration> gaps = new ArrayList<>();
-		for (int i = 1; i < 5; i++) {
+		for (int i = 1; i < 6; i++) {
 			gaps.add(Duration.between(attempts.get(i - 1).at(), attempts.get(i).at()));
 		}
-		for (int i = 1; i < gaps.size(); i++) {
-			assertThat(gaps.get(i)).as("gaps %s", gaps).isGreaterThan(gaps.get(i - 1));
-		}
+		assertThat(gaps.get(3)).as("gaps %s", gaps).isGreaterThan(gaps.get(1));
+		assertThat(gaps.get(4)).as("gaps %s", gaps).isGreaterThan(gaps.get(2));
+		assertThat(gaps.get(4)).as("gaps %s", gaps).isGreaterThan(Duration.ofMillis(1000));
 		RegistrationState.Snapshot snapshot = state(server);
 		assertThat(snapshot.phase()).isIn(RegistrationState.Phase.FAILED_RETRYING, RegistrationState.Phase.REGISTERING);
 		assertThat(snapshot.lastError()).contains("HTTP 500");
