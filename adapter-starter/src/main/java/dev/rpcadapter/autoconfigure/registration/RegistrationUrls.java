@@ -16,8 +16,7 @@ final class RegistrationUrls {
 
 	/** Checks that a proxy endpoint is an absolute http(s) URL. */
 	static URI proxyEndpoint(String property, String value) {
-		URI uri = parse(property, value, "Set it to the proxy's endpoint, e.g. http://proxy-host:3004/register.");
-		return uri;
+		return parse(property, value, "Set it to the proxy's endpoint, e.g. http://proxy-host:3004/register.");
 	}
 
 	/**

@@ -173,7 +173,7 @@ class ProxyIntegrationTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProxyApplication.class,
 				OwnNettyResources.class)
 			.web(WebApplicationType.REACTIVE)
-			.run(args(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+			.run(TestServerApplication.args(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 					"proxy.heartbeat-interval=200ms", "proxy.missed-heartbeats=3", "proxy.call-timeout=5s"), properties));
 		this.contexts.add(context);
 		return context;
@@ -187,14 +187,6 @@ class ProxyIntegrationTests {
 				"adapter.registration.heartbeat-url=" + base + "/proxy/heartbeat");
 		this.contexts.add(context);
 		return context;
-	}
-
-	/** Command-line arguments, which win over application.yml. */
-	static String[] args(List<String> defaults, String... properties) {
-		java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
-		java.util.stream.Stream.concat(defaults.stream(), java.util.stream.Stream.of(properties))
-			.forEach((p) -> all.put(p.substring(0, p.indexOf('=')), p));
-		return all.values().stream().map((p) -> "--" + p).toArray(String[]::new);
 	}
 
 	static int port(ConfigurableApplicationContext context) {

@@ -61,7 +61,7 @@ class ProxyMutualTlsIntegrationTests {
 			.flatMap(List::stream).toArray(String[]::new);
 		this.proxy = new SpringApplicationBuilder(ProxyApplication.class, OwnNettyResources.class)
 			.web(WebApplicationType.REACTIVE)
-			.run(ProxyIntegrationTests.args(List.of("server.port=0", "server.address=127.0.0.1",
+			.run(TestServerApplication.args(List.of("server.port=0", "server.address=127.0.0.1",
 					"spring.main.banner-mode=off", "proxy.heartbeat-interval=200ms"), properties));
 		this.contexts.add(this.proxy);
 		this.proxyPort = ProxyIntegrationTests.port(this.proxy);

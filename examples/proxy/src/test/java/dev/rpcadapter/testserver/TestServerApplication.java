@@ -33,13 +33,17 @@ public class TestServerApplication {
 	}
 
 	private static String[] args(String... properties) {
-		java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("server.port=0",
-				"server.address=127.0.0.1", "spring.main.banner-mode=off", "spring.application.name=test-server",
-				"adapter.registration.heartbeat-interval=200ms", "adapter.registration.initial-backoff=50ms",
-				"adapter.registration.max-backoff=400ms", "adapter.registration.request-timeout=1s"));
-		all.addAll(java.util.List.of(properties));
+		return args(java.util.List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+				"spring.application.name=test-server", "adapter.registration.heartbeat-interval=200ms",
+				"adapter.registration.initial-backoff=50ms", "adapter.registration.max-backoff=400ms",
+				"adapter.registration.request-timeout=1s"), properties);
+	}
+
+	/** {@code key=value} pairs as command-line arguments (which win over application.yml); later keys win. */
+	public static String[] args(java.util.List<String> defaults, String... properties) {
 		java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
-		all.forEach((p) -> byKey.put(p.substring(0, p.indexOf('=')), p));
+		java.util.stream.Stream.concat(defaults.stream(), java.util.stream.Stream.of(properties))
+			.forEach((p) -> byKey.put(p.substring(0, p.indexOf('=')), p));
 		return byKey.values().stream().map((p) -> "--" + p).toArray(String[]::new);
 	}
 
