@@ -1,0 +1,91 @@
+package dev.rpcadapter.autoconfigure.registration;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+import javax.net.ssl.SSLException;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslOptions;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * Posts JSON to the proxy with Reactor Netty on its own small event loop and connection pool, so
+ * registration never shares or blocks the server's threads and leaves no thread behind on
+ * {@link #close()}. TLS comes from an SSL bundle; hostname verification stays on.
+ */
+final class ProxyClient implements AutoCloseable {
+
+	static final String THREAD_PREFIX = "rpc-adapter-registration";
+
+	private final LoopResources loops;
+
+	private final ConnectionProvider connections;
+
+	private final HttpClient http;
+
+	private final Duration timeout;
+
+	ProxyClient(Duration timeout, @Nullable SslBundle ssl) {
+		this.timeout = timeout;
+		this.loops = LoopResources.create(THREAD_PREFIX + "-io", 1, true);
+		this.connections = ConnectionProvider.builder(THREAD_PREFIX)
+			.maxConnections(4)
+			.maxIdleTime(Duration.ofSeconds(20))
+			.build();
+		HttpClient client = HttpClient.create(this.connections)
+			.runOn(this.loops)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+			.responseTimeout(timeout)
+			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+				.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON));
+		this.http = (ssl != null) ? client.secure((spec) -> spec.sslContext(nettyContext(ssl))) : client;
+	}
+
+	/** POSTs a JSON body; completes with the answer, or fails on connection errors and timeouts. */
+	Mono<ProxyResponse> post(URI url, byte[] json) {
+		return this.http.post()
+			.uri(url)
+			.send(Mono.just(io.netty.buffer.Unpooled.wrappedBuffer(json)))
+			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8)
+				.defaultIfEmpty("")
+				.map((text) -> new ProxyResponse(response.status().code(), text)))
+			.timeout(this.timeout.plus(this.timeout));
+	}
+
+	@Override
+	public void close() {
+		this.connections.disposeLater().block(Duration.ofSeconds(5));
+		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
+	}
+
+	static SslContext nettyContext(SslBundle bundle) {
+		SslContextBuilder builder = SslContextBuilder.forClient()
+			.keyManager(bundle.getManagers().getKeyManagerFactory())
+			.trustManager(bundle.getManagers().getTrustManagerFactory());
+		SslOptions options = bundle.getOptions();
+		if (options.getCiphers() != null) {
+			builder.ciphers(Arrays.asList(options.getCiphers()));
+		}
+		if (options.getEnabledProtocols() != null) {
+			builder.protocols(options.getEnabledProtocols());
+		}
+		try {
+			return builder.build();
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException("Cannot build a TLS context from the SSL bundle: " + ex.getMessage(), ex);
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package dev.rpcadapter.proxy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import javax.net.ssl.SSLException;
+
+import dev.rpcadapter.command.CommandException;
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.jsonrpc.JsonRpcException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls registered servers: JSON-RPC on their {@code jsonrpc_path}, the catalogue on their
+ * {@code commands_path}. HTTPS and mTLS through {@code proxy.ssl-bundle}; hostname verification on.
+ */
+@Component
+class ServerClient {
+
+	private final HttpClient http;
+
+	private final ObjectMapper mapper;
+
+	private final Duration timeout;
+
+	ServerClient(ProxyProperties properties, SslBundles bundles, ObjectMapper mapper) {
+		this.mapper = mapper;
+		this.timeout = properties.getCallTimeout();
+		HttpClient client = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.timeout.toMillis()))
+			.responseTimeout(this.timeout);
+		this.http = properties.getSslBundle().isBlank() ? client
+				: client.secure((spec) -> spec.sslContext(tls(bundles.getBundle(properties.getSslBundle()))));
+	}
+
+	/** Calls {@code command} on the server: its result, or its error with the same code, message and data. */
+	Mono<JsonNode> call(RegisteredServer server, String command, JsonNode params) {
+		ObjectNode request = this.mapper.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", command);
+		if (!params.isNull() && !params.isMissingNode()) {
+			request.set("params", params);
+		}
+		String url = server.serverUrl() + server.path("jsonrpc_path", "/api/jsonrpc");
+		return this.http.headers((h) -> h.set("Content-Type", "application/json"))
+			.post()
+			.uri(url)
+			.send(Mono.just(Unpooled.wrappedBuffer(this.mapper.writeValueAsBytes(request))))
+			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+				.map((text) -> answer(server, response.status().code(), text)))
+			.onErrorMap((ex) -> !(ex instanceof CommandException || ex instanceof JsonRpcException),
+					(ex) -> unavailable(server, ex));
+	}
+
+	/** The server's {@code /commands}. */
+	Mono<JsonNode> commands(RegisteredServer server) {
+		String url = server.serverUrl() + server.path("commands_path", "/commands");
+		return this.http.get()
+			.uri(url)
+			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+				.map((text) -> {
+					if (response.status().code() != 200) {
+						throw unavailable(server, "GET /commands answered HTTP " + response.status().code());
+					}
+					return this.mapper.readTree(text);
+				}))
+			.onErrorMap((ex) -> !(ex instanceof CommandException), (ex) -> unavailable(server, ex));
+	}
+
+	private JsonNode answer(RegisteredServer server, int status, String text) {
+		JsonNode body;
+		try {
+			body = this.mapper.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw unavailable(server, "HTTP " + status + " with a body that is not JSON");
+		}
+		JsonNode error = body.path("error");
+		if (error.isObject()) {
+			throw forwarded(error);
+		}
+		if (!body.has("result")) {
+			throw unavailable(server, "HTTP " + status + " without a JSON-RPC result");
+		}
+		return body.get("result");
+	}
+
+	/** The server's error, unchanged: a CommandException where its code allows, else a JsonRpcException. */
+	private static RuntimeException forwarded(JsonNode error) {
+		int code = error.path("code").asInt(-32000);
+		String message = error.path("message").asString("");
+		JsonNode data = error.get("data");
+		if (code >= -32768 && code <= -32100) {
+			return new JsonRpcException(new JsonRpcError(code, message, data));
+		}
+		return new CommandException(code, message, data);
+	}
+
+	private static CommandException unavailable(RegisteredServer server, Throwable ex) {
+		String detail = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+		return unavailable(server, detail);
+	}
+
+	private static CommandException unavailable(RegisteredServer server, String detail) {
+		return new CommandException(-32000, "SERVER_UNAVAILABLE: server '" + server.serverId() + "' did not answer",
+				Map.of("error_code", "SERVER_UNAVAILABLE", "server_id", server.serverId(), "detail", detail));
+	}
+
+	private static SslContext tls(SslBundle bundle) {
+		SslContextBuilder builder = SslContextBuilder.forClient()
+			.keyManager(bundle.getManagers().getKeyManagerFactory())
+			.trustManager(bundle.getManagers().getTrustManagerFactory());
+		if (bundle.getOptions().getCiphers() != null) {
+			builder.ciphers(Arrays.asList(bundle.getOptions().getCiphers()));
+		}
+		if (bundle.getOptions().getEnabledProtocols() != null) {
+			builder.protocols(bundle.getOptions().getEnabledProtocols());
+		}
+		try {
+			return builder.build();
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException("Cannot build a TLS context from SSL bundle: " + ex.getMessage(), ex);
+		}
+	}
+}
