@@ -105,7 +105,7 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 		long start = System.nanoTime();
 		Mono<JsonRpcResponse> response = execute(request, context)
 			.map((result) -> success(request, result))
-			.defaultIfEmpty(JsonRpcResponse.success(idOf(request), null))
+			.switchIfEmpty(Mono.fromSupplier(() -> success(request, null)))
 			.onErrorResume((ex) -> Mono.just(failure(request, ex)))
 			.doOnNext((r) -> notifyListeners(request, context, r, start));
 		if (request.isNotification()) {
@@ -143,11 +143,12 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 		});
 	}
 
-	private JsonRpcResponse success(JsonRpcRequest request, Object result) {
-		JsonNode node = (result instanceof JsonNode json) ? json : this.mapper.valueToTree(result);
+	private JsonRpcResponse success(JsonRpcRequest request, @Nullable Object result) {
+		JsonNode node = (result == null) ? null
+				: (result instanceof JsonNode json) ? json : this.mapper.valueToTree(result);
 		if (this.resultFormat == ResultFormat.ENVELOPE && !request.method().startsWith("rpc.")) {
 			ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("success", true);
-			envelope.set("data", node);
+			envelope.set("data", (node != null) ? node : JsonNodeFactory.instance.nullNode());
 			node = envelope;
 		}
 		return JsonRpcResponse.success(idOf(request), node);
