@@ -136,7 +136,8 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req);
-		if (!req.isWebsocket()) {
+		// isWebsocket() is true only once a connection has been upgraded, never for the upgrade request
+		if (!req.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
 			return send(res, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
 		}
 		return this.authenticator.authenticate(request)
