@@ -26,7 +26,9 @@ class MessageCodecTests {
 	}
 
 	private MessageCodec.Element element(String json) {
-		return this.codec.element(this.mapper.readTree(json));
+		MessageCodec.Parsed parsed = parse("[" + json + "]");
+		assertThat(parsed.error()).as(json).isNull();
+		return this.codec.element(parsed.elements().get(0));
 	}
 
 	@Test
@@ -182,7 +184,7 @@ class MessageCodecTests {
 
 	@Test
 	void numericIdsAreWrittenBackAsSent() {
-		for (String id : new String[] { "1", "-5", "1.0", "12345678901234567890", "0.5" }) {
+		for (String id : new String[] { "1", "-5", "1.0", "12345678901234567890", "0.5", "1.10", "1E+2" }) {
 			JsonRpcId parsed = element("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":" + id + "}").request().id();
 			String written = new String(this.codec.write(JsonRpcResponse.success(parsed, null)), StandardCharsets.UTF_8);
 			assertThat(written).as(id).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":null,\"id\":" + id + "}");
