@@ -67,10 +67,19 @@ class AdapterEndpointsIntegrationTests {
 			.isEqualTo(ErrorCodes.INVALID_PARAMS);
 		assertThat(cmd("{\"command\": \"crash\"}").get("error").get("code").asInt()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
 		assertThat(cmd("{oops").get("error").get("code").asInt()).isEqualTo(ErrorCodes.PARSE_ERROR);
+		assertThat(cmd("{\"command\": \"get_data\"} trailing").get("error").get("code").asInt())
+			.isEqualTo(ErrorCodes.PARSE_ERROR);
 		assertThat(cmd("[1]").get("error").get("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
 		assertThat(cmd("{\"command\": 5}").get("error").get("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
 		assertThat(cmd("{\"command\": \"get_data\", \"params\": \"x\"}").get("error").get("code").asInt())
 			.isEqualTo(ErrorCodes.INVALID_REQUEST);
+	}
+
+	@Test
+	void cmdAppliesTheSameJsonLimitsAsJsonRpc() {
+		String deep = "[".repeat(40) + "]".repeat(40);
+		JsonNode error = cmd("{\"command\": \"get_data\", \"params\": {\"x\": " + deep + "}}").get("error");
+		assertThat(error.get("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
 	}
 
 	@Test
