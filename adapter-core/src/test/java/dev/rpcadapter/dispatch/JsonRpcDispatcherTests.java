@@ -281,6 +281,23 @@ class JsonRpcDispatcherTests {
 	}
 
 	@Test
+	void failingAuthorizerFailsOnlyItsOwnBatchElement() {
+		JsonRpcDispatcher dispatcher = JsonRpcDispatcher.builder(this.registry, mapper)
+			.authorizer((caller, command) -> {
+				if (command.equals("fail")) {
+					throw new IllegalStateException("secret detail");
+				}
+				return true;
+			})
+			.build();
+		String raw = handle(dispatcher, "[" + request("subtract", "[2,1]", 1) + "," + request("fail", null, 2) + "]");
+		JsonNode response = mapper.readTree(raw);
+		assertThat(response.get(0).get("result").asInt()).isEqualTo(1);
+		assertThat(response.get(1).get("error").get("code").asInt()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+		assertThat(raw).doesNotContain("secret detail");
+	}
+
+	@Test
 	void exceptionMappersMayClaimOrDeclineAnException() {
 		JsonRpcDispatcher dispatcher = JsonRpcDispatcher.builder(this.registry, mapper)
 			.exceptionMapper((ex) -> null)

@@ -103,7 +103,8 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 	@Override
 	public Mono<JsonRpcResponse> call(JsonRpcRequest request, CallContext context) {
 		long start = System.nanoTime();
-		Mono<JsonRpcResponse> response = execute(request, context)
+		// deferred, so a registry, authorizer or system method that throws fails this call only, not the batch
+		Mono<JsonRpcResponse> response = Mono.defer(() -> execute(request, context))
 			.map((result) -> success(request, result))
 			.switchIfEmpty(Mono.fromSupplier(() -> success(request, null)))
 			.onErrorResume((ex) -> Mono.just(failure(request, ex)))
