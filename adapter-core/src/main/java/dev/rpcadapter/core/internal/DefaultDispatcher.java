@@ -145,7 +145,7 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			return request.isNotification() ? Mono.empty() : Mono.just(response);
 		}
 		Mono<JsonRpcResponse> response = result.map((value) -> success(request, value))
-			.defaultIfEmpty(JsonRpcResponse.success(idOf(request), null))
+			.switchIfEmpty(Mono.fromSupplier(() -> success(request, null)))
 			.onErrorResume((ex) -> Mono.just(failure(request, ex)))
 			.doOnNext((r) -> notifyListeners(request, context, r, start));
 		return request.isNotification() ? response.then(Mono.empty()) : response;
@@ -154,7 +154,7 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 	private JsonRpcResponse respond(JsonRpcRequest request, Fuseable.ScalarCallable<?> scalar) {
 		try {
 			Object value = scalar.call();
-			return (value != null) ? success(request, value) : JsonRpcResponse.success(idOf(request), null);
+			return success(request, value);
 		}
 		catch (Throwable ex) {
 			return failure(request, ex);
@@ -190,11 +190,12 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 		return (result instanceof Fuseable.ScalarCallable) ? result : result.timeout(timeout);
 	}
 
-	private JsonRpcResponse success(JsonRpcRequest request, Object result) {
-		JsonNode node = (result instanceof JsonNode json) ? json : this.mapper.valueToTree(result);
+	private JsonRpcResponse success(JsonRpcRequest request, @Nullable Object result) {
+		JsonNode node = (result == null) ? null
+				: (result instanceof JsonNode json) ? json : this.mapper.valueToTree(result);
 		if (this.resultFormat == ResultFormat.ENVELOPE && !request.method().startsWith("rpc.")) {
 			ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("success", true);
-			envelope.set("data", node);
+			envelope.set("data", (node != null) ? node : JsonNodeFactory.instance.nullNode());
 			node = envelope;
 		}
 		return JsonRpcResponse.success(idOf(request), node);

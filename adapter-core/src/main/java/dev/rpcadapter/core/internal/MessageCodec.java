@@ -17,6 +17,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +37,12 @@ final class MessageCodec {
 				.maxStringLength(limits.maxStringLength())
 				.build())
 			.build();
-		this.reader = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+		// floats as BigDecimal with trailing zeros kept, so a numeric id comes back exactly as sent (1.10, not 1.1)
+		this.reader = JsonMapper.builder(factory)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+			.build();
 		this.writer = writer;
 		this.limits = limits;
 	}

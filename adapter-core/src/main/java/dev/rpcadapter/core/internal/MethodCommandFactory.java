@@ -104,12 +104,12 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 					+ ": compile with -parameters (maven-compiler-plugin <parameters>true</parameters>) or add @CommandParam(\"name\")");
 		}
 		var type = this.mapper.constructType(parameter.getParameterizedType());
-		JsonNode defaultValue = (param != null && !CommandParam.NO_DEFAULT.equals(param.defaultValue()))
-				? parseDefault(param.defaultValue()) : null;
 		boolean optional = type.getRawClass() == Optional.class;
+		Type valueType = optional ? optionalContent(parameter.getParameterizedType()) : parameter.getParameterizedType();
+		JsonNode defaultValue = (param != null && !CommandParam.NO_DEFAULT.equals(param.defaultValue()))
+				? parseDefault(param.defaultValue(), valueType) : null;
 		boolean required = defaultValue == null && !optional && (param == null || param.required() || type.isPrimitive());
-		ObjectNode schema = this.schemas.schemaFor(optional ? type.containedType(0) : parameter.getParameterizedType(),
-				parameter);
+		ObjectNode schema = this.schemas.schemaFor(valueType, parameter);
 		if (param != null && !param.description().isEmpty()) {
 			schema.put("description", param.description());
 		}
@@ -119,13 +119,29 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		return new ParamBinding(ParamBinding.Kind.VALUE, name, type, required, defaultValue, schema);
 	}
 
-	private JsonNode parseDefault(String text) {
+	/** The {@code Optional}'s type argument ({@code Object} for a raw {@code Optional}). */
+	private static Type optionalContent(Type optional) {
+		return (optional instanceof ParameterizedType parameterized) ? parameterized.getActualTypeArguments()[0]
+				: Object.class;
+	}
+
+	/**
+	 * A default as JSON; for string parameters, text that is not a JSON string literal is the
+	 * string itself ({@code defaultValue = "8080"} is {@code "8080"}, not the number 8080).
+	 */
+	private JsonNode parseDefault(String text, Type target) {
+		JsonNode node;
 		try {
-			return this.mapper.readTree(text);
+			node = this.mapper.readTree(text);
 		}
 		catch (JacksonException ex) {
+			node = null;
+		}
+		boolean textual = target instanceof Class<?> raw && CharSequence.class.isAssignableFrom(raw);
+		if (node == null || node.isMissingNode() || (textual && !node.isString())) {
 			return JsonNodeFactory.instance.stringNode(text);
 		}
+		return node;
 	}
 
 	private ObjectNode paramsSchema(Method method, List<ParamBinding> bindings, boolean extra,

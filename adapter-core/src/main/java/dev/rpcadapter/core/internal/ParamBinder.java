@@ -19,8 +19,11 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /** Binds JSON params to method arguments strictly and validates them. */
 final class ParamBinder {
@@ -41,6 +44,11 @@ final class ParamBinder {
 				.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 				.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 				.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				// ALLOW_COERCION_OF_SCALARS does not stop numbers and booleans from becoming strings
+				.withCoercionConfig(LogicalType.Textual, (config) -> config
+					.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 				.build();
 		}
 		return mapper;

@@ -10,7 +10,7 @@ class DuplicateCommandFailureAnalyzer extends AbstractFailureAnalyzer<DuplicateC
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DuplicateCommandException cause) {
 		return new FailureAnalysis(
-				"The JSON-RPC command name '" + cause.commandName() + "' is declared twice:\n\n    - "
+				"Two JSON-RPC commands are named '" + cause.commandName() + "':\n\n    - "
 						+ cause.existingSource() + "\n    - " + cause.newSource(),
 				"Give one of them another name with @JsonRpcCommand(name = \"...\"), or remove one of the beans.",
 				cause);

@@ -18,8 +18,13 @@ import dev.rpcadapter.jsonrpc.JsonRpcRequest;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the adapter's HTTP endpoints answer, independent of the server that carries them. Every
@@ -41,10 +46,19 @@ public final class AdapterEndpoints {
 
 	private final String advertisedUrl;
 
+	private final ObjectMapper cmdReader;
+
+	/**
+	 * @param readConstraints the JSON limits (nesting depth, string length) that {@code /cmd}
+	 * bodies obey, the same as the dispatcher's
+	 */
 	public AdapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
-			ApiInfo info, DocsPage docsPage, String advertisedUrl) {
+			ApiInfo info, DocsPage docsPage, String advertisedUrl, StreamReadConstraints readConstraints) {
 		this.dispatcher = dispatcher;
 		this.mapper = dispatcher.mapper();
+		this.cmdReader = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(readConstraints).build())
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build();
 		this.documents = documents;
 		this.health = health;
 		this.info = info;
@@ -71,7 +85,10 @@ public final class AdapterEndpoints {
 	public Mono<AdapterResponse> cmd(AdapterRequest request, Caller caller, byte[] body) {
 		JsonNode node;
 		try {
-			node = this.mapper.readTree(body);
+			node = this.cmdReader.readTree(body);
+		}
+		catch (StreamConstraintsException ex) {
+			return Mono.just(cmdError(JsonRpcError.invalidRequest("JSON exceeds a limit (adapter.jsonrpc.max-nesting-depth, max-string-length)")));
 		}
 		catch (JacksonException ex) {
 			return Mono.just(cmdError(JsonRpcError.parseError("invalid JSON")));
