@@ -22,6 +22,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 import reactor.core.Disposable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -35,8 +36,9 @@ import tools.jackson.databind.ObjectMapper;
  * startup and request serving never wait for the proxy.</li>
  * <li>Failures retry with exponential back-off and jitter, forever unless {@code max-attempts}
  * is set. "Already registered" is success. A heartbeat answered 404 re-registers at once.</li>
- * <li>Stops in a phase before the web server's graceful shutdown, unregistering while the
- * listener still serves.</li>
+ * <li>Unregisters when the context starts closing ({@link ContextClosedEvent}, before any
+ * lifecycle bean stops), so the listener and the queue still serve; as a lifecycle bean it also
+ * stops in a phase before the web server's graceful shutdown.</li>
  * </ul>
  */
 final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<ApplicationEvent> {
@@ -100,6 +102,10 @@ final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<Applic
 		}
 		else if (event instanceof ApplicationReadyEvent && this.running) {
 			onScheduler(this::begin);
+		}
+		else if (event instanceof ContextClosedEvent) {
+			// published before any lifecycle bean stops: unregister while the whole server (queue included) still works
+			stop();
 		}
 	}
 

@@ -142,14 +142,62 @@ public final class WebSocketSessionHandler {
 				}
 				return;
 			}
-			if (acknowledge) {
-				event("subscribed", jobId, null);
-			}
+			Pending pending = new Pending(jobId);
 			Disposable subscription = source.events(jobId, this.caller)
 				.doFinally((signal) -> this.subscriptions.remove(jobId))
-				.subscribe((event) -> emit(event.toString()), (error) -> event("error", jobId, errorOf(error)));
+				.subscribe(pending::onEvent, pending::onError);
 			if (!subscription.isDisposed()) {
 				this.subscriptions.put(jobId, subscription);
+			}
+			pending.release(acknowledge);
+		}
+
+		/**
+		 * Holds the events and errors a subscription produces while it is being set up, so that an
+		 * unknown job gets only an error (no "subscribed"), and "subscribed" precedes the events.
+		 */
+		private final class Pending {
+
+			private final String jobId;
+
+			private final List<String> buffered = new ArrayList<>();
+
+			private @Nullable Throwable error;
+
+			private boolean released;
+
+			Pending(String jobId) {
+				this.jobId = jobId;
+			}
+
+			synchronized void onEvent(JsonNode event) {
+				if (this.released) {
+					emit(event.toString());
+				}
+				else {
+					this.buffered.add(event.toString());
+				}
+			}
+
+			synchronized void onError(Throwable failure) {
+				if (this.released) {
+					event("error", this.jobId, errorOf(failure));
+				}
+				else {
+					this.error = failure;
+				}
+			}
+
+			synchronized void release(boolean acknowledge) {
+				this.released = true;
+				if (this.error != null) {
+					event("error", this.jobId, errorOf(this.error));
+					return;
+				}
+				if (acknowledge) {
+					event("subscribed", this.jobId, null);
+				}
+				this.buffered.forEach(Session.this::emit);
 			}
 		}
 

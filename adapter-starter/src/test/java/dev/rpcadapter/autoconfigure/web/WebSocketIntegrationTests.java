@@ -103,12 +103,12 @@ class WebSocketIntegrationTests {
 	}
 
 	@Test
-	void subscribeWithoutAQueueGetsAnErrorEvent() throws InterruptedException {
+	void subscribeToAnUnknownJobGetsOnlyAnErrorEvent() throws InterruptedException {
 		send("{\"action\": \"subscribe\", \"job_id\": \"x\"}");
 		JsonNode event = next();
 		assertThat(event.get("event").asString()).isEqualTo("error");
 		assertThat(event.get("job_id").asString()).isEqualTo("x");
-		assertThat(event.get("error").get("code").isInt()).isTrue();
+		assertThat(event.get("error").get("code").asInt()).isEqualTo(ErrorCodes.JOB_NOT_FOUND);
 		assertThat(event.get("error").get("message").isString()).isTrue();
 	}
 
