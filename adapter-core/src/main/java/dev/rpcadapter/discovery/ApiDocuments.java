@@ -46,8 +46,14 @@ public final class ApiDocuments {
 			names.add(command.name());
 		}
 		ObjectNode commandRequest = schemas.putObject("CommandRequest");
-		commandRequest.set("oneOf", oneOf);
-		commandRequest.putObject("discriminator").put("propertyName", "command").set("mapping", mapping);
+		if (oneOf.isEmpty()) {
+			// no command visible to this caller: an empty oneOf would be an invalid schema
+			commandRequest.put("type", "object").put("description", "No commands are visible to this caller");
+		}
+		else {
+			commandRequest.set("oneOf", oneOf);
+			commandRequest.putObject("discriminator").put("propertyName", "command").set("mapping", mapping);
+		}
 		schemas.set("JsonRpcRequest", jsonRpcRequestSchema(names));
 		schemas.set("JsonRpcError", errorSchema());
 		schemas.set("JsonRpcResponse", jsonRpcResponseSchema());
@@ -112,8 +118,13 @@ public final class ApiDocuments {
 		ObjectNode schema = json.objectNode().put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
 		properties.putObject("jsonrpc").put("type", "string").putArray("enum").add("2.0");
-		properties.putObject("method").put("type", "string").set("enum", names);
-		properties.putObject("params").put("type", "object");
+		ObjectNode method = properties.putObject("method").put("type", "string");
+		if (!names.isEmpty()) {
+			method.set("enum", names);
+		}
+		ArrayNode params = properties.putObject("params").putArray("oneOf");
+		params.addObject().put("type", "object").put("description", "params by name");
+		params.addObject().put("type", "array").put("description", "params by position");
 		ArrayNode id = properties.putObject("id").putArray("oneOf");
 		id.addObject().put("type", "string");
 		id.addObject().put("type", "number");

@@ -56,7 +56,7 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		Method[] methods = userClass.getMethods();
 		Arrays.sort(methods, Comparator.comparing(Method::getName));
 		for (Method method : methods) {
-			JsonRpcCommand annotation = method.getAnnotation(JsonRpcCommand.class);
+			JsonRpcCommand annotation = findAnnotation(userClass, method);
 			if (annotation != null) {
 				commands.add(create(bean, method, annotation, beanName + "#" + method.getName()));
 			}
@@ -176,6 +176,35 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 			type = parameterized.getActualTypeArguments()[0];
 		}
 		return this.schemas.schemaFor(type);
+	}
+
+	/** The annotation on the method, or on the method it overrides or implements (superclasses, interfaces). */
+	private static @Nullable JsonRpcCommand findAnnotation(Class<?> type, Method method) {
+		JsonRpcCommand annotation = method.getAnnotation(JsonRpcCommand.class);
+		if (annotation != null || type == null || type == Object.class) {
+			return annotation;
+		}
+		for (Class<?> parent : parents(type)) {
+			try {
+				Method inherited = parent.getMethod(method.getName(), method.getParameterTypes());
+				annotation = findAnnotation(parent, inherited);
+				if (annotation != null) {
+					return annotation;
+				}
+			}
+			catch (NoSuchMethodException ex) {
+				// not declared there
+			}
+		}
+		return null;
+	}
+
+	private static List<Class<?>> parents(Class<?> type) {
+		List<Class<?>> parents = new ArrayList<>(Arrays.asList(type.getInterfaces()));
+		if (type.getSuperclass() != null) {
+			parents.add(type.getSuperclass());
+		}
+		return parents;
 	}
 
 	private static boolean isAsync(Class<?> type) {

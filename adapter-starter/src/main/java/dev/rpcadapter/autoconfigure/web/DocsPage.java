@@ -42,14 +42,29 @@ public final class DocsPage {
 			sections.append("<p class=\"empty\">No commands are visible to you. If the server requires credentials, ")
 				.append("enter an API key above and reload the list with it (GET /commands).</p>");
 		}
-		String html = this.template.replace("{{title}}", escape(this.info.title()))
-			.replace("{{version}}", escape(this.info.version()))
-			.replace("{{description}}", escape(this.info.description()))
-			.replace("{{endpoint}}", escape(this.info.jsonRpcPath()))
-			.replace("{{count}}", Integer.toString(commands.size()))
-			.replace("{{toc}}", toc)
-			.replace("{{commands}}", sections);
+		Map<String, CharSequence> values = Map.of("title", escape(this.info.title()), "version",
+				escape(this.info.version()), "description", escape(this.info.description()), "endpoint",
+				escape(this.info.jsonRpcPath()), "count", Integer.toString(commands.size()), "toc", toc, "commands",
+				sections);
+		String html = fill(this.template, values);
 		return html.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Replaces {@code {{name}}} placeholders in one pass, so values are never scanned for placeholders. */
+	private static String fill(String template, Map<String, CharSequence> values) {
+		StringBuilder out = new StringBuilder(template.length() * 2);
+		int from = 0;
+		int open;
+		while ((open = template.indexOf("{{", from)) >= 0) {
+			int close = template.indexOf("}}", open);
+			if (close < 0) {
+				break;
+			}
+			CharSequence value = values.get(template.substring(open + 2, close));
+			out.append(template, from, open).append((value != null) ? value : template.substring(open, close + 2));
+			from = close + 2;
+		}
+		return out.append(template, from, template.length()).toString();
 	}
 
 	private void section(StringBuilder out, CommandDescriptor command) {
