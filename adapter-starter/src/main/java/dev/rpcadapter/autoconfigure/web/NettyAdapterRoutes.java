@@ -156,7 +156,8 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req);
-		if (!req.isWebsocket()) {
+		// HttpServerRequest.isWebsocket() turns true only once upgraded; before that, read the headers
+		if (!req.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
 			return send(request, res, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
 		}
 		return this.authenticator.authenticate(request)
