@@ -107,7 +107,7 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private NettyOutbound get(HttpServerRequest req, HttpServerResponse res, GetHandler handler) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req);
-		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
+		Mono<AdapterResponse> response = req.receive().then(this.authenticator.authenticate(request))
 			.map((caller) -> handler.handle(request, caller));
 		return res.sendByteArray(complete(request, res, response));
 	}
