@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.rpcadapter.security.cert.CertificateRequest;
 import dev.rpcadapter.security.cert.CertificateTool;
 import dev.rpcadapter.security.cert.IssuedCertificate;
+import dev.rpcadapter.security.cert.RoleEncoding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,17 @@ class MtlsIntegrationTests {
 		assertThat(me.path("attributes").path("authenticated_by").toString()).isEqualTo("[\"certificate\"]");
 		assertThat(denied.errorCode()).isEqualTo(-32002);
 		assertThat(allowed.json().get("result").asString()).isEqualTo("the secret");
+	}
+
+	@Test
+	void rolesWrittenAsDerUtf8StringAreReadLikeRawOnes() throws Exception {
+		IssuedCertificate opensslStyle = CertificateTool.issueClient(certificates.ca,
+				CertificateRequest.forName("olga").withRoles("user").withRoleEncoding(RoleEncoding.DER_UTF8_STRING));
+		HttpClient olga = TestServer.client(certificates.clientTls(opensslStyle));
+
+		JsonNode me = server.post(olga, "/api/jsonrpc", call("whoami", "{}")).json().get("result");
+
+		assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
 	}
 
 	@Test
