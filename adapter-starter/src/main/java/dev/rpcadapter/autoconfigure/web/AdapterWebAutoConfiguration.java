@@ -70,10 +70,11 @@ public final class AdapterWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NettyAdapterRoutes adapterNettyRoutes(AdapterEndpoints endpoints, ObjectProvider<RequestAuthenticator> authenticator,
-			AdapterPaths paths, JsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket) {
+			AdapterPaths paths, JsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket,
+			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers) {
 		NettyAdapterRoutes routes = new NettyAdapterRoutes(endpoints,
 				authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), paths,
-				jsonRpc.getMaxBodySize().toBytes(), webSocket);
+				jsonRpc.getMaxBodySize().toBytes(), webSocket, headerCustomizers.orderedStream().toList());
 		for (String path : routes.mappedPaths()) {
 			logger.info("rpc-adapter endpoint mapped: {}", path);
 		}

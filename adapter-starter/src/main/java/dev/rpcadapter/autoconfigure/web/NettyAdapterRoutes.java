@@ -1,7 +1,9 @@
 package dev.rpcadapter.autoconfigure.web;
 
 import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.core.internal.ErrorIds;
@@ -38,13 +40,21 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private final WebSocketSessionHandler webSocket;
 
+	private final List<ResponseHeadersCustomizer> headerCustomizers;
+
 	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
 			long maxBodySize, WebSocketSessionHandler webSocket) {
+		this(endpoints, authenticator, paths, maxBodySize, webSocket, List.of());
+	}
+
+	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
+			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers) {
 		this.endpoints = endpoints;
 		this.authenticator = authenticator;
 		this.paths = paths;
 		this.maxBodySize = maxBodySize;
 		this.webSocket = webSocket;
+		this.headerCustomizers = List.copyOf(headerCustomizers);
 	}
 
 	@Override
@@ -73,11 +83,11 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		long length = req.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
 		if (length > this.maxBodySize) {
 			res.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-			return send(res, this.endpoints.bodyTooLarge(this.maxBodySize));
+			return send(request, res, this.endpoints.bodyTooLarge(this.maxBodySize));
 		}
 		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
 			.flatMap((caller) -> body(req, length).flatMap((body) -> handler.handle(request, caller, body)));
-		return res.sendByteArray(complete(res, response));
+		return res.sendByteArray(complete(request, res, response));
 	}
 
 	private Mono<byte[]> body(HttpServerRequest req, long length) {
@@ -98,22 +108,32 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private NettyOutbound get(HttpServerRequest req, HttpServerResponse res, GetHandler handler) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req);
-		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
+		Mono<AdapterResponse> response = req.receive().then(this.authenticator.authenticate(request))
 			.map((caller) -> handler.handle(request, caller));
-		return res.sendByteArray(complete(res, response));
+		return res.sendByteArray(complete(request, res, response));
 	}
 
 	/** Maps rejections and failures to responses and applies status and headers before the body is written. */
-	private Mono<byte[]> complete(HttpServerResponse res, Mono<AdapterResponse> response) {
+	private Mono<byte[]> complete(AdapterRequest request, HttpServerResponse res, Mono<AdapterResponse> response) {
 		return response.onErrorResume(this::failure).map((r) -> {
 			res.status(r.status());
 			if (!r.contentType().isEmpty()) {
 				res.header(HttpHeaderNames.CONTENT_TYPE, r.contentType());
 			}
-			res.header("X-Content-Type-Options", "nosniff");
-			r.headers().forEach(res::header);
+			headers(request, r).forEach(res::header);
 			return r.body();
 		});
+	}
+
+	/** The endpoint's headers plus those of the {@link ResponseHeadersCustomizer}s. */
+	private Map<String, String> headers(AdapterRequest request, AdapterResponse response) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("X-Content-Type-Options", "nosniff");
+		headers.putAll(response.headers());
+		for (ResponseHeadersCustomizer customizer : this.headerCustomizers) {
+			customizer.customize(request, headers);
+		}
+		return headers;
 	}
 
 	private Mono<AdapterResponse> failure(Throwable ex) {
@@ -128,22 +148,22 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		return Mono.just(this.endpoints.error(500, JsonRpcError.internal(errorId)));
 	}
 
-	private static NettyOutbound send(HttpServerResponse res, AdapterResponse response) {
+	private NettyOutbound send(AdapterRequest request, HttpServerResponse res, AdapterResponse response) {
 		res.status(HttpResponseStatus.valueOf(response.status()));
 		res.header(HttpHeaderNames.CONTENT_TYPE, response.contentType());
-		response.headers().forEach(res::header);
+		headers(request, response).forEach(res::header);
 		return res.sendByteArray(Mono.just(response.body()));
 	}
 
 	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req);
 		if (!isWebSocketUpgrade(req.requestHeaders())) {
-			return send(res, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
+			return send(request, res, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
 		}
 		return this.authenticator.authenticate(request)
 			.flatMap((caller) -> res.sendWebsocket((in, out) -> this.webSocket.handle(request, caller, in, out),
 					this.webSocket.spec()))
-			.onErrorResume((ex) -> failure(ex).flatMap((r) -> Mono.from(send(res, r))));
+			.onErrorResume((ex) -> failure(ex).flatMap((r) -> Mono.from(send(request, res, r))));
 	}
 
 	/**

@@ -1,0 +1,197 @@
+package dev.rpcadapter.autoconfigure.security;
+
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.rpcadapter.autoconfigure.web.AdapterHttpException;
+import dev.rpcadapter.autoconfigure.web.AdapterRequest;
+import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
+import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.jsonrpc.ErrorCodes;
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.security.Roles;
+import dev.rpcadapter.security.cert.CertificateAuthentication;
+import dev.rpcadapter.security.crl.RevocationChecker;
+import dev.rpcadapter.security.token.ApiTokenAuthentication;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authenticates every request to the adapter's endpoints with Spring Security authentication
+ * managers: the client certificate of an mTLS connection and the token or JWT of the
+ * {@code X-API-Key} / {@code Authorization: Bearer} headers. The caller's principal comes from the
+ * certificate when there is one, else from the token; its roles are those of all its credentials.
+ * <p>
+ * No credentials → 401 {@code -32001} (public paths: {@link Caller#ANONYMOUS}); a credential that
+ * does not authenticate → 401 {@code -32001} (public paths: anonymous as well).
+ */
+final class AdapterRequestAuthenticator implements RequestAuthenticator {
+
+	private static final String BEARER = "bearer ";
+
+	private final Set<String> publicPaths;
+
+	private final @Nullable ReactiveAuthenticationManager certificates;
+
+	private final @Nullable ReactiveAuthenticationManager bearer;
+
+	private final @Nullable RevocationChecker revocation;
+
+	private final boolean requireAll;
+
+	private final @Nullable RequestRateLimits rateLimits;
+
+	AdapterRequestAuthenticator(Set<String> publicPaths, @Nullable ReactiveAuthenticationManager certificates,
+			@Nullable ReactiveAuthenticationManager bearer, @Nullable RevocationChecker revocation, boolean requireAll,
+			@Nullable RequestRateLimits rateLimits) {
+		if (certificates == null && bearer == null) {
+			throw new IllegalArgumentException("At least one authentication method is needed");
+		}
+		this.publicPaths = Set.copyOf(publicPaths);
+		this.certificates = certificates;
+		this.bearer = bearer;
+		this.revocation = revocation;
+		this.requireAll = requireAll;
+		this.rateLimits = rateLimits;
+	}
+
+	@Override
+	public Mono<Caller> authenticate(AdapterRequest request) {
+		boolean publicPath = this.publicPaths.contains(request.path());
+		Mono<Caller> caller = identify(request);
+		if (publicPath) {
+			caller = caller.onErrorResume(AdapterHttpException.class, (ex) -> Mono.just(Caller.ANONYMOUS))
+				.defaultIfEmpty(Caller.ANONYMOUS);
+		}
+		else {
+			caller = caller.switchIfEmpty(Mono.error(() -> unauthorized("Authentication required")));
+		}
+		RequestRateLimits limits = this.rateLimits;
+		if (limits == null) {
+			return caller;
+		}
+		return caller.onErrorMap(AdapterHttpException.class, (ex) -> {
+			try {
+				limits.checkFailedAuthentication(request);
+				return ex;
+			}
+			catch (AdapterHttpException limited) {
+				return limited;
+			}
+		}).doOnNext((who) -> limits.check(request, who));
+	}
+
+	/** Empty when no credential of an enabled kind was presented. */
+	private Mono<Caller> identify(AdapterRequest request) {
+		@Nullable X509Certificate certificate = (this.certificates != null) ? leaf(request) : null;
+		@Nullable Authentication token = (this.bearer != null) ? token(request) : null;
+		if (certificate == null && token == null) {
+			return Mono.empty();
+		}
+		if (this.requireAll && ((this.certificates != null && certificate == null)
+				|| (this.bearer != null && token == null))) {
+			return Mono.error(unauthorized("Authentication required: "
+					+ ((certificate == null) ? "a client certificate" : "an API token or JWT") + " is missing"));
+		}
+		List<Mono<Authentication>> attempts = new ArrayList<>();
+		if (certificate != null && this.certificates != null) {
+			attempts.add(this.certificates
+				.authenticate(new PreAuthenticatedAuthenticationToken(certificate.getSubjectX500Principal(), certificate))
+				.doOnNext((authentication) -> checkCurrent(certificate)));
+		}
+		if (token != null && this.bearer != null) {
+			attempts.add(this.bearer.authenticate(token));
+		}
+		return Flux.concat(attempts)
+			.collectList()
+			.filter((authentications) -> authentications.size() == attempts.size())
+			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("credential not accepted")))
+			.map(AdapterRequestAuthenticator::caller)
+			.onErrorMap(AuthenticationException.class, (ex) -> unauthorized("Authentication failed"));
+	}
+
+	/** The second line behind the TLS handshake: revocation (the CRL may have changed) and validity. */
+	private void checkCurrent(X509Certificate certificate) {
+		try {
+			certificate.checkValidity();
+			if (this.revocation != null) {
+				this.revocation.check(certificate);
+			}
+		}
+		catch (CertificateException ex) {
+			throw new BadCredentialsException("Client certificate rejected", ex);
+		}
+	}
+
+	private static Caller caller(List<Authentication> authentications) {
+		Set<String> roles = new LinkedHashSet<>();
+		List<String> methods = new ArrayList<>();
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		for (Authentication authentication : authentications) {
+			roles.addAll(Roles.of(authentication));
+			methods.add(method(authentication));
+			if (authentication instanceof CertificateAuthentication certificate) {
+				attributes.put("certificate_serial", certificate.getCredentials().getSerialNumber().toString(16));
+				if (certificate.identity().unitId() != null) {
+					attributes.put("unit_id", certificate.identity().unitId());
+				}
+				if (!certificate.identity().permissions().isEmpty()) {
+					attributes.put("permissions", certificate.identity().permissions());
+				}
+			}
+		}
+		attributes.put("authenticated_by", List.copyOf(methods));
+		return new Caller(authentications.get(0).getName(), roles, attributes);
+	}
+
+	private static String method(Authentication authentication) {
+		if (authentication instanceof CertificateAuthentication) {
+			return "certificate";
+		}
+		if (authentication instanceof JwtAuthenticationToken) {
+			return "jwt";
+		}
+		return (authentication instanceof ApiTokenAuthentication) ? "token" : authentication.getClass().getSimpleName();
+	}
+
+	private static @Nullable X509Certificate leaf(AdapterRequest request) {
+		List<X509Certificate> chain = request.peerCertificates();
+		return chain.isEmpty() ? null : chain.get(0);
+	}
+
+	/** {@code X-API-Key} first, else {@code Authorization: Bearer}; both go to the token and JWT managers. */
+	private static @Nullable Authentication token(AdapterRequest request) {
+		String apiKey = request.header("X-API-Key");
+		if (apiKey != null && !apiKey.isBlank()) {
+			return ApiTokenAuthentication.unauthenticated(apiKey.strip());
+		}
+		String authorization = request.header("Authorization");
+		if (authorization != null && authorization.length() > BEARER.length()
+				&& authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			String token = authorization.substring(BEARER.length()).strip();
+			if (!token.isEmpty()) {
+				return new BearerTokenAuthenticationToken(token);
+			}
+		}
+		return null;
+	}
+
+	static AdapterHttpException unauthorized(String message) {
+		return new AdapterHttpException(401, JsonRpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, message),
+				Map.of("WWW-Authenticate", "Bearer"));
+	}
+}

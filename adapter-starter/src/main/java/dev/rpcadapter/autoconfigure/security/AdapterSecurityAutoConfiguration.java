@@ -1,0 +1,171 @@
+package dev.rpcadapter.autoconfigure.security;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
+import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
+import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.health.HealthComponent;
+import dev.rpcadapter.security.authz.CommandAuthorizationManager;
+import dev.rpcadapter.security.authz.CommandPermissions;
+import dev.rpcadapter.security.crl.RevocationChecker;
+import dev.rpcadapter.security.ratelimit.RateLimit;
+import dev.rpcadapter.security.ratelimit.RateLimiter;
+import dev.rpcadapter.security.token.TokenRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+
+/**
+ * Security for the adapter's endpoints when {@code adapter.security.enabled=true}: authentication
+ * of every request (client certificate, API token, JWT), role-based command authorization (deny by
+ * default), rate limits, security headers, and CRL checks of the server's TLS.
+ */
+@AutoConfiguration(before = AdapterAutoConfiguration.class,
+		afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
+@ConditionalOnClass({ TokenRegistry.class, ReactiveAuthenticationManager.class })
+@ConditionalOnProperty(prefix = "adapter.security", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(SecurityProperties.class)
+public final class AdapterSecurityAutoConfiguration {
+
+	private static final Clock CLOCK = Clock.systemUTC();
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandPermissions adapterCommandPermissions(SecurityProperties properties) {
+		Map<String, List<String>> roles = properties.getRoles();
+		if (roles.isEmpty()) {
+			throw new AdapterSecurityConfigurationException(
+					"Security is enabled but adapter.security.roles is empty, so every command would be denied",
+					"Map roles to command patterns, e.g. adapter.security.roles.admin=* and "
+							+ "adapter.security.roles.user=echo,help,queue_*");
+		}
+		try {
+			return CommandPermissions.of(roles);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AdapterSecurityConfigurationException("adapter.security.roles is invalid: " + ex.getMessage(),
+					"Use command names, '*' or prefixes ending in '*' (queue_*)", ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandAuthorizationManager adapterCommandAuthorizationManager(CommandPermissions permissions) {
+		return new CommandAuthorizationManager(permissions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandAuthorizer adapterSecurityCommandAuthorizer(CommandPermissions permissions) {
+		return (caller, command) -> permissions.allows(caller.roles(), command);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestAuthenticator adapterRequestAuthenticator(SecurityProperties properties, Environment environment,
+			ObjectProvider<ServerCertificates> certificates, ObjectProvider<RateLimiter> rateLimiter) {
+		ReactiveAuthenticationManager certificateManager = AuthenticationManagers.certificates(properties, environment);
+		ReactiveAuthenticationManager bearerManager = AuthenticationManagers.bearer(properties, CLOCK);
+		if (certificateManager == null && bearerManager == null) {
+			throw new AdapterSecurityConfigurationException(
+					"Security is enabled but every authentication method is off",
+					"Enable API tokens (adapter.security.tokens), JWTs (adapter.security.jwt.*) or client "
+							+ "certificates (adapter.security.mtls.enabled=true)");
+		}
+		ServerCertificates server = certificates.getIfAvailable();
+		String crl = properties.getMtls().getCrl();
+		if (server == null && crl != null && !crl.isBlank()) {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.mtls.crl is set but the server has no TLS from an SSL bundle (server.ssl.bundle)",
+					"Configure the server's TLS with spring.ssl.bundle.* and server.ssl.bundle, or remove "
+							+ "adapter.security.mtls.crl");
+		}
+		RevocationChecker revocation = (server != null) ? server.checker() : null;
+		boolean requireAll = properties.getMode() == SecurityProperties.Mode.ALL_OF
+				|| properties.getMtls().isRequireToken();
+		SecurityProperties.RateLimit limit = properties.getRateLimit();
+		RateLimiter limiter = rateLimiter.getIfAvailable();
+		RequestRateLimits limits = (limiter != null) ? new RequestRateLimits(limiter, limit.getPer(),
+				new HashSet<>(limit.getExemptRoles()), new HashSet<>(limit.getExemptPaths())) : null;
+		return new AdapterRequestAuthenticator(Set.copyOf(properties.getPublicPaths()), certificateManager,
+				bearerManager, revocation, requireAll, limits);
+	}
+
+	/** Rate limits, when {@code adapter.security.rate-limit.enabled=true}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security.rate-limit", name = "enabled", havingValue = "true")
+	static class RateLimitConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RateLimiter adapterRateLimiter(SecurityProperties properties) {
+			SecurityProperties.RateLimit limit = properties.getRateLimit();
+			try {
+				return RateLimiter.tokenBucket(new RateLimit(limit.getRequestsPerSecond(), limit.getBurst()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new AdapterSecurityConfigurationException(
+						"adapter.security.rate-limit is invalid: " + ex.getMessage(),
+						"Set requests-per-second > 0 and burst >= 1", ex);
+			}
+		}
+	}
+
+	/** Security response headers, unless {@code adapter.security.headers.enabled=false}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security.headers", name = "enabled", havingValue = "true",
+			matchIfMissing = true)
+	static class HeadersConfiguration {
+
+		@Bean
+		ResponseHeadersCustomizer adapterSecurityHeaders(SecurityProperties properties) {
+			return new SecurityResponseHeaders(properties.getHeaders().getHstsMaxAge());
+		}
+	}
+
+	/** The server's own certificate and CRL, when the server has TLS from an SSL bundle. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "server.ssl", name = "bundle")
+	@ConditionalOnBean(SslBundles.class)
+	static class ServerTlsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServerCertificates adapterServerCertificates(SecurityProperties properties, Environment environment,
+				SslBundles bundles, ResourceLoader resources) {
+			ServerTls tls = ServerTls.of(bundles, environment.getRequiredProperty("server.ssl.bundle"));
+			String crl = properties.getMtls().getCrl();
+			CrlResource crlResource = (crl != null && !crl.isBlank()) ? new CrlResource(crl, resources.getResource(crl))
+					: null;
+			return new ServerCertificates(tls, crlResource, CLOCK);
+		}
+
+		@Bean
+		static RevocationWebServerFactoryCustomizer adapterRevocationCustomizer(
+				ObjectProvider<ServerCertificates> certificates) {
+			return new RevocationWebServerFactoryCustomizer(() -> certificates.getObject().checker());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "certificatesHealthComponent")
+		HealthComponent certificatesHealthComponent(ServerCertificates certificates, SecurityProperties properties) {
+			return new CertificatesHealthComponent(certificates, properties.getMtls().getExpiryWarning(), CLOCK);
+		}
+	}
+}

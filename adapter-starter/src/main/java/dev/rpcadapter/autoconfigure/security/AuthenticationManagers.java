@@ -1,0 +1,108 @@
+package dev.rpcadapter.autoconfigure.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.rpcadapter.security.cert.CertificateAuthenticationManager;
+import dev.rpcadapter.security.jwt.JwtSecurity;
+import dev.rpcadapter.security.jwt.JwtSettings;
+import dev.rpcadapter.security.token.TokenAuthenticationManager;
+import dev.rpcadapter.security.token.TokenRegistry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.DelegatingReactiveAuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+
+/**
+ * Builds the authentication managers that {@code adapter.security.*} enables, failing with an
+ * {@link AdapterSecurityConfigurationException} on settings that cannot work.
+ */
+final class AuthenticationManagers {
+
+	private AuthenticationManagers() {
+	}
+
+	/** @return whether API tokens are accepted (explicitly, or because tokens or no other method is configured) */
+	static boolean tokenAuthEnabled(SecurityProperties properties) {
+		Boolean explicit = properties.getTokenAuth();
+		if (explicit != null) {
+			return explicit;
+		}
+		return !properties.getTokens().isEmpty()
+				|| !(properties.getMtls().isEnabled() || properties.getJwt().isConfigured());
+	}
+
+	/** @return the manager for X-API-Key and Bearer credentials, or {@code null} when neither tokens nor JWTs are on */
+	static @Nullable ReactiveAuthenticationManager bearer(SecurityProperties properties, Clock clock) {
+		List<ReactiveAuthenticationManager> managers = new ArrayList<>();
+		if (tokenAuthEnabled(properties)) {
+			managers.add(new TokenAuthenticationManager(tokens(properties)));
+		}
+		if (properties.getJwt().isConfigured()) {
+			managers.add(JwtSecurity.authenticationManager(jwtSettings(properties.getJwt()), clock));
+		}
+		if (managers.isEmpty()) {
+			return null;
+		}
+		DelegatingReactiveAuthenticationManager manager = new DelegatingReactiveAuthenticationManager(managers);
+		manager.setContinueOnError(true);
+		return manager;
+	}
+
+	/** @return the client certificate manager, or {@code null} when mTLS authentication is off */
+	static @Nullable ReactiveAuthenticationManager certificates(SecurityProperties properties, Environment environment) {
+		if (!properties.getMtls().isEnabled()) {
+			if (properties.getMtls().isRequireToken()) {
+				throw new AdapterSecurityConfigurationException(
+						"adapter.security.mtls.require-token is true but mTLS authentication is off",
+						"Set adapter.security.mtls.enabled=true (with server.ssl.bundle and server.ssl.client-auth=need), "
+								+ "or remove adapter.security.mtls.require-token");
+			}
+			return null;
+		}
+		if (!environment.containsProperty("server.ssl.bundle")) {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.mtls.enabled is true but the server has no TLS (server.ssl.bundle is not set)",
+					"Configure an SSL bundle (spring.ssl.bundle.pem.server.keystore/truststore) and set "
+							+ "server.ssl.bundle=server and server.ssl.client-auth=need");
+		}
+		String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
+		if (!clientAuth.equalsIgnoreCase("need") && !clientAuth.equalsIgnoreCase("want")) {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.mtls.enabled is true but server.ssl.client-auth is '" + clientAuth
+							+ "', so clients are never asked for a certificate",
+					"Set server.ssl.client-auth=need (or want, to also accept token-only callers)");
+		}
+		return new CertificateAuthenticationManager();
+	}
+
+	private static TokenRegistry tokens(SecurityProperties properties) {
+		if (properties.getTokens().isEmpty()) {
+			throw new AdapterSecurityConfigurationException(
+					"API token authentication is on but adapter.security.tokens is empty; "
+							+ "the adapter never accepts arbitrary tokens",
+					"Configure tokens, e.g. adapter.security.tokens.[{sha256}<hex of the token>]=admin, "
+							+ "or turn token authentication off with adapter.security.token-auth=false and enable "
+							+ "adapter.security.mtls.enabled or adapter.security.jwt.*");
+		}
+		try {
+			return TokenRegistry.of(properties.getTokens());
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new AdapterSecurityConfigurationException("adapter.security.tokens is invalid: " + ex.getMessage(),
+					"Fix the entry: a token (or {sha256}<64 hex digits>) mapped to a list of roles", ex);
+		}
+	}
+
+	static JwtSettings jwtSettings(SecurityProperties.Jwt jwt) {
+		try {
+			return new JwtSettings(jwt.getSecret(), jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudience(),
+					jwt.getRolesClaim(), jwt.getPrincipalClaim(), jwt.getClockSkew());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AdapterSecurityConfigurationException("adapter.security.jwt is invalid: " + ex.getMessage(),
+					"Fix adapter.security.jwt.* (secret of 32+ bytes, or jwk-set-uri, or issuer-uri)", ex);
+		}
+	}
+}

@@ -1,0 +1,363 @@
+package dev.rpcadapter.autoconfigure.security;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Security of the adapter's endpoints.
+ */
+@ConfigurationProperties("adapter.security")
+public class SecurityProperties {
+
+	/** Whether the adapter's endpoints require authentication and enforce role permissions. */
+	private boolean enabled = false;
+
+	/** Paths served without credentials; credentials presented there are still used (e.g. to list more on /docs). */
+	private List<String> publicPaths = new ArrayList<>(
+			List.of("/health", "/heartbeat", "/docs", "/openapi.json", "/openrpc.json"));
+
+	/**
+	 * Whether API tokens (X-API-Key or Authorization: Bearer) are accepted. Unset: on when tokens
+	 * are configured or when no other method (mTLS, JWT) is enabled.
+	 */
+	private @Nullable Boolean tokenAuth;
+
+	/** API tokens: the token, or "{sha256}<hex>" of it, mapped to the roles it grants. */
+	private Map<String, List<String>> tokens = new LinkedHashMap<>();
+
+	/** Role name mapped to the command patterns it may call: a name, "*" or a prefix such as "queue_*". */
+	private Map<String, List<String>> roles = new LinkedHashMap<>();
+
+	/** How enabled authentication methods combine: any-of (one suffices) or all-of (each must succeed). */
+	private Mode mode = Mode.ANY_OF;
+
+	private final Jwt jwt = new Jwt();
+
+	private final Mtls mtls = new Mtls();
+
+	private final RateLimit rateLimit = new RateLimit();
+
+	private final Headers headers = new Headers();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getPublicPaths() {
+		return this.publicPaths;
+	}
+
+	public void setPublicPaths(List<String> publicPaths) {
+		this.publicPaths = publicPaths;
+	}
+
+	public @Nullable Boolean getTokenAuth() {
+		return this.tokenAuth;
+	}
+
+	public void setTokenAuth(@Nullable Boolean tokenAuth) {
+		this.tokenAuth = tokenAuth;
+	}
+
+	public Map<String, List<String>> getTokens() {
+		return this.tokens;
+	}
+
+	public void setTokens(Map<String, List<String>> tokens) {
+		this.tokens = tokens;
+	}
+
+	public Map<String, List<String>> getRoles() {
+		return this.roles;
+	}
+
+	public void setRoles(Map<String, List<String>> roles) {
+		this.roles = roles;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public Jwt getJwt() {
+		return this.jwt;
+	}
+
+	public Mtls getMtls() {
+		return this.mtls;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
+	public Headers getHeaders() {
+		return this.headers;
+	}
+
+	/** How authentication methods combine. */
+	public enum Mode {
+
+		/** A request needs one valid credential; every credential it presents must be valid. */
+		ANY_OF,
+
+		/** A request needs a valid credential of every enabled kind (client certificate, token or JWT). */
+		ALL_OF
+
+	}
+
+	/** JSON Web Tokens on {@code Authorization: Bearer}. */
+	public static class Jwt {
+
+		/** HS256 shared secret (at least 32 bytes); enables JWT authentication. */
+		private @Nullable String secret;
+
+		/** Required "iss" claim; alone (without secret or JWK set URI) also where keys are discovered. */
+		private @Nullable String issuerUri;
+
+		/** URI of the issuer's JWK set (RS256/ES256 keys); enables JWT authentication. */
+		private @Nullable String jwkSetUri;
+
+		/** Claim holding the roles: a list or a comma/space separated string; a dotted path reads nested claims. */
+		private String rolesClaim = "roles";
+
+		/** Claim naming the caller (the principal that owns jobs). */
+		private String principalClaim = "sub";
+
+		/** A value the "aud" claim must contain; unset for no audience check. */
+		private @Nullable String audience;
+
+		/** Tolerance when checking "exp" and "nbf". */
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		/** @return whether any JWT setting that enables JWT authentication is present */
+		public boolean isConfigured() {
+			return this.secret != null || this.issuerUri != null || this.jwkSetUri != null;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public @Nullable String getIssuerUri() {
+			return this.issuerUri;
+		}
+
+		public void setIssuerUri(@Nullable String issuerUri) {
+			this.issuerUri = issuerUri;
+		}
+
+		public @Nullable String getJwkSetUri() {
+			return this.jwkSetUri;
+		}
+
+		public void setJwkSetUri(@Nullable String jwkSetUri) {
+			this.jwkSetUri = jwkSetUri;
+		}
+
+		public String getRolesClaim() {
+			return this.rolesClaim;
+		}
+
+		public void setRolesClaim(String rolesClaim) {
+			this.rolesClaim = rolesClaim;
+		}
+
+		public String getPrincipalClaim() {
+			return this.principalClaim;
+		}
+
+		public void setPrincipalClaim(String principalClaim) {
+			this.principalClaim = principalClaim;
+		}
+
+		public @Nullable String getAudience() {
+			return this.audience;
+		}
+
+		public void setAudience(@Nullable String audience) {
+			this.audience = audience;
+		}
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+	}
+
+	/** Client certificates; the server's TLS comes from server.ssl.bundle and server.ssl.client-auth. */
+	public static class Mtls {
+
+		/** Whether client certificates authenticate callers (needs server.ssl.bundle and client-auth want or need). */
+		private boolean enabled = false;
+
+		/** Whether a caller needs a valid token or JWT in addition to its client certificate. */
+		private boolean requireToken = false;
+
+		/** CRL location (file: or classpath:, PEM or DER), checked at startup, on every handshake and every request. */
+		private @Nullable String crl;
+
+		/** How long before the server certificate or the CRL expires /health reports "degraded". */
+		private Duration expiryWarning = Duration.ofDays(14);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isRequireToken() {
+			return this.requireToken;
+		}
+
+		public void setRequireToken(boolean requireToken) {
+			this.requireToken = requireToken;
+		}
+
+		public @Nullable String getCrl() {
+			return this.crl;
+		}
+
+		public void setCrl(@Nullable String crl) {
+			this.crl = crl;
+		}
+
+		public Duration getExpiryWarning() {
+			return this.expiryWarning;
+		}
+
+		public void setExpiryWarning(Duration expiryWarning) {
+			this.expiryWarning = expiryWarning;
+		}
+	}
+
+	/** Token-bucket rate limits per caller. */
+	public static class RateLimit {
+
+		/** Whether requests are rate limited (HTTP 429 with Retry-After and a -32005 body). */
+		private boolean enabled = false;
+
+		/** Sustained requests per second allowed per key. */
+		private double requestsPerSecond = 10;
+
+		/** Requests allowed at once after a quiet period (the bucket size). */
+		private int burst = 20;
+
+		/** Roles whose callers are never limited. */
+		private List<String> exemptRoles = new ArrayList<>();
+
+		/** Paths never limited. */
+		private List<String> exemptPaths = new ArrayList<>(List.of("/health", "/heartbeat"));
+
+		/** What a bucket belongs to: the authenticated principal (address when anonymous) or the client address. */
+		private Per per = Per.PRINCIPAL;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getRequestsPerSecond() {
+			return this.requestsPerSecond;
+		}
+
+		public void setRequestsPerSecond(double requestsPerSecond) {
+			this.requestsPerSecond = requestsPerSecond;
+		}
+
+		public int getBurst() {
+			return this.burst;
+		}
+
+		public void setBurst(int burst) {
+			this.burst = burst;
+		}
+
+		public List<String> getExemptRoles() {
+			return this.exemptRoles;
+		}
+
+		public void setExemptRoles(List<String> exemptRoles) {
+			this.exemptRoles = exemptRoles;
+		}
+
+		public List<String> getExemptPaths() {
+			return this.exemptPaths;
+		}
+
+		public void setExemptPaths(List<String> exemptPaths) {
+			this.exemptPaths = exemptPaths;
+		}
+
+		public Per getPer() {
+			return this.per;
+		}
+
+		public void setPer(Per per) {
+			this.per = per;
+		}
+
+		/** What a rate-limit bucket belongs to. */
+		public enum Per {
+
+			/** The authenticated principal; anonymous requests are keyed by client address. */
+			PRINCIPAL,
+
+			/** The client's IP address. */
+			ADDRESS
+
+		}
+	}
+
+	/** Security response headers. */
+	public static class Headers {
+
+		/** Whether security headers (X-Frame-Options, Cache-Control, Referrer-Policy, HSTS on TLS) are added. */
+		private boolean enabled = true;
+
+		/** HSTS max-age sent on TLS connections; zero for no Strict-Transport-Security header. */
+		private Duration hstsMaxAge = Duration.ofDays(365);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getHstsMaxAge() {
+			return this.hstsMaxAge;
+		}
+
+		public void setHstsMaxAge(Duration hstsMaxAge) {
+			this.hstsMaxAge = hstsMaxAge;
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package dev.rpcadapter.autoconfigure.security;
+
+import java.util.Set;
+
+import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
+import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
+import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.security.ratelimit.RateLimiter;
+import dev.rpcadapter.security.token.TokenRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Conditions of {@link AdapterSecurityAutoConfiguration}. */
+class AdapterSecurityAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AdapterSecurityAutoConfiguration.class, AdapterAutoConfiguration.class));
+
+	private final ApplicationContextRunner secured = this.runner.withPropertyValues("adapter.security.enabled=true",
+			"adapter.security.tokens.admin-key=admin", "adapter.security.tokens.user-key=user",
+			"adapter.security.roles.admin=*", "adapter.security.roles.user=echo,queue_*");
+
+	@Test
+	void securityIsOffByDefaultAndEveryCommandIsAllowed() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(RequestAuthenticator.class);
+			assertThat(context).doesNotHaveBean(SecurityProperties.class);
+			assertThat(context.getBean(CommandAuthorizer.class)).isSameAs(CommandAuthorizer.ALLOW_ALL);
+		});
+	}
+
+	@Test
+	void enabledSecurityAuthenticatesRequestsAndDeniesByDefault() {
+		this.secured.run((context) -> {
+			CommandAuthorizer authorizer = context.getBean(CommandAuthorizer.class);
+			assertThat(context).hasSingleBean(RequestAuthenticator.class);
+			assertThat(context).hasSingleBean(ResponseHeadersCustomizer.class);
+			assertThat(context).doesNotHaveBean(RateLimiter.class);
+			assertThat(authorizer.isAllowed(Caller.of("u", Set.of("user")), "queue_list_jobs")).isTrue();
+			assertThat(authorizer.isAllowed(Caller.of("u", Set.of("user")), "shutdown")).isFalse();
+			assertThat(authorizer.isAllowed(Caller.of("a", Set.of("admin")), "shutdown")).isTrue();
+			assertThat(authorizer.isAllowed(Caller.ANONYMOUS, "echo")).isFalse();
+		});
+	}
+
+	@Test
+	void userBeansWinOverTheAutoConfiguredOnes() {
+		RequestAuthenticator authenticator = RequestAuthenticator.ANONYMOUS;
+		CommandAuthorizer authorizer = (caller, command) -> true;
+		this.secured.withBean(RequestAuthenticator.class, () -> authenticator)
+			.withBean(CommandAuthorizer.class, () -> authorizer)
+			.run((context) -> {
+				assertThat(context.getBean(RequestAuthenticator.class)).isSameAs(authenticator);
+				assertThat(context.getBean(CommandAuthorizer.class)).isSameAs(authorizer);
+			});
+	}
+
+	@Test
+	void backsOffWithoutTheSecurityModule() {
+		this.secured.withClassLoader(new FilteredClassLoader(TokenRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestAuthenticator.class));
+	}
+
+	@Test
+	void rateLimiterOnlyWhenEnabledAndHeadersCanBeSwitchedOff() {
+		this.secured.withPropertyValues("adapter.security.rate-limit.enabled=true", "adapter.security.headers.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RateLimiter.class);
+				assertThat(context).doesNotHaveBean(ResponseHeadersCustomizer.class);
+			});
+	}
+
+	@Test
+	void tokenAuthenticationWithoutTokensFailsAtStartup() {
+		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*")
+			.run(failsWith("adapter.security.tokens is empty", "adapter.security.token-auth=false"));
+	}
+
+	@Test
+	void securityWithoutRolesFailsAtStartup() {
+		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.tokens.k=admin")
+			.run(failsWith("adapter.security.roles is empty", "adapter.security.roles.admin=*"));
+	}
+
+	@Test
+	void mtlsWithoutServerTlsFailsAtStartup() {
+		this.secured.withPropertyValues("adapter.security.mtls.enabled=true")
+			.run(failsWith("server.ssl.bundle is not set", "server.ssl.client-auth=need"));
+	}
+
+	@Test
+	void crlWithoutServerTlsFailsAtStartup() {
+		this.secured.withPropertyValues("adapter.security.mtls.crl=file:ca.crl")
+			.run(failsWith("adapter.security.mtls.crl is set", "server.ssl.bundle"));
+	}
+
+	@Test
+	void shortJwtSecretFailsAtStartup() {
+		this.secured.withPropertyValues("adapter.security.jwt.secret=short")
+			.run(failsWith("at least 32 bytes", "adapter.security.jwt"));
+	}
+
+	static ContextConsumer<AssertableApplicationContext> failsWith(String description, String action) {
+		return (context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new AdapterSecurityFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+			assertThat(analysis.getDescription()).contains(description);
+			assertThat(analysis.getAction()).contains(action);
+		};
+	}
+}

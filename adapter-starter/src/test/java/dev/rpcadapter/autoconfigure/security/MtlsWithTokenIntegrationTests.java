@@ -1,0 +1,82 @@
+package dev.rpcadapter.autoconfigure.security;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static dev.rpcadapter.autoconfigure.security.TestServer.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code adapter.security.mtls.require-token}: a client certificate AND a token are needed. */
+class MtlsWithTokenIntegrationTests {
+
+	@TempDir
+	static Path directory;
+
+	private static TestCertificates certificates;
+
+	private static TestServer server;
+
+	@BeforeAll
+	static void start() {
+		certificates = new TestCertificates(directory);
+		List<String> properties = new ArrayList<>(List.of(certificates.serverBundle("want")));
+		properties.addAll(List.of("adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
+				"adapter.security.mtls.require-token=true", "adapter.security.tokens.ops-key=ops",
+				"adapter.security.roles.ops=*", "adapter.security.roles.user=add,whoami"));
+		server = TestServer.start("https", properties.toArray(String[]::new));
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	@Test
+	void certificateAloneIsNotEnough() throws Exception {
+		HttpClient bob = TestServer.client(certificates.clientTls(certificates.client("bob", "user")));
+
+		TestServer.Reply reply = server.post(bob, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":1}"));
+
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.errorCode()).isEqualTo(-32001);
+	}
+
+	@Test
+	void tokenAloneIsNotEnough() throws Exception {
+		HttpClient anonymous = TestServer.client(certificates.clientTls(null));
+
+		TestServer.Reply reply = server.post(anonymous, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":1}"), "X-API-Key",
+				"ops-key");
+
+		assertThat(reply.status()).isEqualTo(401);
+	}
+
+	@Test
+	void certificateAndTokenTogetherAuthenticateWithTheCertificatePrincipalAndBothRoles() throws Exception {
+		HttpClient bob = TestServer.client(certificates.clientTls(certificates.client("bob", "user")));
+
+		JsonNode me = server.post(bob, "/api/jsonrpc", call("whoami", "{}"), "X-API-Key", "ops-key")
+			.json()
+			.get("result");
+
+		assertThat(me.get("principal").asString()).isEqualTo("bob");
+		assertThat(me.get("roles").toString()).isEqualTo("[\"ops\",\"user\"]");
+		assertThat(me.path("attributes").path("authenticated_by").toString()).isEqualTo("[\"certificate\",\"token\"]");
+	}
+
+	@Test
+	void wrongTokenWithAValidCertificateIsRejected() throws Exception {
+		HttpClient bob = TestServer.client(certificates.clientTls(certificates.client("bob", "user")));
+
+		assertThat(server.post(bob, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":1}"), "X-API-Key", "nope").status())
+			.isEqualTo(401);
+	}
+}
