@@ -156,7 +156,7 @@ class DefaultJobQueueTests {
 	}
 
 	@Test
-	void stopOfJobThatFinishesBeforeTheStopTakesEffectReportsCompleted() {
+	void stopOfJobThatFinishesBeforeTheStopTakesEffectReportsCompleted() throws Exception {
 		CountDownLatch finish = new CountDownLatch(1);
 		Command quick = register(TestCommands.queued("quick", (job, params) -> {
 			finish.await(5, TimeUnit.SECONDS);
@@ -164,9 +164,11 @@ class DefaultJobQueueTests {
 		}));
 		String jobId = TestCommands.submit(this.queue, quick, null, ALICE);
 		awaitStatus(jobId, JobStatus.RUNNING);
-		JobRecord result = this.queue.stop(jobId, ALICE)
-			.doOnSubscribe((s) -> new Thread(finish::countDown).start())
-			.block();
+		var stopping = this.queue.stop(jobId, ALICE).toFuture();
+		// let the command finish only once the stop request is recorded, without the command reading the flag
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.queue.get(jobId, ALICE).stopRequested());
+		finish.countDown();
+		JobRecord result = stopping.get(5, TimeUnit.SECONDS);
 		assertThat(result.status()).isEqualTo(JobStatus.COMPLETED);
 		assertThat(result.result().asString()).isEqualTo("done");
 		assertThat(result.stopRequested()).isTrue();
