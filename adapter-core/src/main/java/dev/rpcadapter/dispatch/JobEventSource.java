@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 public interface JobEventSource {
 
 	/**
-	 * The events of one job, pushed as its state changes; completes after the terminal event. A
-	 * job that is already finished yields its terminal event at once.
+	 * The events of one job, pushed as its state changes; completes after the terminal event. The
+	 * first event is the job's current state (its terminal event at once for a finished job), so a
+	 * subscriber knows the subscription stands as soon as something arrives.
 	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32004} (as the Flux's error) when
 	 * the job does not exist or the caller may not see it
 	 */

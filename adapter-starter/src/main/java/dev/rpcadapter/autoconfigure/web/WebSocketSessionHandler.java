@@ -142,62 +142,40 @@ public final class WebSocketSessionHandler {
 				}
 				return;
 			}
-			Pending pending = new Pending(jobId);
+			Pending pending = new Pending(jobId, acknowledge);
 			Disposable subscription = source.events(jobId, this.caller)
 				.doFinally((signal) -> this.subscriptions.remove(jobId))
 				.subscribe(pending::onEvent, pending::onError);
 			if (!subscription.isDisposed()) {
 				this.subscriptions.put(jobId, subscription);
 			}
-			pending.release(acknowledge);
 		}
 
 		/**
-		 * Holds the events and errors a subscription produces while it is being set up, so that an
-		 * unknown job gets only an error (no "subscribed"), and "subscribed" precedes the events.
+		 * Acknowledges a subscription with its first event (job event sources start with the job's
+		 * current state), so an unknown job gets only an error and "subscribed" precedes the events.
 		 */
 		private final class Pending {
 
 			private final String jobId;
 
-			private final List<String> buffered = new ArrayList<>();
+			private boolean acknowledged;
 
-			private @Nullable Throwable error;
-
-			private boolean released;
-
-			Pending(String jobId) {
+			Pending(String jobId, boolean acknowledge) {
 				this.jobId = jobId;
+				this.acknowledged = !acknowledge;
 			}
 
 			synchronized void onEvent(JsonNode event) {
-				if (this.released) {
-					emit(event.toString());
+				if (!this.acknowledged) {
+					this.acknowledged = true;
+					event("subscribed", this.jobId, null);
 				}
-				else {
-					this.buffered.add(event.toString());
-				}
+				emit(event.toString());
 			}
 
 			synchronized void onError(Throwable failure) {
-				if (this.released) {
-					event("error", this.jobId, errorOf(failure));
-				}
-				else {
-					this.error = failure;
-				}
-			}
-
-			synchronized void release(boolean acknowledge) {
-				this.released = true;
-				if (this.error != null) {
-					event("error", this.jobId, errorOf(this.error));
-					return;
-				}
-				if (acknowledge) {
-					event("subscribed", this.jobId, null);
-				}
-				this.buffered.forEach(Session.this::emit);
+				event("error", this.jobId, errorOf(failure));
 			}
 		}
 
