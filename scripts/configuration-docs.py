@@ -6,6 +6,7 @@ Usage (after ./mvnw -B -q package -DskipTests): python3 scripts/configuration-do
 import glob
 import json
 import os
+import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -23,22 +24,24 @@ def load():
 def cell(value):
     if value is None:
         return ""
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, dict, bool)):
         value = json.dumps(value)
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    text = re.sub(r"\{@(?:code|link) ([^}]*)\}", r"`\1`", str(value))
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def main():
     props = load()
     groups = {}
     for name in sorted(props):
-        prefix = ".".join(name.split(".")[:2])
+        parts = name.split(".")
+        prefix = ".".join(parts[:2]) if len(parts) > 2 else "adapter"
         groups.setdefault(prefix, []).append(props[name])
     out = ["# Configuration reference", "",
            "Every `adapter.*` property, generated from the configuration metadata that the build",
            "writes (`scripts/configuration-docs.py`). IDEs autocomplete the same metadata.", ""]
     for prefix in sorted(groups):
-        out += ["## `" + prefix + ".*`", "", "| property | type | default | description |", "|---|---|---|---|"]
+        out += ["## `" + prefix + (".*`" if prefix != "adapter" else "`"), "", "| property | type | default | description |", "|---|---|---|---|"]
         for prop in groups[prefix]:
             kind = prop.get("type", "").replace("java.lang.", "").replace("java.util.", "").replace("java.time.", "")
             out.append("| `{}` | {} | {} | {} |".format(prop["name"], cell(kind), cell(prop.get("defaultValue")),
