@@ -1,0 +1,5 @@
+/** The demo server: a Spring Boot app whose beans carry JSON-RPC commands. */
+@NullMarked
+package dev.rpcadapter.demo;
+
+import org.jspecify.annotations.NullMarked;
