@@ -32,6 +32,8 @@ final class ParamBinder {
 
 	private final @Nullable Validator validator;
 
+	private final java.util.Map<Method, Boolean> constrained = new java.util.concurrent.ConcurrentHashMap<>();
+
 	ParamBinder(ObjectMapper mapper, @Nullable Validator validator) {
 		this.mapper = strict(mapper);
 		this.validator = validator;
@@ -163,7 +165,7 @@ final class ParamBinder {
 
 	/** Runs Bean Validation on the bound arguments; throws {@code -32602} listing each violation. */
 	void validate(Object bean, Method method, List<ParamBinding> bindings, @Nullable Object[] args) {
-		if (this.validator == null) {
+		if (this.validator == null || !isConstrained(bean.getClass(), method)) {
 			return;
 		}
 		Set<ConstraintViolation<Object>> violations = this.validator.forExecutables()
@@ -177,6 +179,19 @@ final class ParamBinder {
 		}
 		errors.sort((a, b) -> a.param().compareTo(b.param()));
 		throw new JsonRpcException(JsonRpcError.invalidParams(errors));
+	}
+
+	/** Whether Bean Validation has anything to check on the method (cached per method). */
+	private boolean isConstrained(Class<?> type, Method method) {
+		return this.constrained.computeIfAbsent(method, (m) -> {
+			try {
+				return this.validator.getConstraintsForClass(type)
+					.getConstraintsForMethod(m.getName(), m.getParameterTypes()) != null;
+			}
+			catch (RuntimeException ex) {
+				return true;
+			}
+		});
 	}
 
 	private static String paramPath(Path path, List<ParamBinding> bindings) {
