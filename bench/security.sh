@@ -96,7 +96,7 @@ run() {
   SERVER_PID=$!
   local headers=()
   [[ $token == yes ]] && headers=(-H "X-API-Key: $TOKEN")
-  for _ in $(seq 120); do [[ "$(call "${headers[@]}")" == 200 ]] && break; sleep 0.5; done
+  for _ in $(seq 240); do [[ "$(call "${headers[@]}")" == 200 ]] && break; sleep 0.5; done
   [[ "$(call "${headers[@]}")" == 200 ]] || { log "[$name] the server does not answer; see $OUT_DIR/$name.server.log"; exit 1; }
   if [[ $token == yes ]]; then  # security really is on and the token required: without it, 401
     local refused; refused="$(call)"
