@@ -25,6 +25,11 @@ public class TestServerApplication {
 		return new MathCommands();
 	}
 
+	@Bean
+	JobCommands jobCommands() {
+		return new JobCommands();
+	}
+
 	public static ConfigurableApplicationContext run(String... properties) {
 		return new SpringApplicationBuilder(TestServerApplication.class).web(WebApplicationType.REACTIVE)
 			// its own config name: the proxy's application.yml is on the test class path too
