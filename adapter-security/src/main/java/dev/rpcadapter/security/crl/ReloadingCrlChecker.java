@@ -12,8 +12,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Checks revocation against a CRL file, reloading it when the file changes, so a refreshed CRL
- * takes effect without a restart. A changed file that cannot be loaded rejects every
+ * Checks revocation against a CRL file, reloading it when the file changes (looked at no more than
+ * once per look interval), so a refreshed CRL takes effect without a restart. A changed file that cannot be loaded rejects every
  * certificate until it is fixed (fail closed).
  */
 final class ReloadingCrlChecker implements RevocationChecker {
@@ -26,7 +26,13 @@ final class ReloadingCrlChecker implements RevocationChecker {
 
 	private volatile Loaded loaded;
 
-	ReloadingCrlChecker(Path file, Collection<X509Certificate> issuers, Clock clock) {
+	/** When the file was last looked at ({@link System#nanoTime()}). */
+	private volatile long lastLook = System.nanoTime();
+
+	private final long lookIntervalNanos;
+
+	ReloadingCrlChecker(Path file, Collection<X509Certificate> issuers, Clock clock, java.time.Duration lookInterval) {
+		this.lookIntervalNanos = lookInterval.toNanos();
 		this.file = file;
 		this.issuers = List.copyOf(issuers);
 		this.clock = clock;
@@ -40,6 +46,11 @@ final class ReloadingCrlChecker implements RevocationChecker {
 
 	private CrlSet current() throws CertificateException {
 		Loaded snapshot = this.loaded;
+		long now = System.nanoTime();
+		if (now - this.lastLook < this.lookIntervalNanos) {
+			return snapshot.crls();
+		}
+		this.lastLook = now;
 		try {
 			String stamp = stamp();
 			if (!stamp.equals(snapshot.stamp())) {

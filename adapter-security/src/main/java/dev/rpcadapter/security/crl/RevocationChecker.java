@@ -31,7 +31,16 @@ public interface RevocationChecker {
 	 * @throws CrlException when the file cannot be loaded now
 	 */
 	static RevocationChecker reloadingCrlFile(Path crlFile, Collection<X509Certificate> issuers, Clock clock) {
-		return new ReloadingCrlChecker(crlFile, issuers, clock);
+		return new ReloadingCrlChecker(crlFile, issuers, clock, java.time.Duration.ZERO);
+	}
+
+	/**
+	 * Like {@link #reloadingCrlFile(Path, Collection, Clock)}, but looks at the file at most once per
+	 * {@code lookInterval} (a server checking every request needs no more than once a second).
+	 */
+	static RevocationChecker reloadingCrlFile(Path crlFile, Collection<X509Certificate> issuers, Clock clock,
+			java.time.Duration lookInterval) {
+		return new ReloadingCrlChecker(crlFile, issuers, clock, lookInterval);
 	}
 
 }

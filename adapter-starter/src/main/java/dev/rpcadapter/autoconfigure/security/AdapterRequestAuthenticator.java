@@ -55,6 +55,10 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 
 	private final @Nullable RequestRateLimits rateLimits;
 
+	private static final int CERTIFICATE_CACHE_SIZE = 1024;
+
+	private final Map<X509Certificate, Authentication> certificateCache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	AdapterRequestAuthenticator(Set<String> publicPaths, @Nullable ReactiveAuthenticationManager certificates,
 			@Nullable ReactiveAuthenticationManager bearer, @Nullable RevocationChecker revocation, boolean requireAll,
 			@Nullable RequestRateLimits rateLimits) {
@@ -109,9 +113,7 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		}
 		List<Mono<Authentication>> attempts = new ArrayList<>();
 		if (certificate != null && this.certificates != null) {
-			attempts.add(this.certificates
-				.authenticate(new PreAuthenticatedAuthenticationToken(certificate.getSubjectX500Principal(), certificate))
-				.doOnNext((authentication) -> checkCurrent(certificate)));
+			attempts.add(certificateAuthentication(certificate).doOnNext((authentication) -> checkCurrent(certificate)));
 		}
 		if (token != null && this.bearer != null) {
 			attempts.add(this.bearer.authenticate(token));
@@ -122,6 +124,26 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("credential not accepted")))
 			.map(AdapterRequestAuthenticator::caller)
 			.onErrorMap(AuthenticationException.class, (ex) -> unauthorized("Authentication failed"));
+	}
+
+	/**
+	 * The certificate's authentication, read once per certificate (a TLS session hands the same
+	 * certificate object to every request on its connection): parsing the subject and the role
+	 * extensions is the expensive part; validity and revocation are still checked on every request.
+	 */
+	private Mono<Authentication> certificateAuthentication(X509Certificate certificate) {
+		Authentication known = this.certificateCache.get(certificate);
+		if (known != null) {
+			return Mono.just(known);
+		}
+		return this.certificates
+			.authenticate(new PreAuthenticatedAuthenticationToken(certificate.getSubjectX500Principal(), certificate))
+			.doOnNext((authentication) -> {
+				if (this.certificateCache.size() >= CERTIFICATE_CACHE_SIZE) {
+					this.certificateCache.clear();
+				}
+				this.certificateCache.put(certificate, authentication);
+			});
 	}
 
 	/** The second line behind the TLS handshake: revocation (the CRL may have changed) and validity. */

@@ -151,7 +151,8 @@ public final class AdapterSecurityAutoConfiguration {
 				SslBundles bundles, ResourceLoader resources) {
 			ServerTls tls = ServerTls.of(bundles, environment.getRequiredProperty("server.ssl.bundle"));
 			String crl = properties.getMtls().getCrl();
-			CrlResource crlResource = (crl != null && !crl.isBlank()) ? new CrlResource(crl, resources.getResource(crl))
+			CrlResource crlResource = (crl != null && !crl.isBlank()) ? new CrlResource(crl, resources.getResource(crl),
+					properties.getMtls().getCrlRefreshInterval())
 					: null;
 			return new ServerCertificates(tls, crlResource, CLOCK);
 		}

@@ -26,7 +26,10 @@ final class CrlResource {
 
 	private final @Nullable Path file;
 
-	CrlResource(String location, Resource resource) {
+	private final java.time.Duration refreshInterval;
+
+	CrlResource(String location, Resource resource, java.time.Duration refreshInterval) {
+		this.refreshInterval = refreshInterval;
 		this.location = location;
 		this.resource = resource;
 		this.file = file(resource);
@@ -73,7 +76,7 @@ final class CrlResource {
 	 */
 	RevocationChecker checker(List<java.security.cert.X509Certificate> issuers, Clock clock) {
 		if (this.file != null) {
-			return RevocationChecker.reloadingCrlFile(this.file, issuers, clock);
+			return RevocationChecker.reloadingCrlFile(this.file, issuers, clock, this.refreshInterval);
 		}
 		return verified(issuers, clock);
 	}

@@ -219,6 +219,12 @@ public class SecurityProperties {
 		private @Nullable String crl;
 
 		/** How long before the server certificate or the CRL expires /health reports "degraded". */
+		/**
+		 * How often the CRL file is looked at for changes; revocations take effect within this
+		 * interval. Zero looks at it on every handshake and request.
+		 */
+		private Duration crlRefreshInterval = Duration.ofSeconds(1);
+
 		private Duration expiryWarning = Duration.ofDays(14);
 
 		public boolean isEnabled() {
@@ -243,6 +249,14 @@ public class SecurityProperties {
 
 		public void setCrl(@Nullable String crl) {
 			this.crl = crl;
+		}
+
+		public Duration getCrlRefreshInterval() {
+			return this.crlRefreshInterval;
+		}
+
+		public void setCrlRefreshInterval(Duration crlRefreshInterval) {
+			this.crlRefreshInterval = crlRefreshInterval;
 		}
 
 		public Duration getExpiryWarning() {

@@ -24,7 +24,7 @@ class CertificatesHealthComponentTests {
 	void okWhileFarFromExpiryDegradedCloseToItDownAfterIt() {
 		TestCertificates certificates = new TestCertificates(this.directory);
 		Path crl = certificates.writeCrl(List.of());
-		CrlResource resource = new CrlResource(crl.toUri().toString(), new FileSystemResource(crl));
+		CrlResource resource = new CrlResource(crl.toUri().toString(), new FileSystemResource(crl), java.time.Duration.ZERO);
 		ServerCertificates server = new ServerCertificates(
 				new ServerTls("server", certificates.server.certificate(), List.of(certificates.ca.certificate())),
 				resource, Clock.systemUTC());

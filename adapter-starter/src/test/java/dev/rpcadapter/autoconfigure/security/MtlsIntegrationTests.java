@@ -45,7 +45,7 @@ class MtlsIntegrationTests {
 		Path crl = certificates.writeCrl(revokedSerials);
 		List<String> properties = new ArrayList<>(List.of(certificates.serverBundle("need")));
 		properties.addAll(List.of("adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
-				"adapter.security.mtls.crl=" + crl.toUri(), "adapter.security.roles.admin=*",
+				"adapter.security.mtls.crl=" + crl.toUri(), "adapter.security.mtls.crl-refresh-interval=0s", "adapter.security.roles.admin=*",
 				"adapter.security.roles.user=echo,add,whoami"));
 		server = TestServer.start("https", properties.toArray(String[]::new));
 	}
