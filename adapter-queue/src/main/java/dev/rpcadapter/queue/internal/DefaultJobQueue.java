@@ -91,7 +91,7 @@ public final class DefaultJobQueue implements JobQueue {
 	}
 
 	private ObjectNode submitNow(Command command, @Nullable JsonNode params, CallContext context) {
-		long pending = this.store.countByStatus().getOrDefault(JobStatus.PENDING, 0L);
+		long pending = this.store.count(JobStatus.PENDING);
 		if (pending >= this.settings.maxPending()) {
 			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.QUEUE_FULL,
 					"Queue full: " + pending + " jobs are pending; try again later",
