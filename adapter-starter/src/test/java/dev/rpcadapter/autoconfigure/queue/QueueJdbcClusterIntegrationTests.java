@@ -83,8 +83,8 @@ class QueueJdbcClusterIntegrationTests {
 	@Test
 	void workSpreadsOverBothNodes() {
 		List<String> jobs = new ArrayList<>();
-		for (int i = 0; i < 16; i++) {
-			jobs.add(a.submit("q_steps", Map.of("steps", 2, "step_ms", 150)));
+		for (int i = 0; i < 12; i++) {
+			jobs.add(((i % 2 == 0) ? a : b).submit("q_steps", Map.of("steps", 5, "step_ms", 100)));
 		}
 		for (String jobId : jobs) {
 			b.awaitStatus(jobId, "completed");
