@@ -164,9 +164,12 @@ class DefaultJobQueueTests {
 		}));
 		String jobId = TestCommands.submit(this.queue, quick, null, ALICE);
 		awaitStatus(jobId, JobStatus.RUNNING);
-		JobRecord result = this.queue.stop(jobId, ALICE)
-			.doOnSubscribe((s) -> new Thread(finish::countDown).start())
-			.block();
+		// the command ends once the stop is recorded, without ever looking at the flag
+		new Thread(() -> {
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.queue.get(jobId, ALICE).stopRequested());
+			finish.countDown();
+		}).start();
+		JobRecord result = this.queue.stop(jobId, ALICE).block();
 		assertThat(result.status()).isEqualTo(JobStatus.COMPLETED);
 		assertThat(result.result().asString()).isEqualTo("done");
 		assertThat(result.stopRequested()).isTrue();
