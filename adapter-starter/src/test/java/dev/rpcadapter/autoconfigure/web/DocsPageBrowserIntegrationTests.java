@@ -55,7 +55,10 @@ class DocsPageBrowserIntegrationTests {
 		chromium = HeadlessChromium.start(Path.of("target", "chromium.log")); // boots while the server starts
 		server = new SpringApplicationBuilder(DocsApplication.class).web(WebApplicationType.REACTIVE)
 			.properties(Map.of("server.port", "0", "spring.main.banner-mode", "off", "logging.level.root", "WARN",
-					"adapter.info.name", "Docs test server"))
+					"adapter.info.name", "Docs test server",
+					// spring-boot-starter-jdbc is an optional dependency of the starter, on this test classpath
+					"spring.autoconfigure.exclude",
+					"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"))
 			.run();
 		baseUrl = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort());
 		page = DevToolsSession.openPage(chromium.browserEndpoint());
