@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * side with plain Quartz scheduling the same trivial job in the same store, same worker count.
  * <p>
  * System properties: {@code stores} (memory,postgres), {@code rate} (200 submits/s),
- * {@code seconds} (10, latency run), {@code warmup} (2 s at the same rate, not measured),
+ * {@code seconds} (10, latency run), {@code warmup} (3 s at the same rate, not measured), {@code rounds} (2; only the last is reported, the
+ * others warm the JVM up; odd rounds run Quartz first, even rounds the queue),
  * {@code jobs.memory} (20000), {@code jobs.postgres} (2000), {@code workers} (8),
  * {@code jdbc.url} (env ADAPTER_TEST_JDBC_URL or jdbc:postgresql://127.0.0.1:5432/test).
  */
@@ -28,24 +29,35 @@ public final class QueueBenchmark {
 	public static void main(String[] args) throws Exception {
 		int rate = Integer.getInteger("rate", 200);
 		int seconds = Integer.getInteger("seconds", 10);
-		int warmup = Integer.getInteger("warmup", 2);
+		int warmup = Integer.getInteger("warmup", 3);
+		int rounds = Integer.getInteger("rounds", 2);
 		List<String> rows = new ArrayList<>();
-		for (String store : System.getProperty("stores", "memory,postgres").split(",")) {
-			int jobs = Integer.getInteger("jobs." + store, "memory".equals(store) ? 20_000 : 2_000);
-			for (String system : List.of("quartz", "queue")) {
-				Latency latency = latency(store, system, rate, warmup, seconds);
-				Throughput throughput = throughput(store, system, jobs);
-				rows.add(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %d | %,.0f | %,.0f |",
-						store, system, latency.count(), latency.p50(), latency.p99(), latency.p999(), latency.max(),
-						jobs, throughput.submitsPerSecond(), throughput.jobsPerSecond()));
-				System.out.println(rows.get(rows.size() - 1));
+		for (int round = 1; round <= rounds; round++) {
+			rows.clear();
+			System.out.printf("round %d of %d%s%n", round, rounds, (round < rounds) ? " (JVM warm-up, not reported)" : "");
+			for (String store : System.getProperty("stores", "memory,postgres").split(",")) {
+				int jobs = Integer.getInteger("jobs." + store, "memory".equals(store) ? 20_000 : 2_000);
+				List<String> order = (round % 2 == 1) ? List.of("quartz", "queue") : List.of("queue", "quartz");
+				for (String system : order) {
+					rows.add(row(store, system, jobs, rate, warmup, seconds));
+					System.out.println(rows.get(rows.size() - 1));
+				}
 			}
 		}
-		System.out.printf(Locale.ROOT, "%nworkers=%d rate=%d/s latency=%ds (after %ds warm-up)%n", WORKERS, rate,
-				seconds, warmup);
+		System.out.printf(Locale.ROOT, "%nworkers=%d rate=%d/s latency=%ds (after %ds warm-up), round %d of %d%n",
+				WORKERS, rate, seconds, warmup, rounds, rounds);
 		System.out.println("| store | system | submits | p50 ms | p99 ms | p99.9 ms | max ms | jobs | submits/s | jobs/s |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
+	}
+
+	private static String row(String store, String system, int jobs, int rate, int warmup, int seconds)
+			throws Exception {
+		Latency latency = latency(store, system, rate, warmup, seconds);
+		Throughput throughput = throughput(store, system, jobs);
+		return String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %d | %,.0f | %,.0f |", store,
+				system, latency.count(), latency.p50(), latency.p99(), latency.p999(), latency.max(), jobs,
+				throughput.submitsPerSecond(), throughput.jobsPerSecond());
 	}
 
 	private static BenchTarget target(String store, String system, String phase) throws Exception {
