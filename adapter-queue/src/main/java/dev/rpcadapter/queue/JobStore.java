@@ -43,6 +43,14 @@ public interface JobStore {
 	/** The number of records per state (every state present, zero when none). */
 	Map<JobStatus, Long> countByStatus();
 
+	/**
+	 * The number of records in one state. Stores should answer without scanning finished records:
+	 * the queue asks for the pending count on every submit.
+	 */
+	default long count(JobStatus status) {
+		return countByStatus().getOrDefault(status, 0L);
+	}
+
 	/** Up to {@code limit} records in the given state, oldest first. */
 	List<JobRecord> findByStatus(JobStatus status, int limit);
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
@@ -51,8 +52,7 @@ public final class DefaultJobQueue implements JobQueue {
 
 	private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-			Threads.daemon("adapter-queue-timer"));
+	private final ScheduledExecutorService timer = timer();
 
 	private final JobRunner runner;
 
@@ -75,6 +75,17 @@ public final class DefaultJobQueue implements JobQueue {
 		}
 	}
 
+	/**
+	 * The timer of job timeouts and stop grace periods. Cancelled tasks are removed at once: every
+	 * job arms a timeout (1 h by default) that is cancelled when it ends, and a cancelled task left
+	 * in the queue would keep its job's execution (params, result) reachable until it expires.
+	 */
+	private static ScheduledExecutorService timer() {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("adapter-queue-timer"));
+		timer.setRemoveOnCancelPolicy(true);
+		return timer;
+	}
+
 	private static String instanceId(QueueSettings settings) {
 		try {
 			return settings.scheduler().getSchedulerInstanceId();
@@ -86,12 +97,14 @@ public final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public Mono<Object> submit(Command command, @Nullable JsonNode params, CallContext context) {
-		return Mono.fromCallable(() -> (Object) submitNow(command, params, context))
-			.subscribeOn(Schedulers.boundedElastic());
+		Mono<Object> submission = Mono.fromCallable(() -> (Object) submitNow(command, params, context));
+		// the in-memory store and RAMJobStore answer in microseconds: no thread hop for them
+		return (this.store instanceof InMemoryJobStore) ? submission
+				: submission.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private ObjectNode submitNow(Command command, @Nullable JsonNode params, CallContext context) {
-		long pending = this.store.countByStatus().getOrDefault(JobStatus.PENDING, 0L);
+		long pending = this.store.count(JobStatus.PENDING);
 		if (pending >= this.settings.maxPending()) {
 			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.QUEUE_FULL,
 					"Queue full: " + pending + " jobs are pending; try again later",

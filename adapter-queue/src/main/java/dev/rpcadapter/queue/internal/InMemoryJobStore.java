@@ -106,6 +106,11 @@ public final class InMemoryJobStore implements JobStore {
 	}
 
 	@Override
+	public synchronized long count(JobStatus status) {
+		return this.counts.getOrDefault(status, 0L);
+	}
+
+	@Override
 	public synchronized Map<JobStatus, Long> countByStatus() {
 		return new EnumMap<>(this.counts);
 	}

@@ -127,6 +127,17 @@ public final class JdbcJobStore implements JobStore {
 	}
 
 	@Override
+	public long count(JobStatus status) {
+		return execute("SELECT count(*) FROM " + this.table + " WHERE status = ?", (ps) -> {
+			ps.setString(1, status.wire());
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		});
+	}
+
+	@Override
 	public Map<JobStatus, Long> countByStatus() {
 		return execute("SELECT status, count(*) FROM " + this.table + " GROUP BY status", (ps) -> {
 			Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);

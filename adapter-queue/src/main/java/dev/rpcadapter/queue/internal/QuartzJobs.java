@@ -19,9 +19,12 @@ final class QuartzJobs {
 
 	private final SchedulerTransactions transactions;
 
+	private final SchedulerWakeUp wakeUp;
+
 	QuartzJobs(Scheduler scheduler, SchedulerTransactions transactions) {
 		this.scheduler = scheduler;
 		this.transactions = transactions;
+		this.wakeUp = new SchedulerWakeUp(scheduler);
 	}
 
 	/** Schedules a job; Quartz re-runs it after a node failure only if {@code recoverable}. */
@@ -37,6 +40,9 @@ final class QuartzJobs {
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 			.build();
 		transactional(() -> this.scheduler.scheduleJob(detail, trigger));
+		if (this.transactions != SchedulerTransactions.NONE) {
+			this.wakeUp.wakeUp();
+		}
 	}
 
 	boolean exists(String jobId) throws SchedulerException {

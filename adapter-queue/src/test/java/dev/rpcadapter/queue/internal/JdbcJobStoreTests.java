@@ -83,6 +83,8 @@ class JdbcJobStoreTests {
 		assertThat(page.totalCount()).isEqualTo(3);
 		assertThat(page.jobs()).extracting(JobRecord::jobId).containsExactly("job4", "job2");
 		assertThat(this.store.countByStatus().get(JobStatus.PENDING)).isEqualTo(5);
+		assertThat(this.store.count(JobStatus.PENDING)).isEqualTo(5);
+		assertThat(this.store.count(JobStatus.RUNNING)).isZero();
 		assertThat(this.store.findAll(List.of("job1", "nope"))).hasSize(1);
 	}
 

@@ -139,8 +139,7 @@ public final class QueueAutoConfiguration {
 		private static DataSource requireDataSource(ObjectProvider<DataSource> dataSource) {
 			DataSource source = dataSource.getIfAvailable();
 			if (source == null) {
-				throw new IllegalStateException("adapter.queue.store=jdbc needs a DataSource: add "
-						+ "spring-boot-starter-jdbc and the PostgreSQL driver, and set spring.datasource.url");
+				throw new JdbcStoreWithoutDataSourceException();
 			}
 			return source;
 		}
