@@ -86,6 +86,8 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 			return send(request, res, this.endpoints.bodyTooLarge(this.maxBodySize));
 		}
 		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
+			// a rejected request's body is discarded unread, so the keep-alive connection stays usable
+			.onErrorResume((ex) -> req.receive().asByteArray().then(Mono.error(ex)))
 			.flatMap((caller) -> body(req, length).flatMap((body) -> handler.handle(request, caller, body)));
 		return res.sendByteArray(complete(request, res, response));
 	}

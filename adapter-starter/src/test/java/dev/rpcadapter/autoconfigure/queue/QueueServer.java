@@ -52,15 +52,13 @@ final class QueueServer implements AutoCloseable {
 		all.put("adapter.queue.poll-interval", "100ms");
 		all.put("adapter.queue.stop-grace-period", "300ms");
 		all.put("adapter.queue.workers", "2");
-		if (!properties.containsKey("spring.datasource.url")) {
-			all.put("spring.autoconfigure.exclude",
-					"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
-		}
 		all.putAll(properties);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(QueueTestApplication.class)
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(QueueTestApplication.class)
 			.web(WebApplicationType.REACTIVE)
-			.properties(all)
-			.run();
+			.properties(all);
+		// the test application.properties excludes DataSourceAutoConfiguration; a test with a database lifts that
+		ConfigurableApplicationContext context = properties.containsKey("spring.datasource.url")
+				? builder.run("--spring.autoconfigure.exclude=") : builder.run();
 		return new QueueServer(context);
 	}
 
