@@ -118,6 +118,13 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		if (token != null && this.bearer != null) {
 			attempts.add(this.bearer.authenticate(token));
 		}
+		if (attempts.size() == 1) {
+			// one credential (the common case): no list to collect
+			return attempts.get(0)
+				.switchIfEmpty(Mono.error(() -> new BadCredentialsException("credential not accepted")))
+				.map((authentication) -> caller(List.of(authentication)))
+				.onErrorMap(AuthenticationException.class, (ex) -> unauthorized("Authentication failed"));
+		}
 		return Flux.concat(attempts)
 			.collectList()
 			.filter((authentications) -> authentications.size() == attempts.size())
