@@ -7,8 +7,9 @@ import dev.rpcadapter.autoconfigure.web.AdapterRequest;
 import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
 
 /**
- * Security headers on every adapter response: no sniffing, no framing, no caching of answers that
- * may hold private data, no referrer, and HSTS on TLS connections.
+ * Security headers on every adapter response: no sniffing, no caching of answers that may hold
+ * private data, HSTS on TLS connections; and on anything but JSON answers (the {@code /docs} page)
+ * no framing and no referrer.
  */
 final class SecurityResponseHeaders implements ResponseHeadersCustomizer {
 
@@ -21,10 +22,14 @@ final class SecurityResponseHeaders implements ResponseHeadersCustomizer {
 	@Override
 	public void customize(AdapterRequest request, Map<String, String> headers) {
 		headers.put("X-Content-Type-Options", "nosniff");
-		headers.put("X-Frame-Options", "DENY");
-		headers.put("Content-Security-Policy", "frame-ancestors 'none'");
 		headers.put("Cache-Control", "no-store");
-		headers.put("Referrer-Policy", "no-referrer");
+		String type = headers.getOrDefault("Content-Type", "");
+		if (!type.startsWith("application/json")) {
+			// framing and referrer rules matter for pages a browser renders (/docs), not for JSON answers
+			headers.put("X-Frame-Options", "DENY");
+			headers.put("Content-Security-Policy", "frame-ancestors 'none'");
+			headers.put("Referrer-Policy", "no-referrer");
+		}
 		if (request.isSecure() && !this.hsts.isEmpty()) {
 			headers.put("Strict-Transport-Security", this.hsts);
 		}

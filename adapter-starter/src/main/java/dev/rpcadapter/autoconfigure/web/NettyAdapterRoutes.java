@@ -119,9 +119,6 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	private Mono<byte[]> complete(AdapterRequest request, HttpServerResponse res, Mono<AdapterResponse> response) {
 		return response.onErrorResume(this::failure).map((r) -> {
 			res.status(r.status());
-			if (!r.contentType().isEmpty()) {
-				res.header(HttpHeaderNames.CONTENT_TYPE, r.contentType());
-			}
 			headers(request, r).forEach(res::header);
 			return r.body();
 		});
@@ -130,6 +127,9 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	/** The endpoint's headers plus those of the {@link ResponseHeadersCustomizer}s. */
 	private Map<String, String> headers(AdapterRequest request, AdapterResponse response) {
 		Map<String, String> headers = new LinkedHashMap<>();
+		if (!response.contentType().isEmpty()) {
+			headers.put("Content-Type", response.contentType());
+		}
 		headers.put("X-Content-Type-Options", "nosniff");
 		headers.putAll(response.headers());
 		for (ResponseHeadersCustomizer customizer : this.headerCustomizers) {
@@ -152,7 +152,6 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private NettyOutbound send(AdapterRequest request, HttpServerResponse res, AdapterResponse response) {
 		res.status(HttpResponseStatus.valueOf(response.status()));
-		res.header(HttpHeaderNames.CONTENT_TYPE, response.contentType());
 		headers(request, response).forEach(res::header);
 		return res.sendByteArray(Mono.just(response.body()));
 	}

@@ -13,7 +13,7 @@ public interface ResponseHeadersCustomizer {
 	/**
 	 * Adds or replaces headers of a response.
 	 * @param request the request being answered
-	 * @param headers the response headers so far, mutable
+	 * @param headers the response headers so far (with {@code Content-Type} when there is a body), mutable
 	 */
 	void customize(AdapterRequest request, Map<String, String> headers);
 }

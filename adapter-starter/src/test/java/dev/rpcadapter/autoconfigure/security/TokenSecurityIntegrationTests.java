@@ -210,13 +210,17 @@ class TokenSecurityIntegrationTests {
 		TestServer.Reply ok = server.get(this.client, "/health");
 		TestServer.Reply rejected = server.post(this.client, "/api/jsonrpc", call("add", "{}"));
 
-		for (TestServer.Reply reply : new TestServer.Reply[] { ok, rejected }) {
+		TestServer.Reply page = server.get(this.client, "/docs");
+
+		for (TestServer.Reply reply : new TestServer.Reply[] { ok, rejected, page }) {
 			assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
-			assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
 			assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
-			assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
 			assertThat(reply.header("Strict-Transport-Security")).as("no HSTS over plain HTTP").isNull();
 		}
+		assertThat(page.header("X-Frame-Options")).as("the HTML page may not be framed").isEqualTo("DENY");
+		assertThat(page.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
+		assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(ok.header("X-Frame-Options")).as("JSON answers carry no browser framing rules").isNull();
 	}
 
 	@Test
