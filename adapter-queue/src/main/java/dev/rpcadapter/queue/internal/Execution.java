@@ -36,7 +36,8 @@ final class Execution implements JobContext {
 
 	private boolean stopInterrupted;
 
-	private @Nullable ScheduledFuture<?> timeoutTask;
+	/** The {@link System#nanoTime()} after which the job has timed out. */
+	private volatile long deadline = Long.MAX_VALUE;
 
 	private @Nullable ScheduledFuture<?> stopTask;
 
@@ -89,10 +90,15 @@ final class Execution implements JobContext {
 		return true;
 	}
 
-	void armTimeout(ScheduledExecutorService timer, Duration timeout) {
-		ScheduledFuture<?> task = timer.schedule(() -> interrupt(true), timeout.toNanos(), TimeUnit.NANOSECONDS);
-		synchronized (this) {
-			this.timeoutTask = task;
+	/** Sets the deadline that {@link #checkDeadline(long)} enforces. */
+	void armTimeout(Duration timeout) {
+		this.deadline = System.nanoTime() + timeout.toNanos();
+	}
+
+	/** Interrupts the worker once the deadline has passed (called by the runner's periodic sweep). */
+	void checkDeadline(long now) {
+		if (now - this.deadline >= 0) {
+			interrupt(true);
 		}
 	}
 
@@ -126,7 +132,6 @@ final class Execution implements JobContext {
 	/** Ends the execution: no interrupt can happen after this returns. */
 	synchronized void finish() {
 		this.done = true;
-		cancel(this.timeoutTask);
 		cancel(this.stopTask);
 	}
 

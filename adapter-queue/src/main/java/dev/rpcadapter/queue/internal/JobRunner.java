@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.rpcadapter.command.Command;
@@ -28,6 +29,9 @@ final class JobRunner {
 
 	private static final Duration SHARED_PROGRESS_INTERVAL = Duration.ofMillis(250);
 
+	/** How often running jobs' deadlines are checked: a timeout takes effect within this much. */
+	private static final Duration TIMEOUT_SWEEP = Duration.ofMillis(50);
+
 	private final QueueSettings settings;
 
 	private final String nodeId;
@@ -46,6 +50,16 @@ final class JobRunner {
 		this.errors = new ErrorMapper(settings.mapper());
 		this.changes = changes;
 		this.timer = timer;
+		// one sweep enforces every running job's timeout: no task is scheduled and cancelled per job
+		long sweep = TIMEOUT_SWEEP.toNanos();
+		timer.scheduleWithFixedDelay(this::enforceTimeouts, sweep, sweep, TimeUnit.NANOSECONDS);
+	}
+
+	private void enforceTimeouts() {
+		long now = System.nanoTime();
+		for (Execution execution : this.executions.values()) {
+			execution.checkDeadline(now);
+		}
 	}
 
 	void run(String jobId, boolean recovering) {
@@ -82,7 +96,7 @@ final class JobRunner {
 		this.changes.accept(running);
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.settings.defaultTimeout();
-		execution.armTimeout(this.timer, timeout);
+		execution.armTimeout(timeout);
 		Object result = null;
 		Throwable thrown = null;
 		try {
