@@ -11,6 +11,8 @@ import javax.net.ssl.SSLSession;
 
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServerRequest;
 
@@ -22,6 +24,11 @@ final class NettyAdapterRequest implements AdapterRequest {
 	private @Nullable SslHandler ssl;
 
 	private boolean sslResolved;
+
+	private @Nullable Channel sslChannel;
+
+	private static final AttributeKey<PeerChain> PEER_CHAIN = AttributeKey.valueOf(NettyAdapterRequest.class,
+			"peerChain");
 
 	NettyAdapterRequest(HttpServerRequest request) {
 		this.request = request;
@@ -50,10 +57,23 @@ final class NettyAdapterRequest implements AdapterRequest {
 	@Override
 	public List<X509Certificate> peerCertificates() {
 		SslHandler handler = sslHandler();
-		if (handler == null) {
+		if (handler == null || this.sslChannel == null) {
 			return List.of();
 		}
 		SSLSession session = handler.engine().getSession();
+		// the chain is read once per TLS session and kept on the connection: every request on a
+		// keep-alive connection gets the same certificate objects without converting them again
+		Attribute<PeerChain> attribute = this.sslChannel.attr(PEER_CHAIN);
+		PeerChain known = attribute.get();
+		if (known != null && known.session() == session) {
+			return known.chain();
+		}
+		List<X509Certificate> chain = readChain(session);
+		attribute.set(new PeerChain(session, chain));
+		return chain;
+	}
+
+	private static List<X509Certificate> readChain(SSLSession session) {
 		try {
 			List<X509Certificate> chain = new ArrayList<>();
 			for (Certificate certificate : session.getPeerCertificates()) {
@@ -61,11 +81,15 @@ final class NettyAdapterRequest implements AdapterRequest {
 					chain.add(x509);
 				}
 			}
-			return chain;
+			return List.copyOf(chain);
 		}
 		catch (SSLPeerUnverifiedException ex) {
 			return List.of();
 		}
+	}
+
+	/** The verified client chain of one TLS session. */
+	private record PeerChain(SSLSession session, List<X509Certificate> chain) {
 	}
 
 	@Override
@@ -78,10 +102,13 @@ final class NettyAdapterRequest implements AdapterRequest {
 			this.request.withConnection((connection) -> {
 				Channel channel = connection.channel();
 				SslHandler handler = channel.pipeline().get(SslHandler.class);
+				Channel holder = channel;
 				if (handler == null && channel.parent() != null) {
-					handler = channel.parent().pipeline().get(SslHandler.class);
+					holder = channel.parent();
+					handler = holder.pipeline().get(SslHandler.class);
 				}
 				this.ssl = handler;
+				this.sslChannel = (handler != null) ? holder : null;
 			});
 			this.sslResolved = true;
 		}
