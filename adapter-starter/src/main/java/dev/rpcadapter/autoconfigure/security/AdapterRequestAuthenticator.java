@@ -57,7 +57,25 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 
 	private static final int CERTIFICATE_CACHE_SIZE = 1024;
 
-	private final Map<X509Certificate, Authentication> certificateCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<X509Certificate, KnownCertificate> certificateCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** What a certificate contributes to a caller, worked out once per certificate. */
+	private record KnownCertificate(Authentication authentication, Set<String> roles, Map<String, Object> attributes) {
+
+		static KnownCertificate of(Authentication authentication) {
+			Map<String, Object> attributes = new LinkedHashMap<>();
+			if (authentication instanceof CertificateAuthentication certificate) {
+				attributes.put("certificate_serial", certificate.getCredentials().getSerialNumber().toString(16));
+				if (certificate.identity().unitId() != null) {
+					attributes.put("unit_id", certificate.identity().unitId());
+				}
+				if (!certificate.identity().permissions().isEmpty()) {
+					attributes.put("permissions", certificate.identity().permissions());
+				}
+			}
+			return new KnownCertificate(authentication, Set.copyOf(Roles.of(authentication)), Map.copyOf(attributes));
+		}
+	}
 
 	AdapterRequestAuthenticator(Set<String> publicPaths, @Nullable ReactiveAuthenticationManager certificates,
 			@Nullable ReactiveAuthenticationManager bearer, @Nullable RevocationChecker revocation, boolean requireAll,
@@ -129,7 +147,7 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 			.collectList()
 			.filter((authentications) -> authentications.size() == attempts.size())
 			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("credential not accepted")))
-			.map(AdapterRequestAuthenticator::caller)
+			.map(this::caller)
 			.onErrorMap(AuthenticationException.class, (ex) -> unauthorized("Authentication failed"));
 	}
 
@@ -139,9 +157,9 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 	 * extensions is the expensive part; validity and revocation are still checked on every request.
 	 */
 	private Mono<Authentication> certificateAuthentication(X509Certificate certificate) {
-		Authentication known = this.certificateCache.get(certificate);
+		KnownCertificate known = this.certificateCache.get(certificate);
 		if (known != null) {
-			return Mono.just(known);
+			return Mono.just(known.authentication());
 		}
 		return this.certificates
 			.authenticate(new PreAuthenticatedAuthenticationToken(certificate.getSubjectX500Principal(), certificate))
@@ -149,7 +167,7 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 				if (this.certificateCache.size() >= CERTIFICATE_CACHE_SIZE) {
 					this.certificateCache.clear();
 				}
-				this.certificateCache.put(certificate, authentication);
+				this.certificateCache.put(certificate, KnownCertificate.of(authentication));
 			});
 	}
 
@@ -166,21 +184,22 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		}
 	}
 
-	private static Caller caller(List<Authentication> authentications) {
+	private Caller caller(List<Authentication> authentications) {
 		Set<String> roles = new LinkedHashSet<>();
-		List<String> methods = new ArrayList<>();
+		List<String> methods = new ArrayList<>(authentications.size());
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		for (Authentication authentication : authentications) {
-			roles.addAll(Roles.of(authentication));
 			methods.add(method(authentication));
 			if (authentication instanceof CertificateAuthentication certificate) {
-				attributes.put("certificate_serial", certificate.getCredentials().getSerialNumber().toString(16));
-				if (certificate.identity().unitId() != null) {
-					attributes.put("unit_id", certificate.identity().unitId());
+				KnownCertificate known = this.certificateCache.get(certificate.getCredentials());
+				if (known == null || known.authentication() != authentication) {
+					known = KnownCertificate.of(authentication);
 				}
-				if (!certificate.identity().permissions().isEmpty()) {
-					attributes.put("permissions", certificate.identity().permissions());
-				}
+				roles.addAll(known.roles());
+				attributes.putAll(known.attributes());
+			}
+			else {
+				roles.addAll(Roles.of(authentication));
 			}
 		}
 		attributes.put("authenticated_by", List.copyOf(methods));
