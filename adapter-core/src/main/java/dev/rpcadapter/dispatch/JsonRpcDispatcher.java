@@ -10,6 +10,7 @@ import dev.rpcadapter.jsonrpc.JsonRpcRequest;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -24,6 +25,21 @@ public interface JsonRpcDispatcher {
 	 * notifications)
 	 */
 	Mono<byte[]> handle(byte[] body, CallContext context);
+
+	/**
+	 * Handles a message already read with {@link #read(byte[])} (a transport that looks at the
+	 * message first, like the WebSocket's control messages, reads it only once).
+	 * @return the response body, or an empty {@code Mono} when nothing is to be sent
+	 */
+	Mono<byte[]> handle(JsonNode message, CallContext context);
+
+	/**
+	 * Reads one JSON value under the dispatcher's limits (nesting depth, string length, trailing
+	 * content), as {@link #handle(byte[], CallContext)} does.
+	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32700} for invalid JSON, {@code -32600}
+	 * over a limit
+	 */
+	JsonNode read(byte[] body);
 
 	/**
 	 * Calls one request.

@@ -81,7 +81,20 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 
 	@Override
 	public Mono<byte[]> handle(byte[] body, CallContext context) {
-		MessageCodec.Parsed parsed = this.codec.parse(body);
+		return dispatch(this.codec.parse(body), context);
+	}
+
+	@Override
+	public Mono<byte[]> handle(JsonNode message, CallContext context) {
+		return dispatch(this.codec.classify(message), context);
+	}
+
+	@Override
+	public JsonNode read(byte[] body) {
+		return this.codec.read(body);
+	}
+
+	private Mono<byte[]> dispatch(MessageCodec.Parsed parsed, CallContext context) {
 		if (parsed.error() != null) {
 			return Mono.just(writeError(parsed.error()));
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.rpcadapter.dispatch.DispatchLimits;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.jsonrpc.JsonRpcId;
 import dev.rpcadapter.jsonrpc.JsonRpcRequest;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
@@ -49,33 +50,51 @@ final class MessageCodec {
 
 	/** Parses a body; the error, if any, is the whole answer. */
 	Parsed parse(byte[] body) {
+		try {
+			return classify(read(body));
+		}
+		catch (JsonRpcException ex) {
+			return Parsed.failure(ex.error());
+		}
+	}
+
+	/**
+	 * Reads one JSON value under the limits.
+	 * @throws JsonRpcException {@code -32700} for invalid or empty JSON, {@code -32600} over a limit
+	 */
+	JsonNode read(byte[] body) {
 		if (isBlank(body)) {
-			return Parsed.failure(JsonRpcError.parseError("empty body"));
+			throw new JsonRpcException(JsonRpcError.parseError("empty body"));
 		}
 		try {
 			JsonNode node = this.reader.readTree(body);
 			if (node == null || node.isMissingNode()) {
-				return Parsed.failure(JsonRpcError.parseError("empty body"));
+				throw new JsonRpcException(JsonRpcError.parseError("empty body"));
 			}
-			if (node.isArray()) {
-				if (node.isEmpty()) {
-					return Parsed.failure(JsonRpcError.invalidRequest("empty batch"));
-				}
-				if (node.size() > this.limits.maxBatchSize()) {
-					return Parsed.failure(JsonRpcError.invalidRequest("batch of " + node.size()
-							+ " exceeds the limit of " + this.limits.maxBatchSize() + " (adapter.jsonrpc.max-batch-size)"));
-				}
-				return new Parsed(null, node.valueStream().toList(), true);
-			}
-			return new Parsed(null, List.of(node), false);
+			return node;
 		}
 		catch (StreamConstraintsException ex) {
-			return Parsed.failure(JsonRpcError.invalidRequest(constraintMessage(ex)));
+			throw new JsonRpcException(JsonRpcError.invalidRequest(constraintMessage(ex)));
 		}
 		catch (JacksonException ex) {
-			return Parsed.failure(JsonRpcError.parseError("invalid JSON at line " + ex.getLocation().getLineNr()
-					+ ", column " + ex.getLocation().getColumnNr()));
+			throw new JsonRpcException(JsonRpcError.parseError("invalid JSON at line "
+					+ ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr()));
 		}
+	}
+
+	/** Tells a single message from a batch; the error, if any, is the whole answer. */
+	Parsed classify(JsonNode node) {
+		if (!node.isArray()) {
+			return new Parsed(null, List.of(node), false);
+		}
+		if (node.isEmpty()) {
+			return Parsed.failure(JsonRpcError.invalidRequest("empty batch"));
+		}
+		if (node.size() > this.limits.maxBatchSize()) {
+			return Parsed.failure(JsonRpcError.invalidRequest("batch of " + node.size() + " exceeds the limit of "
+					+ this.limits.maxBatchSize() + " (adapter.jsonrpc.max-batch-size)"));
+		}
+		return new Parsed(null, node.valueStream().toList(), true);
 	}
 
 	private String constraintMessage(StreamConstraintsException ex) {

@@ -13,18 +13,13 @@ import dev.rpcadapter.dispatch.CallContext;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.jsonrpc.JsonRpcId;
 import dev.rpcadapter.jsonrpc.JsonRpcRequest;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the adapter's HTTP endpoints answer, independent of the server that carries them. Every
@@ -46,19 +41,11 @@ public final class AdapterEndpoints {
 
 	private final String advertisedUrl;
 
-	private final ObjectMapper cmdReader;
 
-	/**
-	 * @param readConstraints the JSON limits (nesting depth, string length) that {@code /cmd}
-	 * bodies obey, the same as the dispatcher's
-	 */
 	public AdapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
-			ApiInfo info, DocsPage docsPage, String advertisedUrl, StreamReadConstraints readConstraints) {
+			ApiInfo info, DocsPage docsPage, String advertisedUrl) {
 		this.dispatcher = dispatcher;
 		this.mapper = dispatcher.mapper();
-		this.cmdReader = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(readConstraints).build())
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.build();
 		this.documents = documents;
 		this.health = health;
 		this.info = info;
@@ -85,19 +72,18 @@ public final class AdapterEndpoints {
 	public Mono<AdapterResponse> cmd(AdapterRequest request, Caller caller, byte[] body) {
 		JsonNode node;
 		try {
-			node = this.cmdReader.readTree(body);
+			node = this.dispatcher.read(body);
 		}
-		catch (StreamConstraintsException ex) {
-			return Mono.just(cmdError(JsonRpcError.invalidRequest("JSON exceeds a limit (adapter.jsonrpc.max-nesting-depth, max-string-length)")));
+		catch (JsonRpcException ex) {
+			return Mono.just(cmdError(ex.error()));
 		}
-		catch (JacksonException ex) {
-			return Mono.just(cmdError(JsonRpcError.parseError("invalid JSON")));
-		}
-		if (node == null || !node.isObject()) {
+		if (!node.isObject()) {
 			return Mono.just(cmdError(JsonRpcError.invalidRequest("expected {\"command\": name, \"params\": {...}}")));
 		}
 		if (node.has("jsonrpc")) {
-			return jsonRpc(request, caller, body);
+			return this.dispatcher.handle(node, context(request, caller, "http"))
+				.map((bytes) -> AdapterResponse.json(200, bytes))
+				.defaultIfEmpty(AdapterResponse.noContent());
 		}
 		JsonNode command = node.get("command");
 		JsonNode params = node.get("params");

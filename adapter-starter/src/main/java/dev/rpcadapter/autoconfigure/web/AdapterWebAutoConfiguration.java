@@ -20,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.core.StreamReadConstraints;
 
 /**
  * Serves the adapter's HTTP and WebSocket endpoints on the application's Reactor Netty server, as
@@ -51,12 +50,8 @@ public final class AdapterWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterEndpoints adapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
-			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties, JsonRpcProperties jsonRpc) {
-		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage, infoProperties.getUrl(),
-				StreamReadConstraints.builder()
-					.maxNestingDepth(jsonRpc.getMaxNestingDepth())
-					.maxStringLength(jsonRpc.getMaxStringLength())
-					.build());
+			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties) {
+		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage, infoProperties.getUrl());
 	}
 
 	@Bean

@@ -23,7 +23,6 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -81,14 +80,17 @@ public final class WebSocketSessionHandler {
 		}
 
 		Mono<Void> onMessage(String text) {
-			JsonNode node = null;
+			JsonRpcDispatcher dispatcher = WebSocketSessionHandler.this.dispatcher;
+			JsonNode node;
 			try {
-				node = WebSocketSessionHandler.this.mapper.readTree(text);
+				// read once, under the dispatcher's limits, for both control messages and JSON-RPC
+				node = dispatcher.read(text.getBytes(StandardCharsets.UTF_8));
 			}
-			catch (JacksonException ex) {
-				// not JSON: the dispatcher answers with a parse error
+			catch (JsonRpcException ex) {
+				emit(new String(dispatcher.writeError(ex.error()), StandardCharsets.UTF_8));
+				return Mono.empty();
 			}
-			if (node != null && node.isObject() && node.has("action")) {
+			if (node.isObject() && node.has("action")) {
 				control(node);
 				return Mono.empty();
 			}
@@ -100,7 +102,7 @@ public final class WebSocketSessionHandler {
 							submitted.add(jobId);
 						}
 					});
-			return WebSocketSessionHandler.this.dispatcher.handle(text.getBytes(StandardCharsets.UTF_8), context)
+			return dispatcher.handle(node, context)
 				.doOnNext((bytes) -> emit(new String(bytes, StandardCharsets.UTF_8)))
 				.then(Mono.fromRunnable(() -> {
 					synchronized (submitted) {
