@@ -1,5 +1,7 @@
 package dev.rpcadapter.autoconfigure.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -117,10 +119,18 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		}).doOnNext((who) -> limits.check(request, who));
 	}
 
+	/** Each {@code /ws} message takes a permit of the caller's rate limit, as each HTTP request does. */
+	@Override
+	public void admitMessage(AdapterRequest request, Caller caller) {
+		if (this.rateLimits != null) {
+			this.rateLimits.check(request, caller);
+		}
+	}
+
 	/** Empty when no credential of an enabled kind was presented. */
 	private Mono<Caller> identify(AdapterRequest request) {
 		@Nullable X509Certificate certificate = (this.certificates != null) ? leaf(request) : null;
-		@Nullable Authentication token = (this.bearer != null) ? token(request) : null;
+		@Nullable PresentedToken token = (this.bearer != null) ? PresentedToken.of(request) : null;
 		if (certificate == null && token == null) {
 			return Mono.empty();
 		}
@@ -129,26 +139,108 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 			return Mono.error(unauthorized("Authentication required: "
 					+ ((certificate == null) ? "a client certificate" : "an API token or JWT") + " is missing"));
 		}
-		List<Mono<Authentication>> attempts = new ArrayList<>();
+		ConnectionCaller known = request.connectionAttribute(ConnectionCaller.class);
+		if (known != null && known.presented(certificate, token)) {
+			// the same credentials as an earlier request on this connection: only what can change since
+			// (the certificate's validity, the CRL) is checked again
+			if (certificate != null) {
+				try {
+					checkCurrent(certificate);
+				}
+				catch (AuthenticationException ex) {
+					return Mono.error(unauthorized("Authentication failed"));
+				}
+			}
+			return Mono.just(known.caller());
+		}
+		List<Mono<Authentication>> attempts = new ArrayList<>(2);
 		if (certificate != null && this.certificates != null) {
 			attempts.add(certificateAuthentication(certificate).doOnNext((authentication) -> checkCurrent(certificate)));
 		}
 		if (token != null && this.bearer != null) {
-			attempts.add(this.bearer.authenticate(token));
+			attempts.add(this.bearer.authenticate(token.authentication()));
 		}
-		if (attempts.size() == 1) {
-			// one credential (the common case): no list to collect
-			return attempts.get(0)
-				.switchIfEmpty(Mono.error(() -> new BadCredentialsException("credential not accepted")))
-				.map((authentication) -> caller(List.of(authentication)))
-				.onErrorMap(AuthenticationException.class, (ex) -> unauthorized("Authentication failed"));
-		}
-		return Flux.concat(attempts)
-			.collectList()
-			.filter((authentications) -> authentications.size() == attempts.size())
-			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("credential not accepted")))
-			.map(this::caller)
+		Mono<List<Authentication>> authentications = (attempts.size() == 1)
+				// one credential (the common case): no list to collect
+				? attempts.get(0).map(List::of)
+				: Flux.concat(attempts).collectList().filter((all) -> all.size() == attempts.size());
+		return authentications.switchIfEmpty(Mono.error(() -> new BadCredentialsException("credential not accepted")))
+			.map((all) -> {
+				Caller caller = caller(all);
+				if (ConnectionCaller.cacheable(all)) {
+					request.connectionAttribute(ConnectionCaller.class, new ConnectionCaller(certificate, token, caller));
+				}
+				return caller;
+			})
 			.onErrorMap(AuthenticationException.class, (ex) -> unauthorized("Authentication failed"));
+	}
+
+	/**
+	 * Who authenticated on a keep-alive connection, with which credentials: a following request that
+	 * presents the same certificate and the same token is that caller without asking the
+	 * authentication managers again. Only certificates and API tokens are remembered; their outcome
+	 * depends on nothing but the credential (API tokens are fixed at startup). JWTs expire and are
+	 * verified on every request.
+	 */
+	private record ConnectionCaller(@Nullable X509Certificate certificate, @Nullable PresentedToken token,
+			Caller caller) {
+
+		static boolean cacheable(List<Authentication> authentications) {
+			for (Authentication authentication : authentications) {
+				if (!(authentication instanceof CertificateAuthentication)
+						&& !(authentication instanceof ApiTokenAuthentication)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		boolean presented(@Nullable X509Certificate presentedCertificate, @Nullable PresentedToken presentedToken) {
+			if (this.certificate != presentedCertificate) {
+				return false;
+			}
+			if (this.token == null || presentedToken == null) {
+				return this.token == presentedToken;
+			}
+			return this.token.sameAs(presentedToken);
+		}
+	}
+
+	/** A token from {@code X-API-Key} or {@code Authorization: Bearer}. */
+	private record PresentedToken(String value, boolean apiKey) {
+
+		/** {@code X-API-Key} first, else {@code Authorization: Bearer}; both go to the token and JWT managers. */
+		static @Nullable PresentedToken of(AdapterRequest request) {
+			String apiKey = request.header("X-API-Key");
+			if (apiKey != null && !apiKey.isBlank()) {
+				return new PresentedToken(apiKey.strip(), true);
+			}
+			String authorization = request.header("Authorization");
+			if (authorization != null && authorization.length() > BEARER.length()
+					&& authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+				String token = authorization.substring(BEARER.length()).strip();
+				if (!token.isEmpty()) {
+					return new PresentedToken(token, false);
+				}
+			}
+			return null;
+		}
+
+		Authentication authentication() {
+			return this.apiKey ? ApiTokenAuthentication.unauthenticated(this.value)
+					: new BearerTokenAuthenticationToken(this.value);
+		}
+
+		/** Equal, compared in time independent of where the values differ (a connection may be shared by a proxy). */
+		boolean sameAs(PresentedToken other) {
+			return this.apiKey == other.apiKey && MessageDigest.isEqual(this.value.getBytes(StandardCharsets.UTF_8),
+					other.value.getBytes(StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public String toString() {
+			return "PresentedToken[" + (this.apiKey ? "X-API-Key" : "Bearer") + "]";
+		}
 	}
 
 	/**
@@ -219,23 +311,6 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 	private static @Nullable X509Certificate leaf(AdapterRequest request) {
 		List<X509Certificate> chain = request.peerCertificates();
 		return chain.isEmpty() ? null : chain.get(0);
-	}
-
-	/** {@code X-API-Key} first, else {@code Authorization: Bearer}; both go to the token and JWT managers. */
-	private static @Nullable Authentication token(AdapterRequest request) {
-		String apiKey = request.header("X-API-Key");
-		if (apiKey != null && !apiKey.isBlank()) {
-			return ApiTokenAuthentication.unauthenticated(apiKey.strip());
-		}
-		String authorization = request.header("Authorization");
-		if (authorization != null && authorization.length() > BEARER.length()
-				&& authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			String token = authorization.substring(BEARER.length()).strip();
-			if (!token.isEmpty()) {
-				return new BearerTokenAuthenticationToken(token);
-			}
-		}
-		return null;
 	}
 
 	static AdapterHttpException unauthorized(String message) {

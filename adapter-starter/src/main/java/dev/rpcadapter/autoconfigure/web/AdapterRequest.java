@@ -26,4 +26,27 @@ public interface AdapterRequest {
 
 	/** Whether the connection is TLS. */
 	boolean isSecure();
+
+	/**
+	 * A value kept with the connection this request arrived on, one per type: what a keep-alive
+	 * connection's earlier requests established (e.g. who authenticated on it with which
+	 * credentials). {@code null} when nothing was kept, or the transport keeps nothing.
+	 * @param type the type of the value, which is also its key
+	 * @param <T> the value's type
+	 * @return the value, or {@code null}
+	 */
+	default <T> @Nullable T connectionAttribute(Class<T> type) {
+		return null;
+	}
+
+	/**
+	 * Keeps a value with this request's connection, replacing one of the same type (a no-op where the
+	 * transport keeps nothing). Several requests of a connection may read and write concurrently
+	 * (HTTP/2): values must be immutable and a lost update must be harmless.
+	 * @param type the type of the value, which is also its key
+	 * @param value the value
+	 * @param <T> the value's type
+	 */
+	default <T> void connectionAttribute(Class<T> type, T value) {
+	}
 }

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ServerChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
@@ -25,13 +26,20 @@ final class NettyAdapterRequest implements AdapterRequest {
 
 	private boolean sslResolved;
 
-	private @Nullable Channel sslChannel;
+	private @Nullable Channel connection;
 
 	private static final AttributeKey<PeerChain> PEER_CHAIN = AttributeKey.valueOf(NettyAdapterRequest.class,
 			"peerChain");
 
-	NettyAdapterRequest(HttpServerRequest request) {
+	private final String path;
+
+	/**
+	 * @param request the request
+	 * @param path the path of the route that matched it
+	 */
+	NettyAdapterRequest(HttpServerRequest request, String path) {
 		this.request = request;
+		this.path = path;
 	}
 
 	@Override
@@ -41,7 +49,7 @@ final class NettyAdapterRequest implements AdapterRequest {
 
 	@Override
 	public String path() {
-		return "/" + this.request.path();
+		return this.path;
 	}
 
 	@Override
@@ -57,13 +65,13 @@ final class NettyAdapterRequest implements AdapterRequest {
 	@Override
 	public List<X509Certificate> peerCertificates() {
 		SslHandler handler = sslHandler();
-		if (handler == null || this.sslChannel == null) {
+		if (handler == null || this.connection == null) {
 			return List.of();
 		}
 		SSLSession session = handler.engine().getSession();
 		// the chain is read once per TLS session and kept on the connection: every request on a
 		// keep-alive connection gets the same certificate objects without converting them again
-		Attribute<PeerChain> attribute = this.sslChannel.attr(PEER_CHAIN);
+		Attribute<PeerChain> attribute = this.connection.attr(PEER_CHAIN);
 		PeerChain known = attribute.get();
 		if (known != null && known.session() == session) {
 			return known.chain();
@@ -71,6 +79,38 @@ final class NettyAdapterRequest implements AdapterRequest {
 		List<X509Certificate> chain = readChain(session);
 		attribute.set(new PeerChain(session, chain));
 		return chain;
+	}
+
+	@Override
+	public <T> @Nullable T connectionAttribute(Class<T> type) {
+		Channel channel = connection();
+		return (channel != null) ? type.cast(channel.attr(attributeKey(type)).get()) : null;
+	}
+
+	@Override
+	public <T> void connectionAttribute(Class<T> type, T value) {
+		Channel channel = connection();
+		if (channel != null) {
+			channel.attr(attributeKey(type)).set(type.cast(value));
+		}
+	}
+
+	private static AttributeKey<Object> attributeKey(Class<?> type) {
+		return ATTRIBUTE_KEYS.get(type);
+	}
+
+	private static final ClassValue<AttributeKey<Object>> ATTRIBUTE_KEYS = new ClassValue<>() {
+
+		@Override
+		protected AttributeKey<Object> computeValue(Class<?> type) {
+			return AttributeKey.valueOf(NettyAdapterRequest.class, type.getName());
+		}
+	};
+
+	/** The connection's channel (for an HTTP/2 stream, its parent). */
+	private @Nullable Channel connection() {
+		sslHandler();
+		return this.connection;
 	}
 
 	private static List<X509Certificate> readChain(SSLSession session) {
@@ -101,14 +141,11 @@ final class NettyAdapterRequest implements AdapterRequest {
 		if (!this.sslResolved) {
 			this.request.withConnection((connection) -> {
 				Channel channel = connection.channel();
-				SslHandler handler = channel.pipeline().get(SslHandler.class);
-				Channel holder = channel;
-				if (handler == null && channel.parent() != null) {
-					holder = channel.parent();
-					handler = holder.pipeline().get(SslHandler.class);
-				}
-				this.ssl = handler;
-				this.sslChannel = (handler != null) ? holder : null;
+				Channel parent = channel.parent();
+				// an HTTP/2 stream's parent is its connection; an HTTP/1.1 connection's parent is the server socket
+				Channel holder = (parent != null && !(parent instanceof ServerChannel)) ? parent : channel;
+				this.connection = holder;
+				this.ssl = holder.pipeline().get(SslHandler.class);
 			});
 			this.sslResolved = true;
 		}

@@ -59,17 +59,18 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	@Override
 	public HttpServerRoutes apply(HttpServerRoutes routes) {
-		routes.post(this.paths.jsonRpc(), (req, res) -> post(req, res, this.endpoints::jsonRpc));
-		routes.post(this.paths.batch(), (req, res) -> post(req, res, this.endpoints::batch));
-		routes.post(this.paths.cmd(), (req, res) -> post(req, res, this.endpoints::cmd));
-		routes.get(this.paths.commands(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.commands(caller)));
-		routes.get(this.paths.health(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.health()));
-		routes.get(this.paths.heartbeat(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.heartbeat(ar)));
-		routes.get(this.paths.openApi(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.openApi(caller)));
-		routes.get(this.paths.openRpc(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.openRpc(caller)));
-		routes.get(this.paths.docs(), (req, res) -> get(req, res, (ar, caller) -> this.endpoints.docs(caller)));
-		if (this.paths.webSocket() != null) {
-			routes.get(this.paths.webSocket(), this::webSocket);
+		post(routes, this.paths.jsonRpc(), this.endpoints::jsonRpc);
+		post(routes, this.paths.batch(), this.endpoints::batch);
+		post(routes, this.paths.cmd(), this.endpoints::cmd);
+		get(routes, this.paths.commands(), (ar, caller) -> this.endpoints.commands(caller));
+		get(routes, this.paths.health(), (ar, caller) -> this.endpoints.health());
+		get(routes, this.paths.heartbeat(), (ar, caller) -> this.endpoints.heartbeat(ar));
+		get(routes, this.paths.openApi(), (ar, caller) -> this.endpoints.openApi(caller));
+		get(routes, this.paths.openRpc(), (ar, caller) -> this.endpoints.openRpc(caller));
+		get(routes, this.paths.docs(), (ar, caller) -> this.endpoints.docs(caller));
+		String webSocket = this.paths.webSocket();
+		if (webSocket != null) {
+			routes.get(webSocket, (req, res) -> webSocket(req, res, webSocket));
 		}
 		return routes;
 	}
@@ -78,8 +79,19 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		return this.paths.all();
 	}
 
-	private NettyOutbound post(HttpServerRequest req, HttpServerResponse res, BodyHandler handler) {
-		NettyAdapterRequest request = new NettyAdapterRequest(req);
+	// each route hands its own path to the request: resolving it from the URI again costs more than the
+	// authentication that reads it
+
+	private void post(HttpServerRoutes routes, String path, BodyHandler handler) {
+		routes.post(path, (req, res) -> post(req, res, path, handler));
+	}
+
+	private void get(HttpServerRoutes routes, String path, GetHandler handler) {
+		routes.get(path, (req, res) -> get(req, res, path, handler));
+	}
+
+	private NettyOutbound post(HttpServerRequest req, HttpServerResponse res, String path, BodyHandler handler) {
+		NettyAdapterRequest request = new NettyAdapterRequest(req, path);
 		long length = req.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
 		if (length > this.maxBodySize) {
 			res.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -94,7 +106,9 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private Mono<byte[]> body(HttpServerRequest req, long length) {
 		if (length >= 0) {
-			return req.receive().aggregate().asByteArray().defaultIfEmpty(AdapterResponse.EMPTY);
+			// the decoder holds the body to its Content-Length (checked against the limit): usually one
+			// chunk, copied once, without a composite buffer to gather it
+			return req.receive().asByteArray().collectList().map(NettyAdapterRoutes::join);
 		}
 		return req.receive().asByteArray()
 			.reduce(new ByteArrayOutputStream(), (out, chunk) -> {
@@ -108,8 +122,25 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 			.defaultIfEmpty(AdapterResponse.EMPTY);
 	}
 
-	private NettyOutbound get(HttpServerRequest req, HttpServerResponse res, GetHandler handler) {
-		NettyAdapterRequest request = new NettyAdapterRequest(req);
+	private static byte[] join(List<byte[]> chunks) {
+		if (chunks.size() == 1) {
+			return chunks.get(0);
+		}
+		int size = 0;
+		for (byte[] chunk : chunks) {
+			size += chunk.length;
+		}
+		byte[] body = new byte[size];
+		int at = 0;
+		for (byte[] chunk : chunks) {
+			System.arraycopy(chunk, 0, body, at, chunk.length);
+			at += chunk.length;
+		}
+		return body;
+	}
+
+	private NettyOutbound get(HttpServerRequest req, HttpServerResponse res, String path, GetHandler handler) {
+		NettyAdapterRequest request = new NettyAdapterRequest(req, path);
 		Mono<AdapterResponse> response = req.receive().then(this.authenticator.authenticate(request))
 			.map((caller) -> handler.handle(request, caller));
 		return res.sendByteArray(complete(request, res, response));
@@ -156,13 +187,13 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		return res.sendByteArray(Mono.just(response.body()));
 	}
 
-	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res) {
-		NettyAdapterRequest request = new NettyAdapterRequest(req);
+	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res, String path) {
+		NettyAdapterRequest request = new NettyAdapterRequest(req, path);
 		if (!isWebSocketUpgrade(req.requestHeaders())) {
 			return send(request, res, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
 		}
 		return this.authenticator.authenticate(request)
-			.flatMap((caller) -> res.sendWebsocket((in, out) -> this.webSocket.handle(request, caller, in, out),
+			.flatMap((caller) -> res.sendWebsocket((in, out) -> this.webSocket.handle(request, caller, this.authenticator, in, out),
 					this.webSocket.spec()))
 			.onErrorResume((ex) -> failure(ex).flatMap((r) -> Mono.from(send(request, res, r))));
 	}

@@ -15,4 +15,14 @@ public interface RequestAuthenticator {
 	RequestAuthenticator ANONYMOUS = (request) -> Mono.just(Caller.ANONYMOUS);
 
 	Mono<Caller> authenticate(AdapterRequest request);
+
+	/**
+	 * Admits one message on a connection whose upgrade {@link #authenticate authenticated} the
+	 * caller (a {@code /ws} frame): limits that count HTTP requests count each message too.
+	 * @param request the upgrade request
+	 * @param caller who the upgrade authenticated
+	 * @throws AdapterHttpException when the message is refused (429 over a rate limit)
+	 */
+	default void admitMessage(AdapterRequest request, Caller caller) {
+	}
 }

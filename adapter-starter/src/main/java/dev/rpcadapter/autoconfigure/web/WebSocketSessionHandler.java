@@ -14,6 +14,8 @@ import dev.rpcadapter.dispatch.JobEventSource;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
+import dev.rpcadapter.jsonrpc.JsonRpcId;
+import dev.rpcadapter.jsonrpc.JsonRpcResponse;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -52,8 +54,9 @@ public final class WebSocketSessionHandler {
 		return WebsocketServerSpec.builder().maxFramePayloadLength(this.maxFrameSize).build();
 	}
 
-	Publisher<Void> handle(AdapterRequest request, Caller caller, WebsocketInbound in, WebsocketOutbound out) {
-		Session session = new Session(request, caller);
+	Publisher<Void> handle(AdapterRequest request, Caller caller, RequestAuthenticator authenticator,
+			WebsocketInbound in, WebsocketOutbound out) {
+		Session session = new Session(request, caller, authenticator);
 		Mono<Void> inbound = in.aggregateFrames(this.maxFrameSize)
 			.receiveFrames()
 			.filter(TextWebSocketFrame.class::isInstance)
@@ -74,9 +77,12 @@ public final class WebSocketSessionHandler {
 
 		final Caller caller;
 
-		Session(AdapterRequest request, Caller caller) {
+		final RequestAuthenticator authenticator;
+
+		Session(AdapterRequest request, Caller caller, RequestAuthenticator authenticator) {
 			this.request = request;
 			this.caller = caller;
+			this.authenticator = authenticator;
 		}
 
 		Mono<Void> onMessage(String text) {
@@ -88,6 +94,9 @@ public final class WebSocketSessionHandler {
 			}
 			catch (JsonRpcException ex) {
 				emit(new String(dispatcher.writeError(ex.error()), StandardCharsets.UTF_8));
+				return Mono.empty();
+			}
+			if (!admitted(node)) {
 				return Mono.empty();
 			}
 			if (node.isObject() && node.has("action")) {
@@ -109,6 +118,46 @@ public final class WebSocketSessionHandler {
 						submitted.forEach((jobId) -> subscribe(jobId, false));
 					}
 				}));
+		}
+
+		/**
+		 * Whether the authenticator admits the message (rate limits count every message, a batch as one,
+		 * like an HTTP request). A refused message is answered with the refusal's error for each call
+		 * in it that expects an answer, or an {@code error} event for a control message.
+		 */
+		boolean admitted(JsonNode message) {
+			try {
+				this.authenticator.admitMessage(this.request, this.caller);
+				return true;
+			}
+			catch (AdapterHttpException ex) {
+				if (message.isObject() && message.has("action")) {
+					JsonNode jobId = message.get("job_id");
+					event("error", (jobId != null && jobId.isString()) ? jobId.asString() : null, ex.error());
+					return false;
+				}
+				List<String> answers = new ArrayList<>();
+				if (message.isArray()) {
+					message.forEach((call) -> refusal(call, ex.error(), answers));
+				}
+				else {
+					refusal(message, ex.error(), answers);
+				}
+				if (!answers.isEmpty()) {
+					emit(message.isArray() ? "[" + String.join(",", answers) + "]" : answers.get(0));
+				}
+				return false;
+			}
+		}
+
+		private void refusal(JsonNode call, JsonRpcError error, List<String> answers) {
+			JsonNode id = call.isObject() ? call.get("id") : null;
+			if (call.isObject() && id == null) {
+				return; // a notification gets no answer
+			}
+			JsonRpcId rpcId = (id != null) ? JsonRpcId.fromNode(id) : null;
+			JsonRpcResponse response = JsonRpcResponse.failure((rpcId != null) ? rpcId : JsonRpcId.NULL, error);
+			answers.add(new String(WebSocketSessionHandler.this.dispatcher.write(response), StandardCharsets.UTF_8));
 		}
 
 		void control(JsonNode message) {

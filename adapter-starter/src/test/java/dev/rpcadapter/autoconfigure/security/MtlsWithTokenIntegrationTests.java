@@ -73,6 +73,20 @@ class MtlsWithTokenIntegrationTests {
 	}
 
 	@Test
+	void theTokenIsCheckedOnEveryRequestOfOneTlsConnection() throws Exception {
+		try (OneConnection bob = OneConnection.open(server, certificates.clientTls(certificates.client("bob", "user")))) {
+			String whoami = call("whoami", "{}");
+
+			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "ops-key").json().path("result").path("principal")
+				.asString()).isEqualTo("bob");
+			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "nope").status()).isEqualTo(401);
+			assertThat(bob.post("/api/jsonrpc", whoami).status()).as("the certificate alone").isEqualTo(401);
+			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "ops-key").json().path("result").path("roles")
+				.toString()).isEqualTo("[\"ops\",\"user\"]");
+		}
+	}
+
+	@Test
 	void wrongTokenWithAValidCertificateIsRejected() throws Exception {
 		HttpClient bob = TestServer.client(certificates.clientTls(certificates.client("bob", "user")));
 

@@ -131,6 +131,36 @@ class TokenSecurityIntegrationTests {
 	}
 
 	@Test
+	void everyRequestOnOneKeepAliveConnectionIsAuthenticatedWithItsOwnCredentials() throws Exception {
+		// the authenticator remembers who authenticated on a connection; a request with other
+		// credentials (a proxy may send several clients' requests on one connection) must not inherit it
+		try (OneConnection connection = OneConnection.open(server, null)) {
+			String secret = call("secret", "{}");
+			String whoami = call("whoami", "{}");
+
+			assertThat(connection.post("/api/jsonrpc", secret, "X-API-Key", ADMIN).json().get("result").asString())
+				.isEqualTo("the secret");
+			assertThat(connection.post("/api/jsonrpc", secret, "X-API-Key", USER).errorCode()).isEqualTo(-32002);
+			assertThat(connection.post("/api/jsonrpc", secret, "X-API-Key", ADMIN + "x").status()).isEqualTo(401);
+			assertThat(connection.post("/api/jsonrpc", secret).status()).isEqualTo(401);
+			assertThat(connection.post("/api/jsonrpc", secret, "Authorization", "Bearer " + USER).errorCode())
+				.isEqualTo(-32002);
+			JsonNode jwtCaller = connection
+				.post("/api/jsonrpc", whoami, "Authorization", "Bearer " + Jwts.token("carol", "user"))
+				.json()
+				.get("result");
+			assertThat(jwtCaller.get("principal").asString()).isEqualTo("carol");
+			assertThat(connection.post("/api/jsonrpc", whoami, "Authorization", "Bearer " + Jwts.sign(Jwts.SECRET,
+					Jwts.claims("carol", "user").expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))).build()))
+				.status()).as("an expired JWT after a valid one on the same connection").isEqualTo(401);
+			assertThat(connection.post("/api/jsonrpc", secret, "Authorization", "Bearer " + ADMIN)
+				.json()
+				.get("result")
+				.asString()).isEqualTo("the secret");
+		}
+	}
+
+	@Test
 	void jwtRolesClaimGivesRolesAndSubjectIsThePrincipal() throws Exception {
 		String jwt = Jwts.token("bob", "user");
 
