@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
 
@@ -18,12 +20,17 @@ import dev.rpcadapter.security.cert.CrlRequest;
 import dev.rpcadapter.security.cert.IssuedCertificate;
 import dev.rpcadapter.security.cert.Pem;
 import dev.rpcadapter.security.cert.TlsMaterial;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -52,11 +59,12 @@ class SecureServerApplicationTests {
 		Files.writeString(certs.resolve("ca.crl"),
 				Pem.encode(CertificateTool.createCrl(ca, CrlRequest.revoking(revoked.serialNumber()))));
 		String dir = certs.toUri().toString();
-		app = SpringApplication.run(SecureServerApplication.class, "--server.port=0",
+		app = SpringApplication.run(new Class<?>[] { SecureServerApplication.class, TlsEngines.class }, new String[] {
+				"--server.port=0",
 				"--spring.ssl.bundle.pem.server.keystore.certificate=" + dir + "server.crt",
 				"--spring.ssl.bundle.pem.server.keystore.private-key=" + dir + "server.key",
 				"--spring.ssl.bundle.pem.server.truststore.certificate=" + dir + "ca.crt",
-				"--adapter.security.mtls.crl=" + dir + "ca.crl");
+				"--adapter.security.mtls.crl=" + dir + "ca.crl" });
 		baseUrl = "https://localhost:" + app.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -89,6 +97,34 @@ class SecureServerApplicationTests {
 	void connectionsWithoutACertificateOrWithARevokedOneFailTheHandshake() {
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> call(httpClient(null), "whoami", "{}"));
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> call(httpClient(revoked), "whoami", "{}"));
+	}
+
+	@Test
+	void theServerTerminatesTlsWithOpenSslAndStillChecksTheCrlOnTheHandshake() throws Exception {
+		// the example ships BoringSSL (as docs/security.md recommends): the revocation-checking trust
+		// managers must be the ones OpenSSL asks, not only the JDK's SSLEngine
+		assertThat(OpenSsl.isAvailable()).as("netty-tcnative loads on this machine").isTrue();
+		assertThat(call(httpClient(client("bob", "user")), "whoami", "{}").statusCode()).isEqualTo(200);
+
+		assertThat(TlsEngines.seen).isNotEmpty().allSatisfy((engine) -> assertThat(engine).contains("OpenSsl"));
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> call(httpClient(revoked), "whoami", "{}"));
+	}
+
+	/** Records the class of every server-side TLS engine, to know which provider terminates TLS. */
+	@Configuration(proxyBeanMethods = false)
+	static class TlsEngines {
+
+		static final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+		@Bean
+		NettyServerCustomizer recordTlsEngines() {
+			return (server) -> server.doOnConnection((connection) -> {
+				SslHandler ssl = connection.channel().pipeline().get(SslHandler.class);
+				if (ssl != null) {
+					seen.add(ssl.engine().getClass().getName());
+				}
+			});
+		}
 	}
 
 	private static IssuedCertificate client(String name, String roles) {
