@@ -102,6 +102,13 @@ public interface RpcClient extends AutoCloseable {
 	List<JobStatus> listJobs(@Nullable JobState statusFilter, @Nullable String command, @Nullable Integer limit,
 			@Nullable Integer offset);
 
+	/**
+	 * Like {@link #listJobs}, with the paging the server reports: {@code total_count} of the jobs
+	 * matching the filter, and the {@code limit} and {@code offset} it applied.
+	 */
+	JobPage listJobPage(@Nullable JobState statusFilter, @Nullable String command, @Nullable Integer limit,
+			@Nullable Integer offset);
+
 	/** Requests a cooperative stop with {@code queue_stop_job}; returns the server's result. */
 	JsonNode stopJob(String jobId);
 

@@ -134,6 +134,12 @@ class RpcClientJobIntegrationTests {
 		assertThat(firstPage).hasSize(1);
 		assertThat(secondPage).hasSize(1);
 		assertThat(firstPage.get(0).jobId()).isNotEqualTo(secondPage.get(0).jobId());
+		JobPage page = client.listJobPage(JobState.COMPLETED, "job_echo", 1, 1);
+		assertThat(page.jobs()).hasSize(1);
+		assertThat(page.totalCount()).isEqualTo(completed.size());
+		assertThat(page.limit()).isEqualTo(1);
+		assertThat(page.offset()).isEqualTo(1);
+		assertThat(page.hasMore()).isEqualTo(completed.size() > 2);
 		assertThat(client.listJobs(JobState.FAILED, "job_echo", null, null)).isEmpty();
 		JsonNode afterStop = client.stopJob(jobId);
 		assertThat(afterStop.path("status").asString()).isEqualTo("completed");

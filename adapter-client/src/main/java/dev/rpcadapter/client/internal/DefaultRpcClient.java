@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 import dev.rpcadapter.client.ExecuteOptions;
+import dev.rpcadapter.client.JobPage;
 import dev.rpcadapter.client.JobState;
 import dev.rpcadapter.client.JobStatus;
 import dev.rpcadapter.client.JobWaitStrategy;
@@ -179,6 +180,12 @@ public final class DefaultRpcClient implements RpcClient {
 	@Override
 	public List<JobStatus> listJobs(@Nullable JobState statusFilter, @Nullable String command, @Nullable Integer limit,
 			@Nullable Integer offset) {
+		return listJobPage(statusFilter, command, limit, offset).jobs();
+	}
+
+	@Override
+	public JobPage listJobPage(@Nullable JobState statusFilter, @Nullable String command, @Nullable Integer limit,
+			@Nullable Integer offset) {
 		JsonNode result = call(QueueMethods.LIST_JOBS, QueueMethods.listParams(statusFilter, command, limit, offset));
 		JsonNode jobs = result.isArray() ? result : result.path("jobs");
 		if (!jobs.isArray()) {
@@ -186,7 +193,10 @@ public final class DefaultRpcClient implements RpcClient {
 		}
 		List<JobStatus> statuses = new ArrayList<>();
 		jobs.forEach((job) -> statuses.add(JobStatus.fromJson(job)));
-		return List.copyOf(statuses);
+		int start = result.path("offset").asInt((offset != null) ? offset : 0);
+		int size = result.path("limit").asInt((limit != null) ? limit : statuses.size());
+		int total = result.path("total_count").asInt(start + statuses.size());
+		return new JobPage(statuses, total, size, start);
 	}
 
 	@Override

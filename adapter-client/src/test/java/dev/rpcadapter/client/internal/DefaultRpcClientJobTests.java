@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rpcadapter.client.ExecuteOptions;
 import dev.rpcadapter.client.JobFailedException;
+import dev.rpcadapter.client.JobPage;
 import dev.rpcadapter.client.JobState;
 import dev.rpcadapter.client.JobStatus;
 import dev.rpcadapter.client.JobStoppedException;
@@ -101,6 +102,20 @@ class DefaultRpcClientJobTests {
 		assertThat(request.path("method").stringValue()).isEqualTo("queue_list_jobs");
 		assertThat(request.path("params").propertyNames()).containsExactly("status_filter", "command", "limit", "offset");
 		assertThat(request.path("params").path("status_filter").stringValue()).isEqualTo("running");
+	}
+
+	@Test
+	void listJobPageCarriesTheServersPaging() throws Exception {
+		try (RpcClient client = client((request) -> Reply.result(request,
+				"{\"jobs\":[" + job("completed", "") + "],\"total_count\":7,\"limit\":1,\"offset\":3}"))) {
+			JobPage page = client.listJobPage(JobState.COMPLETED, null, 1, 3);
+
+			assertThat(page.jobs()).extracting(JobStatus::jobId).containsExactly("j1");
+			assertThat(page.totalCount()).isEqualTo(7);
+			assertThat(page.limit()).isEqualTo(1);
+			assertThat(page.offset()).isEqualTo(3);
+			assertThat(page.hasMore()).isTrue();
+		}
 	}
 
 	@Test
