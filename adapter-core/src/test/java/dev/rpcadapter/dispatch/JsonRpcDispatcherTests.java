@@ -213,6 +213,15 @@ class JsonRpcDispatcherTests {
 	}
 
 	@Test
+	void blockingCommandPastItsTimeoutIsInterruptedNotLeftRunning() throws Exception {
+		JsonNode error = call(request("sleepy", null, 1)).get("error");
+
+		assertThat(error.get("code").asInt()).isEqualTo(ErrorCodes.TIMED_OUT);
+		assertThat(TestCommands.sleepyInterrupted.await(5, java.util.concurrent.TimeUnit.SECONDS))
+			.as("the worker thread running the command was interrupted").isTrue();
+	}
+
+	@Test
 	void defaultTimeoutAppliesToCommandsWithoutTheirOwn() {
 		JsonRpcDispatcher dispatcher = JsonRpcDispatcher.builder(this.registry, mapper)
 			.limits(new DispatchLimits(10, 64, 1000, Duration.ofMillis(100)))
@@ -373,6 +382,21 @@ class JsonRpcDispatcherTests {
 		@JsonRpcCommand(name = "slow")
 		public Mono<String> slow(@CommandParam("millis") long millis) {
 			return Mono.delay(Duration.ofMillis(millis)).thenReturn("slept " + millis);
+		}
+
+		static final java.util.concurrent.CountDownLatch sleepyInterrupted = new java.util.concurrent.CountDownLatch(1);
+
+		@JsonRpcCommand(name = "sleepy", timeout = "100ms")
+		public String sleepy() {
+			try {
+				Thread.sleep(30_000); // stands for blocking work that never finishes by itself
+				return "woke up";
+			}
+			catch (InterruptedException ex) {
+				sleepyInterrupted.countDown();
+				Thread.currentThread().interrupt();
+				return "interrupted";
+			}
 		}
 
 		@JsonRpcCommand(name = "hang", timeout = "100ms")
