@@ -14,7 +14,11 @@ public final class MetricsDispatchListener implements DispatchListener {
 
 	private final MeterRegistry registry;
 
-	private final java.util.concurrent.ConcurrentMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+	private final java.util.concurrent.ConcurrentMap<Key, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** A timer's tags: a record, so a look-up hashes the (cached) string hashes instead of building a string. */
+	private record Key(String command, String transport, int errorCode) {
+	}
 
 	public MetricsDispatchListener(MeterRegistry registry) {
 		this.registry = registry;
@@ -22,7 +26,7 @@ public final class MetricsDispatchListener implements DispatchListener {
 
 	@Override
 	public void onCall(String command, String transport, int errorCode, long nanos) {
-		String key = command + '|' + transport + '|' + errorCode;
+		Key key = new Key(command, transport, errorCode);
 		Timer timer = this.timers.get(key);
 		if (timer == null) {
 			timer = this.timers.computeIfAbsent(key, (k) -> timer(command, transport, errorCode));
