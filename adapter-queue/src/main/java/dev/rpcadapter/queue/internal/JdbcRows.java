@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,10 @@ import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.queue.JobRecord;
 import dev.rpcadapter.queue.JobStatus;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Maps {@link JobRecord}s to and from rows of the job table. */
 final class JdbcRows {
@@ -47,6 +50,7 @@ final class JdbcRows {
 		setInstant(ps, 14, record.finishedAt());
 		setInstant(ps, 15, record.updatedAt());
 		ps.setString(16, record.node());
+		ps.setString(17, attributes(record.owner()));
 	}
 
 	/** Binds the mutable columns in update order; returns the next parameter index. */
@@ -79,10 +83,46 @@ final class JdbcRows {
 		String error = rs.getString("error");
 		JsonRpcError rpcError = (error != null) ? JobJson.parseError(this.mapper.readTree(error)) : null;
 		return new JobRecord(rs.getString("job_id"), rs.getString("command"), tree(rs.getString("params")),
-				new Caller(rs.getString("owner"), roles, Map.of()), JobStatus.fromWire(rs.getString("status")),
+				new Caller(rs.getString("owner"), roles, attributes(rs.getString("caller_attributes"))),
+				JobStatus.fromWire(rs.getString("status")),
 				rs.getInt("progress"), rs.getString("description"), tree(rs.getString("result")), rpcError,
 				rs.getBoolean("stop_requested"), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"), instant(rs, "updated_at"), rs.getString("node_id"));
+	}
+
+	/**
+	 * The caller's attributes as a JSON object, so the command sees the same caller on whichever node
+	 * runs the job, and after a restart. A value that has no JSON form (an attribute some custom
+	 * authenticator set) is not kept.
+	 */
+	private @Nullable String attributes(Caller owner) {
+		if (owner.attributes().isEmpty()) {
+			return null;
+		}
+		ObjectNode attributes = this.mapper.createObjectNode();
+		owner.attributes().forEach((name, value) -> {
+			try {
+				attributes.set(name, this.mapper.valueToTree(value));
+			}
+			catch (JacksonException ex) {
+				// not representable as JSON: left out
+			}
+		});
+		return attributes.isEmpty() ? null : this.mapper.writeValueAsString(attributes);
+	}
+
+	private Map<String, Object> attributes(@Nullable String json) {
+		if (json == null) {
+			return Map.of();
+		}
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> attribute : this.mapper.readTree(json).properties()) {
+			Object value = this.mapper.treeToValue(attribute.getValue(), Object.class);
+			if (value != null) {
+				attributes.put(attribute.getKey(), value);
+			}
+		}
+		return attributes;
 	}
 
 	private @Nullable String json(@Nullable JsonNode node) {

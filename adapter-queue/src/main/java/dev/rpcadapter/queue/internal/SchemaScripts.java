@@ -35,7 +35,9 @@ public final class SchemaScripts {
 				+ "result TEXT, error TEXT, stop_requested BOOLEAN NOT NULL DEFAULT FALSE, "
 				+ "created_at TIMESTAMP WITH TIME ZONE NOT NULL, started_at TIMESTAMP WITH TIME ZONE, "
 				+ "finished_at TIMESTAMP WITH TIME ZONE, updated_at TIMESTAMP WITH TIME ZONE NOT NULL, "
-				+ "node_id VARCHAR(255))",
+				+ "node_id VARCHAR(255), caller_attributes TEXT)",
+				// tables made before the caller's attributes were kept
+				"ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS caller_attributes TEXT",
 				"CREATE INDEX IF NOT EXISTS " + name + "_status_idx ON " + name + " (status, finished_at)",
 				"CREATE INDEX IF NOT EXISTS " + name + "_owner_idx ON " + name + " (owner, created_at)");
 	}

@@ -3,6 +3,7 @@ package dev.rpcadapter.queue.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.rpcadapter.command.Caller;
@@ -54,6 +55,42 @@ class JdbcJobStoreTests {
 		assertThat(found.owner().roles()).containsExactlyInAnyOrder("user", "ops");
 		assertThat(found.createdAt()).isEqualTo(T0);
 		assertThat(found.status()).isEqualTo(JobStatus.PENDING);
+	}
+
+	@Test
+	void theCallersAttributesTravelWithTheJob() {
+		Caller caller = new Caller("bob", Set.of("user"), Map.of("certificate_serial", "1f", "unit_id", "unit-7",
+				"authenticated_by", List.of("certificate", "token"), "not_json", new NoJsonForm()));
+		this.store.insert(JobRecord.pending("attrs", "cmd", null, caller, T0));
+		this.store.insert(pending("plain", "alice", T0));
+
+		Caller found = this.store.find("attrs").orElseThrow().owner();
+
+		assertThat(found.attributes()).containsOnlyKeys("certificate_serial", "unit_id", "authenticated_by");
+		assertThat(found.attributes().get("unit_id")).isEqualTo("unit-7");
+		assertThat(found.attributes().get("authenticated_by")).isEqualTo(List.of("certificate", "token"));
+		assertThat(this.store.find("plain").orElseThrow().owner().attributes()).isEmpty();
+	}
+
+	/** An attribute value that Jackson cannot write. */
+	public static final class NoJsonForm {
+
+		public String getValue() {
+			throw new IllegalStateException("no JSON form");
+		}
+	}
+
+	@Test
+	void aJobTableFromBeforeCallerAttributesIsUpgradedInPlace() throws Exception {
+		try (var connection = this.database.dataSource().getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("ALTER TABLE " + QueueSchema.DEFAULT_JOB_TABLE + " DROP COLUMN caller_attributes");
+		}
+		QueueSchema.createJobTable(this.database.dataSource(), QueueSchema.DEFAULT_JOB_TABLE);
+
+		this.store.insert(JobRecord.pending("after", "cmd", null,
+				new Caller("bob", Set.of("user"), Map.of("unit_id", "unit-7")), T0));
+		assertThat(this.store.find("after").orElseThrow().owner().attributes()).containsEntry("unit_id", "unit-7");
 	}
 
 	@Test
