@@ -3,18 +3,12 @@ package dev.rpcadapter.autoconfigure.registration;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-
-import javax.net.ssl.SSLException;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.SslOptions;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -50,7 +44,7 @@ final class ProxyClient implements AutoCloseable {
 			.responseTimeout(timeout)
 			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
 				.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON));
-		this.http = (ssl != null) ? client.secure((spec) -> spec.sslContext(nettyContext(ssl))) : client;
+		this.http = (ssl != null) ? client.secure((spec) -> spec.sslContext(NettyClientTls.fromBundle(ssl))) : client;
 	}
 
 	/** POSTs a JSON body; completes with the answer, or fails on connection errors and timeouts. */
@@ -68,24 +62,5 @@ final class ProxyClient implements AutoCloseable {
 	public void close() {
 		this.connections.disposeLater().block(Duration.ofSeconds(5));
 		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
-	}
-
-	static SslContext nettyContext(SslBundle bundle) {
-		SslContextBuilder builder = SslContextBuilder.forClient()
-			.keyManager(bundle.getManagers().getKeyManagerFactory())
-			.trustManager(bundle.getManagers().getTrustManagerFactory());
-		SslOptions options = bundle.getOptions();
-		if (options.getCiphers() != null) {
-			builder.ciphers(Arrays.asList(options.getCiphers()));
-		}
-		if (options.getEnabledProtocols() != null) {
-			builder.protocols(options.getEnabledProtocols());
-		}
-		try {
-			return builder.build();
-		}
-		catch (SSLException ex) {
-			throw new IllegalStateException("Cannot build a TLS context from the SSL bundle: " + ex.getMessage(), ex);
-		}
 	}
 }

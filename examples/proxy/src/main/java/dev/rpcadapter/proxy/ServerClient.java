@@ -2,19 +2,14 @@ package dev.rpcadapter.proxy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 
-import javax.net.ssl.SSLException;
-
+import dev.rpcadapter.autoconfigure.registration.NettyClientTls;
 import dev.rpcadapter.command.CommandException;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -44,7 +39,7 @@ class ServerClient {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.timeout.toMillis()))
 			.responseTimeout(this.timeout);
 		this.http = properties.getSslBundle().isBlank() ? client
-				: client.secure((spec) -> spec.sslContext(tls(bundles.getBundle(properties.getSslBundle()))));
+				: client.secure((spec) -> spec.sslContext(NettyClientTls.fromBundle(bundles.getBundle(properties.getSslBundle()))));
 	}
 
 	/** Calls {@code command} on the server: its result, or its error with the same code, message and data. */
@@ -116,23 +111,5 @@ class ServerClient {
 	private static CommandException unavailable(RegisteredServer server, String detail) {
 		return new CommandException(-32000, "SERVER_UNAVAILABLE: server '" + server.serverId() + "' did not answer",
 				Map.of("error_code", "SERVER_UNAVAILABLE", "server_id", server.serverId(), "detail", detail));
-	}
-
-	private static SslContext tls(SslBundle bundle) {
-		SslContextBuilder builder = SslContextBuilder.forClient()
-			.keyManager(bundle.getManagers().getKeyManagerFactory())
-			.trustManager(bundle.getManagers().getTrustManagerFactory());
-		if (bundle.getOptions().getCiphers() != null) {
-			builder.ciphers(Arrays.asList(bundle.getOptions().getCiphers()));
-		}
-		if (bundle.getOptions().getEnabledProtocols() != null) {
-			builder.protocols(bundle.getOptions().getEnabledProtocols());
-		}
-		try {
-			return builder.build();
-		}
-		catch (SSLException ex) {
-			throw new IllegalStateException("Cannot build a TLS context from SSL bundle: " + ex.getMessage(), ex);
-		}
 	}
 }
