@@ -140,7 +140,7 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 					+ ((certificate == null) ? "a client certificate" : "an API token or JWT") + " is missing"));
 		}
 		ConnectionCaller known = request.connectionAttribute(ConnectionCaller.class);
-		if (known != null && known.presented(certificate, token)) {
+		if (known != null && known.authenticator() == this && known.presented(certificate, token)) {
 			// the same credentials as an earlier request on this connection: only what can change since
 			// (the certificate's validity, the CRL) is checked again
 			if (certificate != null) {
@@ -168,7 +168,8 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 			.map((all) -> {
 				Caller caller = caller(all);
 				if (ConnectionCaller.cacheable(all)) {
-					request.connectionAttribute(ConnectionCaller.class, new ConnectionCaller(certificate, token, caller));
+					request.connectionAttribute(ConnectionCaller.class,
+							new ConnectionCaller(this, certificate, token, caller));
 				}
 				return caller;
 			})
@@ -180,10 +181,11 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 	 * presents the same certificate and the same token is that caller without asking the
 	 * authentication managers again. Only certificates and API tokens are remembered; their outcome
 	 * depends on nothing but the credential (API tokens are fixed at startup). JWTs expire and are
-	 * verified on every request.
+	 * verified on every request. Only the authenticator that remembered a caller reuses it (another
+	 * one may know other tokens).
 	 */
-	private record ConnectionCaller(@Nullable X509Certificate certificate, @Nullable PresentedToken token,
-			Caller caller) {
+	private record ConnectionCaller(AdapterRequestAuthenticator authenticator, @Nullable X509Certificate certificate,
+			@Nullable PresentedToken token, Caller caller) {
 
 		static boolean cacheable(List<Authentication> authentications) {
 			for (Authentication authentication : authentications) {
