@@ -13,11 +13,13 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link CrlSet} implementation: immutable, safe for concurrent use.
+ * The {@link CrlSet} implementation: immutable (but for a memo of certificates found not revoked),
+ * safe for concurrent use.
  */
 final class VerifiedCrlSet implements CrlSet {
 
@@ -26,6 +28,11 @@ final class VerifiedCrlSet implements CrlSet {
 	private final List<SourcedCrl> crls;
 
 	private final Clock clock;
+
+	/** How many certificates found not revoked are remembered (a server sees few distinct clients). */
+	static final int MAX_REMEMBERED = 1024;
+
+	private final Map<X509Certificate, SourcedCrl> notRevoked = new ConcurrentHashMap<>();
 
 	private VerifiedCrlSet(List<SourcedCrl> crls, Clock clock) {
 		this.crls = List.copyOf(crls);
@@ -91,16 +98,26 @@ final class VerifiedCrlSet implements CrlSet {
 
 	@Override
 	public void check(X509Certificate certificate) throws CertificateException {
-		SourcedCrl sourced = crlFor(certificate);
+		// a certificate this set found not revoked stays so (the set is immutable): only the CRL's
+		// currentness, which depends on the clock, is checked again
+		SourcedCrl known = this.notRevoked.get(certificate);
+		SourcedCrl sourced = (known != null) ? known : crlFor(certificate);
 		CrlException.Reason problem = currentnessProblem(sourced.crl(), this.clock.instant());
 		if (problem != null) {
 			throw new CertificateException("Revocation status of '" + certificate.getSubjectX500Principal()
 					+ "' is unknown: CRL " + sourced.source() + " " + describe(problem, sourced.crl()));
 		}
+		if (known != null) {
+			return;
+		}
 		X509CRLEntry entry = sourced.crl().getRevokedCertificate(certificate);
 		if (entry != null) {
 			throw revoked(entry, sourced.crl());
 		}
+		if (this.notRevoked.size() >= MAX_REMEMBERED) {
+			this.notRevoked.clear();
+		}
+		this.notRevoked.put(certificate, sourced);
 	}
 
 	private SourcedCrl crlFor(X509Certificate certificate) throws CertificateException {

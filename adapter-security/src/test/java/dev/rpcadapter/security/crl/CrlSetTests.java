@@ -104,6 +104,47 @@ class CrlSetTests {
 	}
 
 	@Test
+	void aCertificateCheckedBeforeIsStillRefusedOnceTheCrlExpires() throws Exception {
+		X509CRL crl = CertificateTool.createCrl(CA, CrlRequest.revoking(REVOKED.serialNumber()).withValidity(Duration.ofDays(1)));
+		MovableClock clock = new MovableClock(Instant.now());
+		CrlSet crls = crlSet(crl, clock);
+
+		crls.check(GOOD.certificate());
+		crls.check(GOOD.certificate()); // remembered as not revoked
+		assertThatExceptionOfType(CertificateRevokedException.class).isThrownBy(() -> crls.check(REVOKED.certificate()));
+		assertThatExceptionOfType(CertificateRevokedException.class).isThrownBy(() -> crls.check(REVOKED.certificate()));
+		clock.now = crl.getNextUpdate().toInstant().plusSeconds(1);
+
+		assertThatExceptionOfType(CertificateException.class).isThrownBy(() -> crls.check(GOOD.certificate()))
+			.withMessageContaining("unknown");
+	}
+
+	/** A clock a test moves. */
+	private static final class MovableClock extends Clock {
+
+		Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+	}
+
+	@Test
 	void crlIssuedInTheFutureIsNotYetValid() {
 		Instant future = Instant.now().plus(Duration.ofDays(2));
 		X509CRL crl = CertificateTool.createCrl(CA,
