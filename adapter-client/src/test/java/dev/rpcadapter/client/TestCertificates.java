@@ -1,7 +1,6 @@
 package dev.rpcadapter.client;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,61 +10,53 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import java.util.stream.Collectors;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import dev.rpcadapter.security.cert.CertificateRequest;
+import dev.rpcadapter.security.cert.CertificateTool;
+import dev.rpcadapter.security.cert.IssuedCertificate;
+import dev.rpcadapter.security.cert.Pem;
+import dev.rpcadapter.security.cert.TlsMaterial;
 
 /**
- * Test PKI made with Bouncy Castle: a CA, server certificates (matching 127.0.0.1 and
- * localhost, only localhost, or only other.example), a client certificate, and an unrelated CA.
+ * Test PKI made with the {@link CertificateTool}: a CA, server certificates (matching 127.0.0.1
+ * and localhost, only localhost, or only other.example), a client certificate, and an unrelated
+ * CA.
  */
 public final class TestCertificates {
 
-	private static final AtomicLong SERIAL = new AtomicLong(1);
-
 	private static final char[] PASSWORD = "changeit".toCharArray();
 
-	private final Issued ca;
+	private final IssuedCertificate ca;
 
-	private final Issued otherCa;
+	private final IssuedCertificate otherCa;
 
-	private final Issued server;
+	private final IssuedCertificate server;
 
-	private final Issued mismatchedServer;
+	private final IssuedCertificate mismatchedServer;
 
-	private final Issued client;
+	private final IssuedCertificate client;
 
-	private final Issued localhostServer;
+	private final IssuedCertificate localhostServer;
 
 	private final Path directory;
 
-	private TestCertificates(Path directory) throws Exception {
+	private TestCertificates(Path directory) {
 		this.directory = directory;
-		this.ca = selfSigned("CN=Test CA");
-		this.otherCa = selfSigned("CN=Other CA");
-		this.server = issue(this.ca, "CN=server", new GeneralNames(new GeneralName[] {
-				new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost") }));
-		this.mismatchedServer = issue(this.ca, "CN=other", new GeneralNames(new GeneralName(GeneralName.dNSName, "other.example")));
-		this.client = issue(this.ca, "CN=client", null);
-		this.localhostServer = issue(this.ca, "CN=localhost",
-				new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
+		this.ca = CertificateTool.createCa(CertificateRequest.forName("Test CA"));
+		this.otherCa = CertificateTool.createCa(CertificateRequest.forName("Other CA"));
+		this.server = CertificateTool.issueServer(this.ca,
+				CertificateRequest.forName("server").withIpAddresses("127.0.0.1").withDnsNames("localhost"));
+		this.mismatchedServer = CertificateTool.issueServer(this.ca,
+				CertificateRequest.forName("other").withDnsNames("other.example"));
+		this.client = CertificateTool.issueClient(this.ca, CertificateRequest.forName("client"));
+		this.localhostServer = CertificateTool.issueServer(this.ca,
+				CertificateRequest.forName("localhost").withDnsNames("localhost"));
 	}
 
 	public static TestCertificates create(Path directory) {
@@ -74,7 +65,7 @@ public final class TestCertificates {
 			certificates.writeFiles();
 			return certificates;
 		}
-		catch (Exception ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("Cannot create test certificates", ex);
 		}
 	}
@@ -109,15 +100,13 @@ public final class TestCertificates {
 		return this.ca.certificate();
 	}
 
-	public KeyStore caTrustStore() throws GeneralSecurityException, IOException {
-		KeyStore store = KeyStore.getInstance("PKCS12");
-		store.load(null, null);
-		store.setCertificateEntry("ca", this.ca.certificate());
-		return store;
+	public KeyStore caTrustStore() {
+		return TlsMaterial.trustStore(List.of(this.ca.certificate()));
 	}
 
-	public KeyStore clientKeyStore() throws GeneralSecurityException, IOException {
-		return keyStore(this.client);
+	/** PKCS#12 key store holding the client key and its chain under alias {@code key}. */
+	public KeyStore clientKeyStore() {
+		return this.client.toKeyStore("key", PASSWORD);
 	}
 
 	public static char[] keyStorePassword() {
@@ -125,37 +114,30 @@ public final class TestCertificates {
 	}
 
 	/** Server SSLContext; with {@code trustClients} it trusts client certificates from the CA. */
-	public SSLContext serverContext(boolean mismatchedName, boolean trustClients) throws Exception {
-		KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-		keys.init(keyStore(mismatchedName ? this.mismatchedServer : this.server), PASSWORD);
-		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		trust.init(caTrustStore());
+	public SSLContext serverContext(boolean mismatchedName, boolean trustClients) throws GeneralSecurityException {
+		IssuedCertificate identity = mismatchedName ? this.mismatchedServer : this.server;
+		TrustManager[] trustManagers = trustClients
+				? new TrustManager[] { TlsMaterial.trustManager(List.of(this.ca.certificate())) } : null;
 		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(keys.getKeyManagers(), trustClients ? trust.getTrustManagers() : null, null);
+		context.init(TlsMaterial.keyManagers(identity), trustManagers, null);
 		return context;
 	}
 
-	private KeyStore keyStore(Issued issued) throws GeneralSecurityException, IOException {
-		KeyStore store = KeyStore.getInstance("PKCS12");
-		store.load(null, null);
-		store.setKeyEntry("key", issued.keys().getPrivate(), PASSWORD,
-				new X509Certificate[] { issued.certificate(), this.ca.certificate() });
-		return store;
+	private void writeFiles() throws IOException {
+		Files.writeString(caPem(), Pem.encode(this.ca.certificate()));
+		Files.writeString(otherCaPem(), Pem.encode(this.otherCa.certificate()));
+		Files.writeString(clientCertificatePem(), chainPem(this.client));
+		Files.writeString(clientKeyPem(), this.client.privateKeyPem());
+		Files.writeString(localhostServerCertificatePem(), chainPem(this.localhostServer));
+		Files.writeString(localhostServerKeyPem(), this.localhostServer.privateKeyPem());
 	}
 
-	private void writeFiles() throws Exception {
-		Files.writeString(caPem(), pem("CERTIFICATE", this.ca.certificate().getEncoded()));
-		Files.writeString(otherCaPem(), pem("CERTIFICATE", this.otherCa.certificate().getEncoded()));
-		Files.writeString(clientCertificatePem(), pem("CERTIFICATE", this.client.certificate().getEncoded())
-				+ pem("CERTIFICATE", this.ca.certificate().getEncoded()));
-		Files.writeString(clientKeyPem(), pkcs8Pem(this.client.keys().getPrivate()));
-		Files.writeString(localhostServerCertificatePem(), pem("CERTIFICATE", this.localhostServer.certificate().getEncoded())
-				+ pem("CERTIFICATE", this.ca.certificate().getEncoded()));
-		Files.writeString(localhostServerKeyPem(), pkcs8Pem(this.localhostServer.keys().getPrivate()));
+	private static String chainPem(IssuedCertificate issued) {
+		return issued.chain().stream().map(Pem::encode).collect(Collectors.joining());
 	}
 
 	public static String pkcs8Pem(PrivateKey key) {
-		return pem("PRIVATE KEY", key.getEncoded());
+		return Pem.encode(key);
 	}
 
 	public static String pem(String type, byte[] der) {
@@ -167,40 +149,6 @@ public final class TestCertificates {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(256);
 		return generator.generateKeyPair();
-	}
-
-	private static Issued selfSigned(String subject) throws Exception {
-		KeyPair keys = ecKeys();
-		X509v3CertificateBuilder builder = builder(new X500Name(subject), new X500Name(subject), keys);
-		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-		return new Issued(sign(builder, keys.getPrivate()), keys);
-	}
-
-	private static Issued issue(Issued issuer, String subject, GeneralNames names) throws Exception {
-		KeyPair keys = ecKeys();
-		X500Name issuerName = new X500Name(issuer.certificate().getSubjectX500Principal().getName());
-		X509v3CertificateBuilder builder = builder(issuerName, new X500Name(subject), keys);
-		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-		if (names != null) {
-			builder.addExtension(Extension.subjectAlternativeName, false, names);
-		}
-		return new Issued(sign(builder, issuer.keys().getPrivate()), keys);
-	}
-
-	private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
-		Instant now = Instant.now();
-		return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.getAndIncrement()),
-				Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)), subject,
-				keys.getPublic());
-	}
-
-	private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
-			throws OperatorCreationException, GeneralSecurityException {
-		return new JcaX509CertificateConverter()
-			.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
-	}
-
-	private record Issued(X509Certificate certificate, KeyPair keys) {
 	}
 
 }
