@@ -16,6 +16,13 @@ public class WebSocketProperties {
 	/** Largest text frame (after aggregation of continuation frames) accepted. */
 	private DataSize maxFrameSize = DataSize.ofMegabytes(10);
 
+	/**
+	 * Most answers and job events that may wait for one connection's client to read them; past it the
+	 * connection is closed with status 1008, so a client that stops reading cannot make the server
+	 * buffer without bound.
+	 */
+	private int maxQueuedFrames = 1000;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -30,6 +37,14 @@ public class WebSocketProperties {
 
 	public void setPath(String path) {
 		this.path = path;
+	}
+
+	public int getMaxQueuedFrames() {
+		return this.maxQueuedFrames;
+	}
+
+	public void setMaxQueuedFrames(int maxQueuedFrames) {
+		this.maxQueuedFrames = maxQueuedFrames;
 	}
 
 	public DataSize getMaxFrameSize() {

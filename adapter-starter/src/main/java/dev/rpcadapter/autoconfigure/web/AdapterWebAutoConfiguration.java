@@ -59,7 +59,7 @@ public final class AdapterWebAutoConfiguration {
 	WebSocketSessionHandler adapterWebSocketHandler(JsonRpcDispatcher dispatcher,
 			ObjectProvider<JobEventSource> events, WebSocketProperties properties) {
 		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(),
-				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()));
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames());
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.rpcadapter.command.Caller;
@@ -43,11 +44,32 @@ public final class WebSocketSessionHandler {
 
 	private final int maxFrameSize;
 
+	private final int maxQueuedFrames;
+
+	/** Default for {@code adapter.websocket.max-queued-frames}. */
+	public static final int DEFAULT_MAX_QUEUED_FRAMES = 1000;
+
+	/** The close status sent to a client that reads too slowly (1008, policy violation). */
+	static final int TOO_SLOW = 1008;
+
 	public WebSocketSessionHandler(JsonRpcDispatcher dispatcher, @Nullable JobEventSource events, int maxFrameSize) {
+		this(dispatcher, events, maxFrameSize, DEFAULT_MAX_QUEUED_FRAMES);
+	}
+
+	/**
+	 * @param maxQueuedFrames how many answers and events may wait for a client that does not read
+	 * before its connection is closed with status 1008
+	 */
+	public WebSocketSessionHandler(JsonRpcDispatcher dispatcher, @Nullable JobEventSource events, int maxFrameSize,
+			int maxQueuedFrames) {
+		if (maxQueuedFrames < 1) {
+			throw new IllegalArgumentException("maxQueuedFrames must be at least 1, was " + maxQueuedFrames);
+		}
 		this.dispatcher = dispatcher;
 		this.mapper = dispatcher.mapper();
 		this.events = events;
 		this.maxFrameSize = maxFrameSize;
+		this.maxQueuedFrames = maxQueuedFrames;
 	}
 
 	WebsocketServerSpec spec() {
@@ -64,12 +86,24 @@ public final class WebSocketSessionHandler {
 			.flatMap(session::onMessage, 16)
 			.then()
 			.doFinally((signal) -> session.close());
-		return out.sendString(session.outbound.asFlux()).then().and(inbound);
+		// frames flow while the client reads; a client that lets more than maxQueuedFrames pile up
+		// gets a close frame instead of the rest, so a slow reader cannot make the server buffer without bound
+		Mono<Void> outbound = out.sendString(session.outbound.asFlux().takeUntilOther(session.overflow.asMono()))
+			.then()
+			.then(Mono.defer(() -> session.overflowed ? out.sendClose(TOO_SLOW, "Client too slow: more than "
+					+ this.maxQueuedFrames + " answers and events waiting to be read") : Mono.empty()));
+		return outbound.and(inbound);
 	}
 
 	private final class Session {
 
-		final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+		final Sinks.Many<String> outbound = Sinks.many()
+			.unicast()
+			.onBackpressureBuffer(new ArrayBlockingQueue<>(WebSocketSessionHandler.this.maxQueuedFrames));
+
+		final Sinks.One<Void> overflow = Sinks.one();
+
+		volatile boolean overflowed;
 
 		final Map<String, Disposable> subscriptions = new ConcurrentHashMap<>();
 
@@ -86,6 +120,9 @@ public final class WebSocketSessionHandler {
 		}
 
 		Mono<Void> onMessage(String text) {
+			if (this.overflowed) {
+				return Mono.empty(); // closing: nothing more is answered
+			}
 			JsonRpcDispatcher dispatcher = WebSocketSessionHandler.this.dispatcher;
 			JsonNode node;
 			try {
@@ -250,7 +287,14 @@ public final class WebSocketSessionHandler {
 
 		void emit(String frame) {
 			synchronized (this.outbound) {
-				this.outbound.tryEmitNext(frame);
+				if (this.overflowed) {
+					return;
+				}
+				if (this.outbound.tryEmitNext(frame) == Sinks.EmitResult.FAIL_OVERFLOW) {
+					this.overflowed = true;
+					this.subscriptions.values().forEach(Disposable::dispose);
+					this.overflow.tryEmitEmpty();
+				}
 			}
 		}
 
