@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a {@link RateLimiter} to the adapter's requests: per principal (anonymous callers per
- * client address) or per client address, skipping exempt paths and roles. Failed authentications
+ * client address), per client address, or both at once, skipping exempt paths and roles. Failed authentications
  * are always counted against the client address, so guessing tokens is slowed down too.
  */
 final class RequestRateLimits {
@@ -44,8 +44,17 @@ final class RequestRateLimits {
 		if (this.exemptPaths.contains(request.path()) || caller.roles().stream().anyMatch(this.exemptRoles::contains)) {
 			return;
 		}
-		boolean byPrincipal = this.per == SecurityProperties.RateLimit.Per.PRINCIPAL && caller != Caller.ANONYMOUS;
-		acquire(byPrincipal ? "principal:" + caller.principal() : addressKey(request));
+		boolean anonymous = caller == Caller.ANONYMOUS;
+		switch (this.per) {
+			case PRINCIPAL -> acquire(anonymous ? addressKey(request) : principalKey(caller));
+			case ADDRESS -> acquire(addressKey(request));
+			case PRINCIPAL_AND_ADDRESS -> {
+				acquire(addressKey(request));
+				if (!anonymous) {
+					acquire(principalKey(caller));
+				}
+			}
+		}
 	}
 
 	/**
@@ -65,6 +74,10 @@ final class RequestRateLimits {
 			throw new AdapterHttpException(429, JsonRpcError.withData(ErrorCodes.RATE_LIMITED, "Rate limit exceeded",
 					Map.of("retry_after", seconds)), Map.of("Retry-After", Long.toString(seconds)));
 		}
+	}
+
+	private static String principalKey(Caller caller) {
+		return "principal:" + caller.principal();
 	}
 
 	private static String addressKey(AdapterRequest request) {

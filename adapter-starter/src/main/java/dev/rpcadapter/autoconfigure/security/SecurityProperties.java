@@ -344,7 +344,14 @@ public class SecurityProperties {
 			PRINCIPAL,
 
 			/** The client's IP address. */
-			ADDRESS
+			ADDRESS,
+
+			/**
+			 * Both: a request takes a permit from its principal's bucket and from its client address's
+			 * bucket, so neither many tokens from one address nor one token from many addresses go
+			 * past the limit.
+			 */
+			PRINCIPAL_AND_ADDRESS
 
 		}
 	}

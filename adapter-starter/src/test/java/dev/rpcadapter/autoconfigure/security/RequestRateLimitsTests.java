@@ -57,6 +57,17 @@ class RequestRateLimitsTests {
 	}
 
 	@Test
+	void perPrincipalAndAddressTakesAPermitFromBothBuckets() {
+		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL_AND_ADDRESS);
+		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice);
+
+		catchLimited(() -> limits.check(request("10.0.0.2", "/api/jsonrpc"), this.alice)); // alice's bucket
+		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob)); // 10.0.0.1's bucket
+		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), Caller.ANONYMOUS));
+		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.3", "/api/jsonrpc"), this.bob));
+	}
+
+	@Test
 	void failedAuthenticationsCountAgainstTheAddressEvenPerPrincipal() {
 		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL);
 		limits.checkFailedAuthentication(request("10.0.0.9", "/api/jsonrpc"));
