@@ -1,6 +1,7 @@
 package dev.rpcadapter.autoconfigure.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +18,14 @@ import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.jsonrpc.JsonRpcId;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.Connection;
 import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
@@ -51,6 +54,9 @@ public final class WebSocketSessionHandler {
 
 	/** The close status sent to a client that reads too slowly (1008, policy violation). */
 	static final int TOO_SLOW = 1008;
+
+	/** How long a client that was sent a close frame has to answer it before the connection is closed. */
+	static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
 	public WebSocketSessionHandler(JsonRpcDispatcher dispatcher, @Nullable JobEventSource events, int maxFrameSize) {
 		this(dispatcher, events, maxFrameSize, DEFAULT_MAX_QUEUED_FRAMES);
@@ -90,9 +96,23 @@ public final class WebSocketSessionHandler {
 		// gets a close frame instead of the rest, so a slow reader cannot make the server buffer without bound
 		Mono<Void> outbound = out.sendString(session.outbound.asFlux().takeUntilOther(session.overflow.asMono()))
 			.then()
-			.then(Mono.defer(() -> session.overflowed ? out.sendClose(TOO_SLOW, "Client too slow: more than "
-					+ this.maxQueuedFrames + " answers and events waiting to be read") : Mono.empty()));
+			.then(Mono.defer(() -> session.overflowed ? closeTooSlow(in, out) : Mono.empty()));
 		return outbound.and(inbound);
+	}
+
+	/**
+	 * Sends the 1008 close frame, goes on reading (and dropping) what the client still sends, so that
+	 * closing the socket with unread input does not reset the connection before the client has read
+	 * the close frame, and closes the connection when the client answers the close or after a grace
+	 * period.
+	 */
+	private Mono<Void> closeTooSlow(WebsocketInbound in, WebsocketOutbound out) {
+		CloseWebSocketFrame close = new CloseWebSocketFrame(TOO_SLOW,
+				"Client too slow: more than " + this.maxQueuedFrames + " answers and events waiting to be read");
+		return out.sendObject(Mono.just(close))
+			.then()
+			.then(Mono.delay(CLOSE_GRACE))
+			.then(Mono.fromRunnable(() -> in.withConnection(Connection::dispose)));
 	}
 
 	private final class Session {

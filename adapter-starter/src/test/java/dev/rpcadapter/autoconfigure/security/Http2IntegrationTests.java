@@ -34,11 +34,9 @@ class Http2IntegrationTests {
 	@BeforeAll
 	static void start() {
 		certificates = new TestCertificates(directory);
-		List<String> properties = new ArrayList<>(List.of(certificates.serverBundle("need")));
-		properties.addAll(List.of("server.http2.enabled=true", "adapter.security.enabled=true",
+		server = TestServer.startTls(certificates, "need", "server.http2.enabled=true", "adapter.security.enabled=true",
 				"adapter.security.mtls.enabled=true", "adapter.security.tokens.ops-key=ops",
-				"adapter.security.roles.ops=*", "adapter.security.roles.user=add,whoami"));
-		server = TestServer.start("https", properties.toArray(String[]::new));
+				"adapter.security.roles.ops=*", "adapter.security.roles.user=add,whoami");
 	}
 
 	@AfterAll
@@ -48,11 +46,7 @@ class Http2IntegrationTests {
 
 	@Test
 	void callsOverHttp2AreAuthenticatedPerStream() throws Exception {
-		HttpClient bob = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_2)
-			.sslContext(certificates.clientTls(certificates.client("bob", "user")))
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		HttpClient bob = http2Client("bob");
 
 		HttpResponse<String> asBob = post(bob, call("whoami", "{}"));
 		HttpResponse<String> withToken = post(bob, call("whoami", "{}"), "X-API-Key", "ops-key");
@@ -72,11 +66,7 @@ class Http2IntegrationTests {
 
 	@Test
 	void manyConcurrentStreamsOnOneConnectionEachGetTheirOwnCaller() throws Exception {
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_2)
-			.sslContext(certificates.clientTls(certificates.client("carol", "user")))
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		HttpClient client = http2Client("carol");
 		List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			String[] headers = (i % 2 == 0) ? new String[] { "X-API-Key", "ops-key" } : new String[0];
@@ -116,6 +106,15 @@ class Http2IntegrationTests {
 			assertThat(TestServer.JSON.readTree(reply.body()).path("result").asInt()).isEqualTo(5);
 			assertThat(anonymous.statusCode()).isEqualTo(401);
 		}
+	}
+
+	/** An HTTP/2 client presenting a certificate for {@code name} with role {@code user}. */
+	private static HttpClient http2Client(String name) {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_2)
+			.sslContext(certificates.clientTls(certificates.client(name, "user")))
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 	}
 
 	private static HttpResponse<String> post(HttpClient client, String body, String... headers) throws Exception {

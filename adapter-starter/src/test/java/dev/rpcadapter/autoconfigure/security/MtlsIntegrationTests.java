@@ -43,11 +43,9 @@ class MtlsIntegrationTests {
 		revoked = certificates.client("dave", "admin");
 		revokedSerials.add(revoked.serialNumber());
 		Path crl = certificates.writeCrl(revokedSerials);
-		List<String> properties = new ArrayList<>(List.of(certificates.serverBundle("need")));
-		properties.addAll(List.of("adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
+		server = TestServer.startTls(certificates, "need", "adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
 				"adapter.security.mtls.crl=" + crl.toUri(), "adapter.security.mtls.crl-refresh-interval=0s", "adapter.security.roles.admin=*",
-				"adapter.security.roles.user=echo,add,whoami"));
-		server = TestServer.start("https", properties.toArray(String[]::new));
+				"adapter.security.roles.user=echo,add,whoami");
 	}
 
 	@AfterAll

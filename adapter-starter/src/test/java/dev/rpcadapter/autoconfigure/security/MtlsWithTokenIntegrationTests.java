@@ -2,8 +2,6 @@ package dev.rpcadapter.autoconfigure.security;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +25,9 @@ class MtlsWithTokenIntegrationTests {
 	@BeforeAll
 	static void start() {
 		certificates = new TestCertificates(directory);
-		List<String> properties = new ArrayList<>(List.of(certificates.serverBundle("want")));
-		properties.addAll(List.of("adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
+		server = TestServer.startTls(certificates, "want", "adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
 				"adapter.security.mtls.require-token=true", "adapter.security.tokens.ops-key=ops",
-				"adapter.security.roles.ops=*", "adapter.security.roles.user=add,whoami"));
-		server = TestServer.start("https", properties.toArray(String[]::new));
+				"adapter.security.roles.ops=*", "adapter.security.roles.user=add,whoami");
 	}
 
 	@AfterAll

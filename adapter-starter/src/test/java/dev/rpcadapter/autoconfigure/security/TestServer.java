@@ -43,6 +43,13 @@ final class TestServer implements AutoCloseable {
 		return new TestServer(context, scheme);
 	}
 
+	/** Starts an HTTPS server with the certificates' server bundle and the given client-auth mode. */
+	static TestServer startTls(TestCertificates certificates, String clientAuth, String... properties) {
+		List<String> all = new ArrayList<>(List.of(certificates.serverBundle(clientAuth)));
+		all.addAll(List.of(properties));
+		return start("https", all.toArray(String[]::new));
+	}
+
 	ConfigurableApplicationContext context() {
 		return this.context;
 	}
