@@ -12,7 +12,6 @@ import javax.net.ssl.SSLSession;
 import io.netty.channel.Channel;
 import io.netty.channel.ServerChannel;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServerRequest;
@@ -22,14 +21,10 @@ final class NettyAdapterRequest implements AdapterRequest {
 
 	private final HttpServerRequest request;
 
-	private @Nullable SslHandler ssl;
-
-	private boolean sslResolved;
-
+	/** Resolved on first use, with {@link #ssl}. */
 	private @Nullable Channel connection;
 
-	private static final AttributeKey<PeerChain> PEER_CHAIN = AttributeKey.valueOf(NettyAdapterRequest.class,
-			"peerChain");
+	private @Nullable SslHandler ssl;
 
 	private final String path;
 
@@ -65,19 +60,18 @@ final class NettyAdapterRequest implements AdapterRequest {
 	@Override
 	public List<X509Certificate> peerCertificates() {
 		SslHandler handler = sslHandler();
-		if (handler == null || this.connection == null) {
+		if (handler == null) {
 			return List.of();
 		}
 		SSLSession session = handler.engine().getSession();
 		// the chain is read once per TLS session and kept on the connection: every request on a
 		// keep-alive connection gets the same certificate objects without converting them again
-		Attribute<PeerChain> attribute = this.connection.attr(PEER_CHAIN);
-		PeerChain known = attribute.get();
+		PeerChain known = connectionAttribute(PeerChain.class);
 		if (known != null && known.session() == session) {
 			return known.chain();
 		}
 		List<X509Certificate> chain = readChain(session);
-		attribute.set(new PeerChain(session, chain));
+		connectionAttribute(PeerChain.class, new PeerChain(session, chain));
 		return chain;
 	}
 
@@ -109,7 +103,7 @@ final class NettyAdapterRequest implements AdapterRequest {
 
 	/** The connection's channel (for an HTTP/2 stream, its parent). */
 	private @Nullable Channel connection() {
-		sslHandler();
+		resolveConnection();
 		return this.connection;
 	}
 
@@ -138,17 +132,21 @@ final class NettyAdapterRequest implements AdapterRequest {
 	}
 
 	private @Nullable SslHandler sslHandler() {
-		if (!this.sslResolved) {
-			this.request.withConnection((connection) -> {
-				Channel channel = connection.channel();
-				Channel parent = channel.parent();
-				// an HTTP/2 stream's parent is its connection; an HTTP/1.1 connection's parent is the server socket
-				Channel holder = (parent != null && !(parent instanceof ServerChannel)) ? parent : channel;
-				this.connection = holder;
-				this.ssl = holder.pipeline().get(SslHandler.class);
-			});
-			this.sslResolved = true;
-		}
+		resolveConnection();
 		return this.ssl;
+	}
+
+	private void resolveConnection() {
+		if (this.connection != null) {
+			return;
+		}
+		this.request.withConnection((connection) -> {
+			Channel channel = connection.channel();
+			Channel parent = channel.parent();
+			// an HTTP/2 stream's parent is its connection; an HTTP/1.1 connection's parent is the server socket
+			Channel holder = (parent != null && !(parent instanceof ServerChannel)) ? parent : channel;
+			this.ssl = holder.pipeline().get(SslHandler.class);
+			this.connection = holder;
+		});
 	}
 }
