@@ -156,7 +156,7 @@ public final class WebSocketSessionHandler {
 			if (!admitted(node)) {
 				return Mono.empty();
 			}
-			if (node.isObject() && node.has("action")) {
+			if (isControl(node)) {
 				control(node);
 				return Mono.empty();
 			}
@@ -188,7 +188,7 @@ public final class WebSocketSessionHandler {
 				return true;
 			}
 			catch (AdapterHttpException ex) {
-				if (message.isObject() && message.has("action")) {
+				if (isControl(message)) {
 					JsonNode jobId = message.get("job_id");
 					event("error", (jobId != null && jobId.isString()) ? jobId.asString() : null, ex.error());
 					return false;
@@ -215,6 +215,11 @@ public final class WebSocketSessionHandler {
 			JsonRpcId rpcId = (id != null) ? JsonRpcId.fromNode(id) : null;
 			JsonRpcResponse response = JsonRpcResponse.failure((rpcId != null) ? rpcId : JsonRpcId.NULL, error);
 			answers.add(new String(WebSocketSessionHandler.this.dispatcher.write(response), StandardCharsets.UTF_8));
+		}
+
+		/** A subscribe/unsubscribe message rather than JSON-RPC. */
+		private static boolean isControl(JsonNode message) {
+			return message.isObject() && message.has("action");
 		}
 
 		void control(JsonNode message) {
