@@ -4,7 +4,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+
+import dev.rpcadapter.core.internal.BoundedMemo;
 
 /**
  * {@link CommandPermissions} compiled once per role, with the merged matcher of each role set
@@ -16,7 +17,7 @@ final class CompiledCommandPermissions implements CommandPermissions {
 
 	private final Map<String, CommandMatcher> byRole;
 
-	private final Map<Set<String>, CommandMatcher> byRoleSet = new ConcurrentHashMap<>();
+	private final BoundedMemo<Set<String>, CommandMatcher> byRoleSet = new BoundedMemo<>(MAX_CACHED_ROLE_SETS);
 
 	private CompiledCommandPermissions(Map<String, CommandMatcher> byRole) {
 		this.byRole = Map.copyOf(byRole);
@@ -42,9 +43,6 @@ final class CompiledCommandPermissions implements CommandPermissions {
 			return cached;
 		}
 		CommandMatcher merged = merge(roles);
-		if (this.byRoleSet.size() >= MAX_CACHED_ROLE_SETS) {
-			this.byRoleSet.clear();
-		}
 		this.byRoleSet.put(Set.copyOf(roles), merged);
 		return merged;
 	}

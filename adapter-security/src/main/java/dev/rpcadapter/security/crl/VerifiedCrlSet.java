@@ -13,8 +13,8 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import dev.rpcadapter.core.internal.BoundedMemo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +32,7 @@ final class VerifiedCrlSet implements CrlSet {
 	/** How many certificates found not revoked are remembered (a server sees few distinct clients). */
 	static final int MAX_REMEMBERED = 1024;
 
-	private final Map<X509Certificate, SourcedCrl> notRevoked = new ConcurrentHashMap<>();
+	private final BoundedMemo<X509Certificate, SourcedCrl> notRevoked = new BoundedMemo<>(MAX_REMEMBERED);
 
 	private VerifiedCrlSet(List<SourcedCrl> crls, Clock clock) {
 		this.crls = List.copyOf(crls);
@@ -113,9 +113,6 @@ final class VerifiedCrlSet implements CrlSet {
 		X509CRLEntry entry = sourced.crl().getRevokedCertificate(certificate);
 		if (entry != null) {
 			throw revoked(entry, sourced.crl());
-		}
-		if (this.notRevoked.size() >= MAX_REMEMBERED) {
-			this.notRevoked.clear();
 		}
 		this.notRevoked.put(certificate, sourced);
 	}

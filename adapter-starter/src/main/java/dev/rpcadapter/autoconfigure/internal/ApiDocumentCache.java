@@ -1,14 +1,13 @@
 package dev.rpcadapter.autoconfigure.internal;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.core.internal.BoundedMemo;
 import dev.rpcadapter.discovery.ApiDocuments;
 import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
@@ -28,7 +27,7 @@ public final class ApiDocumentCache {
 
 	private final ObjectMapper mapper;
 
-	private final Map<Key, byte[]> cache = new ConcurrentHashMap<>();
+	private final BoundedMemo<Key, byte[]> cache = new BoundedMemo<>(256);
 
 	public ApiDocumentCache(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info, ObjectMapper mapper) {
 		this.registry = registry;
@@ -56,9 +55,6 @@ public final class ApiDocumentCache {
 	private byte[] get(String kind, Caller caller, BiFunction<List<CommandDescriptor>, ApiInfo, Object> builder) {
 		List<CommandDescriptor> visible = visible(caller);
 		Key key = new Key(kind, this.registry.version(), visible.stream().map(CommandDescriptor::name).toList());
-		if (this.cache.size() > 256) {
-			this.cache.clear();
-		}
 		return this.cache.computeIfAbsent(key, (k) -> this.mapper.writeValueAsBytes(builder.apply(visible, this.info)));
 	}
 

@@ -15,6 +15,7 @@ import dev.rpcadapter.autoconfigure.web.AdapterHttpException;
 import dev.rpcadapter.autoconfigure.web.AdapterRequest;
 import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
 import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.core.internal.BoundedMemo;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.security.Roles;
@@ -59,7 +60,8 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 
 	private static final int CERTIFICATE_CACHE_SIZE = 1024;
 
-	private final Map<X509Certificate, KnownCertificate> certificateCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final BoundedMemo<X509Certificate, KnownCertificate> certificateCache = new BoundedMemo<>(
+			CERTIFICATE_CACHE_SIZE);
 
 	/** What a certificate contributes to a caller, worked out once per certificate. */
 	private record KnownCertificate(Authentication authentication, Set<String> roles, Map<String, Object> attributes) {
@@ -257,12 +259,7 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		}
 		return this.certificates
 			.authenticate(new PreAuthenticatedAuthenticationToken(certificate.getSubjectX500Principal(), certificate))
-			.doOnNext((authentication) -> {
-				if (this.certificateCache.size() >= CERTIFICATE_CACHE_SIZE) {
-					this.certificateCache.clear();
-				}
-				this.certificateCache.put(certificate, KnownCertificate.of(authentication));
-			});
+			.doOnNext((authentication) -> this.certificateCache.put(certificate, KnownCertificate.of(authentication)));
 	}
 
 	/** The second line behind the TLS handshake: revocation (the CRL may have changed) and validity. */
