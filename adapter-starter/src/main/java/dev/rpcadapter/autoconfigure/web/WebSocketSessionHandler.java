@@ -49,20 +49,14 @@ public final class WebSocketSessionHandler {
 
 	private final int maxQueuedFrames;
 
-	/** Default for {@code adapter.websocket.max-queued-frames}. */
-	public static final int DEFAULT_MAX_QUEUED_FRAMES = 1000;
-
 	/** The close status sent to a client that reads too slowly (1008, policy violation). */
 	static final int TOO_SLOW = 1008;
 
 	/** How long a client that was sent a close frame has to answer it before the connection is closed. */
 	static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-	public WebSocketSessionHandler(JsonRpcDispatcher dispatcher, @Nullable JobEventSource events, int maxFrameSize) {
-		this(dispatcher, events, maxFrameSize, DEFAULT_MAX_QUEUED_FRAMES);
-	}
-
 	/**
+	 * @param maxFrameSize the largest text frame accepted
 	 * @param maxQueuedFrames how many answers and events may wait for a client that does not read
 	 * before its connection is closed with status 1008
 	 */
