@@ -67,10 +67,9 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		for (int i = 0; i < parameters.length; i++) {
 			bindings.add(binding(parameters[i], declared[i], source));
 		}
-		List<CommandDescriptor.ParamInfo> infos = new ArrayList<>();
-		ObjectNode paramsSchema = paramsSchema(method, bindings, annotation.acceptsExtraParams(), infos);
+		ObjectNode paramsSchema = paramsSchema(bindings, annotation.acceptsExtraParams());
 		CommandDescriptor descriptor = new CommandDescriptor(name, annotation.description(), annotation.queued(),
-				paramsSchema, resultSchema(method), infos, timeout(annotation.timeout(), source),
+				paramsSchema, resultSchema(method), List.of(), timeout(annotation.timeout(), source),
 				annotation.recoverable(), annotation.acceptsExtraParams(), source);
 		boolean blocking = switch (annotation.blocking()) {
 			case YES -> true;
@@ -144,19 +143,20 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		return node;
 	}
 
-	private ObjectNode paramsSchema(Method method, List<ParamBinding> bindings, boolean extra,
-			List<CommandDescriptor.ParamInfo> infos) {
+	/** The params schema: the source of the descriptor's params (names in positional order, required, descriptions). */
+	private ObjectNode paramsSchema(List<ParamBinding> bindings, boolean extra) {
 		ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
 		var required = JsonNodeFactory.instance.arrayNode();
 		for (ParamBinding binding : bindings) {
 			if (binding.isValue()) {
+				if (properties.has(binding.name())) {
+					throw new IllegalStateException("Two parameters are named '" + binding.name() + "'");
+				}
 				properties.set(binding.name(), binding.schema());
 				if (binding.required()) {
 					required.add(binding.name());
 				}
-				infos.add(new CommandDescriptor.ParamInfo(binding.name(),
-						binding.schema().path("description").asString(""), binding.required(), binding.schema()));
 			}
 		}
 		if (!required.isEmpty()) {

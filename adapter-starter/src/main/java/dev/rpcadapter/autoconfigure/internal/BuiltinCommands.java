@@ -34,24 +34,28 @@ public final class BuiltinCommands {
 			.put("description", "Text to echo back").put("default", "Hello");
 		schema.put("additionalProperties", true);
 		CommandDescriptor descriptor = CommandDescriptor.builder("echo")
-			.description("Echo the params back (message defaults to \"Hello\")")
+			.description("Echo the params back (message defaults to \"Hello\"; by position: [message])")
 			.paramsSchema(schema)
 			.resultSchema(json.objectNode().put("type", "object"))
-			.params(List.of(new CommandDescriptor.ParamInfo("message", "Text to echo back", false,
-					(ObjectNode) schema.get("properties").get("message"))))
 			.source("built-in")
 			.build();
 		return new Command(descriptor, (params) -> {
-			if (params != null && !params.isObject()) {
-				throw invalid("params", "echo takes named params, e.g. {\"message\": \"hi\"}");
-			}
-			JsonNode result = (params != null && params.has("message")) ? params
-					: withDefaultMessage(params);
+			JsonNode result = echoed(params);
 			return (caller, job) -> Mono.just(result);
 		});
 	}
 
-	private static JsonNode withDefaultMessage(JsonNode params) {
+	/** Named params come back as given (message added if absent); by position, {@code ["hi"]} is {@code {"message": "hi"}}. */
+	private static JsonNode echoed(JsonNode params) {
+		if (params != null && params.isArray()) {
+			if (params.size() > 1) {
+				throw invalid("[1]", "echo takes one positional parameter: message");
+			}
+			return json.objectNode().set("message", params.isEmpty() ? json.stringNode("Hello") : params.get(0));
+		}
+		if (params != null && params.has("message")) {
+			return params;
+		}
 		ObjectNode result = (params == null) ? json.objectNode() : ((ObjectNode) params).deepCopy();
 		return result.put("message", "Hello");
 	}
@@ -64,8 +68,6 @@ public final class BuiltinCommands {
 		CommandDescriptor descriptor = CommandDescriptor.builder("help")
 			.description("List the commands you may call, or describe one (cmdname)")
 			.paramsSchema(schema)
-			.params(List.of(new CommandDescriptor.ParamInfo("cmdname", "A command to describe in full", false,
-					(ObjectNode) schema.get("properties").get("cmdname"))))
 			.acceptsExtraParams(false)
 			.source("built-in")
 			.build();

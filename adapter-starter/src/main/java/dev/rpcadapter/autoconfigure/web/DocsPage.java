@@ -9,7 +9,6 @@ import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.discovery.ApiInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -110,23 +109,7 @@ public final class DocsPage {
 	}
 
 	static ObjectNode exampleParams(CommandDescriptor command) {
-		ObjectNode params = JsonNodeFactory.instance.objectNode();
-		for (CommandDescriptor.ParamInfo param : command.params()) {
-			JsonNode schema = param.schema();
-			if (schema.has("default")) {
-				params.set(param.name(), schema.get("default"));
-				continue;
-			}
-			switch (schema.path("type").asString("")) {
-				case "integer" -> params.put(param.name(), Math.max(1, schema.path("minimum").asInt(1)));
-				case "number" -> params.put(param.name(), 1.5);
-				case "boolean" -> params.put(param.name(), true);
-				case "array" -> params.putArray(param.name());
-				case "object" -> params.putObject(param.name());
-				default -> params.put(param.name(), "text");
-			}
-		}
-		return params;
+		return ExampleValues.params(command);
 	}
 
 	static String escape(String text) {
