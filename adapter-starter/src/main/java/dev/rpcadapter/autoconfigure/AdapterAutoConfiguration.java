@@ -110,8 +110,9 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiDocumentCache apiDocumentCache(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info,
-			ObjectProvider<ObjectMapper> mapper) {
-		return new ApiDocumentCache(registry, authorizer, info, mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+			ObjectProvider<ObjectMapper> mapper, AdapterInfoProperties infoProperties, Environment environment) {
+		return new ApiDocumentCache(registry, authorizer, info, mapper.getIfAvailable(() -> JsonMapper.builder().build()),
+				infoProperties.configuredUrl(environment));
 	}
 
 	@Bean
@@ -127,7 +128,7 @@ public final class AdapterAutoConfiguration {
 			.authorizer(authorizer)
 			.jobSubmitter(jobSubmitter.getIfAvailable())
 			.systemMethod("rpc.discover", (params, context) -> reactor.core.publisher.Mono
-				.fromSupplier(() -> objectMapper.readTree(documents.openRpc(context.caller()))));
+				.fromSupplier(() -> objectMapper.readTree(documents.openRpc(context.caller(), context.baseUrl().get()))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

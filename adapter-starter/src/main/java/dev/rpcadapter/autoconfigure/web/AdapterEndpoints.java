@@ -156,16 +156,15 @@ public final class AdapterEndpoints {
 		if (!this.advertisedUrl.isEmpty()) {
 			return this.advertisedUrl;
 		}
-		String host = request.header("Host");
-		return (request.isSecure() ? "https://" : "http://") + (host != null ? host : "localhost");
+		return request.baseUrl();
 	}
 
 	public AdapterResponse openApi(Caller caller) {
 		return AdapterResponse.json(200, this.documents.openApi(caller));
 	}
 
-	public AdapterResponse openRpc(Caller caller) {
-		return AdapterResponse.json(200, this.documents.openRpc(caller));
+	public AdapterResponse openRpc(AdapterRequest request, Caller caller) {
+		return AdapterResponse.json(200, this.documents.openRpc(caller, request.baseUrl()));
 	}
 
 	/** {@code GET /docs}: the HTML page. */
@@ -193,7 +192,7 @@ public final class AdapterEndpoints {
 	CallContext context(AdapterRequest request, Caller caller, String transport) {
 		var address = request.remoteAddress();
 		return new CallContext(caller, transport, address != null ? address.getHostString() : null, (id) -> {
-		});
+		}, request::baseUrl);
 	}
 
 	JsonRpcDispatcher dispatcher() {

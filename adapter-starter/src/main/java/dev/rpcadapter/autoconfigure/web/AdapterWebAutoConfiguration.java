@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Serves the adapter's HTTP and WebSocket endpoints on the application's Reactor Netty server, as
@@ -43,15 +44,17 @@ public final class AdapterWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DocsPage adapterDocsPage(ApiInfo info, JsonRpcDispatcher dispatcher) {
-		return new DocsPage(info, dispatcher.mapper());
+	DocsPage adapterDocsPage(ApiInfo info, JsonRpcDispatcher dispatcher, ObjectProvider<RequestAuthenticator> authenticator) {
+		// the API-key box only where requests are authenticated (adapter.security.enabled or an own authenticator)
+		return new DocsPage(info, dispatcher.mapper(), authenticator.getIfAvailable() != null);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterEndpoints adapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
-			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties) {
-		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage, infoProperties.getUrl());
+			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties, Environment environment) {
+		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage,
+				infoProperties.configuredUrl(environment));
 	}
 
 	@Bean

@@ -66,7 +66,7 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		get(routes, this.paths.health(), (ar, caller) -> this.endpoints.health());
 		get(routes, this.paths.heartbeat(), (ar, caller) -> this.endpoints.heartbeat(ar));
 		get(routes, this.paths.openApi(), (ar, caller) -> this.endpoints.openApi(caller));
-		get(routes, this.paths.openRpc(), (ar, caller) -> this.endpoints.openRpc(caller));
+		get(routes, this.paths.openRpc(), this.endpoints::openRpc);
 		get(routes, this.paths.docs(), (ar, caller) -> this.endpoints.docs(caller));
 		String webSocket = this.paths.webSocket();
 		if (webSocket != null) {

@@ -161,7 +161,7 @@ public final class WebSocketSessionHandler {
 						synchronized (submitted) {
 							submitted.add(jobId);
 						}
-					});
+					}, this.request::baseUrl);
 			return dispatcher.handle(node, context)
 				.doOnNext((bytes) -> emit(new String(bytes, StandardCharsets.UTF_8)))
 				.then(Mono.fromRunnable(() -> {
