@@ -14,9 +14,11 @@ import dev.rpcadapter.health.HealthComponent;
 import dev.rpcadapter.security.authz.CommandAuthorizationManager;
 import dev.rpcadapter.security.authz.CommandPermissions;
 import dev.rpcadapter.security.crl.RevocationChecker;
+import dev.rpcadapter.security.ratelimit.NanoClock;
 import dev.rpcadapter.security.ratelimit.RateLimit;
 import dev.rpcadapter.security.ratelimit.RateLimiter;
 import dev.rpcadapter.security.token.TokenRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -99,12 +101,37 @@ public final class AdapterSecurityAutoConfiguration {
 		RevocationChecker revocation = (server != null) ? server.checker() : null;
 		boolean requireAll = properties.getMode() == SecurityProperties.Mode.ALL_OF
 				|| properties.getMtls().isRequireToken();
-		SecurityProperties.RateLimit limit = properties.getRateLimit();
-		RateLimiter limiter = rateLimiter.getIfAvailable();
-		RequestRateLimits limits = (limiter != null) ? new RequestRateLimits(limiter, limit.getPer(),
-				new HashSet<>(limit.getExemptRoles()), new HashSet<>(limit.getExemptPaths())) : null;
 		return new AdapterRequestAuthenticator(Set.copyOf(properties.getPublicPaths()), certificateManager,
-				bearerManager, revocation, requireAll, limits);
+				bearerManager, revocation, requireAll, rateLimits(properties.getRateLimit(), rateLimiter.getIfAvailable()));
+	}
+
+	private static RequestRateLimits rateLimits(SecurityProperties.RateLimit limit, @Nullable RateLimiter requests) {
+		SecurityProperties.RateLimit.FailedAuthentication failed = limit.getFailedAuthentication();
+		FailedAuthentications failures = failed.isEnabled() ? new FailedAuthentications(
+				tokenBucket("failed-authentication.", failed.getRequestsPerSecond(), failed.getBurst()),
+				NanoClock.system()) : null;
+		List<Cidr> proxies;
+		try {
+			proxies = limit.getTrustedProxies().stream().map(Cidr::parse).toList();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.rate-limit.trusted-proxies is invalid: " + ex.getMessage(),
+					"List the proxies' IP addresses or CIDR ranges, e.g. 10.0.0.0/8, 2001:db8::/32", ex);
+		}
+		return new RequestRateLimits(requests, limit.getPer(), new HashSet<>(limit.getExemptRoles()),
+				new HashSet<>(limit.getExemptPaths()), failures, new ClientAddresses(proxies));
+	}
+
+	private static RateLimiter tokenBucket(String prefix, double requestsPerSecond, int burst) {
+		try {
+			return RateLimiter.tokenBucket(new RateLimit(requestsPerSecond, burst));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.rate-limit." + prefix + "* is invalid: " + ex.getMessage(),
+					"Set requests-per-second > 0 and burst >= 1", ex);
+		}
 	}
 
 	/** Rate limits, when {@code adapter.security.rate-limit.enabled=true}. */
@@ -116,14 +143,7 @@ public final class AdapterSecurityAutoConfiguration {
 		@ConditionalOnMissingBean
 		RateLimiter adapterRateLimiter(SecurityProperties properties) {
 			SecurityProperties.RateLimit limit = properties.getRateLimit();
-			try {
-				return RateLimiter.tokenBucket(new RateLimit(limit.getRequestsPerSecond(), limit.getBurst()));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new AdapterSecurityConfigurationException(
-						"adapter.security.rate-limit is invalid: " + ex.getMessage(),
-						"Set requests-per-second > 0 and burst >= 1", ex);
-			}
+			return tokenBucket("", limit.getRequestsPerSecond(), limit.getBurst());
 		}
 	}
 

@@ -289,6 +289,14 @@ public class SecurityProperties {
 		/** What a bucket belongs to: the authenticated principal (address when anonymous) or the client address. */
 		private Per per = Per.PRINCIPAL;
 
+		/**
+		 * Proxies (IP addresses or CIDR ranges) whose X-Forwarded-For is believed for the client
+		 * address of rate limits; from any other peer the socket address counts, whatever its headers say.
+		 */
+		private List<String> trustedProxies = new ArrayList<>();
+
+		private final FailedAuthentication failedAuthentication = new FailedAuthentication();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -335,6 +343,55 @@ public class SecurityProperties {
 
 		public void setPer(Per per) {
 			this.per = per;
+		}
+
+		public List<String> getTrustedProxies() {
+			return this.trustedProxies;
+		}
+
+		public void setTrustedProxies(List<String> trustedProxies) {
+			this.trustedProxies = trustedProxies;
+		}
+
+		public FailedAuthentication getFailedAuthentication() {
+			return this.failedAuthentication;
+		}
+
+		/** Throttling of rejected credentials per client address, on whenever security is. */
+		public static class FailedAuthentication {
+
+			/** Whether rejected credentials are throttled per client address (then refused with 429 until the bucket refills). */
+			private boolean enabled = true;
+
+			/** Sustained failed authentications per second allowed per client address. */
+			private double requestsPerSecond = 0.2;
+
+			/** Failed authentications allowed at once per client address (the bucket size). */
+			private int burst = 30;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public double getRequestsPerSecond() {
+				return this.requestsPerSecond;
+			}
+
+			public void setRequestsPerSecond(double requestsPerSecond) {
+				this.requestsPerSecond = requestsPerSecond;
+			}
+
+			public int getBurst() {
+				return this.burst;
+			}
+
+			public void setBurst(int burst) {
+				this.burst = burst;
+			}
 		}
 
 		/** What a rate-limit bucket belongs to. */

@@ -18,8 +18,17 @@ public interface AdapterRequest {
 	/** The first value of a header, or {@code null}. */
 	@Nullable String header(String name);
 
-	/** The client's address, if known. */
+	/**
+	 * The client's address, if known. With Boot's forwarded-header support on
+	 * ({@code server.forward-headers-strategy}) it comes from {@code X-Forwarded-For} / {@code Forwarded},
+	 * which the client can write: use {@link #peerAddress()} for anything security depends on.
+	 */
 	@Nullable InetSocketAddress remoteAddress();
+
+	/** The address of the connection's peer (the socket), never taken from a header; {@code null} if unknown. */
+	default @Nullable InetSocketAddress peerAddress() {
+		return remoteAddress();
+	}
 
 	/** The client certificate chain of an mTLS connection (leaf first); empty otherwise. */
 	List<X509Certificate> peerCertificates();
