@@ -80,8 +80,9 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components,
-			AdapterInfoProperties info) {
-		return new AdapterHealth(registry, components.orderedStream().toList(), info.getVersion());
+			AdapterInfoProperties info, HttpEndpointsProperties http) {
+		return new AdapterHealth(registry, components.orderedStream().toList(), info.getVersion(),
+				http.getHealthCache());
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
+import dev.rpcadapter.autoconfigure.web.HealthDetailsVisibility;
 import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
 import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
@@ -132,6 +133,12 @@ public final class AdapterSecurityAutoConfiguration {
 					"adapter.security.rate-limit." + prefix + "* is invalid: " + ex.getMessage(),
 					"Set requests-per-second > 0 and burst >= 1", ex);
 		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HealthDetailsVisibility adapterHealthDetailsVisibility(SecurityProperties properties) {
+		return HealthDetails.of(properties.getHealthDetails());
 	}
 
 	/** Rate limits, when {@code adapter.security.rate-limit.enabled=true}. */

@@ -37,6 +37,12 @@ public class SecurityProperties {
 	/** How enabled authentication methods combine: any-of (one suffices) or all-of (each must succeed). */
 	private Mode mode = Mode.ANY_OF;
 
+	/**
+	 * Who sees the whole /health body (others get only its status): authenticated, role:<name>,
+	 * always or never.
+	 */
+	private String healthDetails = "authenticated";
+
 	private final Jwt jwt = new Jwt();
 
 	private final Mtls mtls = new Mtls();
@@ -91,6 +97,14 @@ public class SecurityProperties {
 
 	public void setMode(Mode mode) {
 		this.mode = mode;
+	}
+
+	public String getHealthDetails() {
+		return this.healthDetails;
+	}
+
+	public void setHealthDetails(String healthDetails) {
+		this.healthDetails = healthDetails;
 	}
 
 	public Jwt getJwt() {
