@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 
 /**
@@ -82,7 +84,8 @@ public final class AdapterSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RequestAuthenticator adapterRequestAuthenticator(SecurityProperties properties, Environment environment,
-			ObjectProvider<ServerCertificates> certificates, ObjectProvider<RateLimiter> rateLimiter) {
+			ObjectProvider<ServerCertificates> certificates, ObjectProvider<RateLimiter> rateLimiter,
+			RateLimiterFactory limiters) {
 		ReactiveAuthenticationManager certificateManager = AuthenticationManagers.certificates(properties, environment);
 		ReactiveAuthenticationManager bearerManager = AuthenticationManagers.bearer(properties, CLOCK);
 		if (certificateManager == null && bearerManager == null) {
@@ -103,14 +106,15 @@ public final class AdapterSecurityAutoConfiguration {
 		boolean requireAll = properties.getMode() == SecurityProperties.Mode.ALL_OF
 				|| properties.getMtls().isRequireToken();
 		return new AdapterRequestAuthenticator(Set.copyOf(properties.getPublicPaths()), certificateManager,
-				bearerManager, revocation, requireAll, rateLimits(properties.getRateLimit(), rateLimiter.getIfAvailable()));
+				bearerManager, revocation, requireAll, rateLimits(properties.getRateLimit(), rateLimiter.getIfAvailable(), limiters));
 	}
 
-	private static RequestRateLimits rateLimits(SecurityProperties.RateLimit limit, @Nullable RateLimiter requests) {
+	private static RequestRateLimits rateLimits(SecurityProperties.RateLimit limit, @Nullable RateLimiter requests,
+			RateLimiterFactory limiters) {
 		SecurityProperties.RateLimit.FailedAuthentication failed = limit.getFailedAuthentication();
-		FailedAuthentications failures = failed.isEnabled() ? new FailedAuthentications(
-				tokenBucket("failed-authentication.", failed.getRequestsPerSecond(), failed.getBurst()),
-				NanoClock.system()) : null;
+		FailedAuthentications failures = failed.isEnabled() ? new FailedAuthentications(limiters.create(
+				limit("failed-authentication.", failed.getRequestsPerSecond(), failed.getBurst()),
+				failed.getRedisFailure()), NanoClock.system()) : null;
 		List<Cidr> proxies;
 		try {
 			proxies = limit.getTrustedProxies().stream().map(Cidr::parse).toList();
@@ -124,9 +128,9 @@ public final class AdapterSecurityAutoConfiguration {
 				new HashSet<>(limit.getExemptPaths()), failures, new ClientAddresses(proxies));
 	}
 
-	private static RateLimiter tokenBucket(String prefix, double requestsPerSecond, int burst) {
+	private static RateLimit limit(String prefix, double requestsPerSecond, int burst) {
 		try {
-			return RateLimiter.tokenBucket(new RateLimit(requestsPerSecond, burst));
+			return new RateLimit(requestsPerSecond, burst);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new AdapterSecurityConfigurationException(
@@ -148,9 +152,65 @@ public final class AdapterSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RateLimiter adapterRateLimiter(SecurityProperties properties) {
+		RateLimiter adapterRateLimiter(SecurityProperties properties, RateLimiterFactory limiters) {
 			SecurityProperties.RateLimit limit = properties.getRateLimit();
-			return tokenBucket("", limit.getRequestsPerSecond(), limit.getBurst());
+			return limiters.create(limit("", limit.getRequestsPerSecond(), limit.getBurst()), limit.getRedisFailure());
+		}
+	}
+
+	/** Buckets in memory, unless {@code adapter.security.rate-limit.store=redis}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security.rate-limit", name = "store", havingValue = "memory",
+			matchIfMissing = true)
+	static class MemoryStoreConfiguration {
+
+		@Bean
+		RateLimiterFactory adapterRateLimiterFactory() {
+			return RateLimiterFactory.inMemory();
+		}
+	}
+
+	/** Buckets in Redis, through Boot's {@code spring.data.redis.*} connection. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security.rate-limit", name = "store", havingValue = "redis")
+	@ConditionalOnClass(name = RedisStoreConfiguration.TEMPLATE)
+	static class RedisStoreConfiguration {
+
+		static final String TEMPLATE = "org.springframework.data.redis.core.ReactiveStringRedisTemplate";
+
+		@Bean
+		RedisBuckets adapterRateLimiterFactory(SecurityProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connections) {
+			ReactiveRedisConnectionFactory connectionFactory = connections.getIfAvailable();
+			if (connectionFactory == null) {
+				throw new AdapterSecurityConfigurationException(
+						"adapter.security.rate-limit.store=redis but there is no reactive Redis connection factory",
+						"Use Boot's Redis auto-configuration with Lettuce (spring-boot-starter-data-redis, "
+								+ "spring.data.redis.host/port or url), or define a ReactiveRedisConnectionFactory bean");
+			}
+			SecurityProperties.RateLimit limit = properties.getRateLimit();
+			return new RedisBuckets(connectionFactory, limit.getRedisKeyPrefix(), limit.getRedisTimeout());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rateLimitHealthComponent")
+		HealthComponent rateLimitHealthComponent(RedisBuckets buckets, SecurityProperties properties) {
+			return new RateLimitHealthComponent(buckets, properties.getRateLimit());
+		}
+	}
+
+	/** {@code store=redis} without Spring Data Redis on the classpath: startup fails and says what to add. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security.rate-limit", name = "store", havingValue = "redis")
+	@ConditionalOnMissingClass(RedisStoreConfiguration.TEMPLATE)
+	static class RedisMissingConfiguration {
+
+		@Bean
+		RateLimiterFactory adapterRateLimiterFactory() {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.rate-limit.store=redis but Spring Data Redis is not on the classpath",
+					"Add org.springframework.boot:spring-boot-starter-data-redis (and spring.data.redis.* settings), "
+							+ "or set adapter.security.rate-limit.store=memory");
 		}
 	}
 

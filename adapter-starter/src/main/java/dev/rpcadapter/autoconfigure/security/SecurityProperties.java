@@ -311,6 +311,18 @@ public class SecurityProperties {
 
 		private final FailedAuthentication failedAuthentication = new FailedAuthentication();
 
+		/** Where buckets live: memory (one budget per node) or redis (one budget shared by all nodes, via spring.data.redis.*). */
+		private Store store = Store.MEMORY;
+
+		/** What request limits do while Redis cannot be reached: allow (not limited) or deny (429). */
+		private StoreFailure redisFailure = StoreFailure.ALLOW;
+
+		/** The longest a Redis check may take before the failure policy answers instead. */
+		private Duration redisTimeout = Duration.ofMillis(500);
+
+		/** Prefix of the Redis keys of the buckets (one hash per principal or address). */
+		private String redisKeyPrefix = "rpc-adapter:rate-limit:";
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -371,6 +383,60 @@ public class SecurityProperties {
 			return this.failedAuthentication;
 		}
 
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public StoreFailure getRedisFailure() {
+			return this.redisFailure;
+		}
+
+		public void setRedisFailure(StoreFailure redisFailure) {
+			this.redisFailure = redisFailure;
+		}
+
+		public Duration getRedisTimeout() {
+			return this.redisTimeout;
+		}
+
+		public void setRedisTimeout(Duration redisTimeout) {
+			this.redisTimeout = redisTimeout;
+		}
+
+		public String getRedisKeyPrefix() {
+			return this.redisKeyPrefix;
+		}
+
+		public void setRedisKeyPrefix(String redisKeyPrefix) {
+			this.redisKeyPrefix = redisKeyPrefix;
+		}
+
+		/** Where rate-limit buckets live. */
+		public enum Store {
+
+			/** This node's memory: each node has its own budget. */
+			MEMORY,
+
+			/** Redis (spring.data.redis.*): one budget shared by every node. */
+			REDIS
+
+		}
+
+		/** What a limit does while its store cannot be reached. */
+		public enum StoreFailure {
+
+			/** Let the call through (the limit is not enforced meanwhile). */
+			ALLOW,
+
+			/** Refuse the call with 429 (fail closed). */
+			DENY
+
+		}
+
 		/** Throttling of rejected credentials per client address, on whenever security is. */
 		public static class FailedAuthentication {
 
@@ -382,6 +448,17 @@ public class SecurityProperties {
 
 			/** Failed authentications allowed at once per client address (the bucket size). */
 			private int burst = 30;
+
+			/** What this limit does while Redis cannot be reached (store redis): deny (429, fail closed) or allow. */
+			private StoreFailure redisFailure = StoreFailure.DENY;
+
+			public StoreFailure getRedisFailure() {
+				return this.redisFailure;
+			}
+
+			public void setRedisFailure(StoreFailure redisFailure) {
+				this.redisFailure = redisFailure;
+			}
 
 			public boolean isEnabled() {
 				return this.enabled;
