@@ -31,6 +31,11 @@ final class FailedAuthentications {
 		this.clock = clock;
 	}
 
+	/** @return whether any client is (or was lately) refused: when none is, no client key need be worked out */
+	boolean anyRefused() {
+		return this.blocked.size() > 0;
+	}
+
 	/** @return the refusal while the client's budget is used up, else {@code null} */
 	@Nullable AdapterHttpException refusal(String client) {
 		Long until = this.blocked.get(client);

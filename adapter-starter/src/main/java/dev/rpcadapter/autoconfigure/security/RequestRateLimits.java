@@ -67,7 +67,7 @@ final class RequestRateLimits {
 	/** Before credentials are looked at: the 429 while the client's failed-authentication budget is used up. */
 	@Nullable AdapterHttpException refusal(AdapterRequest request) {
 		FailedAuthentications limit = this.failures;
-		return (limit == null || this.exemptPaths.contains(request.path())) ? null
+		return (limit == null || !limit.anyRefused() || this.exemptPaths.contains(request.path())) ? null
 				: limit.refusal(this.addresses.key(request));
 	}
 
