@@ -79,11 +79,6 @@ final class RedisBuckets implements RateLimiterFactory {
 		};
 	}
 
-	/** @return why Redis could not be used lately, or {@code null} when the last check succeeded */
-	@Nullable String failure() {
-		return this.failure.get();
-	}
-
 	/** Asks Redis for a PING, bounded by the timeout; records the outcome like a check. Blocks. */
 	@Nullable String ping() {
 		if (!this.connected.get()) {
@@ -150,6 +145,9 @@ final class RedisBuckets implements RateLimiterFactory {
 	}
 
 	private void failed(Throwable ex) {
+		if (ex instanceof NotConnectedException && this.failure.get() != null) {
+			return; // keep the reason the connection attempt gave
+		}
 		String reason = (ex instanceof TimeoutException) ? "no answer within " + this.timeout.toMillis() + " ms"
 				: (ex instanceof NotConnectedException) ? "not connected yet"
 						: "unreachable (" + ex.getClass().getSimpleName() + ")";
