@@ -38,11 +38,12 @@ final class ClientAddresses {
 		if (current == null || this.trustedProxies.isEmpty() || !trusted(current)) {
 			return current;
 		}
-		String forwarded = request.header("X-Forwarded-For");
-		if (forwarded == null) {
+		List<String> lines = request.headers("X-Forwarded-For");
+		if (lines.isEmpty()) {
 			return current;
 		}
-		String[] hops = forwarded.split(",");
+		// one list over every header line: a proxy that adds a line of its own (HAProxy) appends, too
+		String[] hops = String.join(",", lines).split(",");
 		for (int i = hops.length - 1; i >= 0 && trusted(current); i--) {
 			InetAddress hop = Cidr.literal(hops[i].strip());
 			if (hop == null) {

@@ -18,6 +18,12 @@ public interface AdapterRequest {
 	/** The first value of a header, or {@code null}. */
 	@Nullable String header(String name);
 
+	/** Every value of a header, in the order the lines came (a proxy may add a line instead of appending). */
+	default List<String> headers(String name) {
+		String value = header(name);
+		return (value != null) ? List.of(value) : List.of();
+	}
+
 	/**
 	 * The client's address, if known. With Boot's forwarded-header support on
 	 * ({@code server.forward-headers-strategy}) it comes from {@code X-Forwarded-For} / {@code Forwarded},

@@ -37,6 +37,12 @@ class ClientAddressesTests {
 	}
 
 	@Test
+	void aProxyThatAddsAHeaderLineOfItsOwnIsReadAfterTheClientsLine() {
+		AdapterRequest request = requestWithLines("10.0.0.2", List.of("1.2.3.4", "203.0.113.9"));
+		assertThat(this.behindProxies.key(request)).isEqualTo("203.0.113.9");
+	}
+
+	@Test
 	void anEntryThatIsNoAddressEndsTheWalk() {
 		assertThat(this.behindProxies.key(request("10.0.0.2", "203.0.113.9, unknown"))).isEqualTo("10.0.0.2");
 		assertThat(this.behindProxies.key(request("10.0.0.2", "evil.example.com"))).isEqualTo("10.0.0.2");
@@ -64,6 +70,10 @@ class ClientAddressesTests {
 	}
 
 	static AdapterRequest request(String peer, @Nullable String forwardedFor) {
+		return requestWithLines(peer, (forwardedFor != null) ? List.of(forwardedFor) : List.of());
+	}
+
+	static AdapterRequest requestWithLines(String peer, List<String> forwardedFor) {
 		return new AdapterRequest() {
 
 			@Override
@@ -78,13 +88,19 @@ class ClientAddressesTests {
 
 			@Override
 			public @Nullable String header(String name) {
-				return "X-Forwarded-For".equalsIgnoreCase(name) ? forwardedFor : null;
+				List<String> values = headers(name);
+				return values.isEmpty() ? null : values.get(0);
+			}
+
+			@Override
+			public List<String> headers(String name) {
+				return "X-Forwarded-For".equalsIgnoreCase(name) ? forwardedFor : List.of();
 			}
 
 			@Override
 			public InetSocketAddress remoteAddress() {
 				// what Boot's forwarded-header support would report: the header's first entry
-				return new InetSocketAddress((forwardedFor != null) ? "203.0.113.250" : peer, 40000);
+				return new InetSocketAddress(!forwardedFor.isEmpty() ? "203.0.113.250" : peer, 40000);
 			}
 
 			@Override
