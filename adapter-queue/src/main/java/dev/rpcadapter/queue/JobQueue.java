@@ -3,6 +3,7 @@ package dev.rpcadapter.queue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Objects;
 
 import dev.rpcadapter.command.Caller;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,6 +64,21 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 
 	/** The job object of the wire format. */
 	ObjectNode toJson(JobRecord record);
+
+	/**
+	 * Adds fields to every job object {@link #toJson} renders (the transfers add {@code artifacts}).
+	 * The decorator runs on the caller's thread for each rendered job.
+	 */
+	default void addJobDecorator(BiConsumer<JobRecord, ObjectNode> decorator) {
+		throw new UnsupportedOperationException("This queue cannot decorate job objects");
+	}
+
+	/**
+	 * Pushes an event beside the state changes (e.g. {@code artifact_ready}) to this node's
+	 * subscribers of the job; subscribers on other nodes do not see it.
+	 */
+	default void publishEvent(String jobId, JsonNode event) {
+	}
 
 	/** Adds a listener for local state changes (metrics, audit). */
 	void addListener(JobListener listener);

@@ -2,6 +2,7 @@ package dev.rpcadapter.queue.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +52,8 @@ public final class DefaultJobQueue implements JobQueue {
 	private final JobEventBus bus = new JobEventBus();
 
 	private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final List<BiConsumer<JobRecord, ObjectNode>> decorators = new CopyOnWriteArrayList<>();
 
 	private final ScheduledExecutorService timer = timer();
 
@@ -226,7 +229,7 @@ public final class DefaultJobQueue implements JobQueue {
 			}
 			Mono<JsonNode> snapshot = Mono.fromCallable(() -> this.store.find(jobId).map(JobJson::event).orElse(null));
 			return Flux.merge(this.bus.subscribe(jobId), snapshot)
-				.takeUntil((event) -> !"job_progress".equals(event.path("event").asString()));
+				.takeUntil((event) -> JobJson.isTerminalEvent(event.path("event").asString()));
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
@@ -237,7 +240,21 @@ public final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public ObjectNode toJson(JobRecord record) {
-		return JobJson.job(record);
+		ObjectNode node = JobJson.job(record);
+		for (BiConsumer<JobRecord, ObjectNode> decorator : this.decorators) {
+			decorator.accept(record, node);
+		}
+		return node;
+	}
+
+	@Override
+	public void addJobDecorator(BiConsumer<JobRecord, ObjectNode> decorator) {
+		this.decorators.add(decorator);
+	}
+
+	@Override
+	public void publishEvent(String jobId, JsonNode event) {
+		this.bus.publishExtra(jobId, event);
 	}
 
 	@Override
