@@ -2,9 +2,11 @@ package dev.rpcadapter.queue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.CommandRegistry;
@@ -78,6 +80,13 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 	 * subscribers of the job; subscribers on other nodes do not see it.
 	 */
 	default void publishEvent(String jobId, JsonNode event) {
+	}
+
+	/**
+	 * Adds events a new subscriber of a job receives before its state (the transfers replay
+	 * {@code artifact_ready} of artifacts already published, so a fast job's subscriber misses none).
+	 */
+	default void addEventReplay(Function<JobRecord, List<JsonNode>> replay) {
 	}
 
 	/** Adds a listener for local state changes (metrics, audit). */

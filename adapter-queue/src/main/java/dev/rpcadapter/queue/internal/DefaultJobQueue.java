@@ -1,8 +1,10 @@
 package dev.rpcadapter.queue.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,6 +56,8 @@ public final class DefaultJobQueue implements JobQueue {
 	private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final List<BiConsumer<JobRecord, ObjectNode>> decorators = new CopyOnWriteArrayList<>();
+
+	private final List<Function<JobRecord, List<JsonNode>>> replays = new CopyOnWriteArrayList<>();
 
 	private final ScheduledExecutorService timer = timer();
 
@@ -224,11 +228,12 @@ public final class DefaultJobQueue implements JobQueue {
 	public Flux<JsonNode> events(String jobId, Caller caller) {
 		return Flux.defer(() -> {
 			JobRecord record = get(jobId, caller);
+			Flux<JsonNode> replayed = Flux.defer(() -> Flux.fromIterable(replayed(record)));
 			if (record.status().isTerminal()) {
-				return Flux.just((JsonNode) JobJson.event(record));
+				return Flux.concat(replayed, Flux.just((JsonNode) JobJson.event(record)));
 			}
 			Mono<JsonNode> snapshot = Mono.fromCallable(() -> this.store.find(jobId).map(JobJson::event).orElse(null));
-			return Flux.merge(this.bus.subscribe(jobId), snapshot)
+			return Flux.merge(this.bus.subscribe(jobId), Flux.concat(replayed, snapshot))
 				.takeUntil((event) -> JobJson.isTerminalEvent(event.path("event").asString()));
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
@@ -250,6 +255,17 @@ public final class DefaultJobQueue implements JobQueue {
 	@Override
 	public void addJobDecorator(BiConsumer<JobRecord, ObjectNode> decorator) {
 		this.decorators.add(decorator);
+	}
+
+	@Override
+	public void addEventReplay(Function<JobRecord, List<JsonNode>> replay) {
+		this.replays.add(replay);
+	}
+
+	private List<JsonNode> replayed(JobRecord record) {
+		List<JsonNode> events = new ArrayList<>();
+		this.replays.forEach((replay) -> events.addAll(replay.apply(record)));
+		return events;
 	}
 
 	@Override
