@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.rpcadapter.command.CommandParam;
 import dev.rpcadapter.command.JobContext;
 import dev.rpcadapter.command.JsonRpcCommand;
@@ -26,7 +27,7 @@ public class FileCommands {
 	}
 
 	/** The result of {@code make_report}. */
-	public record Report(String transferId, int lines) {
+	public record Report(@JsonProperty("transfer_id") String transferId, int lines) {
 	}
 
 	@JsonRpcCommand(name = "checksum", description = "SHA-256 and size of an uploaded file, with progress (queued)",
