@@ -69,10 +69,10 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 
 	/**
 	 * Adds fields to every job object {@link #toJson} renders (the transfers add {@code artifacts}).
-	 * The decorator runs on the caller's thread for each rendered job.
+	 * The decorator runs on the caller's thread for each rendered job; a queue that cannot decorate ignores it.
 	 */
 	default void addJobDecorator(BiConsumer<JobRecord, ObjectNode> decorator) {
-		throw new UnsupportedOperationException("This queue cannot decorate job objects");
+		// a queue that renders no decorations ignores them
 	}
 
 	/**
