@@ -110,6 +110,24 @@ class TransferIntegrationTests {
 	}
 
 	@Test
+	void aChunkCutOffMidBodyIsNotCountedAndCanBeSentAgain() throws Exception {
+		byte[] data = random(2000, 12);
+		String id = begin(data, 1000, TransferServer.sha256(data));
+		try (java.net.Socket socket = new java.net.Socket(server().uri("/").getHost(), server().uri("/").getPort())) {
+			String head = "PUT /api/transfers/" + id + "/chunks/0 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n";
+			socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(data, 0, 500);
+			socket.getOutputStream().flush();
+		}
+		put(id, 1, data, 1000);
+		assertThat(server().result("transfer_upload_status", Map.of("transfer_id", id)).path("missing").toString())
+			.isEqualTo("[0]");
+		assertThat(put(id, 0, data, 1000).statusCode()).isEqualTo(200);
+		server().result("transfer_upload_complete", Map.of("transfer_id", id));
+		assertThat(server().get("/api/transfers/" + id).body()).isEqualTo(data);
+	}
+
+	@Test
 	void aChecksumMismatchIsRefusedAndTheUploadStaysOpen() {
 		byte[] data = random(100, 3);
 		String declared = TransferServer.sha256(random(100, 4));
