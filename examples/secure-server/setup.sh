@@ -6,10 +6,11 @@
 #
 #   ./mvnw -B -q -pl examples/secure-server -am package -DskipTests
 #   examples/secure-server/setup.sh            # refuses to overwrite an existing certs/ (--force to redo)
+#   CERTS_DIR=/tmp/x examples/secure-server/setup.sh   # elsewhere (bench/soak.sh does this)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-out="$here/certs"
+out="${CERTS_DIR:-$here/certs}"
 jar="$here/target/secure-server.jar"
 
 if [[ -e "$out/ca.key" && "${1:-}" != "--force" ]]; then

@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /** The README walkthrough as a test: certificates made here, the app's own application.yml otherwise. */
 class SecureServerApplicationTests {
@@ -108,6 +109,21 @@ class SecureServerApplicationTests {
 		assertThat(rotated.body()).contains("\"rotated_by\":\"bob\"");
 		assertThat(wrongToken.statusCode()).isEqualTo(401);
 		assertThat(wrongToken.body()).contains("-32001");
+	}
+
+	@Test
+	void auditReportIsAQueuedJobForAdminsOnly() throws Exception {
+		HttpClient alice = httpClient(client("alice", "admin"));
+		HttpClient bob = httpClient(client("bob", "user"));
+
+		String jobId = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readTree(call(alice, "audit_report", "{\"entries\":5}").body()).path("result").path("job_id").asString("");
+
+		assertThat(jobId).isNotEmpty();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				call(alice, "queue_get_job_status", "{\"job_id\":\"" + jobId + "\"}").body())
+			.contains("\"status\":\"completed\"").contains("\"entries\":5"));
+		assertThat(call(bob, "audit_report", "{}").body()).contains("-32002");
 	}
 
 	@Test
