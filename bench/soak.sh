@@ -110,7 +110,9 @@ ECHO_PID=$!
 started=$(date +%s)
 declare -a HEAP THREADS FDS
 for minute in $(seq "$MINUTES"); do
-  sleep $(( started + SOAK_WARMUP + 60 * minute - $(date +%s) > 0 ? started + SOAK_WARMUP + 60 * minute - $(date +%s) : 0 ))
+  # 5 s before the end of the driver's minute, so the last sample is taken under load too
+  due=$(( started + SOAK_WARMUP + 60 * minute - 5 ))
+  sleep $(( due > $(date +%s) ? due - $(date +%s) : 0 ))
   HEAP[$minute]="$(heap_after_gc)"
   THREADS[$minute]="$(ls /proc/$PID/task | wc -l)"
   FDS[$minute]="$(ls /proc/$PID/fd | wc -l)"
