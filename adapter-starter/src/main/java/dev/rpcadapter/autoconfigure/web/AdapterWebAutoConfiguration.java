@@ -56,9 +56,10 @@ public final class AdapterWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterEndpoints adapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
-			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties, Environment environment) {
+			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties, Environment environment,
+			ObjectProvider<HealthDetailsVisibility> healthDetails) {
 		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage,
-				infoProperties.configuredUrl(environment));
+				infoProperties.configuredUrl(environment), healthDetails.getIfAvailable(() -> HealthDetailsVisibility.ALWAYS));
 	}
 
 	@Bean
