@@ -184,6 +184,12 @@ public final class AdapterEndpoints {
 		return AdapterResponse.json(status, this.dispatcher.writeError(error));
 	}
 
+	/** A method the path does not take: HTTP 405 with {@code Allow} and a {@code -32600} body. */
+	public AdapterResponse methodNotAllowed(String path, String allow) {
+		AdapterResponse response = error(405, JsonRpcError.invalidRequest(path + " takes " + allow));
+		return new AdapterResponse(405, response.contentType(), response.body(), Map.of("Allow", allow));
+	}
+
 	/** The answer to a body over the size limit. */
 	public AdapterResponse bodyTooLarge(long limit) {
 		return error(413, JsonRpcError.of(ErrorCodes.INVALID_REQUEST,
