@@ -112,7 +112,8 @@ public final class AdapterEndpoints {
 		return AdapterResponse.json(200, this.mapper.writeValueAsBytes(Map.of("error", errorBody(error))));
 	}
 
-	private static Map<String, Object> errorBody(JsonRpcError error) {
+	/** An error object as the HTTP endpoints write it: {@code data} omitted when there is none. */
+	static Map<String, Object> errorBody(JsonRpcError error) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", error.code());
 		body.put("message", error.message());
