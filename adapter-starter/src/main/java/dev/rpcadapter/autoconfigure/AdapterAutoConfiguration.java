@@ -79,16 +79,15 @@ public final class AdapterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components,
-			AdapterInfoProperties info) {
-		return new AdapterHealth(registry, components.orderedStream().toList(), info.getVersion());
+	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components, ApiInfo info) {
+		return new AdapterHealth(registry, components.orderedStream().toList(), info.version(), info.title());
 	}
 
 	@Bean
 	SmartInitializingSingleton builtinCommandsRegistration(CommandRegistry registry, CommandAuthorizer authorizer,
-			AdapterHealth health, ObjectProvider<JobSubmitter> jobSubmitter) {
+			AdapterHealth health, ApiInfo info, ObjectProvider<JobSubmitter> jobSubmitter) {
 		return () -> {
-			BuiltinCommands.all(registry, authorizer, health).stream()
+			BuiltinCommands.all(registry, authorizer, health, info).stream()
 				.filter((command) -> registry.find(command.name()).isEmpty())
 				.forEach(registry::register);
 			List<String> queued = registry.all().stream().filter((c) -> c.descriptor().queued()).map(Command::name).toList();

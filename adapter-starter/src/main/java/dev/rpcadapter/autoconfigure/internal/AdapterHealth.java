@@ -1,6 +1,5 @@
 package dev.rpcadapter.autoconfigure.internal;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +18,29 @@ public final class AdapterHealth {
 
 	private final String version;
 
+	private final String model;
+
 	private final long startNanos = System.nanoTime();
 
 	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version) {
+		this(registry, components, version, "rpc-adapter");
+	}
+
+	/**
+	 * @param model the server's name, reported as {@code model} like the seed adapter does
+	 */
+	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version, String model) {
 		this.registry = registry;
 		this.components = components;
 		this.version = version;
+		this.model = model;
 	}
 
-	/** The health body: {@code {"status","version","uptime","components"}}. */
+	/**
+	 * The health body: {@code {"status","model","version","uptime","components","process"}}; the
+	 * components carry the seed adapter's {@code system}, {@code process} and
+	 * {@code proxy_registration} entries beside the checked ones.
+	 */
 	public Map<String, Object> body() {
 		Map<String, Object> components = new LinkedHashMap<>();
 		ComponentHealth.Status worst = ComponentHealth.Status.OK;
@@ -42,13 +55,14 @@ public final class AdapterHealth {
 				worst = health.status();
 			}
 		}
+		SeedHealthFields.addTo(components);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", worst.wire());
+		body.put("model", this.model);
 		body.put("version", this.version);
 		body.put("uptime", Duration.ofNanos(System.nanoTime() - this.startNanos).toMillis() / 1000.0);
 		body.put("components", components);
-		body.put("process", Map.of("pid", ProcessHandle.current().pid(), "start_time",
-				java.time.Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString()));
+		body.put("process", components.get("process"));
 		return body;
 	}
 
