@@ -82,11 +82,8 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		post(routes, this.paths.batch(), this.endpoints::batch);
 		post(routes, this.paths.cmd(), this.endpoints::cmd);
 		get(routes, this.paths.commands(), (ar, caller) -> this.endpoints.commands(caller));
-		routes.get(this.paths.health(), (req, res) -> {
-			NettyAdapterRequest request = new NettyAdapterRequest(req, this.paths.health());
-			return res.sendByteArray(complete(request, res, req.receive().then(this.authenticator.authenticate(request))
-				.flatMap(this.endpoints::health)));
-		});
+		routes.get(this.paths.health(), this::health);
+		routes.head(this.paths.health(), this::health);
 		get(routes, this.paths.heartbeat(), (ar, caller) -> this.endpoints.heartbeat(ar));
 		get(routes, this.paths.openApi(), (ar, caller) -> this.endpoints.openApi(caller));
 		get(routes, this.paths.openRpc(), (ar, caller) -> this.endpoints.openRpc(caller));
@@ -98,6 +95,12 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		// any other method on an adapter path: 405 here rather than a 404 from the application's handler
 		routes.route((req) -> this.allowed.containsKey(pathOf(req.uri())), this::methodNotAllowed);
 		return routes;
+	}
+
+	private NettyOutbound health(HttpServerRequest req, HttpServerResponse res) {
+		NettyAdapterRequest request = new NettyAdapterRequest(req, this.paths.health());
+		return res.sendByteArray(complete(request, res, drain(req).then(this.authenticator.authenticate(request))
+			.flatMap(this.endpoints::health)));
 	}
 
 	List<String> mappedPaths() {
