@@ -82,17 +82,17 @@ public final class AdapterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components,
-			AdapterInfoProperties info, HttpEndpointsProperties http) {
-		return new AdapterHealth(registry, components.orderedStream().toList(), info.getVersion(),
+	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components, ApiInfo info,
+			HttpEndpointsProperties http) {
+		return new AdapterHealth(registry, components.orderedStream().toList(), info.version(), info.title(),
 				http.getHealthCache());
 	}
 
 	@Bean
 	SmartInitializingSingleton builtinCommandsRegistration(CommandRegistry registry, CommandAuthorizer authorizer,
-			AdapterHealth health, ObjectProvider<JobSubmitter> jobSubmitter) {
+			AdapterHealth health, ApiInfo info, ObjectProvider<JobSubmitter> jobSubmitter) {
 		return () -> {
-			BuiltinCommands.all(registry, authorizer, health).stream()
+			BuiltinCommands.all(registry, authorizer, health, info).stream()
 				.filter((command) -> registry.find(command.name()).isEmpty())
 				.forEach(registry::register);
 			List<String> queued = registry.all().stream().filter((c) -> c.descriptor().queued()).map(Command::name).toList();

@@ -189,12 +189,13 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			return Mono.error(new JsonRpcException(JsonRpcError.of(ErrorCodes.PERMISSION_DENIED,
 					"Permission denied: '" + context.caller().principal() + "' may not call '" + method + "'")));
 		}
-		var prepared = command.handler().prepare(request.params());
+		JsonNode params = WaitParams.strip(request.params(), command.descriptor());
+		var prepared = command.handler().prepare(params);
 		if (command.descriptor().queued()) {
 			if (this.jobSubmitter == null) {
 				throw new IllegalStateException("Command '" + method + "' is queued but the queue is disabled");
 			}
-			return this.jobSubmitter.submit(command, request.params(), context);
+			return this.jobSubmitter.submit(command, params, context);
 		}
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.defaultTimeout;
@@ -207,9 +208,8 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 		JsonNode node = (result == null) ? null
 				: (result instanceof JsonNode json) ? json : this.mapper.valueToTree(result);
 		if (this.resultFormat == ResultFormat.ENVELOPE && !request.method().startsWith("rpc.")) {
-			ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("success", true);
-			envelope.set("data", (node != null) ? node : JsonNodeFactory.instance.nullNode());
-			node = envelope;
+			boolean queued = this.registry.find(request.method()).map((c) -> c.descriptor().queued()).orElse(false);
+			node = SeedEnvelope.wrap(request.method(), node, queued);
 		}
 		return JsonRpcResponse.success(idOf(request), node);
 	}

@@ -1,5 +1,6 @@
 package dev.rpcadapter.autoconfigure.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +9,7 @@ import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
@@ -24,8 +26,9 @@ public final class BuiltinCommands {
 	private BuiltinCommands() {
 	}
 
-	public static List<Command> all(CommandRegistry registry, CommandAuthorizer authorizer, AdapterHealth health) {
-		return List.of(echo(), help(registry, authorizer), health(health));
+	public static List<Command> all(CommandRegistry registry, CommandAuthorizer authorizer, AdapterHealth health,
+			ApiInfo info) {
+		return List.of(echo(), help(registry, authorizer, info), health(health));
 	}
 
 	static Command echo() {
@@ -60,7 +63,7 @@ public final class BuiltinCommands {
 		return result.put("message", "Hello");
 	}
 
-	static Command help(CommandRegistry registry, CommandAuthorizer authorizer) {
+	static Command help(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info) {
 		ObjectNode schema = json.objectNode().put("type", "object");
 		schema.putObject("properties").putObject("cmdname").put("type", "string")
 			.put("description", "A command to describe in full; omit for the list");
@@ -73,7 +76,7 @@ public final class BuiltinCommands {
 			.build();
 		return new Command(descriptor, (params) -> {
 			String name = cmdname(params);
-			return (caller, job) -> Mono.fromSupplier(() -> (name == null) ? list(registry, authorizer, caller)
+			return (caller, job) -> Mono.fromSupplier(() -> (name == null) ? list(registry, authorizer, caller, info)
 					: describe(registry, authorizer, caller, name));
 		});
 	}
@@ -95,16 +98,36 @@ public final class BuiltinCommands {
 		return value.asString();
 	}
 
-	private static Object list(CommandRegistry registry, CommandAuthorizer authorizer, Caller caller) {
+	/** The list, with the seed adapter's {@code tool_info}, {@code help_usage} and per-command fields. */
+	private static Object list(CommandRegistry registry, CommandAuthorizer authorizer, Caller caller, ApiInfo info) {
 		Map<String, Object> commands = new TreeMap<>();
 		for (Command command : registry.all()) {
 			if (authorizer.isAllowed(caller, command.name())) {
-				CommandDescriptor d = command.descriptor();
-				commands.put(d.name(), Map.of("description", d.description(), "queued", d.queued(),
-						"params", d.params().stream().map(CommandDescriptor.ParamInfo::name).toList()));
+				commands.put(command.name(), entry(command.descriptor()));
 			}
 		}
-		return Map.of("commands", commands, "total", commands.size());
+		Map<String, Object> list = new LinkedHashMap<>();
+		list.put("tool_info", Map.of("name", info.title(), "description", info.description(), "version", info.version()));
+		list.put("help_usage", HELP_USAGE);
+		list.put("commands", commands);
+		list.put("total", commands.size());
+		return list;
+	}
+
+	private static final Map<String, Object> HELP_USAGE = Map.of("description",
+			"Call help without params for this list, or with {\"cmdname\": \"<name>\"} for one command in full",
+			"examples", List.of(Map.of("method", "help"), Map.of("method", "help", "params", Map.of("cmdname", "echo"))));
+
+	private static Map<String, Object> entry(CommandDescriptor d) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("name", d.name());
+		entry.put("description", d.description());
+		entry.put("type", "built-in".equals(d.source()) ? "builtin" : "custom");
+		entry.put("schema", d.paramsSchema());
+		entry.put("params_count", d.params().size());
+		entry.put("queued", d.queued());
+		entry.put("params", d.params().stream().map(CommandDescriptor.ParamInfo::name).toList());
+		return entry;
 	}
 
 	private static Object describe(CommandRegistry registry, CommandAuthorizer authorizer, Caller caller, String name) {

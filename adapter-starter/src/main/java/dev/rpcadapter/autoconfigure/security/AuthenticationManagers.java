@@ -74,7 +74,7 @@ final class AuthenticationManagers {
 							+ "', so clients are never asked for a certificate",
 					"Set server.ssl.client-auth=need (or want, to also accept token-only callers)");
 		}
-		return new CertificateAuthenticationManager();
+		return new CertificateAuthenticationManager(properties.getMtls().getDefaultRole());
 	}
 
 	private static TokenRegistry tokens(SecurityProperties properties) {

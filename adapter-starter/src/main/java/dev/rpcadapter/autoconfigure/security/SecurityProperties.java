@@ -229,6 +229,9 @@ public class SecurityProperties {
 		/** Whether a caller needs a valid token or JWT in addition to its client certificate. */
 		private boolean requireToken = false;
 
+		/** Role of a client certificate that names none (the seed adapter's "other"); empty for no role. */
+		private String defaultRole = "other";
+
 		/** CRL location (file: or classpath:, PEM or DER), checked at startup, on every handshake and every request. */
 		private @Nullable String crl;
 
@@ -247,6 +250,14 @@ public class SecurityProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public String getDefaultRole() {
+			return this.defaultRole;
+		}
+
+		public void setDefaultRole(String defaultRole) {
+			this.defaultRole = defaultRole;
 		}
 
 		public boolean isRequireToken() {

@@ -119,7 +119,8 @@ public final class AdapterEndpoints {
 		return AdapterResponse.json(200, this.mapper.writeValueAsBytes(Map.of("error", errorBody(error))));
 	}
 
-	private static Map<String, Object> errorBody(JsonRpcError error) {
+	/** An error object as the HTTP endpoints write it: {@code data} omitted when there is none. */
+	static Map<String, Object> errorBody(JsonRpcError error) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", error.code());
 		body.put("message", error.message());
@@ -193,6 +194,12 @@ public final class AdapterEndpoints {
 
 	public AdapterResponse error(int status, JsonRpcError error) {
 		return AdapterResponse.json(status, this.dispatcher.writeError(error));
+	}
+
+	/** A method the path does not take: HTTP 405 with {@code Allow} and a {@code -32600} body. */
+	public AdapterResponse methodNotAllowed(String path, String allow) {
+		AdapterResponse response = error(405, JsonRpcError.invalidRequest(path + " takes " + allow));
+		return new AdapterResponse(405, response.contentType(), response.body(), Map.of("Allow", allow));
 	}
 
 	/** The answer to a body over the size limit. */

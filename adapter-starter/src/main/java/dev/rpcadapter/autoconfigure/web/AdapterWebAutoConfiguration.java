@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -68,6 +69,11 @@ public final class AdapterWebAutoConfiguration {
 			ObjectProvider<JobEventSource> events, WebSocketProperties properties) {
 		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(),
 				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames());
+	}
+
+	@Bean
+	NettyServerCustomizer adapterPipelinedReadResumer() {
+		return PipelinedReadResumer.customizer();
 	}
 
 	@Bean

@@ -298,7 +298,7 @@ public final class WebSocketSessionHandler {
 				body.put("job_id", jobId);
 			}
 			if (error != null) {
-				body.put("error", error);
+				body.put("error", AdapterEndpoints.errorBody(error)); // data omitted when absent, as over HTTP
 			}
 			body.put("timestamp", Instant.now().toString());
 			emit(WebSocketSessionHandler.this.mapper.writeValueAsString(body));
