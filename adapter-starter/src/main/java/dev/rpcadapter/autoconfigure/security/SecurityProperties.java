@@ -34,6 +34,13 @@ public class SecurityProperties {
 	/** Role name mapped to the command patterns it may call: a name, "*" or a prefix such as "queue_*". */
 	private Map<String, List<String>> roles = new LinkedHashMap<>();
 
+	/**
+	 * Origins (scheme://host[:port]) allowed to open the WebSocket from a browser, besides the server's
+	 * own; "*" allows any. An upgrade without an Origin header (not a browser) is always allowed. Applies
+	 * whether or not security is enabled.
+	 */
+	private List<String> allowedOrigins = new ArrayList<>();
+
 	/** How enabled authentication methods combine: any-of (one suffices) or all-of (each must succeed). */
 	private Mode mode = Mode.ANY_OF;
 
@@ -75,6 +82,14 @@ public class SecurityProperties {
 
 	public void setTokens(Map<String, List<String>> tokens) {
 		this.tokens = tokens;
+	}
+
+	public List<String> getAllowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	public void setAllowedOrigins(List<String> allowedOrigins) {
+		this.allowedOrigins = allowedOrigins;
 	}
 
 	public Map<String, List<String>> getRoles() {

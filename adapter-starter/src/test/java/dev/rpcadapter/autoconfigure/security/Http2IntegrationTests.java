@@ -99,6 +99,7 @@ class Http2IntegrationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(h2c.uri("/api/jsonrpc"))
 				.timeout(Duration.ofSeconds(10))
+				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(call("add", "{\"a\":2,\"b\":3}")))
 				.build(), HttpResponse.BodyHandlers.ofString());
 
