@@ -61,7 +61,7 @@ class Http2IntegrationTests {
 			.isEqualTo("[\"ops\",\"user\"]");
 		assertThat(wrongToken.statusCode()).isEqualTo(401);
 		assertThat(TestServer.JSON.readTree(deniedForUser.body()).path("error").path("code").asInt())
-			.isEqualTo(-32002);
+			.isEqualTo(-32601);
 	}
 
 	@Test
