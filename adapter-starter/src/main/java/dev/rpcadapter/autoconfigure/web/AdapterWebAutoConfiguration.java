@@ -64,7 +64,8 @@ public final class AdapterWebAutoConfiguration {
 	WebSocketSessionHandler adapterWebSocketHandler(JsonRpcDispatcher dispatcher,
 			ObjectProvider<JobEventSource> events, WebSocketProperties properties) {
 		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(),
-				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames());
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames(),
+				properties.getMaxSessionLifetime());
 	}
 
 	@Bean

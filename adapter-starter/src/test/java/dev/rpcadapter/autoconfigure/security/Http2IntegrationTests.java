@@ -55,7 +55,7 @@ class Http2IntegrationTests {
 
 		assertThat(asBob.version()).isEqualTo(HttpClient.Version.HTTP_2);
 		JsonNode me = TestServer.JSON.readTree(asBob.body()).get("result");
-		assertThat(me.get("principal").asString()).isEqualTo("bob");
+		assertThat(me.get("principal").asString()).isEqualTo("cert:bob");
 		assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
 		assertThat(TestServer.JSON.readTree(withToken.body()).path("result").path("roles").toString())
 			.isEqualTo("[\"ops\",\"user\"]");

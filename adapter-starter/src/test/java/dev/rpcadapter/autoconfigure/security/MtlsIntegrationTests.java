@@ -97,7 +97,7 @@ class MtlsIntegrationTests {
 		TestServer.Reply denied = server.post(bob, "/api/jsonrpc", call("secret", "{}"));
 		TestServer.Reply allowed = server.post(alice, "/api/jsonrpc", call("secret", "{}"));
 
-		assertThat(me.get("principal").asString()).isEqualTo("bob");
+		assertThat(me.get("principal").asString()).isEqualTo("cert:bob");
 		assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
 		assertThat(me.path("attributes").path("authenticated_by").toString()).isEqualTo("[\"certificate\"]");
 		assertThat(denied.errorCode()).isEqualTo(-32601);

@@ -149,7 +149,7 @@ class TokenSecurityIntegrationTests {
 				.post("/api/jsonrpc", whoami, "Authorization", "Bearer " + Jwts.token("carol", "user"))
 				.json()
 				.get("result");
-			assertThat(jwtCaller.get("principal").asString()).isEqualTo("carol");
+			assertThat(jwtCaller.get("principal").asString()).isEqualTo("jwt:" + Jwts.ISSUER + "|carol");
 			assertThat(connection.post("/api/jsonrpc", whoami, "Authorization", "Bearer " + Jwts.sign(Jwts.SECRET,
 					Jwts.claims("carol", "user").expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))).build()))
 				.status()).as("an expired JWT after a valid one on the same connection").isEqualTo(401);
@@ -170,7 +170,7 @@ class TokenSecurityIntegrationTests {
 		TestServer.Reply denied = server.post(this.client, "/api/jsonrpc", call("secret", "{}"), "Authorization",
 				"Bearer " + jwt);
 
-		assertThat(me.get("principal").asString()).isEqualTo("bob");
+		assertThat(me.get("principal").asString()).isEqualTo("jwt:" + Jwts.ISSUER + "|bob");
 		assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
 		assertThat(denied.errorCode()).isEqualTo(-32601);
 	}
