@@ -28,8 +28,19 @@ public class SecurityProperties {
 	 */
 	private @Nullable Boolean tokenAuth;
 
-	/** API tokens: the token, or "{sha256}<hex>" of it, mapped to the roles it grants. */
+	/**
+	 * API tokens: the token, or "[{sha256}<hex>]" of it (in brackets, which keep the braces), mapped to
+	 * the roles it grants. A key that reads "sha256<64 hex>" (the braces lost) stops startup. Prefer
+	 * token-list, which needs no brackets.
+	 */
 	private Map<String, List<String>> tokens = new LinkedHashMap<>();
+
+	/**
+	 * API tokens as a list of entries: "name" (principal token:<name>; default: the first 6 hex digits
+	 * of the token's SHA-256), exactly one of "sha256" (the token's SHA-256, 64 hex digits) and "value"
+	 * (the token itself), and "roles". Needs no brackets or quotes, unlike the keys of tokens.
+	 */
+	private List<Token> tokenList = new ArrayList<>();
 
 	/** Role name mapped to the command patterns it may call: a name, "*" or a prefix such as "queue_*". */
 	private Map<String, List<String>> roles = new LinkedHashMap<>();
@@ -92,6 +103,14 @@ public class SecurityProperties {
 		this.allowedOrigins = allowedOrigins;
 	}
 
+	public List<Token> getTokenList() {
+		return this.tokenList;
+	}
+
+	public void setTokenList(List<Token> tokenList) {
+		this.tokenList = tokenList;
+	}
+
 	public Map<String, List<String>> getRoles() {
 		return this.roles;
 	}
@@ -133,6 +152,54 @@ public class SecurityProperties {
 		/** A request needs a valid credential of every enabled kind (client certificate, token or JWT). */
 		ALL_OF
 
+	}
+
+	/** One API token of {@code adapter.security.token-list}. */
+	public static class Token {
+
+		/** The name of its callers (principal "token:<name>"); unset for the first 6 hex digits of its SHA-256. */
+		private @Nullable String name;
+
+		/** The token's SHA-256 as 64 hex digits, so the configuration does not hold the secret. */
+		private @Nullable String sha256;
+
+		/** The token itself, when sha256 is not given. */
+		private @Nullable String value;
+
+		/** The roles the token grants. */
+		private List<String> roles = new ArrayList<>();
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getSha256() {
+			return this.sha256;
+		}
+
+		public void setSha256(@Nullable String sha256) {
+			this.sha256 = sha256;
+		}
+
+		public @Nullable String getValue() {
+			return this.value;
+		}
+
+		public void setValue(@Nullable String value) {
+			this.value = value;
+		}
+
+		public List<String> getRoles() {
+			return this.roles;
+		}
+
+		public void setRoles(List<String> roles) {
+			this.roles = roles;
+		}
 	}
 
 	/** JSON Web Tokens on {@code Authorization: Bearer}. */

@@ -82,7 +82,7 @@ class AdapterSecurityAutoConfigurationTests {
 	@Test
 	void tokenAuthenticationWithoutTokensFailsAtStartup() {
 		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*")
-			.run(failsWith("adapter.security.tokens is empty", "adapter.security.token-auth=false"));
+			.run(failsWith("adapter.security.tokens and token-list are empty", "adapter.security.token-auth=false"));
 	}
 
 	@Test
@@ -107,6 +107,23 @@ class AdapterSecurityAutoConfigurationTests {
 	void shortJwtSecretFailsAtStartup() {
 		this.secured.withPropertyValues("adapter.security.jwt.secret=short")
 			.run(failsWith("at least 32 bytes", "adapter.security.jwt"));
+	}
+
+	@Test
+	void tokenListEntryWithBothOrNeitherOfSha256AndValueFailsAtStartup() {
+		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
+				"adapter.security.token-list[0].value=v", "adapter.security.token-list[0].sha256=" + "ab".repeat(32))
+			.run(failsWith("token-list[0] needs exactly one of sha256 and value, it has both", "sha256sum"));
+		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
+				"adapter.security.token-list[0].name=ci", "adapter.security.token-list[0].roles=admin")
+			.run(failsWith("it has neither", "sha256"));
+	}
+
+	@Test
+	void tokenListValueThatLooksLikeADigestFailsAtStartup() {
+		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
+				"adapter.security.token-list[0].value=sha256:" + "ab".repeat(32))
+			.run(failsWith("looks like a SHA-256 digest", "token-list"));
 	}
 
 	static ContextConsumer<AssertableApplicationContext> failsWith(String description, String action) {
