@@ -10,6 +10,7 @@ import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.security.ratelimit.RateLimiter;
 import dev.rpcadapter.security.token.TokenRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -65,9 +66,17 @@ class AdapterSecurityAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutTheSecurityModule() {
+	void enabledSecurityWithoutTheSecurityModuleStopsStartupInsteadOfRunningOpen() {
 		this.secured.withClassLoader(new FilteredClassLoader(TokenRegistry.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(RequestAuthenticator.class));
+			.run(failsWith("dev.rpcadapter.security.token.TokenRegistry is not on the classpath", "adapter-security"));
+		this.secured.withClassLoader(new FilteredClassLoader(ReactiveAuthenticationManager.class))
+			.run(failsWith("ReactiveAuthenticationManager is not on the classpath", "adapter.security.enabled=false"));
+	}
+
+	@Test
+	void withoutTheSecurityModuleAndSecurityOffEverythingIsAllowed() {
+		this.runner.withClassLoader(new FilteredClassLoader(TokenRegistry.class))
+			.run((context) -> assertThat(context.getBean(CommandAuthorizer.class)).isSameAs(CommandAuthorizer.ALLOW_ALL));
 	}
 
 	@Test
