@@ -21,6 +21,8 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
  */
 final class AuthenticationManagers {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(AuthenticationManagers.class);
+
 	private AuthenticationManagers() {
 	}
 
@@ -99,6 +101,17 @@ final class AuthenticationManagers {
 	}
 
 	static JwtSettings jwtSettings(SecurityProperties.Jwt jwt) {
+		if (jwt.getSecret() == null && jwt.getAudience() == null) {
+			if (!jwt.isAllowAnyAudience()) {
+				throw new AdapterSecurityConfigurationException(
+						"JWTs are verified with an identity provider's keys but adapter.security.jwt.audience is not set, "
+								+ "so a token the provider issued for any other application would be accepted",
+						"Set adapter.security.jwt.audience to this service's audience, or (knowingly) "
+								+ "adapter.security.jwt.allow-any-audience=true");
+			}
+			logger.warn("adapter.security.jwt.allow-any-audience=true: JWTs issued for ANY audience by the configured "
+					+ "identity provider are accepted; set adapter.security.jwt.audience");
+		}
 		try {
 			return new JwtSettings(jwt.getSecret(), jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudience(),
 					jwt.getRolesClaim(), jwt.getPrincipalClaim(), jwt.getClockSkew());

@@ -223,6 +223,13 @@ public class SecurityProperties {
 		/** A value the "aud" claim must contain; unset for no audience check. */
 		private @Nullable String audience;
 
+		/**
+		 * Whether JWTs signed with keys from a JWK set (jwk-set-uri, or issuer-uri without secret) are
+		 * accepted without an audience check. Off: such a configuration needs jwt.audience, since an
+		 * identity provider signs tokens for every application it serves.
+		 */
+		private boolean allowAnyAudience = false;
+
 		/** Tolerance when checking "exp" and "nbf". */
 		private Duration clockSkew = Duration.ofSeconds(60);
 
@@ -277,6 +284,14 @@ public class SecurityProperties {
 
 		public void setAudience(@Nullable String audience) {
 			this.audience = audience;
+		}
+
+		public boolean isAllowAnyAudience() {
+			return this.allowAnyAudience;
+		}
+
+		public void setAllowAnyAudience(boolean allowAnyAudience) {
+			this.allowAnyAudience = allowAnyAudience;
 		}
 
 		public Duration getClockSkew() {

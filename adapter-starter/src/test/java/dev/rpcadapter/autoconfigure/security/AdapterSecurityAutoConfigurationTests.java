@@ -135,6 +135,20 @@ class AdapterSecurityAutoConfigurationTests {
 			.run(failsWith("looks like a SHA-256 digest", "token-list"));
 	}
 
+	@Test
+	void jwtKeysFromAnIdentityProviderWithoutAnAudienceFailAtStartup() {
+		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks")
+			.run(failsWith("adapter.security.jwt.audience is not set", "adapter.security.jwt.allow-any-audience=true"));
+		this.secured.withPropertyValues("adapter.security.jwt.issuer-uri=https://idp.example")
+			.run(failsWith("adapter.security.jwt.audience is not set", "adapter.security.jwt.audience"));
+		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
+				"adapter.security.jwt.audience=orders")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
+				"adapter.security.jwt.allow-any-audience=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	static ContextConsumer<AssertableApplicationContext> failsWith(String description, String action) {
 		return (context) -> {
 			assertThat(context).hasFailed();
