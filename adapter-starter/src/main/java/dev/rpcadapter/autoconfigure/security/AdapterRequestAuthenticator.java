@@ -95,6 +95,11 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 
 	@Override
 	public Mono<Caller> authenticate(AdapterRequest request) {
+		RequestRateLimits limits = this.rateLimits;
+		AdapterHttpException refusal = (limits != null) ? limits.refusal(request) : null;
+		if (refusal != null) {
+			return Mono.error(refusal);
+		}
 		boolean publicPath = this.publicPaths.contains(request.path());
 		Mono<Caller> caller = identify(request);
 		if (publicPath) {
@@ -104,19 +109,13 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		else {
 			caller = caller.switchIfEmpty(Mono.error(() -> unauthorized("Authentication required")));
 		}
-		RequestRateLimits limits = this.rateLimits;
 		if (limits == null) {
 			return caller;
 		}
-		return caller.onErrorMap(AdapterHttpException.class, (ex) -> {
-			try {
-				limits.checkFailedAuthentication(request);
-				return ex;
-			}
-			catch (AdapterHttpException limited) {
-				return limited;
-			}
-		}).doOnNext((who) -> limits.check(request, who));
+		return caller
+			.onErrorResume(AdapterHttpException.class,
+					(ex) -> limits.checkFailedAuthentication(request).then(Mono.error(ex)))
+			.flatMap((who) -> limits.check(request, who).thenReturn(who));
 	}
 
 	/**
@@ -125,23 +124,21 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 	 * of the caller's rate limit, as each HTTP request does.
 	 */
 	@Override
-	public void admitMessage(AdapterRequest request, Caller caller) {
+	public Mono<Void> admitMessage(AdapterRequest request, Caller caller) {
 		@Nullable X509Certificate certificate = (this.certificates != null) ? leaf(request) : null;
 		if (certificate != null) {
 			try {
 				checkCurrent(certificate);
 			}
 			catch (AuthenticationException ex) {
-				throw unauthorized("Authentication failed: the client certificate is no longer valid");
+				return Mono.error(unauthorized("Authentication failed: the client certificate is no longer valid"));
 			}
 		}
 		Instant expiry = credentialsExpireAt(request);
 		if (expiry != null && !Instant.now().isBefore(expiry)) {
-			throw unauthorized("Authentication failed: the credentials have expired");
+			return Mono.error(unauthorized("Authentication failed: the credentials have expired"));
 		}
-		if (this.rateLimits != null) {
-			this.rateLimits.check(request, caller);
-		}
+		return (this.rateLimits != null) ? this.rateLimits.check(request, caller) : Mono.empty();
 	}
 
 	@Override

@@ -26,10 +26,11 @@ public interface RequestAuthenticator {
 	 * and limits that count HTTP requests count each message too.
 	 * @param request the upgrade request
 	 * @param caller who the upgrade authenticated
-	 * @throws AdapterHttpException when the message is refused: 401 when the credentials are no longer
-	 * valid (the connection must then be closed), 429 over a rate limit
+	 * @return empty when admitted; an {@link AdapterHttpException} error when refused: 401 when the
+	 * credentials are no longer valid (the connection must then be closed), 429 over a rate limit
 	 */
-	default void admitMessage(AdapterRequest request, Caller caller) {
+	default Mono<Void> admitMessage(AdapterRequest request, Caller caller) {
+		return Mono.empty();
 	}
 
 	/**

@@ -191,9 +191,14 @@ public final class WebSocketSessionHandler {
 				emit(new String(dispatcher.writeError(ex.error()), StandardCharsets.UTF_8));
 				return Mono.empty();
 			}
-			if (!admitted(node)) {
-				return Mono.empty();
-			}
+			return this.authenticator.admitMessage(this.request, this.caller)
+				.thenReturn(true)
+				.onErrorResume(AdapterHttpException.class, (ex) -> Mono.fromSupplier(() -> refused(node, ex)))
+				.flatMap((admitted) -> admitted ? admitted(node) : Mono.empty());
+		}
+
+		private Mono<Void> admitted(JsonNode node) {
+			JsonRpcDispatcher dispatcher = WebSocketSessionHandler.this.dispatcher;
 			if (isControl(node)) {
 				control(node);
 				return Mono.empty();
@@ -216,26 +221,20 @@ public final class WebSocketSessionHandler {
 		}
 
 		/**
-		 * Whether the authenticator admits the message: credentials still valid, and within rate limits
-		 * (which count every message, a batch as one, like an HTTP request). A refused message is answered
-		 * with the refusal's error for each call in it that expects an answer, or an {@code error} event
-		 * for a control message; credentials no longer valid also close the session with 1008.
+		 * Answers a message the authenticator did not admit (rate limits count every message, a batch as
+		 * one, like an HTTP request): the refusal's error for each call in it that expects an answer, or
+		 * an {@code error} event for a control message. Credentials no longer valid (401) also close the
+		 * session with 1008.
+		 * @return {@code false}
 		 */
-		boolean admitted(JsonNode message) {
-			try {
-				this.authenticator.admitMessage(this.request, this.caller);
-				return true;
+		boolean refused(JsonNode message, AdapterHttpException ex) {
+			refuse(message, ex);
+			if (ex.status() == 401) {
+				closeWith(ex.error().message()); // the credentials are no longer valid
 			}
-			catch (AdapterHttpException ex) {
-				refuse(message, ex);
-				if (ex.status() == 401) {
-					closeWith(ex.error().message());
-				}
-				return false;
-			}
+			return false;
 		}
 
-		/** Answers a refused message with the refusal's error for each call that expects an answer. */
 		private void refuse(JsonNode message, AdapterHttpException ex) {
 			if (isControl(message)) {
 				JsonNode jobId = message.get("job_id");
