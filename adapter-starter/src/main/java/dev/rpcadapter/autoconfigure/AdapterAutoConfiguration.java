@@ -29,7 +29,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import dev.rpcadapter.autoconfigure.security.AdapterSecurityConfigurationException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import reactor.core.scheduler.Schedulers;
@@ -135,6 +138,31 @@ public final class AdapterAutoConfiguration {
 				.fromSupplier(() -> objectMapper.readTree(documents.openRpc(context.caller(), context.baseUrl().get()))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * {@code adapter.security.enabled=true} needs the security module and Spring Security on the
+	 * classpath: without them the endpoints would run open, so startup stops instead.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security", name = "enabled", havingValue = "true")
+	static class SecurityRequiredConfiguration {
+
+		private static final String[] REQUIRED = { "dev.rpcadapter.security.token.TokenRegistry",
+				"org.springframework.security.authentication.ReactiveAuthenticationManager" };
+
+		@Bean
+		static String adapterSecurityClasspathCheck(ResourceLoader resources) {
+			for (String type : REQUIRED) {
+				if (!ClassUtils.isPresent(type, resources.getClassLoader())) {
+					throw new AdapterSecurityConfigurationException("adapter.security.enabled is true but " + type
+							+ " is not on the classpath, so the adapter's endpoints would run without security",
+							"Add the dev.rpcadapter:adapter-security dependency (it brings Spring Security), or set "
+									+ "adapter.security.enabled=false");
+				}
+			}
+			return "present";
+		}
 	}
 
 	/** Micrometer metrics per command, when Micrometer is on the classpath and a registry exists. */

@@ -186,8 +186,8 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
 		if (!this.authorizer.isAllowed(context.caller(), method)) {
-			return Mono.error(new JsonRpcException(JsonRpcError.of(ErrorCodes.PERMISSION_DENIED,
-					"Permission denied: '" + context.caller().principal() + "' may not call '" + method + "'")));
+			// answered exactly like an unknown command, so that callers cannot learn which commands exist
+			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
 		JsonNode params = WaitParams.strip(request.params(), command.descriptor());
 		var prepared = command.handler().prepare(params);

@@ -1,5 +1,7 @@
 package dev.rpcadapter.autoconfigure.web;
 
+import java.util.List;
+
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
 import dev.rpcadapter.autoconfigure.AdapterInfoProperties;
 import dev.rpcadapter.autoconfigure.HttpEndpointsProperties;
@@ -19,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -68,7 +72,8 @@ public final class AdapterWebAutoConfiguration {
 	WebSocketSessionHandler adapterWebSocketHandler(JsonRpcDispatcher dispatcher,
 			ObjectProvider<JobEventSource> events, WebSocketProperties properties) {
 		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(),
-				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames());
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames(),
+				properties.getMaxSessionLifetime());
 	}
 
 	@Bean
@@ -80,10 +85,16 @@ public final class AdapterWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	NettyAdapterRoutes adapterNettyRoutes(AdapterEndpoints endpoints, ObjectProvider<RequestAuthenticator> authenticator,
 			AdapterPaths paths, JsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket,
-			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers) {
+			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers, Environment environment) {
+		// adapter.security.allowed-origins belongs to SecurityProperties (documented there) but applies with
+		// security off as well: a page elsewhere must not drive a browser's WebSocket to this server
+		List<String> allowedOrigins = Binder.get(environment)
+			.bind("adapter.security.allowed-origins", Bindable.listOf(String.class))
+			.orElse(List.of());
 		NettyAdapterRoutes routes = new NettyAdapterRoutes(endpoints,
 				authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), paths,
-				jsonRpc.getMaxBodySize().toBytes(), webSocket, headerCustomizers.orderedStream().toList());
+				jsonRpc.getMaxBodySize().toBytes(), webSocket, headerCustomizers.orderedStream().toList(),
+				allowedOrigins);
 		for (String path : routes.mappedPaths()) {
 			logger.info("rpc-adapter endpoint mapped: {}", path);
 		}

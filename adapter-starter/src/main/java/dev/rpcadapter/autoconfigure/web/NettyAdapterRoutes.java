@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.core.internal.ErrorIds;
+import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -46,13 +47,27 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	/** Each adapter path with the methods it answers (its {@code Allow} header). */
 	private final Map<String, String> allowed;
 
-	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
-			long maxBodySize, WebSocketSessionHandler webSocket) {
-		this(endpoints, authenticator, paths, maxBodySize, webSocket, List.of());
-	}
+	private final RequestPolicies policies;
+
+	private static final AdapterHttpException UNSUPPORTED_MEDIA_TYPE = new AdapterHttpException(415,
+			JsonRpcError.invalidRequest("Content-Type must be application/json"));
+
+	private static final AdapterHttpException ORIGIN_NOT_ALLOWED = new AdapterHttpException(403,
+			JsonRpcError.of(ErrorCodes.PERMISSION_DENIED, "Origin not allowed (adapter.security.allowed-origins)"));
 
 	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
-			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers) {
+			long maxBodySize, WebSocketSessionHandler webSocket) {
+		this(endpoints, authenticator, paths, maxBodySize, webSocket, List.of(), List.of());
+	}
+
+	/**
+	 * @param allowedOrigins origins allowed to open the WebSocket besides the server's own ({@code *} for any);
+	 * an upgrade without {@code Origin} (not from a browser) is always allowed
+	 */
+	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
+			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers,
+			List<String> allowedOrigins) {
+		this.policies = new RequestPolicies(allowedOrigins);
 		this.endpoints = endpoints;
 		this.authenticator = authenticator;
 		this.paths = paths;
@@ -125,6 +140,11 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		if (length > this.maxBodySize) {
 			res.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 			return send(request, res, this.endpoints.bodyTooLarge(this.maxBodySize));
+		}
+		if (!RequestPolicies.isJson(req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE))) {
+			// what a cross-site form or no-cors fetch can send: refused before authentication, the body
+			// discarded unread so the keep-alive connection stays usable
+			return res.sendByteArray(complete(request, res, drain(req).then(Mono.error(UNSUPPORTED_MEDIA_TYPE))));
 		}
 		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
 			// a rejected request's body is discarded unread, so the keep-alive connection stays usable
@@ -248,6 +268,10 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		if (!isWebSocketUpgrade(req.requestHeaders())) {
 			AdapterResponse upgradeRequired = this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required"));
 			return res.sendByteArray(complete(request, res, drain(req).then(Mono.just(upgradeRequired))));
+		}
+		if (!this.policies.allowsOrigin(request)) {
+			// cross-site WebSocket hijacking: a page elsewhere would use the browser's credentials
+			return send(request, res, this.endpoints.error(ORIGIN_NOT_ALLOWED));
 		}
 		return this.authenticator.authenticate(request)
 			.flatMap((caller) -> res.sendWebsocket((in, out) -> this.webSocket.handle(request, caller, this.authenticator, in, out),
