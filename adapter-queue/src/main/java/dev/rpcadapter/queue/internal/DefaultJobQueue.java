@@ -24,6 +24,7 @@ import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobRecord;
 import dev.rpcadapter.queue.JobStatus;
 import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.queue.QueueLimits;
 import org.jspecify.annotations.Nullable;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DefaultJobQueue implements JobQueue {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultJobQueue.class);
+
+	/** How long a job held back by a concurrency limit waits before it is tried again. */
+	private static final Duration LIMIT_RETRY = Duration.ofMillis(250);
 
 	private final QueueSettings settings;
 
@@ -65,7 +69,7 @@ public final class DefaultJobQueue implements JobQueue {
 		this.store = settings.store();
 		this.nodeId = (settings.nodeId() != null) ? settings.nodeId() : instanceId(settings);
 		this.quartz = new QuartzJobs(settings.scheduler(), settings.transactions());
-		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer);
+		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer, this::retryLater);
 		this.maintenance = new Maintenance(settings, this.quartz, this.runner, this.bus, this::changed);
 		try {
 			settings.scheduler().getContext().put(QueueJob.RUNNER_KEY, this.runner);
@@ -84,6 +88,16 @@ public final class DefaultJobQueue implements JobQueue {
 		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("adapter-queue-timer"));
 		timer.setRemoveOnCancelPolicy(true);
 		return timer;
+	}
+
+	/** A job over a concurrency limit stays pending; its Quartz job fires again a little later. */
+	private void retryLater(String jobId) {
+		try {
+			this.quartz.retryLater(jobId, LIMIT_RETRY);
+		}
+		catch (SchedulerException | RuntimeException ex) {
+			logger.warn("Cannot re-schedule job {} held back by a concurrency limit", jobId, ex);
+		}
 	}
 
 	private static String instanceId(QueueSettings settings) {
@@ -110,6 +124,8 @@ public final class DefaultJobQueue implements JobQueue {
 					"Queue full: " + pending + " jobs are pending; try again later",
 					Map.of("pending", pending, "max_pending", this.settings.maxPending())));
 		}
+		checkQuota(context.caller());
+		SizeCaps.checkParams(this.settings.mapper(), params, this.settings.limits().maxParamsSize());
 		JobRecord record = JobRecord.pending(UUID.randomUUID().toString(), command.name(), params, context.caller(),
 				this.settings.clock().instant());
 		this.store.insert(record);
@@ -131,6 +147,20 @@ public final class DefaultJobQueue implements JobQueue {
 			.put("poll_with", "queue_get_job_status");
 	}
 
+	private void checkQuota(Caller caller) {
+		int max = this.settings.limits().maxPendingPerCaller();
+		if (max <= 0) {
+			return;
+		}
+		long pending = this.store.countPending(caller.principal());
+		if (pending >= max) {
+			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.QUEUE_FULL, "Too many pending jobs for '"
+					+ caller.principal() + "': " + pending + " of at most " + max
+					+ " (adapter.queue.max-pending-per-caller); wait for some to start or stop them",
+					Map.of("pending", pending, "max_pending_per_caller", max)));
+		}
+	}
+
 	@Override
 	public JobRecord get(String jobId, Caller caller) {
 		return this.store.find(jobId).filter((r) -> r.isVisibleTo(caller)).orElseThrow(() -> notFound(jobId));
@@ -143,8 +173,7 @@ public final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public JobPage list(JobQuery query, Caller caller) {
-		JobQuery scoped = JobQueue.isAdmin(caller) ? query
-				: new JobQuery(caller.principal(), query.status(), query.command(), query.limit(), query.offset());
+		JobQuery scoped = JobQueue.isAdmin(caller) ? query : query.withOwner(caller.principal());
 		return this.store.query(scoped);
 	}
 
@@ -212,9 +241,17 @@ public final class DefaultJobQueue implements JobQueue {
 					+ " is running; stop it with queue_stop_job first, then delete it",
 					Map.of("job_id", jobId, "status", record.status().wire())));
 		}
-		this.store.delete(jobId);
-		this.bus.deleted(jobId);
-		return record;
+		if (record.status() == JobStatus.DELETED) {
+			return record;
+		}
+		// a tombstone, kept for the retention period (from now) so a late poller learns "deleted"
+		JobRecord tombstone = Records.finished(record, JobStatus.DELETED, null, null, record.description(),
+				this.settings.clock().instant());
+		if (!this.store.update(tombstone, record.status(), null)) {
+			return this.store.find(jobId).orElse(record);
+		}
+		changed(tombstone);
+		return tombstone;
 	}
 
 	@Override
@@ -243,6 +280,11 @@ public final class DefaultJobQueue implements JobQueue {
 	@Override
 	public void addListener(JobListener listener) {
 		this.listeners.add(listener);
+	}
+
+	@Override
+	public QueueLimits limits() {
+		return this.settings.limits();
 	}
 
 	@Override

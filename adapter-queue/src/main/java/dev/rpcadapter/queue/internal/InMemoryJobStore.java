@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import dev.rpcadapter.queue.JobPage;
 import dev.rpcadapter.queue.JobQuery;
@@ -74,6 +73,30 @@ public final class InMemoryJobStore implements JobStore {
 	}
 
 	@Override
+	public synchronized Claim claim(JobRecord running, int commandLimit, int globalLimit) {
+		JobRecord current = this.records.get(running.jobId());
+		if (current == null || current.status() != JobStatus.PENDING) {
+			return Claim.CHANGED;
+		}
+		if (globalLimit > 0 && count(JobStatus.RUNNING) >= globalLimit) {
+			return Claim.LIMITED;
+		}
+		if (commandLimit > 0 && this.records.values().stream()
+			.filter((r) -> r.status() == JobStatus.RUNNING && r.command().equals(running.command()))
+			.count() >= commandLimit) {
+			return Claim.LIMITED;
+		}
+		return update(running, JobStatus.PENDING, null) ? Claim.CLAIMED : Claim.CHANGED;
+	}
+
+	@Override
+	public long countPending(String owner) {
+		return this.records.values().stream()
+			.filter((r) -> r.status() == JobStatus.PENDING && owner.equals(r.owner().principal()))
+			.count();
+	}
+
+	@Override
 	public synchronized boolean requestStop(String jobId, Instant now) {
 		JobRecord current = this.records.get(jobId);
 		if (current == null || current.status().isTerminal()) {
@@ -96,10 +119,7 @@ public final class InMemoryJobStore implements JobStore {
 
 	@Override
 	public JobPage query(JobQuery query) {
-		Predicate<JobRecord> filter = (r) -> (query.owner() == null || query.owner().equals(r.owner().principal()))
-				&& (query.status() == null || query.status() == r.status())
-				&& (query.command() == null || query.command().equals(r.command()));
-		List<JobRecord> matching = this.records.values().stream().filter(filter).sorted(NEWEST_FIRST).toList();
+		List<JobRecord> matching = this.records.values().stream().filter(query::matches).sorted(NEWEST_FIRST).toList();
 		int from = Math.min(query.offset(), matching.size());
 		int to = Math.min(from + query.limit(), matching.size());
 		return new JobPage(matching.subList(from, to), matching.size());

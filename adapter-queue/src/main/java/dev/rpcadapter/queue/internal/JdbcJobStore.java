@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 /** Job records in a table shared by all nodes; every update is a conditional {@code UPDATE}. */
 public final class JdbcJobStore implements JobStore {
 
-	private static final String TERMINAL = "('completed','failed','stopped')";
+	private static final String TERMINAL = "('completed','failed','stopped','deleted')";
 
 	private final DataSource dataSource;
 
@@ -33,10 +33,13 @@ public final class JdbcJobStore implements JobStore {
 
 	private final String table;
 
+	private final JdbcClaims claims;
+
 	public JdbcJobStore(DataSource dataSource, ObjectMapper mapper, String table) {
 		this.dataSource = dataSource;
 		this.rows = new JdbcRows(mapper);
 		this.table = SchemaScripts.checkName(table);
+		this.claims = new JdbcClaims(dataSource, this.rows, this.table);
 	}
 
 	@Override
@@ -86,6 +89,25 @@ public final class JdbcJobStore implements JobStore {
 	}
 
 	@Override
+	public Claim claim(JobRecord running, int commandLimit, int globalLimit) {
+		if (commandLimit <= 0 && globalLimit <= 0) {
+			return update(running, JobStatus.PENDING, null) ? Claim.CLAIMED : Claim.CHANGED;
+		}
+		return this.claims.claim(running, commandLimit, globalLimit);
+	}
+
+	@Override
+	public long countPending(String owner) {
+		return execute("SELECT count(*) FROM " + this.table + " WHERE status = 'pending' AND owner = ?", (ps) -> {
+			ps.setString(1, owner);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		});
+	}
+
+	@Override
 	public boolean requestStop(String jobId, Instant now) {
 		return execute("UPDATE " + this.table + " SET stop_requested = TRUE, updated_at = ? WHERE job_id = ? "
 				+ "AND status IN ('pending','running')", (ps) -> {
@@ -108,8 +130,8 @@ public final class JdbcJobStore implements JobStore {
 		List<Object> args = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		condition(where, args, "owner", query.owner());
-		condition(where, args, "status", (query.status() != null) ? query.status().wire() : null);
-		condition(where, args, "command", query.command());
+		anyOf(where, args, "status", query.statuses().stream().map(JobStatus::wire).toList());
+		anyOf(where, args, "command", List.copyOf(query.commands()));
 		long total = execute("SELECT count(*) FROM " + this.table + where, (ps) -> {
 			bind(ps, args);
 			try (ResultSet rs = ps.executeQuery()) {
@@ -197,9 +219,22 @@ public final class JdbcJobStore implements JobStore {
 		}
 	}
 
+	private static void anyOf(StringBuilder where, List<Object> args, String column, List<String> values) {
+		if (!values.isEmpty()) {
+			where.append(" AND ").append(column).append(" = ANY (?)");
+			args.add(values.toArray(String[]::new));
+		}
+	}
+
 	private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
 		for (int i = 0; i < args.size(); i++) {
-			ps.setObject(i + 1, args.get(i));
+			Object arg = args.get(i);
+			if (arg instanceof String[] values) {
+				ps.setArray(i + 1, ps.getConnection().createArrayOf("varchar", values));
+			}
+			else {
+				ps.setObject(i + 1, arg);
+			}
 		}
 	}
 

@@ -46,6 +46,7 @@ public final class JobJson {
 			case COMPLETED -> "job_completed";
 			case FAILED -> "job_failed";
 			case STOPPED -> "job_stopped";
+			case DELETED -> "job_deleted";
 			default -> "job_progress";
 		};
 	}

@@ -44,8 +44,12 @@ final class JobRunner {
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
 
-	JobRunner(QueueSettings settings, String nodeId, Consumer<JobRecord> changes, ScheduledExecutorService timer) {
+	private final Consumer<String> retryLater;
+
+	JobRunner(QueueSettings settings, String nodeId, Consumer<JobRecord> changes, ScheduledExecutorService timer,
+			Consumer<String> retryLater) {
 		this.settings = settings;
+		this.retryLater = retryLater;
 		this.nodeId = nodeId;
 		this.errors = new ErrorMapper(settings.mapper());
 		this.changes = changes;
@@ -89,7 +93,7 @@ final class JobRunner {
 		JobRecord running = Records.running(record, this.nodeId, this.settings.clock().instant(), description);
 		Execution execution = new Execution(running, Thread.currentThread(), this::progressed);
 		this.executions.put(record.jobId(), execution);
-		if (!this.settings.store().update(running, record.status(), null)) {
+		if (!claim(record, running, recovering)) {
 			this.executions.remove(record.jobId());
 			return;
 		}
@@ -114,9 +118,28 @@ final class JobRunner {
 		complete(execution, timeout, (JsonNode) result, thrown);
 	}
 
+	/**
+	 * Claims the record; a job over a concurrency limit stays pending and is tried again later. A
+	 * recovered job (re-fired after its node died) is already counted as running.
+	 */
+	private boolean claim(JobRecord record, JobRecord running, boolean recovering) {
+		if (recovering) {
+			return this.settings.store().update(running, record.status(), null);
+		}
+		var limits = this.settings.limits();
+		JobStore.Claim claim = this.settings.store().claim(running, limits.limitOf(record.command()),
+				limits.maxConcurrent());
+		if (claim == JobStore.Claim.LIMITED) {
+			this.retryLater.accept(record.jobId());
+		}
+		return claim == JobStore.Claim.CLAIMED;
+	}
+
 	private void complete(Execution execution, Duration timeout, @Nullable JsonNode result,
 			@Nullable Throwable thrown) {
 		JobRecord current = execution.current();
+		JsonRpcError tooLarge = (thrown == null)
+				? SizeCaps.oversizeResult(this.settings.mapper(), result, this.settings.limits().maxResultSize()) : null;
 		if (execution.timedOut()) {
 			JsonRpcError error = JsonRpcError.of(ErrorCodes.TIMED_OUT,
 					"Job timed out after " + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
@@ -129,6 +152,9 @@ final class JobRunner {
 			JsonRpcError error = this.errors.map(current.jobId(), current.command(), thrown);
 			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
 		}
+		else if (tooLarge != null) {
+			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, tooLarge, current.description());
+		}
 		else {
 			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.COMPLETED, result, null, current.description());
 		}
@@ -136,6 +162,9 @@ final class JobRunner {
 
 	private void end(JobRecord record, JobStatus expected, @Nullable String expectedNode, JobStatus status,
 			@Nullable JsonNode result, @Nullable JsonRpcError error, String description) {
+		if (error != null) {
+			error = SizeCaps.bounded(this.settings.mapper(), error, this.settings.limits().maxResultSize());
+		}
 		JobRecord finished = Records.finished(record, status, result, error, description,
 				this.settings.clock().instant());
 		if (this.settings.store().update(finished, expected, expectedNode)) {

@@ -39,7 +39,9 @@ public final class SchemaScripts {
 				// tables made before the caller's attributes were kept
 				"ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS caller_attributes TEXT",
 				"CREATE INDEX IF NOT EXISTS " + name + "_status_idx ON " + name + " (status, finished_at)",
-				"CREATE INDEX IF NOT EXISTS " + name + "_owner_idx ON " + name + " (owner, created_at)");
+				"CREATE INDEX IF NOT EXISTS " + name + "_owner_idx ON " + name + " (owner, created_at)",
+				// the per-caller quota counts a caller's pending jobs on every submit
+				"CREATE INDEX IF NOT EXISTS " + name + "_status_owner_idx ON " + name + " (status, owner)");
 	}
 
 	public static List<String> quartzPostgres(String tablePrefix) {

@@ -7,6 +7,7 @@ import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobStore;
 import dev.rpcadapter.queue.QueueCommands;
+import dev.rpcadapter.queue.QueueLimits;
 import dev.rpcadapter.queue.QueueMetrics;
 import dev.rpcadapter.queue.QueueSchema;
 import dev.rpcadapter.queue.SchedulerTransactions;
@@ -65,10 +66,18 @@ public final class QueueAutoConfiguration {
 		map.from(properties::getCleanupInterval).to(builder::cleanupInterval);
 		map.from(properties::getPollInterval).to(builder::pollInterval);
 		map.from(properties::getRecoveryCheckInterval).to(builder::recoveryCheckInterval);
+		builder.limits(limits(properties));
 		JobQueue queue = builder.build();
 		queue.start();
 		logger.info("Job queue on node {} with a {} store", queue.nodeId(), store.kind());
 		return queue;
+	}
+
+	private static QueueLimits limits(QueueProperties properties) {
+		return new QueueLimits(properties.getLimits(), properties.getMaxConcurrent(),
+				properties.getMaxPendingPerCaller(), properties.getMaxParamsSize().toBytes(),
+				properties.getMaxResultSize().toBytes(), properties.getDefaultMaxWaitTime(),
+				properties.getMaxWaitingCalls(), properties.getMaxLogLines());
 	}
 
 	@Bean
