@@ -58,6 +58,15 @@ public interface JobStore {
 		return query(new JobQuery(owner, JobStatus.PENDING, null, 1, 0)).totalCount();
 	}
 
+	/**
+	 * Refreshes {@code updatedAt} of running records of this node: the heartbeat that tells other
+	 * nodes the jobs are alive (a job adopted from a request has no Quartz job to show it).
+	 * @return how many were refreshed
+	 */
+	default int touch(Collection<String> jobIds, String node, java.time.Instant now) {
+		return 0;
+	}
+
 	/** Marks a stop request on a non-terminal record; returns whether it was marked. */
 	boolean requestStop(String jobId, java.time.Instant now);
 

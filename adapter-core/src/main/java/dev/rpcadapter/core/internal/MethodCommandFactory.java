@@ -77,7 +77,8 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		ObjectNode paramsSchema = paramsSchema(method, bindings, annotation.acceptsExtraParams(), infos);
 		CommandDescriptor descriptor = new CommandDescriptor(name, annotation.description(), annotation.queued(),
 				paramsSchema, resultSchema(method), infos, timeout(annotation.timeout(), source),
-				annotation.recoverable(), annotation.acceptsExtraParams(), source);
+				annotation.recoverable(), annotation.acceptsExtraParams(), source,
+				syncCap(annotation.syncCap(), source));
 		Method invocable = invocableMethod(bean, method);
 		invocable.trySetAccessible();
 		boolean blocking = switch (annotation.blocking()) {
@@ -221,6 +222,22 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("Invalid timeout '" + text + "' on " + source
 					+ ": use a duration such as 30s, 5m, 2h or PT1H", ex);
+		}
+	}
+
+	private static @Nullable Duration syncCap(String text, String source) {
+		if (text.isBlank()) {
+			return null;
+		}
+		if (text.trim().equals("0")) {
+			return Duration.ZERO;
+		}
+		try {
+			return Durations.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid syncCap '" + text + "' on " + source
+					+ ": use a duration such as 30s or 5m, or 0 for never", ex);
 		}
 	}
 

@@ -13,6 +13,7 @@ import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.core.internal.ErrorIds;
 import dev.rpcadapter.dispatch.CallContext;
+import dev.rpcadapter.dispatch.RunningCall;
 import dev.rpcadapter.health.ComponentHealth;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
@@ -145,6 +146,33 @@ public final class DefaultJobQueue implements JobQueue {
 			.put("status", JobStatus.PENDING.wire())
 			.put("command", command.name())
 			.put("poll_with", "queue_get_job_status");
+	}
+
+	@Override
+	public Mono<Object> handOff(Command command, @Nullable JsonNode params, CallContext context, RunningCall call) {
+		Mono<Object> adoption = Mono.fromCallable(() -> adopt(command, params, context, call))
+			.flatMap((envelope) -> envelope.isEmpty() ? call.outcome() : Mono.just((Object) envelope.get()));
+		return (this.store instanceof InMemoryJobStore) ? adoption : adoption.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private java.util.Optional<ObjectNode> adopt(Command command, @Nullable JsonNode params, CallContext context,
+			RunningCall call) {
+		// params too large to store are left out of the record: the call already runs with them
+		boolean storable = SizeCaps.size(this.settings.mapper(), params) <= this.settings.limits().maxParamsSize();
+		java.time.Instant now = this.settings.clock().instant();
+		JobRecord running = new JobRecord(UUID.randomUUID().toString(), command.name(), storable ? params : null,
+				context.caller(), JobStatus.RUNNING, 0, "handed to the queue after the sync cap", null, null, false,
+				call.startedAt(), call.startedAt(), null, now, this.nodeId);
+		if (!this.runner.adopt(running, command, call)) {
+			return java.util.Optional.empty();
+		}
+		context.jobListener().accept(running.jobId());
+		return java.util.Optional.of(JsonNodeFactory.instance.objectNode()
+			.put("job_id", running.jobId())
+			.put("status", JobStatus.RUNNING.wire())
+			.put("command", command.name())
+			.put("poll_with", "queue_get_job_status")
+			.put("queued_after_timeout", true));
 	}
 
 	private void checkQuota(Caller caller) {

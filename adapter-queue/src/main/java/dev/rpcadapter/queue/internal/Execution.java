@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Execution implements JobContext {
 
-	private final Thread worker;
+	private final Runnable interrupter;
 
 	private final Consumer<Execution> progressSink;
 
@@ -42,8 +42,13 @@ final class Execution implements JobContext {
 	private @Nullable ScheduledFuture<?> stopTask;
 
 	Execution(JobRecord running, Thread worker, Consumer<Execution> progressSink) {
+		this(running, worker::interrupt, progressSink);
+	}
+
+	/** An execution whose work is interrupted by {@code interrupter} (a call adopted from a request). */
+	Execution(JobRecord running, Runnable interrupter, Consumer<Execution> progressSink) {
 		this.current = running;
-		this.worker = worker;
+		this.interrupter = interrupter;
 		this.progressSink = progressSink;
 	}
 
@@ -95,6 +100,11 @@ final class Execution implements JobContext {
 		this.deadline = System.nanoTime() + timeout.toNanos();
 	}
 
+	/** Sets the deadline to {@code timeout} after the work began, {@code elapsed} ago. */
+	void armTimeout(Duration timeout, Duration elapsed) {
+		this.deadline = System.nanoTime() + timeout.minus(elapsed).toNanos();
+	}
+
 	/** Interrupts the worker once the deadline has passed (called by the runner's periodic sweep). */
 	void checkDeadline(long now) {
 		if (now - this.deadline >= 0) {
@@ -126,7 +136,7 @@ final class Execution implements JobContext {
 		else {
 			this.stopInterrupted = true;
 		}
-		this.worker.interrupt();
+		this.interrupter.run();
 	}
 
 	/** Ends the execution: no interrupt can happen after this returns. */

@@ -108,6 +108,20 @@ public final class JdbcJobStore implements JobStore {
 	}
 
 	@Override
+	public int touch(Collection<String> jobIds, String node, Instant now) {
+		if (jobIds.isEmpty()) {
+			return 0;
+		}
+		return execute("UPDATE " + this.table + " SET updated_at = ? WHERE job_id = ANY (?) AND node_id = ? "
+				+ "AND status = 'running'", (ps) -> {
+					JdbcRows.setInstant(ps, 1, now);
+					ps.setArray(2, ps.getConnection().createArrayOf("varchar", jobIds.toArray()));
+					ps.setString(3, node);
+					return ps.executeUpdate();
+				});
+	}
+
+	@Override
 	public boolean requestStop(String jobId, Instant now) {
 		return execute("UPDATE " + this.table + " SET stop_requested = TRUE, updated_at = ? WHERE job_id = ? "
 				+ "AND status IN ('pending','running')", (ps) -> {

@@ -2,6 +2,7 @@ package dev.rpcadapter.queue.internal;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +15,10 @@ import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.queue.JobRecord;
 import dev.rpcadapter.queue.JobStatus;
 import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.dispatch.RunningCall;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -184,6 +188,58 @@ final class JobRunner {
 			this.settings.store().update(record, JobStatus.RUNNING, this.nodeId);
 		}
 		this.changes.accept(record);
+	}
+
+	/**
+	 * Adopts a call that ran past its sync cap: its record is stored as running on this node, and
+	 * the call's own outcome ends the job; stop and timeout interrupt the call where it runs.
+	 * @return whether the record was stored (if not, the caller keeps waiting for the outcome)
+	 */
+	boolean adopt(JobRecord running, Command command, RunningCall call) {
+		Execution execution = new Execution(running, call::interrupt, this::progressed);
+		this.executions.put(running.jobId(), execution);
+		try {
+			this.settings.store().insert(running);
+		}
+		catch (RuntimeException ex) {
+			this.executions.remove(running.jobId());
+			logger.warn("Cannot store the job of a call handed off by the sync cap; the call keeps its request", ex);
+			return false;
+		}
+		this.changes.accept(running);
+		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
+				: this.settings.defaultTimeout();
+		execution.armTimeout(timeout, Duration.between(running.startedAt(), this.settings.clock().instant()));
+		call.attach(execution);
+		Mono<Optional<Object>> outcome = call.outcome().map(Optional::of).defaultIfEmpty(Optional.empty());
+		if (this.settings.store().isShared()) {
+			outcome = outcome.publishOn(Schedulers.boundedElastic());
+		}
+		outcome.subscribe((value) -> adoptedEnded(execution, timeout, value.orElse(null), null),
+				(error) -> adoptedEnded(execution, timeout, null, error));
+		return true;
+	}
+
+	private void adoptedEnded(Execution execution, Duration timeout, @Nullable Object value,
+			@Nullable Throwable thrown) {
+		execution.finish();
+		this.executions.remove(execution.jobId());
+		JsonNode result = null;
+		Throwable error = thrown;
+		try {
+			result = (value instanceof JsonNode json) ? json : this.settings.mapper().valueToTree(value);
+		}
+		catch (RuntimeException ex) {
+			error = ex;
+		}
+		complete(execution, timeout, result, error);
+	}
+
+	/** Refreshes the records of this node's running jobs (see {@link JobStore#touch}). */
+	void heartbeat() {
+		if (!this.executions.isEmpty()) {
+			this.settings.store().touch(this.executions.keySet(), this.nodeId, this.settings.clock().instant());
+		}
 	}
 
 	/** Writes progress that was held back by the write interval. */

@@ -2,6 +2,7 @@ package dev.rpcadapter.autoconfigure.queue;
 
 import javax.sql.DataSource;
 
+import dev.rpcadapter.autoconfigure.JsonRpcDispatcherCustomizer;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.queue.JobQueue;
@@ -71,6 +72,13 @@ public final class QueueAutoConfiguration {
 		queue.start();
 		logger.info("Job queue on node {} with a {} store", queue.nodeId(), store.kind());
 		return queue;
+	}
+
+	/** Hands non-queued calls past {@code adapter.queue.sync-cap} to this queue as running jobs. */
+	@Bean
+	@ConditionalOnMissingBean(name = "queueSyncCapCustomizer")
+	JsonRpcDispatcherCustomizer queueSyncCapCustomizer(QueueProperties properties) {
+		return (builder) -> builder.syncCap(properties.getSyncCap());
 	}
 
 	private static QueueLimits limits(QueueProperties properties) {
