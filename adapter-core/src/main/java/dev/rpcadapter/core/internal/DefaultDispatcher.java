@@ -192,13 +192,15 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			return Mono.error(new JsonRpcException(JsonRpcError.of(ErrorCodes.PERMISSION_DENIED,
 					"Permission denied: '" + context.caller().principal() + "' may not call '" + method + "'")));
 		}
-		var prepared = command.handler().prepare(request.params());
 		if (command.descriptor().queued()) {
 			if (this.jobSubmitter == null) {
 				throw new IllegalStateException("Command '" + method + "' is queued but the queue is disabled");
 			}
-			return this.jobSubmitter.submit(command, request.params(), context);
+			WaitParams wait = WaitParams.of(request.params());
+			command.handler().prepare(wait.params());
+			return this.jobSubmitter.submit(command, wait.params(), context, wait.maxWait(), wait.pollInterval());
 		}
+		var prepared = command.handler().prepare(request.params());
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.defaultTimeout;
 		Duration cap = (command.descriptor().syncCap() != null) ? command.descriptor().syncCap() : this.syncCap;

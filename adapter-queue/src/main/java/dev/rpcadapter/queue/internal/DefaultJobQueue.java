@@ -61,6 +61,8 @@ public final class DefaultJobQueue implements JobQueue {
 
 	private final JobRunner runner;
 
+	private final Waiting waiting;
+
 	private final Maintenance maintenance;
 
 	private @Nullable ScheduledExecutorService loops;
@@ -71,6 +73,7 @@ public final class DefaultJobQueue implements JobQueue {
 		this.nodeId = (settings.nodeId() != null) ? settings.nodeId() : instanceId(settings);
 		this.quartz = new QuartzJobs(settings.scheduler(), settings.transactions());
 		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer, this::retryLater);
+		this.waiting = new Waiting(settings, this.bus, this::toJson);
 		this.maintenance = new Maintenance(settings, this.quartz, this.runner, this.bus, this::changed);
 		try {
 			settings.scheduler().getContext().put(QueueJob.RUNNER_KEY, this.runner);
@@ -116,6 +119,35 @@ public final class DefaultJobQueue implements JobQueue {
 		// the in-memory store and RAMJobStore answer in microseconds: no thread hop for them
 		return (this.store instanceof InMemoryJobStore) ? submission
 				: submission.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	@Override
+	public Mono<Object> submit(Command command, @Nullable JsonNode params, CallContext context,
+			@Nullable Duration maxWait, @Nullable Duration pollInterval) {
+		Duration wait = effectiveWait(command, maxWait, pollInterval);
+		Mono<Object> submitted = submit(command, params, context);
+		if (wait == null || wait.isZero() || wait.isNegative()) {
+			return submitted;
+		}
+		return submitted.flatMap((envelope) -> this.waiting.await((ObjectNode) envelope, wait));
+	}
+
+	/**
+	 * How long a submit waits: the call's {@code max_wait_time}; else, when it asks to poll
+	 * ({@code poll_interval > 0}) without a bound, the default wait or the job's timeout (until it
+	 * ends, as the seed); else the default wait ({@code null}: no waiting).
+	 */
+	private @Nullable Duration effectiveWait(Command command, @Nullable Duration maxWait,
+			@Nullable Duration pollInterval) {
+		if (maxWait != null) {
+			return maxWait;
+		}
+		Duration configured = this.settings.limits().defaultMaxWait();
+		if (pollInterval != null && !pollInterval.isZero() && configured == null) {
+			return (command.descriptor().timeout() != null) ? command.descriptor().timeout()
+					: this.settings.defaultTimeout();
+		}
+		return configured;
 	}
 
 	private ObjectNode submitNow(Command command, @Nullable JsonNode params, CallContext context) {

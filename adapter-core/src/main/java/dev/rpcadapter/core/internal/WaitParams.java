@@ -1,0 +1,53 @@
+package dev.rpcadapter.core.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.jsonrpc.JsonRpcError.ParamError;
+import dev.rpcadapter.jsonrpc.JsonRpcException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The seed's server-side waiting params of a queued call, {@code poll_interval} and
+ * {@code max_wait_time} (seconds), taken out of the params before they are bound.
+ *
+ * @param params the params without them
+ * @param maxWait {@code max_wait_time}, or {@code null} if not given
+ * @param pollInterval {@code poll_interval}, or {@code null} if not given
+ */
+record WaitParams(@Nullable JsonNode params, @Nullable Duration maxWait, @Nullable Duration pollInterval) {
+
+	static final String POLL_INTERVAL = "poll_interval";
+
+	static final String MAX_WAIT_TIME = "max_wait_time";
+
+	/** @throws JsonRpcException {@code -32602} if a value is not a number of seconds ≥ 0 */
+	static WaitParams of(@Nullable JsonNode params) {
+		if (!(params instanceof ObjectNode object) || (!object.has(POLL_INTERVAL) && !object.has(MAX_WAIT_TIME))) {
+			return new WaitParams(params, null, null);
+		}
+		ObjectNode rest = object.deepCopy();
+		List<ParamError> errors = new ArrayList<>();
+		Duration maxWait = seconds(rest.remove(MAX_WAIT_TIME), MAX_WAIT_TIME, errors);
+		Duration pollInterval = seconds(rest.remove(POLL_INTERVAL), POLL_INTERVAL, errors);
+		if (!errors.isEmpty()) {
+			throw new JsonRpcException(JsonRpcError.invalidParams(errors));
+		}
+		return new WaitParams(rest, maxWait, pollInterval);
+	}
+
+	private static @Nullable Duration seconds(@Nullable JsonNode value, String name, List<ParamError> errors) {
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 86_400) {
+			errors.add(new ParamError(name, "must be a number of seconds from 0 to 86400"));
+			return null;
+		}
+		return Duration.ofNanos((long) (value.asDouble() * 1_000_000_000L));
+	}
+}
