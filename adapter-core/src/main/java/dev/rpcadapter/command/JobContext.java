@@ -19,6 +19,20 @@ public interface JobContext {
 	/** Whether a stop was requested; a cooperative command returns soon after it sees {@code true}. */
 	boolean isStopRequested();
 
+	/**
+	 * Adds a line to the job's log ({@code queue_get_job_logs}); lines beyond
+	 * {@code adapter.queue.max-log-lines} push out the oldest. SLF4J logging on the job's thread is
+	 * captured too when Logback is the logging backend.
+	 * @param level {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
+	 */
+	default void log(String level, String message) {
+	}
+
+	/** Adds an {@code INFO} line to the job's log. */
+	default void log(String message) {
+		log("INFO", message);
+	}
+
 	/** A context for commands called directly (not as a job): no progress, never stopped. */
 	JobContext NONE = new JobContext() {
 		@Override

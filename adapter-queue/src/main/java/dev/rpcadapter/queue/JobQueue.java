@@ -57,6 +57,12 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 	 */
 	JobRecord delete(String jobId, Caller caller);
 
+	/**
+	 * Lines of a job's log, oldest first, visible like the job itself.
+	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32004} if absent or not visible
+	 */
+	JobLogPage logs(String jobId, Caller caller, int offset, int limit);
+
 	/** The number of jobs per state, across all nodes sharing the store. */
 	Map<JobStatus, Long> counts();
 

@@ -67,6 +67,21 @@ public interface JobStore {
 		return 0;
 	}
 
+	/**
+	 * Appends a line to a job's log and drops the oldest beyond {@code maxLines}. Lines are
+	 * numbered by the caller (one writer per job: the node that runs it).
+	 */
+	void appendLog(String jobId, JobLogLine line, int maxLines);
+
+	/** The highest line number of a job's log, 0 if none (a re-run continues after it). */
+	long lastLogSeq(String jobId);
+
+	/** Removes a job's log (its job was deleted). */
+	void deleteLogs(String jobId);
+
+	/** Lines of a job's log, oldest first. */
+	JobLogPage logs(String jobId, int offset, int limit);
+
 	/** Marks a stop request on a non-terminal record; returns whether it was marked. */
 	boolean requestStop(String jobId, java.time.Instant now);
 

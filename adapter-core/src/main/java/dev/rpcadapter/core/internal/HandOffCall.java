@@ -110,6 +110,11 @@ final class HandOffCall implements RunningCall, JobContext {
 	}
 
 	@Override
+	public void log(String level, String message) {
+		this.job.log(level, message);
+	}
+
+	@Override
 	public boolean isStopRequested() {
 		return this.job.isStopRequested();
 	}

@@ -19,6 +19,7 @@ import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.queue.JobListener;
+import dev.rpcadapter.queue.JobLogPage;
 import dev.rpcadapter.queue.JobPage;
 import dev.rpcadapter.queue.JobQuery;
 import dev.rpcadapter.queue.JobQueue;
@@ -75,6 +76,7 @@ public final class DefaultJobQueue implements JobQueue {
 		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer, this::retryLater);
 		this.waiting = new Waiting(settings, this.bus, this::toJson);
 		this.maintenance = new Maintenance(settings, this.quartz, this.runner, this.bus, this::changed);
+		JobLogCapture.install();
 		try {
 			settings.scheduler().getContext().put(QueueJob.RUNNER_KEY, this.runner);
 		}
@@ -310,6 +312,7 @@ public final class DefaultJobQueue implements JobQueue {
 		if (!this.store.update(tombstone, record.status(), null)) {
 			return this.store.find(jobId).orElse(record);
 		}
+		this.store.deleteLogs(jobId);
 		changed(tombstone);
 		return tombstone;
 	}
@@ -325,6 +328,12 @@ public final class DefaultJobQueue implements JobQueue {
 			return Flux.merge(this.bus.subscribe(jobId), snapshot)
 				.takeUntil((event) -> !"job_progress".equals(event.path("event").asString()));
 		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	@Override
+	public JobLogPage logs(String jobId, Caller caller, int offset, int limit) {
+		get(jobId, caller);
+		return this.store.logs(jobId, offset, limit);
 	}
 
 	@Override

@@ -22,6 +22,8 @@ final class Execution implements JobContext {
 
 	private volatile JobRecord current;
 
+	private volatile @Nullable JobLog log;
+
 	private volatile boolean stopRequested;
 
 	private volatile boolean stopObserved;
@@ -65,6 +67,18 @@ final class Execution implements JobContext {
 				base.updatedAt(), base.node());
 		this.progressDirty = true;
 		this.progressSink.accept(this);
+	}
+
+	@Override
+	public void log(String level, String message) {
+		JobLog target = this.log;
+		if (target != null) {
+			target.append(level, message);
+		}
+	}
+
+	void logTo(JobLog log) {
+		this.log = log;
 	}
 
 	@Override

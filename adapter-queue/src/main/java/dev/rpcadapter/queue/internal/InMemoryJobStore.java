@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.rpcadapter.queue.JobLogLine;
+import dev.rpcadapter.queue.JobLogPage;
 import dev.rpcadapter.queue.JobPage;
 import dev.rpcadapter.queue.JobQuery;
 import dev.rpcadapter.queue.JobRecord;
@@ -31,6 +33,8 @@ public final class InMemoryJobStore implements JobStore {
 	private final Map<String, JobRecord> records = new ConcurrentHashMap<>();
 
 	private final Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+
+	private final Map<String, java.util.ArrayDeque<JobLogLine>> logs = new ConcurrentHashMap<>();
 
 	public InMemoryJobStore() {
 		for (JobStatus status : JobStatus.values()) {
@@ -109,7 +113,48 @@ public final class InMemoryJobStore implements JobStore {
 	}
 
 	@Override
+	public void appendLog(String jobId, JobLogLine line, int maxLines) {
+		java.util.ArrayDeque<JobLogLine> lines = this.logs.computeIfAbsent(jobId, (id) -> new java.util.ArrayDeque<>());
+		synchronized (lines) {
+			lines.addLast(line);
+			while (lines.size() > maxLines) {
+				lines.removeFirst();
+			}
+		}
+	}
+
+	@Override
+	public long lastLogSeq(String jobId) {
+		java.util.ArrayDeque<JobLogLine> lines = this.logs.get(jobId);
+		if (lines == null) {
+			return 0;
+		}
+		synchronized (lines) {
+			return lines.isEmpty() ? 0 : lines.getLast().seq();
+		}
+	}
+
+	@Override
+	public void deleteLogs(String jobId) {
+		this.logs.remove(jobId);
+	}
+
+	@Override
+	public JobLogPage logs(String jobId, int offset, int limit) {
+		java.util.ArrayDeque<JobLogLine> lines = this.logs.get(jobId);
+		if (lines == null) {
+			return new JobLogPage(List.of(), 0, 0);
+		}
+		synchronized (lines) {
+			List<JobLogLine> page = lines.stream().skip(offset).limit(limit).toList();
+			long last = lines.isEmpty() ? 0 : lines.getLast().seq();
+			return new JobLogPage(page, lines.size(), last - lines.size());
+		}
+	}
+
+	@Override
 	public synchronized boolean delete(String jobId) {
+		this.logs.remove(jobId);
 		JobRecord removed = this.records.remove(jobId);
 		if (removed != null) {
 			count(removed.status(), -1);

@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.rpcadapter.queue.JobLogLine;
+import dev.rpcadapter.queue.JobLogPage;
 import dev.rpcadapter.queue.JobPage;
 import dev.rpcadapter.queue.JobQuery;
 import dev.rpcadapter.queue.JobRecord;
@@ -35,11 +37,34 @@ public final class JdbcJobStore implements JobStore {
 
 	private final JdbcClaims claims;
 
+	private final JdbcJobLogs logs;
+
 	public JdbcJobStore(DataSource dataSource, ObjectMapper mapper, String table) {
 		this.dataSource = dataSource;
 		this.rows = new JdbcRows(mapper);
 		this.table = SchemaScripts.checkName(table);
 		this.claims = new JdbcClaims(dataSource, this.rows, this.table);
+		this.logs = new JdbcJobLogs(dataSource, this.table);
+	}
+
+	@Override
+	public void appendLog(String jobId, JobLogLine line, int maxLines) {
+		this.logs.append(jobId, line, maxLines);
+	}
+
+	@Override
+	public long lastLogSeq(String jobId) {
+		return this.logs.lastSeq(jobId);
+	}
+
+	@Override
+	public void deleteLogs(String jobId) {
+		this.logs.delete(jobId);
+	}
+
+	@Override
+	public JobLogPage logs(String jobId, int offset, int limit) {
+		return this.logs.page(jobId, offset, limit);
 	}
 
 	@Override
@@ -133,6 +158,7 @@ public final class JdbcJobStore implements JobStore {
 
 	@Override
 	public boolean delete(String jobId) {
+		this.logs.delete(jobId);
 		return execute("DELETE FROM " + this.table + " WHERE job_id = ?", (ps) -> {
 			ps.setString(1, jobId);
 			return ps.executeUpdate() == 1;
@@ -200,6 +226,12 @@ public final class JdbcJobStore implements JobStore {
 
 	@Override
 	public int deleteFinishedBefore(Instant cutoff) {
+		int deleted = deleteFinishedRows(cutoff);
+		this.logs.deleteOrphans();
+		return deleted;
+	}
+
+	private int deleteFinishedRows(Instant cutoff) {
 		return execute("DELETE FROM " + this.table + " WHERE status IN " + TERMINAL + " AND finished_at < ?",
 				(ps) -> {
 					JdbcRows.setInstant(ps, 1, cutoff);

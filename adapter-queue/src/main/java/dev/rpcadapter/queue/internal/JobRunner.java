@@ -105,8 +105,11 @@ final class JobRunner {
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.settings.defaultTimeout();
 		execution.armTimeout(timeout);
+		JobLog log = new JobLog(this.settings, record.jobId());
+		execution.logTo(log);
 		Object result = null;
 		Throwable thrown = null;
+		JobLogCapture.begin(record.jobId(), log);
 		try {
 			Object value = command.handler().prepare(record.params()).execute(record.owner(), execution).block();
 			result = (value instanceof JsonNode json) ? json : this.settings.mapper().valueToTree(value);
@@ -115,6 +118,7 @@ final class JobRunner {
 			thrown = ex;
 		}
 		finally {
+			JobLogCapture.end(record.jobId());
 			execution.finish();
 			this.executions.remove(record.jobId());
 			Thread.interrupted();
@@ -197,6 +201,7 @@ final class JobRunner {
 	 */
 	boolean adopt(JobRecord running, Command command, RunningCall call) {
 		Execution execution = new Execution(running, call::interrupt, this::progressed);
+		execution.logTo(new JobLog(this.settings, running.jobId()));
 		this.executions.put(running.jobId(), execution);
 		try {
 			this.settings.store().insert(running);

@@ -49,6 +49,9 @@ public final class QueueCommandFactory {
 						QueueSchemas.jobId(), QueueSchemas.job(), this::stop),
 				command("queue_delete_job", "Deletes a job that is not running (a pending job is stopped first)",
 						QueueSchemas.jobId(), QueueSchemas.job(), this::delete),
+				command("queue_get_job_logs",
+						"Returns a job's log lines (JobContext.log and SLF4J logging on the job's thread), oldest first",
+						QueueSchemas.logsParams(), QueueSchemas.logs(), this::logs),
 				command("queue_health", "The queue's state: scheduler, store and job counts", QueueSchemas.empty(),
 						QueueSchemas.health(), this::health));
 	}
@@ -124,6 +127,16 @@ public final class QueueCommandFactory {
 			query.statuses().forEach((status) -> filter.add(status.wire()));
 		}
 		return node;
+	}
+
+	private PreparedCall logs(@Nullable JsonNode params) {
+		ParamReader reader = new ParamReader(params, List.of("job_id", "offset", "limit"));
+		String jobId = reader.requiredString("job_id");
+		int offset = reader.integer("offset", 0, 0, Integer.MAX_VALUE);
+		int limit = reader.integer("limit", 1000, 1, 10_000);
+		reader.validate();
+		return (caller, job) -> blocking(() -> JobJson.logs(jobId, this.queue.logs(jobId, caller, offset, limit),
+				offset, limit));
 	}
 
 	private PreparedCall health(@Nullable JsonNode params) {

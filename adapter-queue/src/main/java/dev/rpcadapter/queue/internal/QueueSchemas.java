@@ -66,6 +66,26 @@ final class QueueSchemas {
 		return schema;
 	}
 
+	static ObjectNode logsParams() {
+		ObjectNode schema = object();
+		ObjectNode properties = schema.putObject("properties");
+		properties.set("job_id", string("The job's id"));
+		properties.set("offset", integer("Skip this many lines", 0, Integer.MAX_VALUE).put("default", 0));
+		properties.set("limit", integer("At most this many lines", 1, 10_000).put("default", 1000));
+		schema.putArray("required").add("job_id");
+		return schema;
+	}
+
+	static ObjectNode logs() {
+		ObjectNode schema = JSON.objectNode().put("type", "object");
+		ObjectNode properties = schema.putObject("properties");
+		properties.set("job_id", string("The job's id"));
+		properties.putObject("lines").put("type", "array").put("description", "{seq, ts, level, message}, oldest first");
+		properties.set("total", integer("Lines kept", 0, Integer.MAX_VALUE));
+		properties.set("dropped", integer("Older lines dropped by adapter.queue.max-log-lines", 0, Integer.MAX_VALUE));
+		return schema;
+	}
+
 	static ObjectNode health() {
 		ObjectNode schema = JSON.objectNode().put("type", "object");
 		ObjectNode status = string("ok, degraded or down");

@@ -62,7 +62,7 @@ class QueueCommandFactoryTests {
 	@Test
 	void everyBuiltInCommandHasAStrictParamsSchema() {
 		assertThat(this.commands).containsOnlyKeys("queue_get_job_status", "job_status", "queue_list_jobs",
-				"queue_stop_job", "queue_delete_job", "queue_health");
+				"queue_stop_job", "queue_delete_job", "queue_get_job_logs", "queue_health");
 		this.commands.values().forEach((command) -> {
 			assertThat(command.descriptor().paramsSchema().get("type").asString()).isEqualTo("object");
 			assertThat(command.descriptor().queued()).isFalse();
