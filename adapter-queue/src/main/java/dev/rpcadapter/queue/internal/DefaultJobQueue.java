@@ -73,7 +73,8 @@ public final class DefaultJobQueue implements JobQueue {
 		this.store = settings.store();
 		this.nodeId = (settings.nodeId() != null) ? settings.nodeId() : instanceId(settings);
 		this.quartz = new QuartzJobs(settings.scheduler(), settings.transactions());
-		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer, this::retryLater);
+		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer, this::retryLater,
+				this.bus::publishLog);
 		this.waiting = new Waiting(settings, this.bus, this::toJson);
 		this.maintenance = new Maintenance(settings, this.quartz, this.runner, this.bus, this::changed);
 		JobLogCapture.install();
@@ -319,15 +320,26 @@ public final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public Flux<JsonNode> events(String jobId, Caller caller) {
+		return events(jobId, caller, false);
+	}
+
+	@Override
+	public Flux<JsonNode> events(String jobId, Caller caller, boolean logs) {
 		return Flux.defer(() -> {
 			JobRecord record = get(jobId, caller);
 			if (record.status().isTerminal()) {
 				return Flux.just((JsonNode) JobJson.event(record));
 			}
 			Mono<JsonNode> snapshot = Mono.fromCallable(() -> this.store.find(jobId).map(JobJson::event).orElse(null));
-			return Flux.merge(this.bus.subscribe(jobId), snapshot)
-				.takeUntil((event) -> !"job_progress".equals(event.path("event").asString()));
+			Flux<JsonNode> states = Flux.merge(this.bus.subscribe(jobId), snapshot);
+			// the log stream first: the state snapshot may let a waiting command log at once
+			Flux<JsonNode> all = logs ? Flux.merge(this.bus.logs(jobId), states) : states;
+			return all.takeUntil((event) -> isTerminalEvent(event.path("event").asString()));
 		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private static boolean isTerminalEvent(String event) {
+		return !"job_progress".equals(event) && !"job_log".equals(event);
 	}
 
 	@Override

@@ -24,11 +24,14 @@ final class JobLog {
 
 	private final String jobId;
 
+	private final java.util.function.BiConsumer<String, JobLogLine> published;
+
 	private long seq = -1;
 
-	JobLog(QueueSettings settings, String jobId) {
+	JobLog(QueueSettings settings, String jobId, java.util.function.BiConsumer<String, JobLogLine> published) {
 		this.settings = settings;
 		this.jobId = jobId;
+		this.published = published;
 	}
 
 	void append(String level, String message) {
@@ -55,5 +58,6 @@ final class JobLog {
 		JobLogLine line = new JobLogLine(++this.seq, this.settings.clock().instant(),
 				LEVELS.contains(normalized) ? normalized : "INFO", message);
 		this.settings.store().appendLog(this.jobId, line, this.settings.limits().maxLogLines());
+		this.published.accept(this.jobId, line);
 	}
 }

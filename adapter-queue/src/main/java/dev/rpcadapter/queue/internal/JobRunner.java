@@ -50,9 +50,12 @@ final class JobRunner {
 
 	private final Consumer<String> retryLater;
 
+	private final java.util.function.BiConsumer<String, dev.rpcadapter.queue.JobLogLine> logLines;
+
 	JobRunner(QueueSettings settings, String nodeId, Consumer<JobRecord> changes, ScheduledExecutorService timer,
-			Consumer<String> retryLater) {
+			Consumer<String> retryLater, java.util.function.BiConsumer<String, dev.rpcadapter.queue.JobLogLine> logLines) {
 		this.settings = settings;
+		this.logLines = logLines;
 		this.retryLater = retryLater;
 		this.nodeId = nodeId;
 		this.errors = new ErrorMapper(settings.mapper());
@@ -105,7 +108,7 @@ final class JobRunner {
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.settings.defaultTimeout();
 		execution.armTimeout(timeout);
-		JobLog log = new JobLog(this.settings, record.jobId());
+		JobLog log = new JobLog(this.settings, record.jobId(), this.logLines);
 		execution.logTo(log);
 		Object result = null;
 		Throwable thrown = null;
@@ -201,7 +204,7 @@ final class JobRunner {
 	 */
 	boolean adopt(JobRecord running, Command command, RunningCall call) {
 		Execution execution = new Execution(running, call::interrupt, this::progressed);
-		execution.logTo(new JobLog(this.settings, running.jobId()));
+		execution.logTo(new JobLog(this.settings, running.jobId(), this.logLines));
 		this.executions.put(running.jobId(), execution);
 		try {
 			this.settings.store().insert(running);

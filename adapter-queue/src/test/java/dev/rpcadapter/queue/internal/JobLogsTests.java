@@ -100,6 +100,24 @@ class JobLogsTests {
 	}
 
 	@Test
+	void subscribersThatAskForLogsGetJobLogEventsBeforeTheTerminalEvent() throws Exception {
+		java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
+		Command command = TestCommands.queued("chatty", (job, params) -> {
+			subscribed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+			return chatty(job, params);
+		});
+		this.registry.register(command);
+		JobQueue queue = memory(QueueLimits.DEFAULTS);
+		String jobId = TestCommands.submit(queue, command, null, ALICE);
+		List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+		queue.events(jobId, ALICE, true).doOnNext((event) -> subscribed.countDown()).subscribe(events::add);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty()
+				&& "job_completed".equals(events.get(events.size() - 1).get("event").asString()));
+		assertThat(events.stream().filter((e) -> "job_log".equals(e.get("event").asString()))
+			.map((e) -> e.get("message").asString())).containsExactly("starting", "slf4j line 1", "careful", "bad thing");
+	}
+
+	@Test
 	void theOldestLinesAreDroppedBeyondTheCap() throws Exception {
 		Command command = TestCommands.queued("chatty", JobLogsTests::chatty);
 		this.registry.register(command);
