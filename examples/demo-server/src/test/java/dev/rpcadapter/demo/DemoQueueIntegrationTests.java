@@ -59,7 +59,7 @@ class DemoQueueIntegrationTests {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
 			.until(() -> this.client.jobStatus(jobId).state() == JobState.COMPLETED);
-		JsonNode logs = this.client.call("queue_get_job_logs", Map.of("job_id", jobId));
+		JsonNode logs = this.client.jobLogs(jobId, 0, 100);
 		assertThat(logs.path("lines").get(0).path("message").asString()).isEqualTo("slept 1 s");
 		assertThat(this.client.call("sleep", Map.of("seconds", 0)).path("seconds").asDouble()).isZero();
 	}
