@@ -68,6 +68,7 @@ public class QueueTestCommands {
 					return "stopped early";
 				}
 			}
+			job.log("through the gate");
 			return "passed";
 		}
 		finally {
