@@ -1,7 +1,10 @@
 package dev.rpcadapter.queue.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,6 +60,10 @@ public final class DefaultJobQueue implements JobQueue {
 	private final JobEventBus bus = new JobEventBus();
 
 	private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final List<BiConsumer<JobRecord, ObjectNode>> decorators = new CopyOnWriteArrayList<>();
+
+	private final List<Function<JobRecord, List<JsonNode>>> replays = new CopyOnWriteArrayList<>();
 
 	private final ScheduledExecutorService timer = timer();
 
@@ -327,19 +334,16 @@ public final class DefaultJobQueue implements JobQueue {
 	public Flux<JsonNode> events(String jobId, Caller caller, boolean logs) {
 		return Flux.defer(() -> {
 			JobRecord record = get(jobId, caller);
+			Flux<JsonNode> replayed = Flux.defer(() -> Flux.fromIterable(replayed(record)));
 			if (record.status().isTerminal()) {
-				return Flux.just((JsonNode) JobJson.event(record));
+				return Flux.concat(replayed, Flux.just((JsonNode) JobJson.event(record)));
 			}
 			Mono<JsonNode> snapshot = Mono.fromCallable(() -> this.store.find(jobId).map(JobJson::event).orElse(null));
-			Flux<JsonNode> states = Flux.merge(this.bus.subscribe(jobId), snapshot);
+			Flux<JsonNode> states = Flux.merge(this.bus.subscribe(jobId), Flux.concat(replayed, snapshot));
 			// the log stream first: the state snapshot may let a waiting command log at once
 			Flux<JsonNode> all = logs ? Flux.merge(this.bus.logs(jobId), states) : states;
-			return all.takeUntil((event) -> isTerminalEvent(event.path("event").asString()));
+			return all.takeUntil((event) -> JobJson.isTerminalEvent(event.path("event").asString()));
 		}).subscribeOn(Schedulers.boundedElastic());
-	}
-
-	private static boolean isTerminalEvent(String event) {
-		return !"job_progress".equals(event) && !"job_log".equals(event);
 	}
 
 	@Override
@@ -355,7 +359,32 @@ public final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public ObjectNode toJson(JobRecord record) {
-		return JobJson.job(record);
+		ObjectNode node = JobJson.job(record);
+		for (BiConsumer<JobRecord, ObjectNode> decorator : this.decorators) {
+			decorator.accept(record, node);
+		}
+		return node;
+	}
+
+	@Override
+	public void addJobDecorator(BiConsumer<JobRecord, ObjectNode> decorator) {
+		this.decorators.add(decorator);
+	}
+
+	@Override
+	public void addEventReplay(Function<JobRecord, List<JsonNode>> replay) {
+		this.replays.add(replay);
+	}
+
+	private List<JsonNode> replayed(JobRecord record) {
+		List<JsonNode> events = new ArrayList<>();
+		this.replays.forEach((replay) -> events.addAll(replay.apply(record)));
+		return events;
+	}
+
+	@Override
+	public void publishEvent(String jobId, JsonNode event) {
+		this.bus.publishExtra(jobId, event);
 	}
 
 	@Override

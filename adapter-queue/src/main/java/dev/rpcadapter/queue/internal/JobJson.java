@@ -41,6 +41,15 @@ public final class JobJson {
 		return node;
 	}
 
+	/**
+	 * Whether an event name ends a job's event stream ({@code job_completed}, {@code job_failed},
+	 * {@code job_stopped}, {@code job_deleted}).
+	 */
+	static boolean isTerminalEvent(String event) {
+		return event.equals("job_completed") || event.equals("job_failed") || event.equals("job_stopped")
+				|| event.equals("job_deleted");
+	}
+
 	static String eventName(JobStatus status) {
 		return switch (status) {
 			case COMPLETED -> "job_completed";
