@@ -20,11 +20,14 @@ public enum JobState {
 	FAILED,
 
 	/** A stop was requested and honoured. */
-	STOPPED;
+	STOPPED,
+
+	/** Deleted with {@code queue_delete_job}: a tombstone without result, kept for the retention period. */
+	DELETED;
 
 	/** @return whether the job will not change state any more */
 	public boolean isTerminal() {
-		return this == COMPLETED || this == FAILED || this == STOPPED;
+		return this != PENDING && this != RUNNING;
 	}
 
 	/** @return the name the server uses on the wire, e.g. {@code "running"} */
@@ -36,7 +39,7 @@ public enum JobState {
 	 * Reads a wire name.
 	 * @param wireName the server's status string, e.g. {@code "completed"}
 	 * @return the state
-	 * @throws RpcProtocolException if the name is not one of the five contract states
+	 * @throws RpcProtocolException if the name is not one of the contract states
 	 */
 	public static JobState fromWireName(String wireName) {
 		for (JobState state : values()) {
@@ -44,7 +47,7 @@ public enum JobState {
 				return state;
 			}
 		}
-		throw new RpcProtocolException("Unknown job status '" + wireName + "'; expected one of pending, running, completed, failed, stopped");
+		throw new RpcProtocolException("Unknown job status '" + wireName + "'; expected one of pending, running, completed, failed, stopped, deleted");
 	}
 
 }

@@ -94,6 +94,15 @@ public interface RpcClient extends AutoCloseable {
 	CompletableFuture<JobStatus> jobStatusAsync(String jobId);
 
 	/**
+	 * A page of the job's log from {@code queue_get_job_logs}:
+	 * {@code {"job_id","lines":[{"seq","ts","level","message"}],"total","dropped",...}}.
+	 * @throws JobNotFoundException if there is no such job (or it is not the caller's)
+	 */
+	default JsonNode jobLogs(String jobId, int offset, int limit) {
+		return call("queue_get_job_logs", java.util.Map.of("job_id", jobId, "offset", offset, "limit", limit));
+	}
+
+	/**
 	 * Lists jobs with {@code queue_list_jobs}; each argument is sent only when non-null.
 	 * @param statusFilter sent as {@code status_filter}
 	 * @param command sent as {@code command}

@@ -32,10 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param recoverable whether an interrupted job may be run again
  * @param acceptsExtraParams whether undeclared params are accepted
  * @param source where the command comes from (bean name and method), for diagnostics
+ * @param syncCap for a non-queued command, how long a call may run before it is handed to the
+ *        queue; {@code null} for the configured default, {@link Duration#ZERO} for never
  */
 public record CommandDescriptor(String name, String description, boolean queued, ObjectNode paramsSchema,
 		ObjectNode resultSchema, List<ParamInfo> params, @Nullable Duration timeout, boolean recoverable,
-		boolean acceptsExtraParams, String source) {
+		boolean acceptsExtraParams, String source, @Nullable Duration syncCap) {
 
 	public CommandDescriptor {
 		Objects.requireNonNull(name, "name");
@@ -107,6 +109,8 @@ public record CommandDescriptor(String name, String description, boolean queued,
 
 		private String source = "programmatic";
 
+		private @Nullable Duration syncCap;
+
 		private Builder(String name) {
 			this.name = name;
 		}
@@ -157,10 +161,16 @@ public record CommandDescriptor(String name, String description, boolean queued,
 			return this;
 		}
 
+		/** How long a non-queued call may run before it is handed to the queue; zero for never. */
+		public Builder syncCap(@Nullable Duration syncCap) {
+			this.syncCap = syncCap;
+			return this;
+		}
+
 		public CommandDescriptor build() {
 			return new CommandDescriptor(this.name, this.description, this.queued, this.paramsSchema,
 					this.resultSchema, this.params, this.timeout, this.recoverable, this.acceptsExtraParams,
-					this.source);
+					this.source, this.syncCap);
 		}
 	}
 }

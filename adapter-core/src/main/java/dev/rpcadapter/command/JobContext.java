@@ -25,6 +25,20 @@ public interface JobContext {
 	boolean isStopRequested();
 
 	/**
+	 * Adds a line to the job's log ({@code queue_get_job_logs}); lines beyond
+	 * {@code adapter.queue.max-log-lines} push out the oldest. SLF4J logging on the job's thread is
+	 * captured too when Logback is the logging backend.
+	 * @param level {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
+	 */
+	default void log(String level, String message) {
+	}
+
+	/** Adds an {@code INFO} line to the job's log. */
+	default void log(String message) {
+		log("INFO", message);
+	}
+
+	/**
 	 * Publishes a file the job produced as an artifact: it is stored as a completed transfer owned
 	 * by the job's caller, listed in the job's status ({@code artifacts}) and announced to the
 	 * job's {@code /ws} subscribers ({@code artifact_ready}). The file is copied; change or delete

@@ -37,6 +37,13 @@ public @interface JsonRpcCommand {
 	String timeout() default "";
 
 	/**
+	 * For a non-queued command: how long a call may run inside its request before it is handed to
+	 * the queue as a running job (the caller gets a {@code job_id} with {@code queued_after_timeout};
+	 * the work is not restarted). Empty uses {@code adapter.queue.sync-cap}; {@code 0} never hands off.
+	 */
+	String syncCap() default "";
+
+	/**
 	 * Whether a queued job that was running when its server died may be run again by a
 	 * surviving or restarted node. When {@code false} such a job is marked {@code failed}.
 	 */

@@ -19,4 +19,12 @@ public interface JobEventSource {
 	 * the job does not exist or the caller may not see it
 	 */
 	Flux<JsonNode> events(String jobId, Caller caller);
+
+	/**
+	 * The events of one job, with its log lines as {@code {"event":"job_log","job_id","seq","ts",
+	 * "level","message"}} when {@code logs} is set (lines logged on this node from now on).
+	 */
+	default Flux<JsonNode> events(String jobId, Caller caller, boolean logs) {
+		return events(jobId, caller);
+	}
 }

@@ -1,5 +1,6 @@
 package dev.rpcadapter.dispatch;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,8 @@ public interface JsonRpcDispatcher {
 
 		@Nullable JobSubmitter jobSubmitter;
 
+		@Nullable Duration syncCap;
+
 		final List<ExceptionMapper> exceptionMappers = new ArrayList<>();
 
 		final List<DispatchListener> listeners = new ArrayList<>();
@@ -104,6 +107,19 @@ public interface JsonRpcDispatcher {
 		public Builder jobSubmitter(@Nullable JobSubmitter submitter) {
 			this.jobSubmitter = submitter;
 			return this;
+		}
+
+		/**
+		 * How long a non-queued call may run before the job submitter adopts it as a running job
+		 * (commands may override it); {@code null} for never.
+		 */
+		public Builder syncCap(@Nullable Duration syncCap) {
+			this.syncCap = syncCap;
+			return this;
+		}
+
+		public @Nullable Duration syncCap() {
+			return this.syncCap;
 		}
 
 		public Builder exceptionMapper(ExceptionMapper mapper) {

@@ -61,6 +61,12 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 	 */
 	JobRecord delete(String jobId, Caller caller);
 
+	/**
+	 * Lines of a job's log, oldest first, visible like the job itself.
+	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32004} if absent or not visible
+	 */
+	JobLogPage logs(String jobId, Caller caller, int offset, int limit);
+
 	/** The number of jobs per state, across all nodes sharing the store. */
 	Map<JobStatus, Long> counts();
 
@@ -91,6 +97,9 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 
 	/** Adds a listener for local state changes (metrics, audit). */
 	void addListener(JobListener listener);
+
+	/** The limits this queue enforces. */
+	QueueLimits limits();
 
 	/** The id of this node (the Quartz scheduler instance id unless set). */
 	String nodeId();
@@ -138,6 +147,8 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 		private Duration recoveryCheckInterval = Duration.ofSeconds(30);
 
 		private SchedulerTransactions transactions = SchedulerTransactions.NONE;
+
+		private QueueLimits limits = QueueLimits.DEFAULTS;
 
 		private Builder(Scheduler scheduler, CommandRegistry registry) {
 			this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -219,6 +230,12 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 			return this;
 		}
 
+		/** Concurrency limits, quotas, size caps and waiting bounds. */
+		public Builder limits(QueueLimits limits) {
+			this.limits = Objects.requireNonNull(limits, "limits");
+			return this;
+		}
+
 		public JobQueue build() {
 			return new dev.rpcadapter.queue.internal.DefaultJobQueue(settings());
 		}
@@ -228,7 +245,7 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 					: clamp(this.retention.dividedBy(6), Duration.ofMinutes(1), Duration.ofHours(1));
 			return new dev.rpcadapter.queue.internal.QueueSettings(this.scheduler, this.registry, this.store,
 					this.mapper, this.clock, this.nodeId, this.maxPending, this.defaultTimeout, this.stopGracePeriod,
-					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions);
+					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions, this.limits);
 		}
 
 		private static Duration clamp(Duration value, Duration min, Duration max) {

@@ -2,7 +2,10 @@ package dev.rpcadapter.queue;
 
 import java.util.Locale;
 
-/** The states of a job. A job moves pending → running → completed | failed | stopped. */
+/**
+ * The states of a job. A job moves pending → running → completed | failed | stopped; a deleted job
+ * is kept as a {@code deleted} tombstone for the retention period.
+ */
 public enum JobStatus {
 
 	/** Accepted and waiting for a worker. */
@@ -18,7 +21,10 @@ public enum JobStatus {
 	FAILED,
 
 	/** A stop was requested and honoured (or the job was stopped before it started). */
-	STOPPED;
+	STOPPED,
+
+	/** Deleted by {@code queue_delete_job}: a tombstone without result, kept for the retention period. */
+	DELETED;
 
 	/** The name on the wire: {@code pending}, {@code running}, ... */
 	public String wire() {
@@ -26,7 +32,7 @@ public enum JobStatus {
 	}
 
 	public boolean isTerminal() {
-		return this == COMPLETED || this == FAILED || this == STOPPED;
+		return this != PENDING && this != RUNNING;
 	}
 
 	/**

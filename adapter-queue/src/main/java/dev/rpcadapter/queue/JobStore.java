@@ -32,6 +32,56 @@ public interface JobStore {
 	 */
 	boolean update(JobRecord updated, JobStatus expectedStatus, @Nullable String expectedNode);
 
+	/**
+	 * Claims a pending record for a worker (replaces it with {@code running}) unless a concurrency
+	 * limit is reached. On a shared store the count and the claim are atomic across nodes.
+	 * @param commandLimit at most this many running jobs of the record's command; 0 for no limit
+	 * @param globalLimit at most this many running jobs in all; 0 for no limit
+	 */
+	Claim claim(JobRecord running, int commandLimit, int globalLimit);
+
+	/** The outcome of {@link #claim}. */
+	enum Claim {
+
+		/** The record is now running. */
+		CLAIMED,
+
+		/** The record was not pending any more (stopped, deleted, claimed elsewhere). */
+		CHANGED,
+
+		/** A concurrency limit is reached; the record stays pending. */
+		LIMITED
+	}
+
+	/** The number of pending records of one owner (the per-caller quota). */
+	default long countPending(String owner) {
+		return query(new JobQuery(owner, JobStatus.PENDING, null, 1, 0)).totalCount();
+	}
+
+	/**
+	 * Refreshes {@code updatedAt} of running records of this node: the heartbeat that tells other
+	 * nodes the jobs are alive (a job adopted from a request has no Quartz job to show it).
+	 * @return how many were refreshed
+	 */
+	default int touch(Collection<String> jobIds, String node, java.time.Instant now) {
+		return 0;
+	}
+
+	/**
+	 * Appends a line to a job's log and drops the oldest beyond {@code maxLines}. Lines are
+	 * numbered by the caller (one writer per job: the node that runs it).
+	 */
+	void appendLog(String jobId, JobLogLine line, int maxLines);
+
+	/** The highest line number of a job's log, 0 if none (a re-run continues after it). */
+	long lastLogSeq(String jobId);
+
+	/** Removes a job's log (its job was deleted). */
+	void deleteLogs(String jobId);
+
+	/** Lines of a job's log, oldest first. */
+	JobLogPage logs(String jobId, int offset, int limit);
+
 	/** Marks a stop request on a non-terminal record; returns whether it was marked. */
 	boolean requestStop(String jobId, java.time.Instant now);
 

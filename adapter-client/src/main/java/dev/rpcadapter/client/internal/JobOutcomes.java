@@ -28,6 +28,8 @@ final class JobOutcomes {
 			case FAILED -> throw new JobFailedException(status.jobId(), (status.error() != null) ? status.error()
 					: new RpcError(RpcErrorCodes.INTERNAL_ERROR, "Job failed without an error object", null));
 			case STOPPED -> throw new JobStoppedException(status.jobId());
+			case DELETED -> throw new JobFailedException(status.jobId(),
+					new RpcError(RpcErrorCodes.JOB_NOT_FOUND, "Job " + status.jobId() + " was deleted", null));
 			case PENDING, RUNNING -> throw new IllegalStateException("Job " + status.jobId() + " is not finished");
 		};
 	}

@@ -61,6 +61,8 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 
 	private final Duration defaultTimeout;
 
+	private final @Nullable Duration syncCap;
+
 	public DefaultDispatcher(JsonRpcDispatcher.Builder builder) {
 		this.registry = builder.registry();
 		this.mapper = builder.mapper();
@@ -72,6 +74,7 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 		this.listeners = builder.listeners().toArray(DispatchListener[]::new);
 		this.systemMethods = builder.systemMethods();
 		this.defaultTimeout = builder.limits().defaultTimeout();
+		this.syncCap = builder.syncCap();
 	}
 
 	@Override
@@ -189,19 +192,40 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			// answered exactly like an unknown command, so that callers cannot learn which commands exist
 			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
-		JsonNode params = WaitParams.strip(request.params(), command.descriptor());
+		WaitParams wait = WaitParams.of(request.params(), command.descriptor());
+		JsonNode params = wait.params();
 		var prepared = command.handler().prepare(params);
 		if (command.descriptor().queued()) {
 			if (this.jobSubmitter == null) {
 				throw new IllegalStateException("Command '" + method + "' is queued but the queue is disabled");
 			}
-			return this.jobSubmitter.submit(command, params, context);
+			return this.jobSubmitter.submit(command, params, context, wait.maxWait(), wait.pollInterval());
 		}
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.defaultTimeout;
+		Duration cap = (command.descriptor().syncCap() != null) ? command.descriptor().syncCap() : this.syncCap;
+		if (this.jobSubmitter != null && cap != null && !cap.isZero() && cap.compareTo(timeout) < 0) {
+			return underSyncCap(command, params, prepared, context, cap);
+		}
 		Mono<Object> result = prepared.execute(context.caller(), JobContext.NONE);
 		// a value that is already there cannot time out: skip the timer for synchronous results
 		return (result instanceof Fuseable.ScalarCallable) ? result : result.timeout(timeout);
+	}
+
+	/**
+	 * Runs a call that the queue adopts if it is still running when the cap passes: the command
+	 * runs once; past the cap the caller is answered with the job's id and the same invocation goes
+	 * on as a running job (no second run, no orphaned thread). The job's timeout then applies.
+	 */
+	private Mono<Object> underSyncCap(Command command, @Nullable JsonNode params,
+			dev.rpcadapter.command.PreparedCall prepared, CallContext context, Duration cap) {
+		JobSubmitter submitter = java.util.Objects.requireNonNull(this.jobSubmitter);
+		HandOffCall call = new HandOffCall();
+		call.start(prepared, context.caller());
+		return call.outcome()
+			.timeout(Mono.delay(cap).doOnNext((tick) -> call.handingOff()),
+					Mono.defer(() -> submitter.handOff(command, params, context, call)))
+			.doOnCancel(call::requestCancelled);
 	}
 
 	private JsonRpcResponse success(JsonRpcRequest request, @Nullable Object result) {

@@ -85,7 +85,8 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		ObjectNode paramsSchema = paramsSchema(bindings, annotation.acceptsExtraParams());
 		CommandDescriptor descriptor = new CommandDescriptor(name, annotation.description(), annotation.queued(),
 				paramsSchema, resultSchema(method), List.of(), timeout(annotation.timeout(), source),
-				annotation.recoverable(), annotation.acceptsExtraParams(), source);
+				annotation.recoverable(), annotation.acceptsExtraParams(), source,
+				syncCap(annotation.syncCap(), source));
 		boolean blocking = switch (annotation.blocking()) {
 			case YES -> true;
 			case NO -> false;
@@ -212,4 +213,21 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 					+ ": use a duration such as 30s, 5m, 2h or PT1H", ex);
 		}
 	}
+
+	private static @Nullable Duration syncCap(String text, String source) {
+		if (text.isBlank()) {
+			return null;
+		}
+		if (text.trim().equals("0")) {
+			return Duration.ZERO;
+		}
+		try {
+			return Durations.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid syncCap '" + text + "' on " + source
+					+ ": use a duration such as 30s or 5m, or 0 for never", ex);
+		}
+	}
+
 }

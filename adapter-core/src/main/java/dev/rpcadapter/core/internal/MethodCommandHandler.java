@@ -53,7 +53,21 @@ final class MethodCommandHandler implements CommandHandler {
 			// non-blocking: invoke at once on the calling thread; synchronous results stay scalar
 			return (caller, job) -> call(bound, caller, job);
 		}
-		return (caller, job) -> Mono.defer(() -> call(bound, caller, job)).subscribeOn(this.scheduler);
+		return (caller, job) -> Mono.defer(() -> callOnWorker(bound, caller, job)).subscribeOn(this.scheduler);
+	}
+
+	/** A blocking call on a worker thread; a call under a sync cap learns the thread, to interrupt it. */
+	private Mono<Object> callOnWorker(@Nullable Object[] bound, Caller caller, JobContext job) {
+		if (!(job instanceof HandOffCall handOff)) {
+			return call(bound, caller, job);
+		}
+		handOff.bind(Thread.currentThread());
+		try {
+			return call(bound, caller, job);
+		}
+		finally {
+			handOff.unbind();
+		}
 	}
 
 	private Mono<Object> call(@Nullable Object[] bound, Caller caller, JobContext job) {

@@ -16,17 +16,20 @@ import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.core.internal.ErrorIds;
 import dev.rpcadapter.dispatch.CallContext;
+import dev.rpcadapter.dispatch.RunningCall;
 import dev.rpcadapter.health.ComponentHealth;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.queue.JobListener;
+import dev.rpcadapter.queue.JobLogPage;
 import dev.rpcadapter.queue.JobPage;
 import dev.rpcadapter.queue.JobQuery;
 import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobRecord;
 import dev.rpcadapter.queue.JobStatus;
 import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.queue.QueueLimits;
 import org.jspecify.annotations.Nullable;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -42,6 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DefaultJobQueue implements JobQueue {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultJobQueue.class);
+
+	/** How long a job held back by a concurrency limit waits before it is tried again. */
+	private static final Duration LIMIT_RETRY = Duration.ofMillis(250);
 
 	private final QueueSettings settings;
 
@@ -63,6 +69,8 @@ public final class DefaultJobQueue implements JobQueue {
 
 	private final JobRunner runner;
 
+	private final Waiting waiting;
+
 	private final Maintenance maintenance;
 
 	private @Nullable ScheduledExecutorService loops;
@@ -72,8 +80,11 @@ public final class DefaultJobQueue implements JobQueue {
 		this.store = settings.store();
 		this.nodeId = (settings.nodeId() != null) ? settings.nodeId() : instanceId(settings);
 		this.quartz = new QuartzJobs(settings.scheduler(), settings.transactions());
-		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer);
+		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer, this::retryLater,
+				this.bus::publishLog);
+		this.waiting = new Waiting(settings, this.bus, this::toJson);
 		this.maintenance = new Maintenance(settings, this.quartz, this.runner, this.bus, this::changed);
+		JobLogCapture.install();
 		try {
 			settings.scheduler().getContext().put(QueueJob.RUNNER_KEY, this.runner);
 		}
@@ -93,6 +104,16 @@ public final class DefaultJobQueue implements JobQueue {
 		return timer;
 	}
 
+	/** A job over a concurrency limit stays pending; its Quartz job fires again a little later. */
+	private void retryLater(String jobId) {
+		try {
+			this.quartz.retryLater(jobId, LIMIT_RETRY);
+		}
+		catch (SchedulerException | RuntimeException ex) {
+			logger.warn("Cannot re-schedule job {} held back by a concurrency limit", jobId, ex);
+		}
+	}
+
 	private static String instanceId(QueueSettings settings) {
 		try {
 			return settings.scheduler().getSchedulerInstanceId();
@@ -110,6 +131,35 @@ public final class DefaultJobQueue implements JobQueue {
 				: submission.subscribeOn(Schedulers.boundedElastic());
 	}
 
+	@Override
+	public Mono<Object> submit(Command command, @Nullable JsonNode params, CallContext context,
+			@Nullable Duration maxWait, @Nullable Duration pollInterval) {
+		Duration wait = effectiveWait(command, maxWait, pollInterval);
+		Mono<Object> submitted = submit(command, params, context);
+		if (wait == null || wait.isZero() || wait.isNegative()) {
+			return submitted;
+		}
+		return submitted.flatMap((envelope) -> this.waiting.await((ObjectNode) envelope, wait));
+	}
+
+	/**
+	 * How long a submit waits: the call's {@code max_wait_time}; else, when it asks to poll
+	 * ({@code poll_interval > 0}) without a bound, the default wait or the job's timeout (until it
+	 * ends, as the seed); else the default wait ({@code null}: no waiting).
+	 */
+	private @Nullable Duration effectiveWait(Command command, @Nullable Duration maxWait,
+			@Nullable Duration pollInterval) {
+		if (maxWait != null) {
+			return maxWait;
+		}
+		Duration configured = this.settings.limits().defaultMaxWait();
+		if (pollInterval != null && !pollInterval.isZero() && configured == null) {
+			return (command.descriptor().timeout() != null) ? command.descriptor().timeout()
+					: this.settings.defaultTimeout();
+		}
+		return configured;
+	}
+
 	private ObjectNode submitNow(Command command, @Nullable JsonNode params, CallContext context) {
 		long pending = this.store.count(JobStatus.PENDING);
 		if (pending >= this.settings.maxPending()) {
@@ -117,6 +167,8 @@ public final class DefaultJobQueue implements JobQueue {
 					"Queue full: " + pending + " jobs are pending; try again later",
 					Map.of("pending", pending, "max_pending", this.settings.maxPending())));
 		}
+		checkQuota(context.caller());
+		SizeCaps.checkParams(this.settings.mapper(), params, this.settings.limits().maxParamsSize());
 		JobRecord record = JobRecord.pending(UUID.randomUUID().toString(), command.name(), params, context.caller(),
 				this.settings.clock().instant());
 		this.store.insert(record);
@@ -139,6 +191,47 @@ public final class DefaultJobQueue implements JobQueue {
 	}
 
 	@Override
+	public Mono<Object> handOff(Command command, @Nullable JsonNode params, CallContext context, RunningCall call) {
+		Mono<Object> adoption = Mono.fromCallable(() -> adopt(command, params, context, call))
+			.flatMap((envelope) -> envelope.isEmpty() ? call.outcome() : Mono.just((Object) envelope.get()));
+		return (this.store instanceof InMemoryJobStore) ? adoption : adoption.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private java.util.Optional<ObjectNode> adopt(Command command, @Nullable JsonNode params, CallContext context,
+			RunningCall call) {
+		// params too large to store are left out of the record: the call already runs with them
+		boolean storable = SizeCaps.size(this.settings.mapper(), params) <= this.settings.limits().maxParamsSize();
+		java.time.Instant now = this.settings.clock().instant();
+		JobRecord running = new JobRecord(UUID.randomUUID().toString(), command.name(), storable ? params : null,
+				context.caller(), JobStatus.RUNNING, 0, "handed to the queue after the sync cap", null, null, false,
+				call.startedAt(), call.startedAt(), null, now, this.nodeId);
+		if (!this.runner.adopt(running, command, call)) {
+			return java.util.Optional.empty();
+		}
+		context.jobListener().accept(running.jobId());
+		return java.util.Optional.of(JsonNodeFactory.instance.objectNode()
+			.put("job_id", running.jobId())
+			.put("status", JobStatus.RUNNING.wire())
+			.put("command", command.name())
+			.put("poll_with", "queue_get_job_status")
+			.put("queued_after_timeout", true));
+	}
+
+	private void checkQuota(Caller caller) {
+		int max = this.settings.limits().maxPendingPerCaller();
+		if (max <= 0) {
+			return;
+		}
+		long pending = this.store.countPending(caller.principal());
+		if (pending >= max) {
+			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.QUEUE_FULL, "Too many pending jobs for '"
+					+ caller.principal() + "': " + pending + " of at most " + max
+					+ " (adapter.queue.max-pending-per-caller); wait for some to start or stop them",
+					Map.of("pending", pending, "max_pending_per_caller", max)));
+		}
+	}
+
+	@Override
 	public JobRecord get(String jobId, Caller caller) {
 		return this.store.find(jobId).filter((r) -> r.isVisibleTo(caller)).orElseThrow(() -> notFound(jobId));
 	}
@@ -150,8 +243,7 @@ public final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public JobPage list(JobQuery query, Caller caller) {
-		JobQuery scoped = JobQueue.isAdmin(caller) ? query
-				: new JobQuery(caller.principal(), query.status(), query.command(), query.limit(), query.offset());
+		JobQuery scoped = JobQueue.isAdmin(caller) ? query : query.withOwner(caller.principal());
 		return this.store.query(scoped);
 	}
 
@@ -219,13 +311,27 @@ public final class DefaultJobQueue implements JobQueue {
 					+ " is running; stop it with queue_stop_job first, then delete it",
 					Map.of("job_id", jobId, "status", record.status().wire())));
 		}
-		this.store.delete(jobId);
-		this.bus.deleted(jobId);
-		return record;
+		if (record.status() == JobStatus.DELETED) {
+			return record;
+		}
+		// a tombstone, kept for the retention period (from now) so a late poller learns "deleted"
+		JobRecord tombstone = Records.finished(record, JobStatus.DELETED, null, null, record.description(),
+				this.settings.clock().instant());
+		if (!this.store.update(tombstone, record.status(), null)) {
+			return this.store.find(jobId).orElse(record);
+		}
+		this.store.deleteLogs(jobId);
+		changed(tombstone);
+		return tombstone;
 	}
 
 	@Override
 	public Flux<JsonNode> events(String jobId, Caller caller) {
+		return events(jobId, caller, false);
+	}
+
+	@Override
+	public Flux<JsonNode> events(String jobId, Caller caller, boolean logs) {
 		return Flux.defer(() -> {
 			JobRecord record = get(jobId, caller);
 			Flux<JsonNode> replayed = Flux.defer(() -> Flux.fromIterable(replayed(record)));
@@ -233,9 +339,17 @@ public final class DefaultJobQueue implements JobQueue {
 				return Flux.concat(replayed, Flux.just((JsonNode) JobJson.event(record)));
 			}
 			Mono<JsonNode> snapshot = Mono.fromCallable(() -> this.store.find(jobId).map(JobJson::event).orElse(null));
-			return Flux.merge(this.bus.subscribe(jobId), Flux.concat(replayed, snapshot))
-				.takeUntil((event) -> JobJson.isTerminalEvent(event.path("event").asString()));
+			Flux<JsonNode> states = Flux.merge(this.bus.subscribe(jobId), Flux.concat(replayed, snapshot));
+			// the log stream first: the state snapshot may let a waiting command log at once
+			Flux<JsonNode> all = logs ? Flux.merge(this.bus.logs(jobId), states) : states;
+			return all.takeUntil((event) -> JobJson.isTerminalEvent(event.path("event").asString()));
 		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	@Override
+	public JobLogPage logs(String jobId, Caller caller, int offset, int limit) {
+		get(jobId, caller);
+		return this.store.logs(jobId, offset, limit);
 	}
 
 	@Override
@@ -276,6 +390,11 @@ public final class DefaultJobQueue implements JobQueue {
 	@Override
 	public void addListener(JobListener listener) {
 		this.listeners.add(listener);
+	}
+
+	@Override
+	public QueueLimits limits() {
+		return this.settings.limits();
 	}
 
 	@Override

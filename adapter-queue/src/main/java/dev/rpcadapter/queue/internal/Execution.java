@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class Execution implements JobContext {
 
-	private final Thread worker;
+	private final Runnable interrupter;
 
 	private final Consumer<Execution> progressSink;
 
 	private volatile JobRecord current;
+
+	private volatile @Nullable JobLog log;
 
 	private volatile boolean stopRequested;
 
@@ -42,8 +44,13 @@ final class Execution implements JobContext {
 	private @Nullable ScheduledFuture<?> stopTask;
 
 	Execution(JobRecord running, Thread worker, Consumer<Execution> progressSink) {
+		this(running, worker::interrupt, progressSink);
+	}
+
+	/** An execution whose work is interrupted by {@code interrupter} (a call adopted from a request). */
+	Execution(JobRecord running, Runnable interrupter, Consumer<Execution> progressSink) {
 		this.current = running;
-		this.worker = worker;
+		this.interrupter = interrupter;
 		this.progressSink = progressSink;
 	}
 
@@ -60,6 +67,18 @@ final class Execution implements JobContext {
 				base.updatedAt(), base.node());
 		this.progressDirty = true;
 		this.progressSink.accept(this);
+	}
+
+	@Override
+	public void log(String level, String message) {
+		JobLog target = this.log;
+		if (target != null) {
+			target.append(level, message);
+		}
+	}
+
+	void logTo(JobLog log) {
+		this.log = log;
 	}
 
 	@Override
@@ -95,6 +114,11 @@ final class Execution implements JobContext {
 		this.deadline = System.nanoTime() + timeout.toNanos();
 	}
 
+	/** Sets the deadline to {@code timeout} after the work began, {@code elapsed} ago. */
+	void armTimeout(Duration timeout, Duration elapsed) {
+		this.deadline = System.nanoTime() + timeout.minus(elapsed).toNanos();
+	}
+
 	/** Interrupts the worker once the deadline has passed (called by the runner's periodic sweep). */
 	void checkDeadline(long now) {
 		if (now - this.deadline >= 0) {
@@ -126,7 +150,7 @@ final class Execution implements JobContext {
 		else {
 			this.stopInterrupted = true;
 		}
-		this.worker.interrupt();
+		this.interrupter.run();
 	}
 
 	/** Ends the execution: no interrupt can happen after this returns. */

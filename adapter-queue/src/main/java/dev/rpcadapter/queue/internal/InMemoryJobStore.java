@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
+import dev.rpcadapter.queue.JobLogLine;
+import dev.rpcadapter.queue.JobLogPage;
 import dev.rpcadapter.queue.JobPage;
 import dev.rpcadapter.queue.JobQuery;
 import dev.rpcadapter.queue.JobRecord;
@@ -32,6 +33,8 @@ public final class InMemoryJobStore implements JobStore {
 	private final Map<String, JobRecord> records = new ConcurrentHashMap<>();
 
 	private final Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+
+	private final Map<String, java.util.ArrayDeque<JobLogLine>> logs = new ConcurrentHashMap<>();
 
 	public InMemoryJobStore() {
 		for (JobStatus status : JobStatus.values()) {
@@ -74,6 +77,30 @@ public final class InMemoryJobStore implements JobStore {
 	}
 
 	@Override
+	public synchronized Claim claim(JobRecord running, int commandLimit, int globalLimit) {
+		JobRecord current = this.records.get(running.jobId());
+		if (current == null || current.status() != JobStatus.PENDING) {
+			return Claim.CHANGED;
+		}
+		if (globalLimit > 0 && count(JobStatus.RUNNING) >= globalLimit) {
+			return Claim.LIMITED;
+		}
+		if (commandLimit > 0 && this.records.values().stream()
+			.filter((r) -> r.status() == JobStatus.RUNNING && r.command().equals(running.command()))
+			.count() >= commandLimit) {
+			return Claim.LIMITED;
+		}
+		return update(running, JobStatus.PENDING, null) ? Claim.CLAIMED : Claim.CHANGED;
+	}
+
+	@Override
+	public long countPending(String owner) {
+		return this.records.values().stream()
+			.filter((r) -> r.status() == JobStatus.PENDING && owner.equals(r.owner().principal()))
+			.count();
+	}
+
+	@Override
 	public synchronized boolean requestStop(String jobId, Instant now) {
 		JobRecord current = this.records.get(jobId);
 		if (current == null || current.status().isTerminal()) {
@@ -86,7 +113,48 @@ public final class InMemoryJobStore implements JobStore {
 	}
 
 	@Override
+	public void appendLog(String jobId, JobLogLine line, int maxLines) {
+		java.util.ArrayDeque<JobLogLine> lines = this.logs.computeIfAbsent(jobId, (id) -> new java.util.ArrayDeque<>());
+		synchronized (lines) {
+			lines.addLast(line);
+			while (lines.size() > maxLines) {
+				lines.removeFirst();
+			}
+		}
+	}
+
+	@Override
+	public long lastLogSeq(String jobId) {
+		java.util.ArrayDeque<JobLogLine> lines = this.logs.get(jobId);
+		if (lines == null) {
+			return 0;
+		}
+		synchronized (lines) {
+			return lines.isEmpty() ? 0 : lines.getLast().seq();
+		}
+	}
+
+	@Override
+	public void deleteLogs(String jobId) {
+		this.logs.remove(jobId);
+	}
+
+	@Override
+	public JobLogPage logs(String jobId, int offset, int limit) {
+		java.util.ArrayDeque<JobLogLine> lines = this.logs.get(jobId);
+		if (lines == null) {
+			return new JobLogPage(List.of(), 0, 0);
+		}
+		synchronized (lines) {
+			List<JobLogLine> page = lines.stream().skip(offset).limit(limit).toList();
+			long last = lines.isEmpty() ? 0 : lines.getLast().seq();
+			return new JobLogPage(page, lines.size(), last - lines.size());
+		}
+	}
+
+	@Override
 	public synchronized boolean delete(String jobId) {
+		this.logs.remove(jobId);
 		JobRecord removed = this.records.remove(jobId);
 		if (removed != null) {
 			count(removed.status(), -1);
@@ -96,10 +164,7 @@ public final class InMemoryJobStore implements JobStore {
 
 	@Override
 	public JobPage query(JobQuery query) {
-		Predicate<JobRecord> filter = (r) -> (query.owner() == null || query.owner().equals(r.owner().principal()))
-				&& (query.status() == null || query.status() == r.status())
-				&& (query.command() == null || query.command().equals(r.command()));
-		List<JobRecord> matching = this.records.values().stream().filter(filter).sorted(NEWEST_FIRST).toList();
+		List<JobRecord> matching = this.records.values().stream().filter(query::matches).sorted(NEWEST_FIRST).toList();
 		int from = Math.min(query.offset(), matching.size());
 		int to = Math.min(from + query.limit(), matching.size());
 		return new JobPage(matching.subList(from, to), matching.size());

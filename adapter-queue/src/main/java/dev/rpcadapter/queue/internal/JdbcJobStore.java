@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.rpcadapter.queue.JobLogLine;
+import dev.rpcadapter.queue.JobLogPage;
 import dev.rpcadapter.queue.JobPage;
 import dev.rpcadapter.queue.JobQuery;
 import dev.rpcadapter.queue.JobRecord;
@@ -25,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 /** Job records in a table shared by all nodes; every update is a conditional {@code UPDATE}. */
 public final class JdbcJobStore implements JobStore {
 
-	private static final String TERMINAL = "('completed','failed','stopped')";
+	private static final String TERMINAL = "('completed','failed','stopped','deleted')";
 
 	private final DataSource dataSource;
 
@@ -33,10 +35,36 @@ public final class JdbcJobStore implements JobStore {
 
 	private final String table;
 
+	private final JdbcClaims claims;
+
+	private final JdbcJobLogs logs;
+
 	public JdbcJobStore(DataSource dataSource, ObjectMapper mapper, String table) {
 		this.dataSource = dataSource;
 		this.rows = new JdbcRows(mapper);
 		this.table = SchemaScripts.checkName(table);
+		this.claims = new JdbcClaims(dataSource, this.rows, this.table);
+		this.logs = new JdbcJobLogs(dataSource, this.table);
+	}
+
+	@Override
+	public void appendLog(String jobId, JobLogLine line, int maxLines) {
+		this.logs.append(jobId, line, maxLines);
+	}
+
+	@Override
+	public long lastLogSeq(String jobId) {
+		return this.logs.lastSeq(jobId);
+	}
+
+	@Override
+	public void deleteLogs(String jobId) {
+		this.logs.delete(jobId);
+	}
+
+	@Override
+	public JobLogPage logs(String jobId, int offset, int limit) {
+		return this.logs.page(jobId, offset, limit);
 	}
 
 	@Override
@@ -86,6 +114,39 @@ public final class JdbcJobStore implements JobStore {
 	}
 
 	@Override
+	public Claim claim(JobRecord running, int commandLimit, int globalLimit) {
+		if (commandLimit <= 0 && globalLimit <= 0) {
+			return update(running, JobStatus.PENDING, null) ? Claim.CLAIMED : Claim.CHANGED;
+		}
+		return this.claims.claim(running, commandLimit, globalLimit);
+	}
+
+	@Override
+	public long countPending(String owner) {
+		return execute("SELECT count(*) FROM " + this.table + " WHERE status = 'pending' AND owner = ?", (ps) -> {
+			ps.setString(1, owner);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		});
+	}
+
+	@Override
+	public int touch(Collection<String> jobIds, String node, Instant now) {
+		if (jobIds.isEmpty()) {
+			return 0;
+		}
+		return execute("UPDATE " + this.table + " SET updated_at = ? WHERE job_id = ANY (?) AND node_id = ? "
+				+ "AND status = 'running'", (ps) -> {
+					JdbcRows.setInstant(ps, 1, now);
+					ps.setArray(2, ps.getConnection().createArrayOf("varchar", jobIds.toArray()));
+					ps.setString(3, node);
+					return ps.executeUpdate();
+				});
+	}
+
+	@Override
 	public boolean requestStop(String jobId, Instant now) {
 		return execute("UPDATE " + this.table + " SET stop_requested = TRUE, updated_at = ? WHERE job_id = ? "
 				+ "AND status IN ('pending','running')", (ps) -> {
@@ -97,6 +158,7 @@ public final class JdbcJobStore implements JobStore {
 
 	@Override
 	public boolean delete(String jobId) {
+		this.logs.delete(jobId);
 		return execute("DELETE FROM " + this.table + " WHERE job_id = ?", (ps) -> {
 			ps.setString(1, jobId);
 			return ps.executeUpdate() == 1;
@@ -108,8 +170,8 @@ public final class JdbcJobStore implements JobStore {
 		List<Object> args = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		condition(where, args, "owner", query.owner());
-		condition(where, args, "status", (query.status() != null) ? query.status().wire() : null);
-		condition(where, args, "command", query.command());
+		anyOf(where, args, "status", query.statuses().stream().map(JobStatus::wire).toList());
+		anyOf(where, args, "command", List.copyOf(query.commands()));
 		long total = execute("SELECT count(*) FROM " + this.table + where, (ps) -> {
 			bind(ps, args);
 			try (ResultSet rs = ps.executeQuery()) {
@@ -164,6 +226,12 @@ public final class JdbcJobStore implements JobStore {
 
 	@Override
 	public int deleteFinishedBefore(Instant cutoff) {
+		int deleted = deleteFinishedRows(cutoff);
+		this.logs.deleteOrphans();
+		return deleted;
+	}
+
+	private int deleteFinishedRows(Instant cutoff) {
 		return execute("DELETE FROM " + this.table + " WHERE status IN " + TERMINAL + " AND finished_at < ?",
 				(ps) -> {
 					JdbcRows.setInstant(ps, 1, cutoff);
@@ -197,9 +265,22 @@ public final class JdbcJobStore implements JobStore {
 		}
 	}
 
+	private static void anyOf(StringBuilder where, List<Object> args, String column, List<String> values) {
+		if (!values.isEmpty()) {
+			where.append(" AND ").append(column).append(" = ANY (?)");
+			args.add(values.toArray(String[]::new));
+		}
+	}
+
 	private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
 		for (int i = 0; i < args.size(); i++) {
-			ps.setObject(i + 1, args.get(i));
+			Object arg = args.get(i);
+			if (arg instanceof String[] values) {
+				ps.setArray(i + 1, ps.getConnection().createArrayOf("varchar", values));
+			}
+			else {
+				ps.setObject(i + 1, arg);
+			}
 		}
 	}
 

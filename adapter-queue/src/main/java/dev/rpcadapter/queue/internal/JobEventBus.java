@@ -20,6 +20,30 @@ final class JobEventBus {
 
 	private final Map<String, String> lastState = new ConcurrentHashMap<>();
 
+	private final Map<String, Set<FluxSink<JsonNode>>> logSubscribers = new ConcurrentHashMap<>();
+
+	/** Log lines of one job written on this node from now on, as {@code job_log} events. */
+	Flux<JsonNode> logs(String jobId) {
+		return Flux.create((sink) -> {
+			this.logSubscribers.computeIfAbsent(jobId, (id) -> new CopyOnWriteArraySet<>()).add(sink);
+			sink.onDispose(() -> this.logSubscribers.computeIfPresent(jobId, (id, sinks) -> {
+				sinks.remove(sink);
+				return sinks.isEmpty() ? null : sinks;
+			}));
+		});
+	}
+
+	void publishLog(String jobId, dev.rpcadapter.queue.JobLogLine line) {
+		Set<FluxSink<JsonNode>> sinks = this.logSubscribers.get(jobId);
+		if (sinks == null) {
+			return;
+		}
+		JsonNode event = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+			.put("event", "job_log").put("job_id", jobId).put("seq", line.seq()).put("ts", JobJson.format(line.ts()))
+			.put("level", line.level()).put("message", line.message());
+		sinks.forEach((sink) -> sink.next(event));
+	}
+
 	/** Events of one job from now on; completes after its terminal event. */
 	Flux<JsonNode> subscribe(String jobId) {
 		return Flux.create((sink) -> {

@@ -41,9 +41,13 @@ public final class JobJson {
 		return node;
 	}
 
-	/** Whether an event name ends a job's event stream ({@code job_completed}, {@code job_failed}, {@code job_stopped}). */
+	/**
+	 * Whether an event name ends a job's event stream ({@code job_completed}, {@code job_failed},
+	 * {@code job_stopped}, {@code job_deleted}).
+	 */
 	static boolean isTerminalEvent(String event) {
-		return event.equals("job_completed") || event.equals("job_failed") || event.equals("job_stopped");
+		return event.equals("job_completed") || event.equals("job_failed") || event.equals("job_stopped")
+				|| event.equals("job_deleted");
 	}
 
 	static String eventName(JobStatus status) {
@@ -51,6 +55,7 @@ public final class JobJson {
 			case COMPLETED -> "job_completed";
 			case FAILED -> "job_failed";
 			case STOPPED -> "job_stopped";
+			case DELETED -> "job_deleted";
 			default -> "job_progress";
 		};
 	}
@@ -65,6 +70,28 @@ public final class JobJson {
 		if (record.error() != null) {
 			node.set("error", error(record.error()));
 		}
+	}
+
+	/**
+	 * {@code {"job_id","lines":[{"seq","ts","level","message"}],"total","dropped","offset","limit",
+	 * "stdout":[…],"stderr":[…],"stdout_lines","stderr_lines"}}: the seed's stdout/stderr split
+	 * (WARN and ERROR lines as stderr) beside the structured lines.
+	 */
+	public static ObjectNode logs(String jobId, dev.rpcadapter.queue.JobLogPage page, int offset, int limit) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode().put("job_id", jobId);
+		var lines = node.putArray("lines");
+		var stdout = JsonNodeFactory.instance.arrayNode();
+		var stderr = JsonNodeFactory.instance.arrayNode();
+		for (dev.rpcadapter.queue.JobLogLine line : page.lines()) {
+			lines.addObject().put("seq", line.seq()).put("ts", format(line.ts())).put("level", line.level())
+				.put("message", line.message());
+			boolean error = "WARN".equals(line.level()) || "ERROR".equals(line.level());
+			(error ? stderr : stdout).add(line.message());
+		}
+		node.put("total", page.total()).put("dropped", page.dropped()).put("offset", offset).put("limit", limit);
+		node.set("stdout", stdout);
+		node.set("stderr", stderr);
+		return node.put("stdout_lines", stdout.size()).put("stderr_lines", stderr.size());
 	}
 
 	public static ObjectNode error(JsonRpcError error) {

@@ -2,6 +2,7 @@ package dev.rpcadapter.queue.internal;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +15,10 @@ import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.queue.JobRecord;
 import dev.rpcadapter.queue.JobStatus;
 import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.dispatch.RunningCall;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -44,8 +48,15 @@ final class JobRunner {
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
 
-	JobRunner(QueueSettings settings, String nodeId, Consumer<JobRecord> changes, ScheduledExecutorService timer) {
+	private final Consumer<String> retryLater;
+
+	private final java.util.function.BiConsumer<String, dev.rpcadapter.queue.JobLogLine> logLines;
+
+	JobRunner(QueueSettings settings, String nodeId, Consumer<JobRecord> changes, ScheduledExecutorService timer,
+			Consumer<String> retryLater, java.util.function.BiConsumer<String, dev.rpcadapter.queue.JobLogLine> logLines) {
 		this.settings = settings;
+		this.logLines = logLines;
+		this.retryLater = retryLater;
 		this.nodeId = nodeId;
 		this.errors = new ErrorMapper(settings.mapper());
 		this.changes = changes;
@@ -89,7 +100,7 @@ final class JobRunner {
 		JobRecord running = Records.running(record, this.nodeId, this.settings.clock().instant(), description);
 		Execution execution = new Execution(running, Thread.currentThread(), this::progressed);
 		this.executions.put(record.jobId(), execution);
-		if (!this.settings.store().update(running, record.status(), null)) {
+		if (!claim(record, running, recovering)) {
 			this.executions.remove(record.jobId());
 			return;
 		}
@@ -97,8 +108,11 @@ final class JobRunner {
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.settings.defaultTimeout();
 		execution.armTimeout(timeout);
+		JobLog log = new JobLog(this.settings, record.jobId(), this.logLines);
+		execution.logTo(log);
 		Object result = null;
 		Throwable thrown = null;
+		JobLogCapture.begin(record.jobId(), log);
 		try {
 			Object value = command.handler().prepare(record.params()).execute(record.owner(), execution).block();
 			result = (value instanceof JsonNode json) ? json : this.settings.mapper().valueToTree(value);
@@ -107,6 +121,7 @@ final class JobRunner {
 			thrown = ex;
 		}
 		finally {
+			JobLogCapture.end(record.jobId());
 			execution.finish();
 			this.executions.remove(record.jobId());
 			Thread.interrupted();
@@ -114,9 +129,28 @@ final class JobRunner {
 		complete(execution, timeout, (JsonNode) result, thrown);
 	}
 
+	/**
+	 * Claims the record; a job over a concurrency limit stays pending and is tried again later. A
+	 * recovered job (re-fired after its node died) is already counted as running.
+	 */
+	private boolean claim(JobRecord record, JobRecord running, boolean recovering) {
+		if (recovering) {
+			return this.settings.store().update(running, record.status(), null);
+		}
+		var limits = this.settings.limits();
+		JobStore.Claim claim = this.settings.store().claim(running, limits.limitOf(record.command()),
+				limits.maxConcurrent());
+		if (claim == JobStore.Claim.LIMITED) {
+			this.retryLater.accept(record.jobId());
+		}
+		return claim == JobStore.Claim.CLAIMED;
+	}
+
 	private void complete(Execution execution, Duration timeout, @Nullable JsonNode result,
 			@Nullable Throwable thrown) {
 		JobRecord current = execution.current();
+		JsonRpcError tooLarge = (thrown == null)
+				? SizeCaps.oversizeResult(this.settings.mapper(), result, this.settings.limits().maxResultSize()) : null;
 		if (execution.timedOut()) {
 			JsonRpcError error = JsonRpcError.of(ErrorCodes.TIMED_OUT,
 					"Job timed out after " + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
@@ -129,6 +163,9 @@ final class JobRunner {
 			JsonRpcError error = this.errors.map(current.jobId(), current.command(), thrown);
 			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
 		}
+		else if (tooLarge != null) {
+			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, tooLarge, current.description());
+		}
 		else {
 			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.COMPLETED, result, null, current.description());
 		}
@@ -136,6 +173,9 @@ final class JobRunner {
 
 	private void end(JobRecord record, JobStatus expected, @Nullable String expectedNode, JobStatus status,
 			@Nullable JsonNode result, @Nullable JsonRpcError error, String description) {
+		if (error != null) {
+			error = SizeCaps.bounded(this.settings.mapper(), error, this.settings.limits().maxResultSize());
+		}
 		JobRecord finished = Records.finished(record, status, result, error, description,
 				this.settings.clock().instant());
 		if (this.settings.store().update(finished, expected, expectedNode)) {
@@ -155,6 +195,59 @@ final class JobRunner {
 			this.settings.store().update(record, JobStatus.RUNNING, this.nodeId);
 		}
 		this.changes.accept(record);
+	}
+
+	/**
+	 * Adopts a call that ran past its sync cap: its record is stored as running on this node, and
+	 * the call's own outcome ends the job; stop and timeout interrupt the call where it runs.
+	 * @return whether the record was stored (if not, the caller keeps waiting for the outcome)
+	 */
+	boolean adopt(JobRecord running, Command command, RunningCall call) {
+		Execution execution = new Execution(running, call::interrupt, this::progressed);
+		execution.logTo(new JobLog(this.settings, running.jobId(), this.logLines));
+		this.executions.put(running.jobId(), execution);
+		try {
+			this.settings.store().insert(running);
+		}
+		catch (RuntimeException ex) {
+			this.executions.remove(running.jobId());
+			logger.warn("Cannot store the job of a call handed off by the sync cap; the call keeps its request", ex);
+			return false;
+		}
+		this.changes.accept(running);
+		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
+				: this.settings.defaultTimeout();
+		execution.armTimeout(timeout, Duration.between(running.startedAt(), this.settings.clock().instant()));
+		call.attach(execution);
+		Mono<Optional<Object>> outcome = call.outcome().map(Optional::of).defaultIfEmpty(Optional.empty());
+		if (this.settings.store().isShared()) {
+			outcome = outcome.publishOn(Schedulers.boundedElastic());
+		}
+		outcome.subscribe((value) -> adoptedEnded(execution, timeout, value.orElse(null), null),
+				(error) -> adoptedEnded(execution, timeout, null, error));
+		return true;
+	}
+
+	private void adoptedEnded(Execution execution, Duration timeout, @Nullable Object value,
+			@Nullable Throwable thrown) {
+		execution.finish();
+		this.executions.remove(execution.jobId());
+		JsonNode result = null;
+		Throwable error = thrown;
+		try {
+			result = (value instanceof JsonNode json) ? json : this.settings.mapper().valueToTree(value);
+		}
+		catch (RuntimeException ex) {
+			error = ex;
+		}
+		complete(execution, timeout, result, error);
+	}
+
+	/** Refreshes the records of this node's running jobs (see {@link JobStore#touch}). */
+	void heartbeat() {
+		if (!this.executions.isEmpty()) {
+			this.settings.store().touch(this.executions.keySet(), this.nodeId, this.settings.clock().instant());
+		}
 	}
 
 	/** Writes progress that was held back by the write interval. */

@@ -31,6 +31,10 @@ final class Maintenance {
 
 	private static final Duration PENDING_GRACE = Duration.ofMinutes(1);
 
+	private static final Duration MIN_STALE = Duration.ofSeconds(3);
+
+	private long lastHeartbeat = System.nanoTime();
+
 	static final String NOT_RECOVERABLE = "Server stopped while the job was running; command is not recoverable";
 
 	private final QueueSettings settings;
@@ -83,11 +87,17 @@ final class Maintenance {
 		}
 	}
 
-	/** Fails jobs whose Quartz job vanished (a node stopped mid-run and the command is not recoverable). */
+	/**
+	 * Fails jobs whose node stopped mid-run: running here is not known, no Quartz job is left (the
+	 * command is not recoverable, or the job was adopted from a request and never had one), and the
+	 * record's heartbeat stopped.
+	 */
 	void recover() {
 		Instant now = this.settings.clock().instant();
+		Instant stale = now.minus(staleAfter());
 		for (JobRecord record : this.settings.store().findByStatus(JobStatus.RUNNING, RECOVERY_BATCH)) {
-			if (!this.runner.runsLocally(record.jobId()) && !scheduled(record)) {
+			if (!this.runner.runsLocally(record.jobId()) && record.updatedAt().isBefore(stale)
+					&& !scheduled(record)) {
 				fail(record, NOT_RECOVERABLE, "node_lost", now);
 			}
 		}
@@ -96,6 +106,17 @@ final class Maintenance {
 				fail(record, "The job's schedule was lost before it started", "schedule_lost", now);
 			}
 		}
+	}
+
+	/** How often a node refreshes its running jobs' records on a shared store. */
+	Duration heartbeatInterval() {
+		return this.settings.pollInterval().multipliedBy(4);
+	}
+
+	/** A running record not refreshed for this long belongs to a node that stopped. */
+	private Duration staleAfter() {
+		Duration three = heartbeatInterval().multipliedBy(3);
+		return (three.compareTo(MIN_STALE) < 0) ? MIN_STALE : three;
 	}
 
 	private boolean scheduled(JobRecord record) {
@@ -123,6 +144,10 @@ final class Maintenance {
 	/** Publishes changes made on other nodes to local subscribers and applies remote stop requests. */
 	void poll() {
 		this.runner.flushProgress();
+		if (System.nanoTime() - this.lastHeartbeat >= heartbeatInterval().toNanos()) {
+			this.lastHeartbeat = System.nanoTime();
+			this.runner.heartbeat();
+		}
 		Set<String> watched = this.bus.watchedIds();
 		Set<String> local = this.runner.localJobIds();
 		if (watched.isEmpty() && local.isEmpty()) {

@@ -66,6 +66,23 @@ final class ParamReader {
 		return value.asString();
 	}
 
+	/** A string or a list of strings; empty when absent. */
+	List<String> stringList(String name) {
+		JsonNode value = this.params.get(name);
+		if (value == null || value.isNull()) {
+			return List.of();
+		}
+		List<String> values = new ArrayList<>();
+		for (JsonNode item : value.isArray() ? value : List.of(value)) {
+			if (!item.isString() || item.asString().isEmpty()) {
+				this.errors.add(new ParamError(name, "must be a non-empty string or a list of them"));
+				return List.of();
+			}
+			values.add(item.asString());
+		}
+		return values;
+	}
+
 	int integer(String name, int defaultValue, int min, int max) {
 		JsonNode value = this.params.get(name);
 		if (value == null || value.isNull()) {

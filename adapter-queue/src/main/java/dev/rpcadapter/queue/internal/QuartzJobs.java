@@ -45,6 +45,23 @@ final class QuartzJobs {
 		}
 	}
 
+	/**
+	 * Fires an existing job again after {@code delay} (a job over a concurrency limit). Called while
+	 * its current trigger fires: the new trigger keeps the non-durable job alive after that one ends.
+	 */
+	void retryLater(String jobId, java.time.Duration delay) throws SchedulerException {
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(jobId + "#" + java.util.UUID.randomUUID(), GROUP)
+			.forJob(new JobKey(jobId, GROUP))
+			.startAt(java.util.Date.from(java.time.Instant.now().plus(delay)))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build();
+		transactional(() -> this.scheduler.scheduleJob(trigger));
+		if (this.transactions != SchedulerTransactions.NONE) {
+			this.wakeUp.wakeUp();
+		}
+	}
+
 	boolean exists(String jobId) throws SchedulerException {
 		return this.scheduler.checkExists(new JobKey(jobId, GROUP));
 	}

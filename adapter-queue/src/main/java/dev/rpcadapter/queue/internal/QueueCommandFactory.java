@@ -1,6 +1,8 @@
 package dev.rpcadapter.queue.internal;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.rpcadapter.command.Command;
@@ -47,6 +49,9 @@ public final class QueueCommandFactory {
 						QueueSchemas.jobId(), QueueSchemas.job(), this::stop),
 				command("queue_delete_job", "Deletes a job that is not running (a pending job is stopped first)",
 						QueueSchemas.jobId(), QueueSchemas.job(), this::delete),
+				command("queue_get_job_logs",
+						"Returns a job's log lines (JobContext.log and SLF4J logging on the job's thread), oldest first",
+						QueueSchemas.logsParams(), QueueSchemas.logs(), this::logs),
 				command("queue_health", "The queue's state: scheduler, store and job counts", QueueSchemas.empty(),
 						QueueSchemas.health(), this::health));
 	}
@@ -88,21 +93,22 @@ public final class QueueCommandFactory {
 
 	private PreparedCall list(@Nullable JsonNode params) {
 		ParamReader reader = new ParamReader(params, LIST_PARAMS);
-		String statusName = reader.optionalString("status_filter");
-		JobStatus status = null;
-		if (statusName != null) {
+		Set<JobStatus> statuses = new LinkedHashSet<>();
+		for (String name : reader.stringList("status_filter")) {
 			try {
-				status = JobStatus.fromWire(statusName);
+				statuses.add(JobStatus.fromWire(name));
 			}
 			catch (IllegalArgumentException ex) {
-				reader.reject("status_filter", "must be one of pending, running, completed, failed, stopped");
+				reader.reject("status_filter", "must be one of pending, running, completed, failed, stopped, deleted "
+						+ "(or a list of them)");
 			}
 		}
-		String command = reader.optionalString("command");
+		Set<String> commands = new LinkedHashSet<>(reader.stringList("command"));
+		commands.addAll(reader.stringList("job_type"));
 		int limit = reader.integer("limit", 100, 1, 1000);
 		int offset = reader.integer("offset", 0, 0, Integer.MAX_VALUE);
 		reader.validate();
-		JobQuery query = new JobQuery(null, status, command, limit, offset);
+		JobQuery query = new JobQuery(null, statuses, commands, limit, offset);
 		return (caller, job) -> blocking(() -> page(this.queue.list(query, caller), query));
 	}
 
@@ -113,10 +119,24 @@ public final class QueueCommandFactory {
 			jobs.add(this.queue.toJson(record));
 		}
 		node.put("total_count", page.totalCount()).put("limit", query.limit()).put("offset", query.offset());
-		if (query.status() != null) {
-			node.put("status_filter", query.status().wire());
+		if (query.statuses().size() == 1) {
+			node.put("status_filter", query.statuses().iterator().next().wire());
+		}
+		else if (!query.statuses().isEmpty()) {
+			var filter = node.putArray("status_filter");
+			query.statuses().forEach((status) -> filter.add(status.wire()));
 		}
 		return node;
+	}
+
+	private PreparedCall logs(@Nullable JsonNode params) {
+		ParamReader reader = new ParamReader(params, names(QueueSchemas.logsParams()));
+		String jobId = reader.requiredString("job_id");
+		int offset = reader.integer("offset", 0, 0, Integer.MAX_VALUE);
+		int limit = reader.integer("limit", 1000, 1, 10_000);
+		reader.validate();
+		return (caller, job) -> blocking(() -> JobJson.logs(jobId, this.queue.logs(jobId, caller, offset, limit),
+				offset, limit));
 	}
 
 	private PreparedCall health(@Nullable JsonNode params) {
@@ -126,8 +146,28 @@ public final class QueueCommandFactory {
 			ObjectNode node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 			node.put("status", health.status().wire());
 			health.details().forEach(node::putPOJO);
+			seedFields(node, health);
 			return node;
 		});
+	}
+
+	/**
+	 * The seed's field names beside ours: {@code queue_status} healthy|unhealthy (our {@code status}
+	 * keeps ok|degraded|down, as in {@code /health}), {@code total_jobs}, {@code <state>_jobs},
+	 * {@code max_concurrent_jobs}.
+	 */
+	private void seedFields(ObjectNode node, dev.rpcadapter.health.ComponentHealth health) {
+		boolean healthy = health.status() != dev.rpcadapter.health.ComponentHealth.Status.DOWN;
+		node.put("queue_status", healthy ? "healthy" : "unhealthy");
+		long total = 0;
+		for (JobStatus status : JobStatus.values()) {
+			long count = node.path(status.wire()).asLong(0);
+			node.put(status.wire() + "_jobs", count);
+			total += count;
+		}
+		node.put("total_jobs", total);
+		int maxConcurrent = this.queue.limits().maxConcurrent();
+		node.put("max_concurrent_jobs", (maxConcurrent > 0) ? maxConcurrent : node.path("workers").asInt(0));
 	}
 
 	private static String jobId(@Nullable JsonNode params) {

@@ -25,10 +25,12 @@ final class QueueSchemas {
 	static ObjectNode list() {
 		ObjectNode schema = object();
 		ObjectNode properties = schema.putObject("properties");
-		ObjectNode status = string("Only jobs in this state");
-		status.putArray("enum").add("pending").add("running").add("completed").add("failed").add("stopped");
-		properties.set("status_filter", status);
-		properties.set("command", string("Only jobs of this command"));
+		ObjectNode status = string("A job state");
+		states(status);
+		properties.set("status_filter", oneOrMany("Only jobs in this state (or one of these states)", status));
+		properties.set("command", oneOrMany("Only jobs of this command (or one of these commands)",
+				string("A command name")));
+		properties.set("job_type", oneOrMany("Alias of command (the seed's name)", string("A command name")));
 		properties.set("limit", integer("At most this many jobs", 1, 1000).put("default", 100));
 		properties.set("offset", integer("Skip this many jobs", 0, Integer.MAX_VALUE).put("default", 0));
 		return schema;
@@ -39,8 +41,8 @@ final class QueueSchemas {
 		ObjectNode properties = schema.putObject("properties");
 		properties.set("job_id", string("The job's id"));
 		properties.set("command", string("The queued command"));
-		ObjectNode status = string("pending, running, completed, failed or stopped");
-		status.putArray("enum").add("pending").add("running").add("completed").add("failed").add("stopped");
+		ObjectNode status = string("pending, running, completed, failed, stopped or deleted");
+		states(status);
 		properties.set("status", status);
 		properties.set("progress", integer("Percent done", 0, 100));
 		properties.set("description", string("What the job is doing"));
@@ -64,11 +66,45 @@ final class QueueSchemas {
 		return schema;
 	}
 
+	static ObjectNode logsParams() {
+		ObjectNode schema = object();
+		ObjectNode properties = schema.putObject("properties");
+		properties.set("job_id", string("The job's id"));
+		properties.set("offset", integer("Skip this many lines", 0, Integer.MAX_VALUE).put("default", 0));
+		properties.set("limit", integer("At most this many lines", 1, 10_000).put("default", 1000));
+		schema.putArray("required").add("job_id");
+		return schema;
+	}
+
+	static ObjectNode logs() {
+		ObjectNode schema = JSON.objectNode().put("type", "object");
+		ObjectNode properties = schema.putObject("properties");
+		properties.set("job_id", string("The job's id"));
+		properties.putObject("lines").put("type", "array").put("description", "{seq, ts, level, message}, oldest first");
+		properties.set("total", integer("Lines kept", 0, Integer.MAX_VALUE));
+		properties.set("dropped", integer("Older lines dropped by adapter.queue.max-log-lines", 0, Integer.MAX_VALUE));
+		return schema;
+	}
+
 	static ObjectNode health() {
 		ObjectNode schema = JSON.objectNode().put("type", "object");
 		ObjectNode status = string("ok, degraded or down");
 		status.putArray("enum").add("ok").add("degraded").add("down");
 		schema.putObject("properties").set("status", status);
+		return schema;
+	}
+
+	private static void states(ObjectNode schema) {
+		var values = schema.putArray("enum");
+		for (dev.rpcadapter.queue.JobStatus state : dev.rpcadapter.queue.JobStatus.values()) {
+			values.add(state.wire());
+		}
+	}
+
+	/** A value or a list of values (two single-typed schemas: the seed's proxy reads no type arrays). */
+	private static ObjectNode oneOrMany(String description, ObjectNode item) {
+		ObjectNode schema = JSON.objectNode().put("description", description);
+		schema.putArray("anyOf").add(item).add(JSON.objectNode().put("type", "array").set("items", item));
 		return schema;
 	}
 

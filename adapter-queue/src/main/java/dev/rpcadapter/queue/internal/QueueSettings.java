@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.queue.QueueLimits;
 import dev.rpcadapter.queue.SchedulerTransactions;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
@@ -14,5 +15,5 @@ import tools.jackson.databind.ObjectMapper;
 public record QueueSettings(Scheduler scheduler, CommandRegistry registry, JobStore store, ObjectMapper mapper,
 		Clock clock, @Nullable String nodeId, int maxPending, Duration defaultTimeout, Duration stopGracePeriod,
 		Duration retention, int maxFinishedJobs, Duration cleanupInterval, Duration pollInterval,
-		Duration recoveryCheckInterval, SchedulerTransactions transactions) {
+		Duration recoveryCheckInterval, SchedulerTransactions transactions, QueueLimits limits) {
 }

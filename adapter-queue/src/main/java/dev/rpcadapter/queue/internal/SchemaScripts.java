@@ -39,7 +39,13 @@ public final class SchemaScripts {
 				// tables made before the caller's attributes were kept
 				"ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS caller_attributes TEXT",
 				"CREATE INDEX IF NOT EXISTS " + name + "_status_idx ON " + name + " (status, finished_at)",
-				"CREATE INDEX IF NOT EXISTS " + name + "_owner_idx ON " + name + " (owner, created_at)");
+				"CREATE INDEX IF NOT EXISTS " + name + "_owner_idx ON " + name + " (owner, created_at)",
+				// the per-caller quota counts a caller's pending jobs on every submit
+				"CREATE INDEX IF NOT EXISTS " + name + "_status_owner_idx ON " + name + " (status, owner)",
+				// job logs (queue_get_job_logs), added in place to databases made before them
+				"CREATE TABLE IF NOT EXISTS " + name + "_logs (job_id VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, "
+						+ "ts TIMESTAMP WITH TIME ZONE NOT NULL, level VARCHAR(8) NOT NULL, message TEXT NOT NULL, "
+						+ "PRIMARY KEY (job_id, seq))");
 	}
 
 	public static List<String> quartzPostgres(String tablePrefix) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.queue.QueueLimits;
 import dev.rpcadapter.queue.QueueSchema;
 import org.quartz.Scheduler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -27,6 +28,11 @@ final class ClusterNode implements AutoCloseable {
 	private final TransactionTemplate transactions;
 
 	ClusterNode(DataSource dataSource, String instanceId, CommandRegistry registry) throws Exception {
+		this(dataSource, instanceId, registry, QueueLimits.DEFAULTS);
+	}
+
+	ClusterNode(DataSource dataSource, String instanceId, CommandRegistry registry, QueueLimits limits)
+			throws Exception {
 		Properties properties = new Properties();
 		properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
 		properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
@@ -48,6 +54,7 @@ final class ClusterNode implements AutoCloseable {
 			.pollInterval(Duration.ofMillis(100))
 			.recoveryCheckInterval(Duration.ofMillis(500))
 			.stopGracePeriod(Duration.ofMillis(500))
+			.limits(limits)
 			.schedulerTransactions((work) -> this.transactions.executeWithoutResult((status) -> work.run()))
 			.build();
 		this.queue.start();

@@ -279,10 +279,10 @@ class DefaultJobQueueTests {
 				(ex) -> assertThat(ex.error().code()).isEqualTo(-32004));
 		assertThatThrownBy(() -> this.queue.stop(jobId, BOB).block()).isInstanceOf(JsonRpcException.class);
 		assertThatThrownBy(() -> this.queue.delete(jobId, BOB)).isInstanceOf(JsonRpcException.class);
-		assertThat(this.queue.list(new JobQuery(null, null, null, 100, 0), BOB).totalCount()).isZero();
+		assertThat(this.queue.list(new JobQuery(null, Set.of(), Set.of(), 100, 0), BOB).totalCount()).isZero();
 		assertThat(this.queue.get(jobId, Caller.of("root", Set.of("queue_admin")))).isNotNull();
 		assertThat(this.queue.get(jobId, Caller.of("root", Set.of("*")))).isNotNull();
-		assertThat(this.queue.list(new JobQuery(null, null, null, 100, 0), Caller.of("ops", Set.of("queue_admin")))
+		assertThat(this.queue.list(new JobQuery(null, Set.of(), Set.of(), 100, 0), Caller.of("ops", Set.of("queue_admin")))
 			.totalCount()).isEqualTo(1);
 	}
 
@@ -294,7 +294,7 @@ class DefaultJobQueueTests {
 	}
 
 	@Test
-	void deleteOfRunningJobIsRefusedAndOfFinishedJobRemovesIt() {
+	void deleteOfRunningJobIsRefusedAndOfFinishedJobLeavesATombstone() {
 		Command hold = register(TestCommands.queued("hold", (job, params) -> this.release.await(5, TimeUnit.SECONDS)));
 		String jobId = TestCommands.submit(this.queue, hold, null, ALICE);
 		awaitStatus(jobId, JobStatus.RUNNING);
@@ -302,7 +302,13 @@ class DefaultJobQueueTests {
 				(ex) -> assertThat(ex.error().message()).contains("stop it with queue_stop_job first"));
 		this.release.countDown();
 		awaitStatus(jobId, JobStatus.COMPLETED);
-		assertThat(this.queue.delete(jobId, ALICE).status()).isEqualTo(JobStatus.COMPLETED);
+		assertThat(this.queue.delete(jobId, ALICE).status()).isEqualTo(JobStatus.DELETED);
+		JobRecord tombstone = this.queue.get(jobId, ALICE);
+		assertThat(tombstone.status()).isEqualTo(JobStatus.DELETED);
+		assertThat(tombstone.result()).isNull();
+		assertThat(this.queue.toJson(tombstone).get("status").asString()).isEqualTo("deleted");
+		this.clock.advance(Duration.ofHours(6).plusSeconds(1));
+		((DefaultJobQueue) this.queue).cleanupNow();
 		assertThatThrownBy(() -> this.queue.get(jobId, ALICE)).isInstanceOf(JsonRpcException.class);
 	}
 

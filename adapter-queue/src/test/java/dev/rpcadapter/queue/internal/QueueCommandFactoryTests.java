@@ -62,7 +62,7 @@ class QueueCommandFactoryTests {
 	@Test
 	void everyBuiltInCommandHasAStrictParamsSchema() {
 		assertThat(this.commands).containsOnlyKeys("queue_get_job_status", "job_status", "queue_list_jobs",
-				"queue_stop_job", "queue_delete_job", "queue_health");
+				"queue_stop_job", "queue_delete_job", "queue_get_job_logs", "queue_health");
 		this.commands.values().forEach((command) -> {
 			assertThat(command.descriptor().paramsSchema().get("type").asString()).isEqualTo("object");
 			assertThat(command.descriptor().queued()).isFalse();
@@ -98,6 +98,22 @@ class QueueCommandFactoryTests {
 	}
 
 	@Test
+	void listJobsTakesListsOfStatesAndCommandsAndTheJobTypeAlias() {
+		Command work = this.registry.find("work").orElseThrow();
+		String jobId = TestCommands.submit(this.queue, work, null, ALICE);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> call("queue_list_jobs", "{\"status_filter\":[\"failed\",\"completed\"],"
+					+ "\"command\":[\"x\",\"work\"]}").get("total_count").asInt() == 1);
+		assertThat(call("queue_list_jobs", "{\"job_type\":\"work\"}").get("total_count").asInt()).isEqualTo(1);
+		assertThat(call("queue_list_jobs", "{\"job_type\":[\"other\"]}").get("total_count").asInt()).isZero();
+		call("queue_delete_job", "{\"job_id\":\"" + jobId + "\"}");
+		JsonNode deleted = call("queue_list_jobs", "{\"status_filter\":\"deleted\"}");
+		assertThat(deleted.get("jobs").get(0).get("status").asString()).isEqualTo("deleted");
+		assertThat(call("queue_get_job_status", "{\"job_id\":\"" + jobId + "\"}").get("status").asString())
+			.isEqualTo("deleted");
+	}
+
+	@Test
 	void invalidParamsAreRejectedWithInvalidParams() {
 		assertThatThrownBy(() -> call("queue_list_jobs", "{\"limit\":0,\"status_filter\":\"done\",\"x\":1}"))
 			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> {
@@ -120,5 +136,11 @@ class QueueCommandFactoryTests {
 		assertThat(health.get("status").asString()).isEqualTo("ok");
 		assertThat(health.get("store").asString()).isEqualTo("memory");
 		assertThat(health.has("pending")).isTrue();
+		assertThat(health.get("queue_status").asString()).isEqualTo("healthy");
+		for (String field : new String[] { "total_jobs", "pending_jobs", "running_jobs", "completed_jobs",
+				"failed_jobs" }) {
+			assertThat(health.get(field).isIntegralNumber()).as(field).isTrue();
+		}
+		assertThat(health.get("max_concurrent_jobs").asInt()).isEqualTo(2);
 	}
 }

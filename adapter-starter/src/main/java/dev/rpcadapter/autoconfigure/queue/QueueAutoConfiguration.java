@@ -2,11 +2,13 @@ package dev.rpcadapter.autoconfigure.queue;
 
 import javax.sql.DataSource;
 
+import dev.rpcadapter.autoconfigure.JsonRpcDispatcherCustomizer;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobStore;
 import dev.rpcadapter.queue.QueueCommands;
+import dev.rpcadapter.queue.QueueLimits;
 import dev.rpcadapter.queue.QueueMetrics;
 import dev.rpcadapter.queue.QueueSchema;
 import dev.rpcadapter.queue.SchedulerTransactions;
@@ -65,10 +67,25 @@ public final class QueueAutoConfiguration {
 		map.from(properties::getCleanupInterval).to(builder::cleanupInterval);
 		map.from(properties::getPollInterval).to(builder::pollInterval);
 		map.from(properties::getRecoveryCheckInterval).to(builder::recoveryCheckInterval);
+		builder.limits(limits(properties));
 		JobQueue queue = builder.build();
 		queue.start();
 		logger.info("Job queue on node {} with a {} store", queue.nodeId(), store.kind());
 		return queue;
+	}
+
+	/** Hands non-queued calls past {@code adapter.queue.sync-cap} to this queue as running jobs. */
+	@Bean
+	@ConditionalOnMissingBean(name = "queueSyncCapCustomizer")
+	JsonRpcDispatcherCustomizer queueSyncCapCustomizer(QueueProperties properties) {
+		return (builder) -> builder.syncCap(properties.getSyncCap());
+	}
+
+	private static QueueLimits limits(QueueProperties properties) {
+		return new QueueLimits(properties.getLimits(), properties.getMaxConcurrent(),
+				properties.getMaxPendingPerCaller(), properties.getMaxParamsSize().toBytes(),
+				properties.getMaxResultSize().toBytes(), properties.getDefaultMaxWaitTime(),
+				properties.getMaxWaitingCalls(), properties.getMaxLogLines());
 	}
 
 	@Bean

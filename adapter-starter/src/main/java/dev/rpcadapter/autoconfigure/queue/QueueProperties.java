@@ -1,9 +1,12 @@
 package dev.rpcadapter.autoconfigure.queue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Settings of the job queue ({@code adapter.queue.*}). */
 @ConfigurationProperties("adapter.queue")
@@ -41,6 +44,36 @@ public class QueueProperties {
 
 	/** How often jobs left running by a stopped node are looked for. */
 	private Duration recoveryCheckInterval = Duration.ofSeconds(30);
+
+	/** At most this many running jobs per command name (the seed's per_job_type_limits), across all nodes of a shared store; jobs over it wait pending. */
+	private Map<String, Integer> limits = new LinkedHashMap<>();
+
+	/** At most this many running jobs in all, across all nodes of a shared store; 0 for no limit beyond the workers. */
+	private int maxConcurrent = 0;
+
+	/** At most this many pending jobs per caller (principal); more are refused with -32006; 0 for no quota. */
+	private int maxPendingPerCaller = 0;
+
+	/** The largest params (as JSON) a queued call may store; larger ones are refused with -32602. */
+	private DataSize maxParamsSize = DataSize.ofMegabytes(1);
+
+	/** The largest result or error (as JSON) a finished job keeps; a larger result fails the job with a clear error. */
+	private DataSize maxResultSize = DataSize.ofMegabytes(1);
+
+	/** How long a non-queued command may run inside its request before it is handed to the queue as a running job (answered with queued_after_timeout); unset for no cap. */
+	private @Nullable Duration syncCap;
+
+	/** The seed's poll_interval for calls that give none (accepted for compatibility; waiting is event-driven). */
+	private @Nullable Duration defaultPollInterval;
+
+	/** How long a queued call waits for its job to end before answering, when the call gives no max_wait_time; unset for no waiting. */
+	private @Nullable Duration defaultMaxWaitTime;
+
+	/** At most this many calls wait for their jobs at once on this node; beyond it calls are answered with the queued envelope at once. */
+	private int maxWaitingCalls = 1000;
+
+	/** Log lines kept per job (the oldest are dropped and counted). */
+	private int maxLogLines = 1000;
 
 	private final Jdbc jdbc = new Jdbc();
 
@@ -130,6 +163,86 @@ public class QueueProperties {
 
 	public void setRecoveryCheckInterval(Duration recoveryCheckInterval) {
 		this.recoveryCheckInterval = recoveryCheckInterval;
+	}
+
+	public Map<String, Integer> getLimits() {
+		return this.limits;
+	}
+
+	public void setLimits(Map<String, Integer> limits) {
+		this.limits = limits;
+	}
+
+	public int getMaxConcurrent() {
+		return this.maxConcurrent;
+	}
+
+	public void setMaxConcurrent(int maxConcurrent) {
+		this.maxConcurrent = maxConcurrent;
+	}
+
+	public int getMaxPendingPerCaller() {
+		return this.maxPendingPerCaller;
+	}
+
+	public void setMaxPendingPerCaller(int maxPendingPerCaller) {
+		this.maxPendingPerCaller = maxPendingPerCaller;
+	}
+
+	public DataSize getMaxParamsSize() {
+		return this.maxParamsSize;
+	}
+
+	public void setMaxParamsSize(DataSize maxParamsSize) {
+		this.maxParamsSize = maxParamsSize;
+	}
+
+	public DataSize getMaxResultSize() {
+		return this.maxResultSize;
+	}
+
+	public void setMaxResultSize(DataSize maxResultSize) {
+		this.maxResultSize = maxResultSize;
+	}
+
+	public @Nullable Duration getSyncCap() {
+		return this.syncCap;
+	}
+
+	public void setSyncCap(@Nullable Duration syncCap) {
+		this.syncCap = syncCap;
+	}
+
+	public @Nullable Duration getDefaultPollInterval() {
+		return this.defaultPollInterval;
+	}
+
+	public void setDefaultPollInterval(@Nullable Duration defaultPollInterval) {
+		this.defaultPollInterval = defaultPollInterval;
+	}
+
+	public @Nullable Duration getDefaultMaxWaitTime() {
+		return this.defaultMaxWaitTime;
+	}
+
+	public void setDefaultMaxWaitTime(@Nullable Duration defaultMaxWaitTime) {
+		this.defaultMaxWaitTime = defaultMaxWaitTime;
+	}
+
+	public int getMaxWaitingCalls() {
+		return this.maxWaitingCalls;
+	}
+
+	public void setMaxWaitingCalls(int maxWaitingCalls) {
+		this.maxWaitingCalls = maxWaitingCalls;
+	}
+
+	public int getMaxLogLines() {
+		return this.maxLogLines;
+	}
+
+	public void setMaxLogLines(int maxLogLines) {
+		this.maxLogLines = maxLogLines;
 	}
 
 	public Jdbc getJdbc() {

@@ -276,7 +276,7 @@ public final class WebSocketSessionHandler {
 				return;
 			}
 			switch (action) {
-				case "subscribe" -> subscribe(jobId.asString(), true);
+				case "subscribe" -> subscribe(jobId.asString(), true, message.path("logs").asBoolean(false));
 				case "unsubscribe" -> {
 					Disposable subscription = this.subscriptions.remove(jobId.asString());
 					if (subscription != null) {
@@ -290,6 +290,10 @@ public final class WebSocketSessionHandler {
 		}
 
 		void subscribe(String jobId, boolean acknowledge) {
+			subscribe(jobId, acknowledge, false);
+		}
+
+		void subscribe(String jobId, boolean acknowledge, boolean logs) {
 			JobEventSource source = WebSocketSessionHandler.this.events;
 			if (source == null) {
 				event("error", jobId, JsonRpcError.methodNotFound("job events (the queue is disabled)"));
@@ -302,7 +306,7 @@ public final class WebSocketSessionHandler {
 				return;
 			}
 			Pending pending = new Pending(jobId, acknowledge);
-			Disposable subscription = source.events(jobId, this.caller)
+			Disposable subscription = source.events(jobId, this.caller, logs)
 				.doFinally((signal) -> this.subscriptions.remove(jobId))
 				.subscribe(pending::onEvent, pending::onError);
 			if (!subscription.isDisposed()) {

@@ -142,7 +142,7 @@ class QueueIntegrationTests {
 	}
 
 	@Test
-	void listFiltersAndPagesAndDeleteRemovesAJob() {
+	void listFiltersAndPagesAndDeleteLeavesATombstone() {
 		String first = server.submit("q_echo", Map.of("text", "list-1"));
 		String second = server.submit("q_echo", Map.of("text", "list-2"));
 		server.awaitStatus(first, "completed");
@@ -158,8 +158,10 @@ class QueueIntegrationTests {
 			.isEqualTo(-32602);
 		JsonNode deleted = server.result("queue_delete_job", Map.of("job_id", first));
 		assertThat(deleted.path("deleted").asBoolean()).isTrue();
-		assertThat(server.error("queue_get_job_status", Map.of("job_id", first)).path("code").asInt())
-			.isEqualTo(-32004);
+		assertThat(deleted.path("status").asString()).isEqualTo("deleted");
+		JsonNode tombstone = server.status(first);
+		assertThat(tombstone.path("status").asString()).isEqualTo("deleted");
+		assertThat(tombstone.has("result")).isFalse();
 	}
 
 	@Test

@@ -24,6 +24,8 @@ public class QueueTestCommands {
 
 	private volatile CountDownLatch gate = new CountDownLatch(1);
 
+	private final java.util.concurrent.atomic.AtomicInteger syncRuns = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** The result of {@code q_steps}. */
 	public record Steps(int steps, boolean stopped) {
 	}
@@ -66,11 +68,29 @@ public class QueueTestCommands {
 					return "stopped early";
 				}
 			}
+			job.log("through the gate");
 			return "passed";
 		}
 		finally {
 			this.running.remove(job.jobId());
 		}
+	}
+
+	@JsonRpcCommand(name = "s_gate", description = "Not queued: waits for the test's gate; counts its runs")
+	public String syncGate(JobContext job) throws InterruptedException {
+		this.syncRuns.incrementAndGet();
+		while (!this.gate.await(10, TimeUnit.MILLISECONDS)) {
+			if (job.isStopRequested()) {
+				return "stopped early";
+			}
+		}
+		job.progress(90, "through the gate");
+		return "passed";
+	}
+
+	/** How often {@code s_gate} began. */
+	public int syncRuns() {
+		return this.syncRuns.get();
 	}
 
 	@JsonRpcCommand(name = "q_stubborn", description = "Ignores the stop flag; only an interrupt ends it",

@@ -47,6 +47,23 @@ class QueueWebSocketIntegrationTests {
 	}
 
 	@Test
+	void subscribingWithLogsPushesJobLogEventsBeforeTheTerminalEvent() {
+		server.commands().closeGate();
+		String jobId = server.submit("q_gate", Map.of());
+		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+			ws.send(Map.of("action", "subscribe", "job_id", jobId, "logs", true));
+			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
+			assertThat(ws.next().path("event").asString()).isEqualTo("job_progress");
+			server.commands().openGate();
+			JsonNode log = ws.nextEvent("job_log");
+			assertThat(log.path("job_id").asString()).isEqualTo(jobId);
+			assertThat(log.path("message").asString()).isEqualTo("through the gate");
+			assertThat(log.path("level").asString()).isEqualTo("INFO");
+			assertThat(ws.nextEvent("job_completed").path("result").asString()).isEqualTo("passed");
+		}
+	}
+
+	@Test
 	void progressEventsCarryProgressAndDescription() {
 		String jobId = server.submit("q_steps", Map.of("steps", 5, "step_ms", 100));
 		try (WebSocketFrames ws = WebSocketFrames.open(server)) {

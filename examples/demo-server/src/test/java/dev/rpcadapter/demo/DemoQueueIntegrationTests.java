@@ -30,7 +30,7 @@ class DemoQueueIntegrationTests {
 	@BeforeEach
 	void start() {
 		this.server = SpringApplication.run(DemoServerApplication.class, "--server.port=0",
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN");
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--adapter.queue.sync-cap=500ms");
 		int port = ((WebServerApplicationContext) this.server).getWebServer().getPort();
 		this.client = RpcClient.builder(URI.create("http://127.0.0.1:" + port)).build();
 	}
@@ -49,6 +49,19 @@ class DemoQueueIntegrationTests {
 		assertThat(result.path("count").asInt()).isEqualTo(3);
 		assertThat(result.path("chunks").get(0).asString()).isEqualTo("One. Two! Three?");
 		assertThat(result.path("chunks").get(2).asString()).isEqualTo("Seven.");
+	}
+
+	@Test
+	void sleepPastTheSyncCapIsHandedToTheQueueAndLogs() {
+		JsonNode answer = this.client.call("sleep", Map.of("seconds", 2));
+		assertThat(answer.path("queued_after_timeout").asBoolean()).as(answer.toString()).isTrue();
+		String jobId = answer.path("job_id").asString();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> this.client.jobStatus(jobId).state() == JobState.COMPLETED);
+		JsonNode logs = this.client.jobLogs(jobId, 0, 100);
+		assertThat(logs.path("lines").get(0).path("message").asString()).isEqualTo("slept 1 s");
+		assertThat(this.client.call("sleep", Map.of("seconds", 0)).path("seconds").asDouble()).isZero();
 	}
 
 	@Test
