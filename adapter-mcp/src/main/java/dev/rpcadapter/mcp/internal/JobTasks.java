@@ -61,8 +61,9 @@ final class JobTasks {
 			.filter(TaskJson::isTerminal)
 			.next()
 			.map(TaskJson::toolResult);
-		return finished.timeout(wait, Mono.fromSupplier(() -> stillRunning(envelope)))
-			.takeUntilOther(call.cancelled().then(Mono.defer(() -> this.queue.stop(jobId, call.caller()))));
+		// a cancelled request ends the wait at once and stops its job (the stop completes in the background)
+		Mono<Void> cancelled = call.cancelled().doOnTerminate(() -> this.queue.stop(jobId, call.caller()).subscribe());
+		return finished.timeout(wait, Mono.fromSupplier(() -> stillRunning(envelope))).takeUntilOther(cancelled);
 	}
 
 	private static void progress(McpCall call, @Nullable JsonNode token, JsonNode event) {

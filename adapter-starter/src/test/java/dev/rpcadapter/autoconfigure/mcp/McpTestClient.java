@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Speaks MCP Streamable HTTP to a test server with the JDK's HTTP client, keeping the session id. */
-final class McpTestClient {
+public final class McpTestClient {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,7 +32,7 @@ final class McpTestClient {
 
 	String sessionId;
 
-	McpTestClient(URI uri) {
+	public McpTestClient(URI uri) {
 		this.uri = uri;
 	}
 
@@ -42,7 +42,7 @@ final class McpTestClient {
 	}
 
 	/** {@code initialize}; keeps the session id and sends the protocol version from then on. */
-	JsonNode initialize(String version) {
+	public JsonNode initialize(String version) {
 		HttpResponse<String> response = post(request("initialize", Map.of("protocolVersion", version,
 				"capabilities", Map.of(), "clientInfo", Map.of("name", "test", "version", "1"))), "application/json");
 		this.sessionId = response.headers().firstValue("Mcp-Session-Id").orElse(null);
@@ -60,7 +60,7 @@ final class McpTestClient {
 	}
 
 	/** A request answered as JSON: the whole response message. */
-	JsonNode call(String method, Object params) {
+	public JsonNode call(String method, Object params) {
 		HttpResponse<String> response = post(request(method, params), "application/json, text/event-stream");
 		if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
 			throw new AssertionError(response.statusCode() + " " + response.headers() + " " + response.body());
