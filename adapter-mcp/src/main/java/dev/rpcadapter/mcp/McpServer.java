@@ -1,9 +1,12 @@
 package dev.rpcadapter.mcp;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.command.ToolHints;
@@ -21,7 +24,7 @@ import reactor.core.publisher.Mono;
 public interface McpServer extends AutoCloseable {
 
 	/** The protocol revisions this server speaks, newest first. */
-	java.util.List<String> PROTOCOL_VERSIONS = java.util.List.of("2025-11-25", "2025-06-18");
+	List<String> PROTOCOL_VERSIONS = List.of("2025-11-25", "2025-06-18");
 
 	/** Handles a POST: one JSON-RPC request, notification or response. */
 	Mono<McpHttpResponse> post(McpHttpRequest request, byte[] body);
@@ -56,6 +59,14 @@ public interface McpServer extends AutoCloseable {
 		private final Map<String, ToolHints> hints = new LinkedHashMap<>();
 
 		private Function<String, @Nullable ToolHints> hintsSource = (name) -> null;
+
+		private final List<McpResource> resources = new ArrayList<>();
+
+		private final List<McpResourceTemplate> templates = new ArrayList<>();
+
+		private final List<McpPrompt> prompts = new ArrayList<>();
+
+		private Predicate<String> contentTools = (name) -> false;
 
 		private Builder(JsonRpcDispatcher dispatcher, CommandRegistry registry) {
 			this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -94,13 +105,38 @@ public interface McpServer extends AutoCloseable {
 			return this;
 		}
 
+		public Builder resource(McpResource resource) {
+			this.resources.add(resource);
+			return this;
+		}
+
+		public Builder resourceTemplate(McpResourceTemplate template) {
+			this.templates.add(template);
+			return this;
+		}
+
+		public Builder prompt(McpPrompt prompt) {
+			this.prompts.add(prompt);
+			return this;
+		}
+
+		/**
+		 * Which commands return MCP content ({@link dev.rpcadapter.command.ToolContent} or a list of it):
+		 * their result is sent as the tool result's {@code content} as it is.
+		 */
+		public Builder contentTools(Predicate<String> contentTools) {
+			this.contentTools = contentTools;
+			return this;
+		}
+
 		public McpServer build() {
 			Map<String, ToolHints> given = Map.copyOf(this.hints);
 			Function<String, @Nullable ToolHints> source = this.hintsSource;
 			Function<String, @Nullable ToolHints> hints = (name) -> given.containsKey(name) ? given.get(name)
 					: source.apply(name);
 			return new dev.rpcadapter.mcp.internal.DefaultMcpServer(this.dispatcher, this.registry, this.authorizer,
-					this.jobQueue, this.settings, hints);
+					this.jobQueue, this.settings, hints, new dev.rpcadapter.mcp.internal.Offerings(List.copyOf(this.resources),
+							List.copyOf(this.templates), List.copyOf(this.prompts), this.contentTools));
 		}
 	}
 }

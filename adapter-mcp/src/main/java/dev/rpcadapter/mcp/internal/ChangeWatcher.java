@@ -26,7 +26,12 @@ final class ChangeWatcher implements AutoCloseable {
 			long version = registry.version();
 			if (version != seen[0]) {
 				seen[0] = version;
-				sessions.forEach((s) -> s.notify(Rpc.notification("notifications/tools/list_changed", Rpc.object())));
+				// only sessions that began before the change are told (their client's list is stale)
+				sessions.forEach((s) -> {
+					if (s.toolsChanged(version)) {
+						s.notify(Rpc.notification("notifications/tools/list_changed", Rpc.object()));
+					}
+				});
 			}
 			if (tick % 60 == 59) {
 				sessions.expire();

@@ -37,7 +37,7 @@ public final class DefaultMcpServer implements McpServer {
 	private final ChangeWatcher watcher;
 
 	public DefaultMcpServer(JsonRpcDispatcher dispatcher, CommandRegistry registry, CommandAuthorizer authorizer,
-			@Nullable JobQueue queue, McpSettings settings, Function<String, @Nullable ToolHints> hints) {
+			@Nullable JobQueue queue, McpSettings settings, Function<String, @Nullable ToolHints> hints, Offerings offerings) {
 		this.dispatcher = dispatcher;
 		this.settings = settings;
 		this.sessions = settings.stateless() ? null
@@ -45,10 +45,12 @@ public final class DefaultMcpServer implements McpServer {
 		this.http = new HttpAnswers(settings.allowedOrigins());
 		JobTasks tasks = (queue != null) ? new JobTasks(queue, settings.taskTtl(), settings.pageSize()) : null;
 		JobResources resources = (queue != null) ? new JobResources(queue, settings.pageSize()) : null;
-		ToolCatalog catalog = new ToolCatalog(registry, authorizer, hints, tasks != null);
-		Methods methods = new Methods(catalog, new ToolCalls(dispatcher, catalog, tasks, settings.queuedCallWait()),
-				tasks, resources, settings);
-		this.lifecycle = new Lifecycle(settings, this.sessions, queue != null);
+		ToolCatalog catalog = new ToolCatalog(registry, authorizer, hints, tasks != null, offerings.contentTools());
+		Methods methods = new Methods(catalog,
+				new ToolCalls(dispatcher, catalog, tasks, settings.queuedCallWait(), offerings.contentTools()), tasks,
+				resources, settings, new StaticResources(offerings.resources(), offerings.templates()),
+				new Prompts(offerings.prompts(), dispatcher.mapper()));
+		this.lifecycle = new Lifecycle(settings, this.sessions, queue != null, registry::version);
 		this.requests = new Requests(methods);
 		this.watcher = new ChangeWatcher(registry, this.sessions);
 	}

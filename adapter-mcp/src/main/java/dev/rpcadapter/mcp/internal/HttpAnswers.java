@@ -57,8 +57,9 @@ final class HttpAnswers {
 
 	/**
 	 * Rejects a browser request from an origin not on the allow-list (DNS rebinding): allowed are no
-	 * {@code Origin} and the configured origins ({@code *} for all). The {@code Host} header proves
-	 * nothing here: a rebound name sends a matching one.
+	 * {@code Origin}, loopback origins ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}: pages the
+	 * user's own machine serves) and the configured origins ({@code *} for all). The {@code Host} header
+	 * proves nothing here: a rebound name sends a matching one.
 	 */
 	@Nullable McpHttpResponse checkOrigin(McpHttpRequest request) {
 		String origin = request.header("Origin");
@@ -66,9 +67,20 @@ final class HttpAnswers {
 			return null;
 		}
 		String normalized = origin.toLowerCase(Locale.ROOT);
-		if (this.allowedOrigins.contains(normalized)) {
+		if (this.allowedOrigins.contains(normalized) || isLoopback(normalized)) {
 			return null;
 		}
 		return error(403, McpException.INVALID_REQUEST, "Forbidden: origin not allowed");
+	}
+
+	private static boolean isLoopback(String origin) {
+		int scheme = origin.indexOf("://");
+		if (scheme < 0) {
+			return false;
+		}
+		String host = origin.substring(scheme + 3);
+		int port = host.startsWith("[") ? host.indexOf(']') + 1 : host.indexOf(':');
+		host = (port > 0) ? host.substring(0, port) : host;
+		return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
 	}
 }

@@ -12,16 +12,26 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code initialize} (revision negotiation, capabilities, a new session) and the per-request session checks. */
 final class Lifecycle {
 
+	/**
+	 * Earlier revisions accepted in the {@code MCP-Protocol-Version} header of a request (not offered in
+	 * {@code initialize}): their messages are a subset of what is served, and clients (the official
+	 * conformance suite among them) send it.
+	 */
+	private static final java.util.List<String> LENIENT_VERSIONS = java.util.List.of("2025-03-26");
+
 	private final McpSettings settings;
 
 	private final @Nullable Sessions sessions;
 
 	private final boolean queue;
 
-	Lifecycle(McpSettings settings, @Nullable Sessions sessions, boolean queue) {
+	private final java.util.function.LongSupplier toolsVersion;
+
+	Lifecycle(McpSettings settings, @Nullable Sessions sessions, boolean queue, java.util.function.LongSupplier toolsVersion) {
 		this.settings = settings;
 		this.sessions = sessions;
 		this.queue = queue;
+		this.toolsVersion = toolsVersion;
 	}
 
 	McpHttpResponse initialize(McpHttpRequest request, ObjectNode message) {
@@ -37,7 +47,7 @@ final class Lifecycle {
 		if (this.sessions == null) {
 			return HttpAnswers.json(200, answer);
 		}
-		Session session = this.sessions.create(request.caller().principal(), version);
+		Session session = this.sessions.create(request.caller().principal(), version, this.toolsVersion.getAsLong());
 		return HttpAnswers.json(200, answer, Map.of(HttpAnswers.SESSION_HEADER, session.id()));
 	}
 
@@ -63,7 +73,7 @@ final class Lifecycle {
 	 */
 	Checked check(McpHttpRequest request) {
 		String version = request.header(HttpAnswers.VERSION_HEADER);
-		if (version != null && !McpServer.PROTOCOL_VERSIONS.contains(version)) {
+		if (version != null && !McpServer.PROTOCOL_VERSIONS.contains(version) && !LENIENT_VERSIONS.contains(version)) {
 			return Checked.rejected(HttpAnswers.error(400, McpException.INVALID_REQUEST,
 					"Bad Request: unsupported MCP-Protocol-Version " + version + "; supported: "
 							+ String.join(", ", McpServer.PROTOCOL_VERSIONS)));

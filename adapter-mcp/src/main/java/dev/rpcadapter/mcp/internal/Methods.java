@@ -19,13 +19,19 @@ final class Methods {
 
 	private final McpSettings settings;
 
+	private final StaticResources statics;
+
+	private final Prompts prompts;
+
 	Methods(ToolCatalog catalog, ToolCalls tools, @Nullable JobTasks tasks, @Nullable JobResources resources,
-			McpSettings settings) {
+			McpSettings settings, StaticResources statics, Prompts prompts) {
 		this.catalog = catalog;
 		this.tools = tools;
 		this.tasks = tasks;
 		this.resources = resources;
 		this.settings = settings;
+		this.statics = statics;
+		this.prompts = prompts;
 	}
 
 	Mono<JsonNode> handle(McpCall call) {
@@ -36,13 +42,13 @@ final class Methods {
 			case "tools/call" -> this.tools.call(call);
 			case "logging/setLevel" -> Mono.just(setLevel(call));
 			case "completion/complete" -> complete(call);
-			case "resources/list" -> (this.resources != null) ? this.resources.list(call) : Mono.just(empty("resources"));
-			case "resources/templates/list" -> Mono.just((this.resources != null) ? JobResources.templates()
-					: empty("resourceTemplates"));
-			case "resources/read" -> resources(call).read(call);
-			case "resources/subscribe" -> resources(call).subscribe(call, session(call));
+			case "resources/list" -> resourcesList(call);
+			case "resources/templates/list" -> Mono.just(templates());
+			case "resources/read" -> read(call);
+			case "resources/subscribe" -> subscribe(call);
 			case "resources/unsubscribe" -> unsubscribe(call);
-			case "prompts/list" -> Mono.just(empty("prompts"));
+			case "prompts/list" -> Mono.just(this.prompts.list());
+			case "prompts/get" -> Mono.just(this.prompts.get(call.params()));
 			case "tasks/get" -> tasks(call).get(call);
 			case "tasks/result" -> tasks(call).result(call);
 			case "tasks/list" -> tasks(call).list(call);
@@ -69,6 +75,41 @@ final class Methods {
 		return Rpc.object();
 	}
 
+	private Mono<JsonNode> resourcesList(McpCall call) {
+		Mono<JsonNode> jobs = (this.resources != null) ? this.resources.list(call) : Mono.just(empty("resources"));
+		boolean firstPage = !call.params().hasNonNull("cursor");
+		return jobs.map((page) -> {
+			if (firstPage) {
+				tools.jackson.databind.node.ArrayNode all = Rpc.NODES.arrayNode();
+				this.statics.list(all);
+				all.addAll((tools.jackson.databind.node.ArrayNode) page.get("resources"));
+				((ObjectNode) page).set("resources", all);
+			}
+			return page;
+		});
+	}
+
+	private JsonNode templates() {
+		ObjectNode result = (this.resources != null) ? JobResources.templates() : empty("resourceTemplates");
+		this.statics.templates((tools.jackson.databind.node.ArrayNode) result.get("resourceTemplates"));
+		return result;
+	}
+
+	private Mono<JsonNode> read(McpCall call) {
+		ObjectNode own = this.statics.read(Rpc.requireText(call.params(), "uri"));
+		return (own != null) ? Mono.just(own) : resources(call).read(call);
+	}
+
+	private Mono<JsonNode> subscribe(McpCall call) {
+		String uri = Rpc.requireText(call.params(), "uri");
+		if (this.statics.exists(uri)) {
+			// the application's own resources do not change by themselves: the subscription is kept, nothing is sent
+			session(call).subscribe(uri, reactor.core.Disposables.single());
+			return Mono.just(Rpc.object());
+		}
+		return resources(call).subscribe(call, session(call));
+	}
+
 	private Mono<JsonNode> complete(McpCall call) {
 		JsonNode ref = call.params().path("ref");
 		JsonNode argument = call.params().path("argument");
@@ -77,6 +118,13 @@ final class Methods {
 				&& (JobResources.SCHEME + "{job_id}").equals(ref.path("uri").asString())
 				&& "job_id".equals(argument.path("name").asString())) {
 			return this.resources.complete(call, prefix);
+		}
+		if ("ref/prompt".equals(ref.path("type").asString())) {
+			java.util.List<String> values = this.prompts.complete(ref.path("name").asString(""),
+					argument.path("name").asString(""), prefix);
+			if (values != null) {
+				return Mono.just(Completions.of(values));
+			}
 		}
 		return Mono.just(Completions.of(java.util.List.of()));
 	}

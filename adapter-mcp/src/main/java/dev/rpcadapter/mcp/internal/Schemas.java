@@ -5,11 +5,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A command's generated schemas as MCP tool schemas. MCP's default dialect is JSON Schema 2020-12,
- * which the generator writes; the {@code $schema} keyword is left out because several clients'
- * validators do not load the 2020-12 meta-schema by URI.
+ * A command's generated schemas as MCP tool schemas, in JSON Schema 2020-12 (what the generator
+ * writes, and MCP's default dialect). The input schema names its dialect ({@code $schema}); the output
+ * schema does not, because clients compile it with validators that cannot load the 2020-12
+ * meta-schema by URI.
  */
 final class Schemas {
+
+	static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
 	private Schemas() {
 	}
@@ -17,7 +20,9 @@ final class Schemas {
 	/** The params schema; MCP requires {@code type: object}. */
 	static ObjectNode input(ObjectNode params) {
 		ObjectNode schema = params.deepCopy();
-		schema.remove("$schema");
+		if (!schema.has("$schema")) {
+			schema.put("$schema", DIALECT);
+		}
 		schema.put("type", "object");
 		return schema;
 	}

@@ -41,6 +41,9 @@ final class Session {
 
 	private volatile LogLevel logLevel = LogLevel.INFO;
 
+	/** The registry version this session's client was last told about. */
+	private final AtomicLong toolsVersion = new AtomicLong();
+
 	Session(String id, String principal, String version, int replayEvents) {
 		this.id = id;
 		this.principal = principal;
@@ -58,6 +61,11 @@ final class Session {
 
 	String version() {
 		return this.version;
+	}
+
+	/** Records the registry version; whether it differs from the one the client knew (then it is told). */
+	boolean toolsChanged(long version) {
+		return this.toolsVersion.getAndSet(version) != version;
 	}
 
 	void touch() {

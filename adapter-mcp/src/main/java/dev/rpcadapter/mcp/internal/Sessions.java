@@ -28,7 +28,7 @@ final class Sessions {
 		this.replayEvents = replayEvents;
 	}
 
-	Session create(String principal, String version) {
+	Session create(String principal, String version, long toolsVersion) {
 		expire();
 		while (this.sessions.size() >= this.max) {
 			this.sessions.values().stream().min(Comparator.comparingLong(Session::lastUsed))
@@ -38,6 +38,7 @@ final class Sessions {
 		RANDOM.nextBytes(bytes);
 		Session session = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), principal, version,
 				this.replayEvents);
+		session.toolsChanged(toolsVersion);
 		this.sessions.put(session.id(), session);
 		return session;
 	}

@@ -77,8 +77,10 @@ final class SseStream {
 		return Flux.concat(Flux.fromIterable(missed), this.live.asFlux());
 	}
 
+	/** An event; the priming event (empty data) also tells the client to reconnect after a second. */
 	static byte[] encode(String eventId, String data) {
-		return ("id: " + eventId + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+		String retry = data.isEmpty() ? "retry: 1000\n" : "";
+		return ("id: " + eventId + "\n" + retry + "data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
 	}
 
 	private record Event(long seq, byte[] bytes) {

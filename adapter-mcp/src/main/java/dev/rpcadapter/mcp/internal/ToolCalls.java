@@ -1,6 +1,7 @@
 package dev.rpcadapter.mcp.internal;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
@@ -25,11 +26,15 @@ final class ToolCalls {
 
 	private final Duration queuedWait;
 
-	ToolCalls(JsonRpcDispatcher dispatcher, ToolCatalog catalog, @Nullable JobTasks tasks, Duration queuedWait) {
+	private final Predicate<String> contentTools;
+
+	ToolCalls(JsonRpcDispatcher dispatcher, ToolCatalog catalog, @Nullable JobTasks tasks, Duration queuedWait,
+			Predicate<String> contentTools) {
 		this.dispatcher = dispatcher;
 		this.catalog = catalog;
 		this.tasks = tasks;
 		this.queuedWait = queuedWait;
+		this.contentTools = contentTools;
 	}
 
 	Mono<JsonNode> call(McpCall call) {
@@ -56,6 +61,9 @@ final class ToolCalls {
 			return Mono.just(ToolResults.error(failure.error()));
 		}
 		JsonNode value = ((JsonRpcResponse.Success) response).result();
+		if (value != null && this.contentTools.test(command.name()) && (value.isArray() || value.isObject())) {
+			return Mono.just(ToolResults.content(value));
+		}
 		if (!command.descriptor().queued() || this.tasks == null || value == null || !value.has("job_id")) {
 			return Mono.just(ToolResults.success(value));
 		}

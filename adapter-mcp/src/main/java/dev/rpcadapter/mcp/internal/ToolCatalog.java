@@ -28,11 +28,15 @@ final class ToolCatalog {
 
 	private final boolean tasks;
 
-	ToolCatalog(CommandRegistry registry, CommandAuthorizer authorizer, Function<String, @Nullable ToolHints> hints, boolean tasks) {
+	private final java.util.function.Predicate<String> contentTools;
+
+	ToolCatalog(CommandRegistry registry, CommandAuthorizer authorizer, Function<String, @Nullable ToolHints> hints,
+			boolean tasks, java.util.function.Predicate<String> contentTools) {
 		this.registry = registry;
 		this.authorizer = authorizer;
 		this.hints = hints;
 		this.tasks = tasks;
+		this.contentTools = contentTools;
 	}
 
 	/** The command a caller may call under this name; unknown and forbidden look the same. */
@@ -67,7 +71,7 @@ final class ToolCatalog {
 		}
 		tool.put("description", d.description());
 		tool.set("inputSchema", Schemas.input(d.paramsSchema()));
-		ObjectNode output = d.queued() ? null : Schemas.output(d.resultSchema());
+		ObjectNode output = (d.queued() || this.contentTools.test(d.name())) ? null : Schemas.output(d.resultSchema());
 		if (output != null) {
 			tool.set("outputSchema", output);
 		}

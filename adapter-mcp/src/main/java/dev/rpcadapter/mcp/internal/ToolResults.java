@@ -23,6 +23,19 @@ final class ToolResults {
 		return result;
 	}
 
+	/** A command's own MCP content (one {@code ToolContent} object or an array of them). */
+	static ObjectNode content(JsonNode value) {
+		ObjectNode result = Rpc.object();
+		ArrayNode content = result.putArray("content");
+		if (value.isArray()) {
+			value.forEach(content::add);
+		}
+		else {
+			content.add(value);
+		}
+		return result;
+	}
+
 	/** A failed call (validation, command error, timeout): a tool error the model can read and act on. */
 	static ObjectNode error(JsonRpcError error) {
 		StringBuilder text = new StringBuilder(error.message());

@@ -13,6 +13,9 @@ import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
+import dev.rpcadapter.mcp.McpPrompt;
+import dev.rpcadapter.mcp.McpResource;
+import dev.rpcadapter.mcp.McpResourceTemplate;
 import dev.rpcadapter.mcp.McpServer;
 import dev.rpcadapter.mcp.McpSettings;
 import dev.rpcadapter.queue.JobQueue;
@@ -51,14 +54,19 @@ public final class McpAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpServer mcpServer(JsonRpcDispatcher dispatcher, CommandRegistry registry, CommandAuthorizer authorizer,
 			ObjectProvider<JobQueue> queue, ObjectProvider<QueueProperties> queueProperties, McpProperties properties,
-			ApiInfo info, McpToolHintsCollector hints) {
+			ApiInfo info, McpToolHintsCollector hints, ObjectProvider<McpResource> resources,
+			ObjectProvider<McpResourceTemplate> templates, ObjectProvider<McpPrompt> prompts) {
 		Duration ttl = queueProperties.getIfAvailable(QueueProperties::new).getRetention();
 		McpSettings settings = new McpSettings(properties.isStateless(), properties.getMaxSessions(),
 				properties.getSessionIdleTimeout(), properties.getAllowedOrigins(), properties.getPageSize(),
 				properties.getQueuedCallWait(), properties.getReplayEvents(), info.title(), info.version(),
 				properties.getInstructions(), ttl);
-		return McpServer.builder(dispatcher, registry).authorizer(authorizer).jobQueue(queue.getIfAvailable())
-			.settings(settings).toolHints(hints).build();
+		McpServer.Builder builder = McpServer.builder(dispatcher, registry).authorizer(authorizer)
+			.jobQueue(queue.getIfAvailable()).settings(settings).toolHints(hints).contentTools(hints::isContentTool);
+		resources.orderedStream().forEach(builder::resource);
+		templates.orderedStream().forEach(builder::resourceTemplate);
+		prompts.orderedStream().forEach(builder::prompt);
+		return builder.build();
 	}
 
 	@Bean
