@@ -1,6 +1,7 @@
 package dev.rpcadapter.client;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -114,6 +115,24 @@ public interface RpcClient extends AutoCloseable {
 
 	/** Deletes a job with {@code queue_delete_job}; returns the server's result. */
 	JsonNode deleteJob(String jobId);
+
+	/**
+	 * Uploads a file in chunks ({@code transfer_upload_begin}, {@code PUT /api/transfers/{id}/chunks/{i}},
+	 * {@code transfer_upload_complete} with the file's SHA-256) and returns its transfer id, to pass
+	 * as a {@code TransferRef} param. A chunk is retried on a transport error; if it still fails,
+	 * {@link TransferInterruptedException} names the transfer to {@link #resumeUpload} later.
+	 */
+	String upload(Path file);
+
+	/** Continues an upload: sends only the chunks the server reports missing, then completes it. */
+	String resumeUpload(String transferId, Path file);
+
+	/**
+	 * Downloads a completed transfer (an upload or a job artifact) to {@code file} with
+	 * {@code GET /api/transfers/{id}}. A partial file left by an interrupted download is continued
+	 * with a {@code Range} request; the result's SHA-256 is checked against the server's.
+	 */
+	void download(String transferId, Path file);
 
 	/** Opens a WebSocket to {@code /ws}, sending the configured credentials on the upgrade. */
 	RpcWebSocketSession connectWebSocket();

@@ -1,5 +1,10 @@
 package dev.rpcadapter.command;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * Injected into a queued command: reports progress, tells whether a stop was requested, and names
  * the job. Declare a parameter of this type on a command method to receive it.
@@ -18,6 +23,31 @@ public interface JobContext {
 
 	/** Whether a stop was requested; a cooperative command returns soon after it sees {@code true}. */
 	boolean isStopRequested();
+
+	/**
+	 * Publishes a file the job produced as an artifact: it is stored as a completed transfer owned
+	 * by the job's caller, listed in the job's status ({@code artifacts}) and announced to the
+	 * job's {@code /ws} subscribers ({@code artifact_ready}). The file is copied; change or delete
+	 * it afterwards as you like.
+	 * @param name the file name clients see
+	 * @param file the file to publish
+	 * @return the transfer id to download it with
+	 * @throws UnsupportedOperationException when transfers are off or the command is not queued
+	 */
+	default String artifact(String name, Path file) throws IOException {
+		try (InputStream content = Files.newInputStream(file)) {
+			return artifact(name, content);
+		}
+	}
+
+	/**
+	 * Publishes the content of a stream (read to its end, not closed) as an artifact; see
+	 * {@link #artifact(String, Path)}.
+	 */
+	default String artifact(String name, InputStream content) throws IOException {
+		throw new UnsupportedOperationException(
+				"Artifacts need a queued command and file transfers (adapter.transfers.enabled)");
+	}
 
 	/** A context for commands called directly (not as a job): no progress, never stopped. */
 	JobContext NONE = new JobContext() {

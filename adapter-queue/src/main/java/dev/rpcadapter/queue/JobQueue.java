@@ -2,8 +2,11 @@ package dev.rpcadapter.queue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.CommandRegistry;
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,6 +66,28 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 
 	/** The job object of the wire format. */
 	ObjectNode toJson(JobRecord record);
+
+	/**
+	 * Adds fields to every job object {@link #toJson} renders (the transfers add {@code artifacts}).
+	 * The decorator runs on the caller's thread for each rendered job; a queue that cannot decorate ignores it.
+	 */
+	default void addJobDecorator(BiConsumer<JobRecord, ObjectNode> decorator) {
+		// a queue that renders no decorations ignores them
+	}
+
+	/**
+	 * Pushes an event beside the state changes (e.g. {@code artifact_ready}) to this node's
+	 * subscribers of the job; subscribers on other nodes do not see it.
+	 */
+	default void publishEvent(String jobId, JsonNode event) {
+	}
+
+	/**
+	 * Adds events a new subscriber of a job receives before its state (the transfers replay
+	 * {@code artifact_ready} of artifacts already published, so a fast job's subscriber misses none).
+	 */
+	default void addEventReplay(Function<JobRecord, List<JsonNode>> replay) {
+	}
 
 	/** Adds a listener for local state changes (metrics, audit). */
 	void addListener(JobListener listener);

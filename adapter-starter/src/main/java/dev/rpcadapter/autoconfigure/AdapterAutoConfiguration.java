@@ -9,6 +9,8 @@ import java.util.List;
 
 import dev.rpcadapter.autoconfigure.diagnostics.QueueRequiredException;
 import dev.rpcadapter.command.AnnotatedCommandFactory;
+import dev.rpcadapter.core.internal.MethodCommandFactory;
+import dev.rpcadapter.transfer.Transfers;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.discovery.ApiInfo;
@@ -60,9 +62,10 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AnnotatedCommandFactory annotatedCommandFactory(ObjectProvider<ObjectMapper> mapper, SchemaGenerator schemas,
-			ObjectProvider<Validator> validator) {
-		return AnnotatedCommandFactory.create(mapper.getIfAvailable(() -> JsonMapper.builder().build()), schemas,
-				validator.getIfAvailable(), Schedulers.boundedElastic());
+			ObjectProvider<Validator> validator, ObjectProvider<Transfers> transfers) {
+		// transfers are looked up per call: TransferRef params and job artifacts use them when on
+		return new MethodCommandFactory(mapper.getIfAvailable(() -> JsonMapper.builder().build()), schemas,
+				validator.getIfAvailable(), Schedulers.boundedElastic(), transfers::getIfAvailable);
 	}
 
 	@Bean
@@ -80,8 +83,9 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components,
-			AdapterInfoProperties info) {
-		return new AdapterHealth(registry, components.orderedStream().toList(), info.getVersion());
+			AdapterInfoProperties info, HttpEndpointsProperties http) {
+		return new AdapterHealth(registry, components.orderedStream().toList(), info.getVersion(),
+				http.getHealthCache());
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package dev.rpcadapter.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Paths of the adapter's other HTTP endpoints ({@code adapter.http.*}). */
@@ -14,6 +16,9 @@ public class HttpEndpointsProperties {
 
 	/** Path of the health endpoint. */
 	private String healthPath = "/health";
+
+	/** How long one computed /health body is served to every caller (0 computes it for each request). */
+	private Duration healthCache = Duration.ofSeconds(1);
 
 	/** Path of the heartbeat endpoint the proxy probes. */
 	private String heartbeatPath = "/heartbeat";
@@ -49,6 +54,14 @@ public class HttpEndpointsProperties {
 
 	public void setHealthPath(String healthPath) {
 		this.healthPath = healthPath;
+	}
+
+	public Duration getHealthCache() {
+		return this.healthCache;
+	}
+
+	public void setHealthCache(Duration healthCache) {
+		this.healthCache = healthCache;
 	}
 
 	public String getHeartbeatPath() {

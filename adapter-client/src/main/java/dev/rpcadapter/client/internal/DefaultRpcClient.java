@@ -2,6 +2,7 @@ package dev.rpcadapter.client.internal;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,8 @@ public final class DefaultRpcClient implements RpcClient {
 
 	private final CmdEndpoint cmd;
 
+	private final FileTransfers files;
+
 	private final AtomicLong ids = new AtomicLong();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
@@ -54,6 +57,7 @@ public final class DefaultRpcClient implements RpcClient {
 		this.exchange = new HttpJsonExchange(httpClient, settings.jsonMapper(), authHeaders(settings),
 				settings.requestTimeout());
 		this.cmd = new CmdEndpoint(this.exchange, this.codec, settings.endpoint(settings.cmdPath()));
+		this.files = new FileTransfers(httpClient, this.exchange, authHeaders(settings), settings::endpoint, this::call);
 	}
 
 	/**
@@ -230,6 +234,24 @@ public final class DefaultRpcClient implements RpcClient {
 			session.attach(socket);
 			return session;
 		});
+	}
+
+	@Override
+	public String upload(Path file) {
+		ensureOpen();
+		return this.files.upload(file);
+	}
+
+	@Override
+	public String resumeUpload(String transferId, Path file) {
+		ensureOpen();
+		return this.files.resume(transferId, file);
+	}
+
+	@Override
+	public void download(String transferId, Path file) {
+		ensureOpen();
+		this.files.download(transferId, file);
 	}
 
 	@Override

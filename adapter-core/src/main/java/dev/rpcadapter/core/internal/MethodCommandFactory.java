@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionStage;
 
 import dev.rpcadapter.command.AnnotatedCommandFactory;
@@ -21,6 +22,8 @@ import dev.rpcadapter.command.CommandParam;
 import dev.rpcadapter.command.JobContext;
 import dev.rpcadapter.command.JsonRpcCommand;
 import dev.rpcadapter.schema.SchemaGenerator;
+import dev.rpcadapter.transfer.TransferRef;
+import dev.rpcadapter.transfer.Transfers;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -42,8 +45,20 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 
 	private final Scheduler blockingScheduler;
 
+	private final Supplier<@Nullable Transfers> transfers;
+
 	public MethodCommandFactory(ObjectMapper mapper, SchemaGenerator schemas, @Nullable Validator validator,
 			Scheduler blockingScheduler) {
+		this(mapper, schemas, validator, blockingScheduler, () -> null);
+	}
+
+	/**
+	 * @param transfers the file transfers, asked at call time: {@code TransferRef} params and job
+	 * artifacts need them ({@code null} when off)
+	 */
+	public MethodCommandFactory(ObjectMapper mapper, SchemaGenerator schemas, @Nullable Validator validator,
+			Scheduler blockingScheduler, Supplier<@Nullable Transfers> transfers) {
+		this.transfers = transfers;
 		this.mapper = mapper;
 		this.binder = new ParamBinder(mapper, validator);
 		this.schemas = schemas;
@@ -86,7 +101,7 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 			case AUTO -> !isAsync(method.getReturnType());
 		};
 		var handler = new MethodCommandHandler(bean, invocable, bindings, this.binder, descriptor.acceptsExtraParams(),
-				blocking ? this.blockingScheduler : null);
+				blocking ? this.blockingScheduler : null, this.transfers);
 		return new Command(descriptor, handler);
 	}
 
@@ -99,6 +114,9 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		}
 		CommandParam param = parameter.getAnnotation(CommandParam.class);
 		String name = (param != null && !param.value().isEmpty()) ? param.value() : parameter.getName();
+		if (parameter.getType() == TransferRef.class) {
+			return TransferBindings.binding(name, param, this.mapper);
+		}
 		if (!parameter.isNamePresent() && (param == null || param.value().isEmpty())) {
 			throw new IllegalStateException("Cannot name parameter " + parameter.getName() + " of " + source
 					+ ": compile with -parameters (maven-compiler-plugin <parameters>true</parameters>) or add @CommandParam(\"name\")");

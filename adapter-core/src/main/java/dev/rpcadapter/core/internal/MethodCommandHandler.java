@@ -4,12 +4,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionStage;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.CommandHandler;
 import dev.rpcadapter.command.JobContext;
 import dev.rpcadapter.command.PreparedCall;
+import dev.rpcadapter.transfer.Transfers;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -30,8 +32,11 @@ final class MethodCommandHandler implements CommandHandler {
 
 	private final @Nullable Scheduler scheduler;
 
+	private final Supplier<@Nullable Transfers> transfers;
+
 	MethodCommandHandler(Object bean, Method method, List<ParamBinding> bindings, ParamBinder binder,
-			boolean acceptsExtra, @Nullable Scheduler scheduler) {
+			boolean acceptsExtra, @Nullable Scheduler scheduler, Supplier<@Nullable Transfers> transfers) {
+		this.transfers = transfers;
 		this.bean = bean;
 		this.method = method;
 		this.bindings = bindings;
@@ -43,7 +48,7 @@ final class MethodCommandHandler implements CommandHandler {
 	@Override
 	public PreparedCall prepare(@Nullable JsonNode params) {
 		@Nullable Object[] bound = this.binder.bind(params, this.bindings, this.acceptsExtra);
-		this.binder.validate(this.bean, this.method, this.bindings, withInjected(bound, Caller.ANONYMOUS, JobContext.NONE));
+		this.binder.validate(this.bean, this.method, this.bindings, withInjected(bound, Caller.ANONYMOUS, JobContext.NONE, false));
 		if (this.scheduler == null) {
 			// non-blocking: invoke at once on the calling thread; synchronous results stay scalar
 			return (caller, job) -> call(bound, caller, job);
@@ -53,19 +58,22 @@ final class MethodCommandHandler implements CommandHandler {
 
 	private Mono<Object> call(@Nullable Object[] bound, Caller caller, JobContext job) {
 		try {
-			return adapt(invoke(withInjected(bound, caller, job)));
+			return adapt(invoke(withInjected(bound, caller, job, true)));
 		}
 		catch (Throwable ex) {
 			return Mono.error(ex);
 		}
 	}
 
-	private @Nullable Object[] withInjected(@Nullable Object[] bound, Caller caller, JobContext job) {
+	/** The bound args plus the injected ones; transfer ids become {@code TransferRef}s when {@code resolve}. */
+	private @Nullable Object[] withInjected(@Nullable Object[] bound, Caller caller, JobContext job, boolean resolve) {
 		Object[] args = bound.clone();
 		for (int i = 0; i < args.length; i++) {
-			switch (this.bindings.get(i).kind()) {
-				case JOB -> args[i] = job;
+			ParamBinding binding = this.bindings.get(i);
+			switch (binding.kind()) {
+				case JOB -> args[i] = TransferBindings.jobContext(job, caller, this.transfers.get());
 				case CALLER -> args[i] = caller;
+				case TRANSFER -> args[i] = resolve ? TransferBindings.resolve(binding, args[i], caller, this.transfers.get()) : null;
 				default -> {
 				}
 			}

@@ -21,11 +21,14 @@ record ParamBinding(Kind kind, String name, @Nullable JavaType type, boolean req
 		@Nullable ObjectNode schema) {
 
 	enum Kind {
-		VALUE, JOB, CALLER
+		VALUE, JOB, CALLER,
+		/** A {@code TransferRef}: a transfer id string in params, resolved for the caller at call time. */
+		TRANSFER
 	}
 
+	/** Whether the value comes from params. */
 	boolean isValue() {
-		return this.kind == Kind.VALUE;
+		return this.kind == Kind.VALUE || this.kind == Kind.TRANSFER;
 	}
 
 	boolean isOptional() {

@@ -1,7 +1,10 @@
 package dev.rpcadapter.queue.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +54,10 @@ public final class DefaultJobQueue implements JobQueue {
 	private final JobEventBus bus = new JobEventBus();
 
 	private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final List<BiConsumer<JobRecord, ObjectNode>> decorators = new CopyOnWriteArrayList<>();
+
+	private final List<Function<JobRecord, List<JsonNode>>> replays = new CopyOnWriteArrayList<>();
 
 	private final ScheduledExecutorService timer = timer();
 
@@ -221,12 +228,13 @@ public final class DefaultJobQueue implements JobQueue {
 	public Flux<JsonNode> events(String jobId, Caller caller) {
 		return Flux.defer(() -> {
 			JobRecord record = get(jobId, caller);
+			Flux<JsonNode> replayed = Flux.defer(() -> Flux.fromIterable(replayed(record)));
 			if (record.status().isTerminal()) {
-				return Flux.just((JsonNode) JobJson.event(record));
+				return Flux.concat(replayed, Flux.just((JsonNode) JobJson.event(record)));
 			}
 			Mono<JsonNode> snapshot = Mono.fromCallable(() -> this.store.find(jobId).map(JobJson::event).orElse(null));
-			return Flux.merge(this.bus.subscribe(jobId), snapshot)
-				.takeUntil((event) -> !"job_progress".equals(event.path("event").asString()));
+			return Flux.merge(this.bus.subscribe(jobId), Flux.concat(replayed, snapshot))
+				.takeUntil((event) -> JobJson.isTerminalEvent(event.path("event").asString()));
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
@@ -237,7 +245,32 @@ public final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public ObjectNode toJson(JobRecord record) {
-		return JobJson.job(record);
+		ObjectNode node = JobJson.job(record);
+		for (BiConsumer<JobRecord, ObjectNode> decorator : this.decorators) {
+			decorator.accept(record, node);
+		}
+		return node;
+	}
+
+	@Override
+	public void addJobDecorator(BiConsumer<JobRecord, ObjectNode> decorator) {
+		this.decorators.add(decorator);
+	}
+
+	@Override
+	public void addEventReplay(Function<JobRecord, List<JsonNode>> replay) {
+		this.replays.add(replay);
+	}
+
+	private List<JsonNode> replayed(JobRecord record) {
+		List<JsonNode> events = new ArrayList<>();
+		this.replays.forEach((replay) -> events.addAll(replay.apply(record)));
+		return events;
+	}
+
+	@Override
+	public void publishEvent(String jobId, JsonNode event) {
+		this.bus.publishExtra(jobId, event);
 	}
 
 	@Override

@@ -46,6 +46,14 @@ final class JobEventBus {
 		}
 	}
 
+	/** An event beside the state changes (e.g. {@code artifact_ready}): passed on as is, never deduplicated. */
+	void publishExtra(String jobId, JsonNode event) {
+		Set<FluxSink<JsonNode>> sinks = this.subscribers.get(jobId);
+		if (sinks != null) {
+			sinks.forEach((sink) -> sink.next(event));
+		}
+	}
+
 	/** The job is gone: its subscribers complete without a further event. */
 	void deleted(String jobId) {
 		Set<FluxSink<JsonNode>> sinks = this.subscribers.get(jobId);

@@ -41,6 +41,11 @@ public final class JobJson {
 		return node;
 	}
 
+	/** Whether an event name ends a job's event stream ({@code job_completed}, {@code job_failed}, {@code job_stopped}). */
+	static boolean isTerminalEvent(String event) {
+		return event.equals("job_completed") || event.equals("job_failed") || event.equals("job_stopped");
+	}
+
 	static String eventName(JobStatus status) {
 		return switch (status) {
 			case COMPLETED -> "job_completed";

@@ -2,8 +2,11 @@ package dev.rpcadapter.security.ratelimit;
 
 import java.time.Duration;
 
+import reactor.core.publisher.Mono;
+
 /**
- * Limits how often each key (a principal or a client address) may call.
+ * Limits how often each key (a principal or a client address) may call. Callers on an event loop use
+ * {@link #acquire(String)}: a limiter whose state lives elsewhere (Redis) answers it without blocking.
  */
 @FunctionalInterface
 public interface RateLimiter {
@@ -17,6 +20,16 @@ public interface RateLimiter {
 	 * @return allowed, or rejected with how long to wait
 	 */
 	Decision tryAcquire(String key);
+
+	/**
+	 * Takes a permit for the key if one is available, without blocking the calling thread when the
+	 * limiter's state is remote. The default answers at once with {@link #tryAcquire(String)}.
+	 * @param key the caller's key
+	 * @return allowed, or rejected with how long to wait
+	 */
+	default Mono<Decision> acquire(String key) {
+		return Mono.just(tryAcquire(key));
+	}
 
 	/**
 	 * Returns a token-bucket limiter on the system clock with a bounded in-memory store.

@@ -9,6 +9,8 @@ import java.util.Map;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.health.ComponentHealth;
 import dev.rpcadapter.health.HealthComponent;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Aggregates the {@link HealthComponent}s into the {@code /health} body. */
 public final class AdapterHealth {
@@ -21,10 +23,32 @@ public final class AdapterHealth {
 
 	private final long startNanos = System.nanoTime();
 
+	/** {@link #body()} off the event loop, shared by concurrent callers and kept for the cache period. */
+	private final Mono<Map<String, Object>> current;
+
 	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version) {
+		this(registry, components, version, Duration.ofSeconds(1));
+	}
+
+	/**
+	 * @param cacheFor how long one computed body is served ({@code 0}: computed for every call)
+	 */
+	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version,
+			Duration cacheFor) {
 		this.registry = registry;
 		this.components = components;
 		this.version = version;
+		// components may block (a JDBC query, a CRL read): never on the event loop
+		Mono<Map<String, Object>> compute = Mono.fromSupplier(this::body).subscribeOn(Schedulers.boundedElastic());
+		this.current = (cacheFor.isZero() || cacheFor.isNegative()) ? compute : compute.cache(cacheFor);
+	}
+
+	/**
+	 * The health body, computed on a worker thread at most once per cache period: callers that come
+	 * while it is computed share that computation.
+	 */
+	public Mono<Map<String, Object>> current() {
+		return this.current;
 	}
 
 	/** The health body: {@code {"status","version","uptime","components"}}. */

@@ -124,7 +124,7 @@ public final class BuiltinCommands {
 			if (params != null && !params.isEmpty()) {
 				throw invalid("params", "health takes no params");
 			}
-			return (caller, job) -> Mono.fromSupplier(health::body);
+			return (caller, job) -> health.current().map(Object.class::cast);
 		});
 	}
 

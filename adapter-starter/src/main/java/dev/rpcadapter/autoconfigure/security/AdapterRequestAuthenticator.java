@@ -97,6 +97,11 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 
 	@Override
 	public Mono<Caller> authenticate(AdapterRequest request) {
+		RequestRateLimits limits = this.rateLimits;
+		AdapterHttpException refusal = (limits != null) ? limits.refusal(request) : null;
+		if (refusal != null) {
+			return Mono.error(refusal);
+		}
 		boolean publicPath = this.publicPaths.contains(request.path());
 		Mono<Caller> caller = identify(request);
 		if (publicPath) {
@@ -106,27 +111,19 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		else {
 			caller = caller.switchIfEmpty(Mono.error(() -> unauthorized("Authentication required")));
 		}
-		RequestRateLimits limits = this.rateLimits;
 		if (limits == null) {
 			return caller;
 		}
-		return caller.onErrorMap(AdapterHttpException.class, (ex) -> {
-			try {
-				limits.checkFailedAuthentication(request);
-				return ex;
-			}
-			catch (AdapterHttpException limited) {
-				return limited;
-			}
-		}).doOnNext((who) -> limits.check(request, who));
+		return caller
+			.onErrorResume(AdapterHttpException.class,
+					(ex) -> limits.checkFailedAuthentication(request).then(Mono.error(ex)))
+			.flatMap((who) -> limits.check(request, who).thenReturn(who));
 	}
 
 	/** Each {@code /ws} message takes a permit of the caller's rate limit, as each HTTP request does. */
 	@Override
-	public void admitMessage(AdapterRequest request, Caller caller) {
-		if (this.rateLimits != null) {
-			this.rateLimits.check(request, caller);
-		}
+	public Mono<Void> admitMessage(AdapterRequest request, Caller caller) {
+		return (this.rateLimits != null) ? this.rateLimits.check(request, caller) : Mono.empty();
 	}
 
 	/** Empty when no credential of an enabled kind was presented. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
+import dev.rpcadapter.autoconfigure.web.HealthDetailsVisibility;
 import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
 import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
@@ -14,14 +15,17 @@ import dev.rpcadapter.health.HealthComponent;
 import dev.rpcadapter.security.authz.CommandAuthorizationManager;
 import dev.rpcadapter.security.authz.CommandPermissions;
 import dev.rpcadapter.security.crl.RevocationChecker;
+import dev.rpcadapter.security.ratelimit.NanoClock;
 import dev.rpcadapter.security.ratelimit.RateLimit;
 import dev.rpcadapter.security.ratelimit.RateLimiter;
 import dev.rpcadapter.security.token.TokenRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -29,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 
 /**
@@ -79,7 +84,8 @@ public final class AdapterSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RequestAuthenticator adapterRequestAuthenticator(SecurityProperties properties, Environment environment,
-			ObjectProvider<ServerCertificates> certificates, ObjectProvider<RateLimiter> rateLimiter) {
+			ObjectProvider<ServerCertificates> certificates, ObjectProvider<RateLimiter> rateLimiter,
+			RateLimiterFactory limiters) {
 		ReactiveAuthenticationManager certificateManager = AuthenticationManagers.certificates(properties, environment);
 		ReactiveAuthenticationManager bearerManager = AuthenticationManagers.bearer(properties, CLOCK);
 		if (certificateManager == null && bearerManager == null) {
@@ -99,12 +105,44 @@ public final class AdapterSecurityAutoConfiguration {
 		RevocationChecker revocation = (server != null) ? server.checker() : null;
 		boolean requireAll = properties.getMode() == SecurityProperties.Mode.ALL_OF
 				|| properties.getMtls().isRequireToken();
-		SecurityProperties.RateLimit limit = properties.getRateLimit();
-		RateLimiter limiter = rateLimiter.getIfAvailable();
-		RequestRateLimits limits = (limiter != null) ? new RequestRateLimits(limiter, limit.getPer(),
-				new HashSet<>(limit.getExemptRoles()), new HashSet<>(limit.getExemptPaths())) : null;
 		return new AdapterRequestAuthenticator(Set.copyOf(properties.getPublicPaths()), certificateManager,
-				bearerManager, revocation, requireAll, limits);
+				bearerManager, revocation, requireAll, rateLimits(properties.getRateLimit(), rateLimiter.getIfAvailable(), limiters));
+	}
+
+	private static RequestRateLimits rateLimits(SecurityProperties.RateLimit limit, @Nullable RateLimiter requests,
+			RateLimiterFactory limiters) {
+		SecurityProperties.RateLimit.FailedAuthentication failed = limit.getFailedAuthentication();
+		FailedAuthentications failures = failed.isEnabled() ? new FailedAuthentications(limiters.create(
+				limit("failed-authentication.", failed.getRequestsPerSecond(), failed.getBurst()),
+				failed.getRedisFailure()), NanoClock.system()) : null;
+		List<Cidr> proxies;
+		try {
+			proxies = limit.getTrustedProxies().stream().map(Cidr::parse).toList();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.rate-limit.trusted-proxies is invalid: " + ex.getMessage(),
+					"List the proxies' IP addresses or CIDR ranges, e.g. 10.0.0.0/8, 2001:db8::/32", ex);
+		}
+		return new RequestRateLimits(requests, limit.getPer(), new HashSet<>(limit.getExemptRoles()),
+				new HashSet<>(limit.getExemptPaths()), failures, new ClientAddresses(proxies));
+	}
+
+	private static RateLimit limit(String prefix, double requestsPerSecond, int burst) {
+		try {
+			return new RateLimit(requestsPerSecond, burst);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.rate-limit." + prefix + "* is invalid: " + ex.getMessage(),
+					"Set requests-per-second > 0 and burst >= 1", ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HealthDetailsVisibility adapterHealthDetailsVisibility(SecurityProperties properties) {
+		return HealthDetails.of(properties.getHealthDetails());
 	}
 
 	/** Rate limits, when {@code adapter.security.rate-limit.enabled=true}. */
@@ -114,16 +152,65 @@ public final class AdapterSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RateLimiter adapterRateLimiter(SecurityProperties properties) {
+		RateLimiter adapterRateLimiter(SecurityProperties properties, RateLimiterFactory limiters) {
 			SecurityProperties.RateLimit limit = properties.getRateLimit();
-			try {
-				return RateLimiter.tokenBucket(new RateLimit(limit.getRequestsPerSecond(), limit.getBurst()));
-			}
-			catch (IllegalArgumentException ex) {
+			return limiters.create(limit("", limit.getRequestsPerSecond(), limit.getBurst()), limit.getRedisFailure());
+		}
+	}
+
+	/** Buckets in memory, unless {@code adapter.security.rate-limit.store=redis}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security.rate-limit", name = "store", havingValue = "memory",
+			matchIfMissing = true)
+	static class MemoryStoreConfiguration {
+
+		@Bean
+		RateLimiterFactory adapterRateLimiterFactory() {
+			return RateLimiterFactory.inMemory();
+		}
+	}
+
+	/** Buckets in Redis, through Boot's {@code spring.data.redis.*} connection. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security.rate-limit", name = "store", havingValue = "redis")
+	@ConditionalOnClass(name = RedisStoreConfiguration.TEMPLATE)
+	static class RedisStoreConfiguration {
+
+		static final String TEMPLATE = "org.springframework.data.redis.core.ReactiveStringRedisTemplate";
+
+		@Bean
+		RedisBuckets adapterRateLimiterFactory(SecurityProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connections) {
+			ReactiveRedisConnectionFactory connectionFactory = connections.getIfAvailable();
+			if (connectionFactory == null) {
 				throw new AdapterSecurityConfigurationException(
-						"adapter.security.rate-limit is invalid: " + ex.getMessage(),
-						"Set requests-per-second > 0 and burst >= 1", ex);
+						"adapter.security.rate-limit.store=redis but there is no reactive Redis connection factory",
+						"Use Boot's Redis auto-configuration with Lettuce (spring-boot-starter-data-redis, "
+								+ "spring.data.redis.host/port or url), or define a ReactiveRedisConnectionFactory bean");
 			}
+			SecurityProperties.RateLimit limit = properties.getRateLimit();
+			return new RedisBuckets(connectionFactory, limit.getRedisKeyPrefix(), limit.getRedisTimeout());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rateLimitHealthComponent")
+		HealthComponent rateLimitHealthComponent(RedisBuckets buckets, SecurityProperties properties) {
+			return new RateLimitHealthComponent(buckets, properties.getRateLimit());
+		}
+	}
+
+	/** {@code store=redis} without Spring Data Redis on the classpath: startup fails and says what to add. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security.rate-limit", name = "store", havingValue = "redis")
+	@ConditionalOnMissingClass(RedisStoreConfiguration.TEMPLATE)
+	static class RedisMissingConfiguration {
+
+		@Bean
+		RateLimiterFactory adapterRateLimiterFactory() {
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.rate-limit.store=redis but Spring Data Redis is not on the classpath",
+					"Add org.springframework.boot:spring-boot-starter-data-redis (and spring.data.redis.* settings), "
+							+ "or set adapter.security.rate-limit.store=memory");
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.rpcadapter.autoconfigure.security;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,15 +11,17 @@ import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.security.ratelimit.Decision;
 import dev.rpcadapter.security.ratelimit.RateLimiter;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
- * Applies a {@link RateLimiter} to the adapter's requests: per principal (anonymous callers per
- * client address), per client address, or both at once, skipping exempt paths and roles. Failed authentications
- * are always counted against the client address, so guessing tokens is slowed down too.
+ * Applies the rate limits to the adapter's requests: the request limit per principal (anonymous
+ * callers per client address), per client address, or both at once, skipping exempt paths and roles;
+ * and the failed-authentication limit per client address. Client addresses come from
+ * {@link ClientAddresses} (the socket peer unless it is a trusted proxy).
  */
 final class RequestRateLimits {
 
-	private final RateLimiter limiter;
+	private final @Nullable RateLimiter requests;
 
 	private final SecurityProperties.RateLimit.Per per;
 
@@ -28,61 +29,74 @@ final class RequestRateLimits {
 
 	private final Set<String> exemptPaths;
 
-	RequestRateLimits(RateLimiter limiter, SecurityProperties.RateLimit.Per per, Set<String> exemptRoles,
-			Set<String> exemptPaths) {
-		this.limiter = limiter;
+	private final @Nullable FailedAuthentications failures;
+
+	private final ClientAddresses addresses;
+
+	/**
+	 * @param requests the request limit, or {@code null} when requests are not limited
+	 * @param failures the failed-authentication limit, or {@code null} when failures are not limited
+	 */
+	RequestRateLimits(@Nullable RateLimiter requests, SecurityProperties.RateLimit.Per per, Set<String> exemptRoles,
+			Set<String> exemptPaths, @Nullable FailedAuthentications failures, ClientAddresses addresses) {
+		this.requests = requests;
 		this.per = per;
 		this.exemptRoles = Set.copyOf(exemptRoles);
 		this.exemptPaths = Set.copyOf(exemptPaths);
+		this.failures = failures;
+		this.addresses = addresses;
 	}
 
-	/**
-	 * Takes a permit for an authenticated (or anonymous) request.
-	 * @throws AdapterHttpException 429 when none is left
-	 */
-	void check(AdapterRequest request, Caller caller) {
-		if (this.exemptPaths.contains(request.path()) || caller.roles().stream().anyMatch(this.exemptRoles::contains)) {
-			return;
+	/** Takes a permit for an authenticated (or anonymous) request; errors with a 429 when none is left. */
+	Mono<Void> check(AdapterRequest request, Caller caller) {
+		RateLimiter limiter = this.requests;
+		if (limiter == null || this.exemptPaths.contains(request.path())
+				|| caller.roles().stream().anyMatch(this.exemptRoles::contains)) {
+			return Mono.empty();
 		}
 		boolean anonymous = caller == Caller.ANONYMOUS;
-		switch (this.per) {
-			case PRINCIPAL -> acquire(anonymous ? addressKey(request) : principalKey(caller));
-			case ADDRESS -> acquire(addressKey(request));
-			case PRINCIPAL_AND_ADDRESS -> {
-				acquire(addressKey(request));
-				if (!anonymous) {
-					acquire(principalKey(caller));
-				}
+		return switch (this.per) {
+			case PRINCIPAL -> acquire(limiter, anonymous ? addressKey(request) : principalKey(caller));
+			case ADDRESS -> acquire(limiter, addressKey(request));
+			case PRINCIPAL_AND_ADDRESS -> anonymous ? acquire(limiter, addressKey(request))
+					: acquire(limiter, addressKey(request))
+						.then(Mono.defer(() -> acquire(limiter, principalKey(caller))));
+		};
+	}
+
+	/** Before credentials are looked at: the 429 while the client's failed-authentication budget is used up. */
+	@Nullable AdapterHttpException refusal(AdapterRequest request) {
+		FailedAuthentications limit = this.failures;
+		return (limit == null || !limit.anyRefused() || this.exemptPaths.contains(request.path())) ? null
+				: limit.refusal(this.addresses.key(request));
+	}
+
+	/** Takes a permit for a request whose credentials were rejected; errors with a 429 when none is left. */
+	Mono<Void> checkFailedAuthentication(AdapterRequest request) {
+		FailedAuthentications limit = this.failures;
+		return (limit == null || this.exemptPaths.contains(request.path())) ? Mono.empty()
+				: limit.failed(this.addresses.key(request));
+	}
+
+	private static Mono<Void> acquire(RateLimiter limiter, String key) {
+		return limiter.acquire(key).handle((decision, sink) -> {
+			if (!decision.allowed()) {
+				sink.error(tooManyRequests(decision));
 			}
-		}
+		}).then();
 	}
 
-	/**
-	 * Takes a permit for a request whose credentials were rejected.
-	 * @throws AdapterHttpException 429 when none is left
-	 */
-	void checkFailedAuthentication(AdapterRequest request) {
-		if (!this.exemptPaths.contains(request.path())) {
-			acquire(addressKey(request));
-		}
-	}
-
-	private void acquire(String key) {
-		Decision decision = this.limiter.tryAcquire(key);
-		if (!decision.allowed()) {
-			long seconds = decision.retryAfterSeconds();
-			throw new AdapterHttpException(429, JsonRpcError.withData(ErrorCodes.RATE_LIMITED, "Rate limit exceeded",
-					Map.of("retry_after", seconds)), Map.of("Retry-After", Long.toString(seconds)));
-		}
+	static AdapterHttpException tooManyRequests(Decision decision) {
+		long seconds = decision.retryAfterSeconds();
+		return new AdapterHttpException(429, JsonRpcError.withData(ErrorCodes.RATE_LIMITED, "Rate limit exceeded",
+				Map.of("retry_after", seconds)), Map.of("Retry-After", Long.toString(seconds)));
 	}
 
 	private static String principalKey(Caller caller) {
 		return "principal:" + caller.principal();
 	}
 
-	private static String addressKey(AdapterRequest request) {
-		@Nullable InetSocketAddress address = request.remoteAddress();
-		return "address:" + ((address != null && address.getAddress() != null) ? address.getAddress().getHostAddress()
-				: "unknown");
+	private String addressKey(AdapterRequest request) {
+		return "address:" + this.addresses.key(request);
 	}
 }

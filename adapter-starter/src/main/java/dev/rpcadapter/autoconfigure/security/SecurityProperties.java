@@ -37,6 +37,12 @@ public class SecurityProperties {
 	/** How enabled authentication methods combine: any-of (one suffices) or all-of (each must succeed). */
 	private Mode mode = Mode.ANY_OF;
 
+	/**
+	 * Who sees the whole /health body (others get only its status): authenticated, role:<name>,
+	 * always or never.
+	 */
+	private String healthDetails = "authenticated";
+
 	private final Jwt jwt = new Jwt();
 
 	private final Mtls mtls = new Mtls();
@@ -91,6 +97,14 @@ public class SecurityProperties {
 
 	public void setMode(Mode mode) {
 		this.mode = mode;
+	}
+
+	public String getHealthDetails() {
+		return this.healthDetails;
+	}
+
+	public void setHealthDetails(String healthDetails) {
+		this.healthDetails = healthDetails;
 	}
 
 	public Jwt getJwt() {
@@ -289,6 +303,26 @@ public class SecurityProperties {
 		/** What a bucket belongs to: the authenticated principal (address when anonymous) or the client address. */
 		private Per per = Per.PRINCIPAL;
 
+		/**
+		 * Proxies (IP addresses or CIDR ranges) whose X-Forwarded-For is believed for the client
+		 * address of rate limits; from any other peer the socket address counts, whatever its headers say.
+		 */
+		private List<String> trustedProxies = new ArrayList<>();
+
+		private final FailedAuthentication failedAuthentication = new FailedAuthentication();
+
+		/** Where buckets live: memory (one budget per node) or redis (one budget shared by all nodes, via spring.data.redis.*). */
+		private Store store = Store.MEMORY;
+
+		/** What request limits do while Redis cannot be reached: allow (not limited) or deny (429). */
+		private StoreFailure redisFailure = StoreFailure.ALLOW;
+
+		/** The longest a Redis check may take before the failure policy answers instead. */
+		private Duration redisTimeout = Duration.ofMillis(500);
+
+		/** Prefix of the Redis keys of the buckets (one hash per principal or address). */
+		private String redisKeyPrefix = "rpc-adapter:rate-limit:";
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -335,6 +369,120 @@ public class SecurityProperties {
 
 		public void setPer(Per per) {
 			this.per = per;
+		}
+
+		public List<String> getTrustedProxies() {
+			return this.trustedProxies;
+		}
+
+		public void setTrustedProxies(List<String> trustedProxies) {
+			this.trustedProxies = trustedProxies;
+		}
+
+		public FailedAuthentication getFailedAuthentication() {
+			return this.failedAuthentication;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public StoreFailure getRedisFailure() {
+			return this.redisFailure;
+		}
+
+		public void setRedisFailure(StoreFailure redisFailure) {
+			this.redisFailure = redisFailure;
+		}
+
+		public Duration getRedisTimeout() {
+			return this.redisTimeout;
+		}
+
+		public void setRedisTimeout(Duration redisTimeout) {
+			this.redisTimeout = redisTimeout;
+		}
+
+		public String getRedisKeyPrefix() {
+			return this.redisKeyPrefix;
+		}
+
+		public void setRedisKeyPrefix(String redisKeyPrefix) {
+			this.redisKeyPrefix = redisKeyPrefix;
+		}
+
+		/** Where rate-limit buckets live. */
+		public enum Store {
+
+			/** This node's memory: each node has its own budget. */
+			MEMORY,
+
+			/** Redis (spring.data.redis.*): one budget shared by every node. */
+			REDIS
+
+		}
+
+		/** What a limit does while its store cannot be reached. */
+		public enum StoreFailure {
+
+			/** Let the call through (the limit is not enforced meanwhile). */
+			ALLOW,
+
+			/** Refuse the call with 429 (fail closed). */
+			DENY
+
+		}
+
+		/** Throttling of rejected credentials per client address, on whenever security is. */
+		public static class FailedAuthentication {
+
+			/** Whether rejected credentials are throttled per client address (then refused with 429 until the bucket refills). */
+			private boolean enabled = true;
+
+			/** Sustained failed authentications per second allowed per client address. */
+			private double requestsPerSecond = 0.2;
+
+			/** Failed authentications allowed at once per client address (the bucket size). */
+			private int burst = 30;
+
+			/** What this limit does while Redis cannot be reached (store redis): deny (429, fail closed) or allow. */
+			private StoreFailure redisFailure = StoreFailure.DENY;
+
+			public StoreFailure getRedisFailure() {
+				return this.redisFailure;
+			}
+
+			public void setRedisFailure(StoreFailure redisFailure) {
+				this.redisFailure = redisFailure;
+			}
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public double getRequestsPerSecond() {
+				return this.requestsPerSecond;
+			}
+
+			public void setRequestsPerSecond(double requestsPerSecond) {
+				this.requestsPerSecond = requestsPerSecond;
+			}
+
+			public int getBurst() {
+				return this.burst;
+			}
+
+			public void setBurst(int burst) {
+				this.burst = burst;
+			}
 		}
 
 		/** What a rate-limit bucket belongs to. */

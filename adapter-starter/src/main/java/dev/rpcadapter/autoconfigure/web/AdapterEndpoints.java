@@ -41,9 +41,16 @@ public final class AdapterEndpoints {
 
 	private final String advertisedUrl;
 
+	private final HealthDetailsVisibility healthDetails;
 
 	public AdapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
 			ApiInfo info, DocsPage docsPage, String advertisedUrl) {
+		this(dispatcher, documents, health, info, docsPage, advertisedUrl, HealthDetailsVisibility.ALWAYS);
+	}
+
+	public AdapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
+			ApiInfo info, DocsPage docsPage, String advertisedUrl, HealthDetailsVisibility healthDetails) {
+		this.healthDetails = healthDetails;
 		this.dispatcher = dispatcher;
 		this.mapper = dispatcher.mapper();
 		this.documents = documents;
@@ -136,10 +143,15 @@ public final class AdapterEndpoints {
 		return AdapterResponse.json(200, this.mapper.writeValueAsBytes(body));
 	}
 
-	/** {@code GET /health}: HTTP 503 when down. */
-	public AdapterResponse health() {
-		Map<String, Object> body = this.health.body();
-		return AdapterResponse.json(this.health.isDown(body) ? 503 : 200, this.mapper.writeValueAsBytes(body));
+	/**
+	 * {@code GET /health}: HTTP 503 when down; only {@code {"status"}} for a caller the
+	 * {@link HealthDetailsVisibility} does not show the details to. Computed off the event loop, cached briefly.
+	 */
+	public Mono<AdapterResponse> health(Caller caller) {
+		return this.health.current().map((body) -> {
+			Object shown = this.healthDetails.showsDetailsTo(caller) ? body : Map.of("status", body.get("status"));
+			return AdapterResponse.json(this.health.isDown(body) ? 503 : 200, this.mapper.writeValueAsBytes(shown));
+		});
 	}
 
 	/** {@code GET /heartbeat}. */

@@ -18,8 +18,23 @@ public interface AdapterRequest {
 	/** The first value of a header, or {@code null}. */
 	@Nullable String header(String name);
 
-	/** The client's address, if known. */
+	/** Every value of a header, in the order the lines came (a proxy may add a line instead of appending). */
+	default List<String> headers(String name) {
+		String value = header(name);
+		return (value != null) ? List.of(value) : List.of();
+	}
+
+	/**
+	 * The client's address, if known. With Boot's forwarded-header support on
+	 * ({@code server.forward-headers-strategy}) it comes from {@code X-Forwarded-For} / {@code Forwarded},
+	 * which the client can write: use {@link #peerAddress()} for anything security depends on.
+	 */
 	@Nullable InetSocketAddress remoteAddress();
+
+	/** The address of the connection's peer (the socket), never taken from a header; {@code null} if unknown. */
+	default @Nullable InetSocketAddress peerAddress() {
+		return remoteAddress();
+	}
 
 	/** The client certificate chain of an mTLS connection (leaf first); empty otherwise. */
 	List<X509Certificate> peerCertificates();

@@ -50,8 +50,10 @@ public final class AdapterWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterEndpoints adapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
-			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties) {
-		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage, infoProperties.getUrl());
+			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties,
+			ObjectProvider<HealthDetailsVisibility> healthDetails) {
+		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage, infoProperties.getUrl(),
+				healthDetails.getIfAvailable(() -> HealthDetailsVisibility.ALWAYS));
 	}
 
 	@Bean

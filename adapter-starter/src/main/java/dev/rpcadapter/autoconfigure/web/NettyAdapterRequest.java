@@ -58,6 +58,16 @@ final class NettyAdapterRequest implements AdapterRequest {
 	}
 
 	@Override
+	public List<String> headers(String name) {
+		return this.request.requestHeaders().getAll(name);
+	}
+
+	@Override
+	public @Nullable InetSocketAddress peerAddress() {
+		return (this.request.connectionRemoteAddress() instanceof InetSocketAddress address) ? address : null;
+	}
+
+	@Override
 	public List<X509Certificate> peerCertificates() {
 		SslHandler handler = sslHandler();
 		if (handler == null) {

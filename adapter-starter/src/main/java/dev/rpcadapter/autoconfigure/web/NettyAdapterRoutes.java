@@ -63,7 +63,11 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		post(routes, this.paths.batch(), this.endpoints::batch);
 		post(routes, this.paths.cmd(), this.endpoints::cmd);
 		get(routes, this.paths.commands(), (ar, caller) -> this.endpoints.commands(caller));
-		get(routes, this.paths.health(), (ar, caller) -> this.endpoints.health());
+		routes.get(this.paths.health(), (req, res) -> {
+			NettyAdapterRequest request = new NettyAdapterRequest(req, this.paths.health());
+			return res.sendByteArray(complete(request, res, req.receive().then(this.authenticator.authenticate(request))
+				.flatMap(this.endpoints::health)));
+		});
 		get(routes, this.paths.heartbeat(), (ar, caller) -> this.endpoints.heartbeat(ar));
 		get(routes, this.paths.openApi(), (ar, caller) -> this.endpoints.openApi(caller));
 		get(routes, this.paths.openRpc(), (ar, caller) -> this.endpoints.openRpc(caller));

@@ -21,8 +21,9 @@ public interface RequestAuthenticator {
 	 * caller (a {@code /ws} frame): limits that count HTTP requests count each message too.
 	 * @param request the upgrade request
 	 * @param caller who the upgrade authenticated
-	 * @throws AdapterHttpException when the message is refused (429 over a rate limit)
+	 * @return empty when admitted; an {@link AdapterHttpException} error when refused (429 over a rate limit)
 	 */
-	default void admitMessage(AdapterRequest request, Caller caller) {
+	default Mono<Void> admitMessage(AdapterRequest request, Caller caller) {
+		return Mono.empty();
 	}
 }

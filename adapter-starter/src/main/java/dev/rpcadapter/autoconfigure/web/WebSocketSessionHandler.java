@@ -147,9 +147,14 @@ public final class WebSocketSessionHandler {
 				emit(new String(dispatcher.writeError(ex.error()), StandardCharsets.UTF_8));
 				return Mono.empty();
 			}
-			if (!admitted(node)) {
-				return Mono.empty();
-			}
+			return this.authenticator.admitMessage(this.request, this.caller)
+				.thenReturn(true)
+				.onErrorResume(AdapterHttpException.class, (ex) -> Mono.fromSupplier(() -> refused(node, ex)))
+				.flatMap((admitted) -> admitted ? admitted(node) : Mono.empty());
+		}
+
+		private Mono<Void> admitted(JsonNode node) {
+			JsonRpcDispatcher dispatcher = WebSocketSessionHandler.this.dispatcher;
 			if (isControl(node)) {
 				control(node);
 				return Mono.empty();
@@ -172,33 +177,28 @@ public final class WebSocketSessionHandler {
 		}
 
 		/**
-		 * Whether the authenticator admits the message (rate limits count every message, a batch as one,
-		 * like an HTTP request). A refused message is answered with the refusal's error for each call
-		 * in it that expects an answer, or an {@code error} event for a control message.
+		 * Answers a message the authenticator did not admit (rate limits count every message, a batch as
+		 * one, like an HTTP request): the refusal's error for each call in it that expects an answer, or
+		 * an {@code error} event for a control message.
+		 * @return {@code false}
 		 */
-		boolean admitted(JsonNode message) {
-			try {
-				this.authenticator.admitMessage(this.request, this.caller);
-				return true;
-			}
-			catch (AdapterHttpException ex) {
-				if (isControl(message)) {
-					JsonNode jobId = message.get("job_id");
-					event("error", (jobId != null && jobId.isString()) ? jobId.asString() : null, ex.error());
-					return false;
-				}
-				List<String> answers = new ArrayList<>();
-				if (message.isArray()) {
-					message.forEach((call) -> refusal(call, ex.error(), answers));
-				}
-				else {
-					refusal(message, ex.error(), answers);
-				}
-				if (!answers.isEmpty()) {
-					emit(message.isArray() ? "[" + String.join(",", answers) + "]" : answers.get(0));
-				}
+		boolean refused(JsonNode message, AdapterHttpException ex) {
+			if (isControl(message)) {
+				JsonNode jobId = message.get("job_id");
+				event("error", (jobId != null && jobId.isString()) ? jobId.asString() : null, ex.error());
 				return false;
 			}
+			List<String> answers = new ArrayList<>();
+			if (message.isArray()) {
+				message.forEach((call) -> refusal(call, ex.error(), answers));
+			}
+			else {
+				refusal(message, ex.error(), answers);
+			}
+			if (!answers.isEmpty()) {
+				emit(message.isArray() ? "[" + String.join(",", answers) + "]" : answers.get(0));
+			}
+			return false;
 		}
 
 		private void refusal(JsonNode call, JsonRpcError error, List<String> answers) {

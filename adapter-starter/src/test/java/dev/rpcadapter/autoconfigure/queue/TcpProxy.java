@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP forwarder to a real server, so a test can cut the connection: {@link #close()} stops
  * accepting and closes every open connection, as if the database went away.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
 	private final ServerSocket server;
 
@@ -23,7 +23,7 @@ final class TcpProxy implements AutoCloseable {
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-	TcpProxy(String targetHost, int targetPort) throws IOException {
+	public TcpProxy(String targetHost, int targetPort) throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
@@ -32,7 +32,7 @@ final class TcpProxy implements AutoCloseable {
 		acceptor.start();
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getLocalPort();
 	}
 

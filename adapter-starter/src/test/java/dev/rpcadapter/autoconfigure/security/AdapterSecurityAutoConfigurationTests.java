@@ -9,7 +9,9 @@ import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.security.ratelimit.RateLimiter;
 import dev.rpcadapter.security.token.TokenRegistry;
+import dev.rpcadapter.health.HealthComponent;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -107,6 +109,44 @@ class AdapterSecurityAutoConfigurationTests {
 	void shortJwtSecretFailsAtStartup() {
 		this.secured.withPropertyValues("adapter.security.jwt.secret=short")
 			.run(failsWith("at least 32 bytes", "adapter.security.jwt"));
+	}
+
+	@Test
+	void rateLimitBucketsAreInMemoryByDefault() {
+		this.secured.withPropertyValues("adapter.security.rate-limit.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(RateLimiterFactory.class).doesNotHaveBean(RedisBuckets.class);
+			assertThat(context).doesNotHaveBean("rateLimitHealthComponent");
+		});
+	}
+
+	@Test
+	void redisStoreUsesBootsRedisConnectionAndAddsAHealthComponent() {
+		this.secured.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("adapter.security.rate-limit.store=redis", "spring.data.redis.port=6379")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisBuckets.class);
+				assertThat(context.getBean("rateLimitHealthComponent", HealthComponent.class).name())
+					.isEqualTo("rate_limit");
+			});
+	}
+
+	@Test
+	void redisStoreWithoutAConnectionFactoryFailsAtStartup() {
+		this.secured.withPropertyValues("adapter.security.rate-limit.store=redis")
+			.run(failsWith("no reactive Redis connection factory", "spring.data.redis.host"));
+	}
+
+	@Test
+	void redisStoreWithoutSpringDataRedisFailsAtStartup() {
+		this.secured.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("adapter.security.rate-limit.store=redis")
+			.run(failsWith("Spring Data Redis is not on the classpath", "spring-boot-starter-data-redis"));
+	}
+
+	@Test
+	void invalidTrustedProxiesFailAtStartup() {
+		this.secured.withPropertyValues("adapter.security.rate-limit.trusted-proxies=proxy.internal")
+			.run(failsWith("trusted-proxies is invalid", "CIDR"));
 	}
 
 	static ContextConsumer<AssertableApplicationContext> failsWith(String description, String action) {

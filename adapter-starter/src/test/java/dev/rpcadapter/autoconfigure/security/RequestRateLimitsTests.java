@@ -35,45 +35,67 @@ class RequestRateLimitsTests {
 	@Test
 	void principalsHaveTheirOwnBucketsAndRecoverWithTime() {
 		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL);
-		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice);
+		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block();
 
-		AdapterHttpException limited = catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice));
+		AdapterHttpException limited = catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block());
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.error().code()).isEqualTo(-32005);
 		assertThat(limited.headers()).containsEntry("Retry-After", "1");
-		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob));
+		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob).block());
 
 		this.nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice));
+		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block());
 	}
 
 	@Test
 	void perAddressSharesOneBucketBetweenPrincipalsOfOneAddress() {
 		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.ADDRESS);
-		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice);
+		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block();
 
-		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob));
-		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.2", "/api/jsonrpc"), this.bob));
+		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob).block());
+		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.2", "/api/jsonrpc"), this.bob).block());
 	}
 
 	@Test
 	void perPrincipalAndAddressTakesAPermitFromBothBuckets() {
 		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL_AND_ADDRESS);
-		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice);
+		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block();
 
-		catchLimited(() -> limits.check(request("10.0.0.2", "/api/jsonrpc"), this.alice)); // alice's bucket
-		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob)); // 10.0.0.1's bucket
-		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), Caller.ANONYMOUS));
-		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.3", "/api/jsonrpc"), this.bob));
+		catchLimited(() -> limits.check(request("10.0.0.2", "/api/jsonrpc"), this.alice).block()); // alice's bucket
+		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob).block()); // 10.0.0.1's bucket
+		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), Caller.ANONYMOUS).block());
+		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.3", "/api/jsonrpc"), this.bob).block());
 	}
 
 	@Test
-	void failedAuthenticationsCountAgainstTheAddressEvenPerPrincipal() {
+	void failedAuthenticationsHaveTheirOwnBucketPerAddressAndThenRefuseEvenBeforeCredentialsAreChecked() {
 		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL);
-		limits.checkFailedAuthentication(request("10.0.0.9", "/api/jsonrpc"));
+		limits.checkFailedAuthentication(request("10.0.0.9", "/api/jsonrpc")).block();
+		assertThat(limits.refusal(request("10.0.0.9", "/api/jsonrpc"))).isNull();
 
-		catchLimited(() -> limits.checkFailedAuthentication(request("10.0.0.9", "/api/jsonrpc")));
-		catchLimited(() -> limits.check(request("10.0.0.9", "/api/jsonrpc"), Caller.ANONYMOUS));
+		AdapterHttpException limited = catchLimited(
+				() -> limits.checkFailedAuthentication(request("10.0.0.9", "/api/jsonrpc")).block());
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limits.refusal(request("10.0.0.9", "/api/jsonrpc"))).as("refused before authenticating")
+			.isNotNull()
+			.satisfies((refusal) -> assertThat(refusal.headers()).containsEntry("Retry-After", "2"));
+		assertThat(limits.refusal(request("10.0.0.8", "/api/jsonrpc"))).isNull();
+		assertThat(limits.refusal(request("10.0.0.9", "/health"))).as("exempt paths stay open").isNull();
+		assertThatNoException().as("the request bucket is another one")
+			.isThrownBy(() -> limits.check(request("10.0.0.9", "/api/jsonrpc"), Caller.ANONYMOUS).block());
+
+		this.nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+		assertThat(limits.refusal(request("10.0.0.9", "/api/jsonrpc"))).isNull();
+	}
+
+	@Test
+	void ipv6ClientsCountPerSlash64() {
+		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.ADDRESS);
+		limits.check(request("2001:db8:1:2::1", "/api/jsonrpc"), this.alice).block();
+
+		catchLimited(() -> limits.check(request("2001:db8:1:2:ffff::7", "/api/jsonrpc"), this.alice).block());
+		assertThatNoException()
+			.isThrownBy(() -> limits.check(request("2001:db8:1:3::1", "/api/jsonrpc"), this.alice).block());
 	}
 
 	@Test
@@ -81,17 +103,23 @@ class RequestRateLimitsTests {
 		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL);
 		Caller ops = Caller.of("ops", Set.of("ops"));
 		for (int i = 0; i < 5; i++) {
-			limits.check(request("10.0.0.1", "/api/jsonrpc"), ops);
-			limits.check(request("10.0.0.1", "/health"), this.alice);
-			limits.checkFailedAuthentication(request("10.0.0.1", "/health"));
+			limits.check(request("10.0.0.1", "/api/jsonrpc"), ops).block();
+			limits.check(request("10.0.0.1", "/health"), this.alice).block();
+			limits.checkFailedAuthentication(request("10.0.0.1", "/health")).block();
 		}
 	}
 
 	private RequestRateLimits limits(SecurityProperties.RateLimit.Per per) {
 		RateLimit limit = new RateLimit(1, 1);
-		RateLimiter limiter = RateLimiter.tokenBucket(limit,
+		RateLimiter failed = RateLimiter.tokenBucket(new RateLimit(0.5, 1),
 				RateLimitStore.inMemory(100, RateLimiter.refillTime(limit), this.clock), this.clock);
-		return new RequestRateLimits(limiter, per, Set.of("ops"), Set.of("/health"));
+		return new RequestRateLimits(limiter(limit), per, Set.of("ops"), Set.of("/health"),
+				new FailedAuthentications(failed, this.clock), new ClientAddresses(List.of()));
+	}
+
+	private RateLimiter limiter(RateLimit limit) {
+		return RateLimiter.tokenBucket(limit, RateLimitStore.inMemory(100, RateLimiter.refillTime(limit), this.clock),
+				this.clock);
 	}
 
 	private static AdapterHttpException catchLimited(Runnable call) {

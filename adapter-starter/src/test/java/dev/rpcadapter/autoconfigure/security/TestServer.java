@@ -33,10 +33,16 @@ final class TestServer implements AutoCloseable {
 	}
 
 	static TestServer start(String scheme, String... properties) {
+		return start(List.of(), scheme, properties);
+	}
+
+	/** Starts a {@link SecureTestApplication} with more configuration classes. */
+	static TestServer start(List<Class<?>> sources, String scheme, String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
 				"logging.level.root=WARN"));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SecureTestApplication.class)
+			.sources(sources.toArray(Class<?>[]::new))
 			.web(WebApplicationType.REACTIVE)
 			.properties(all.toArray(String[]::new))
 			.run();
