@@ -1,0 +1,82 @@
+package dev.rpcadapter.autoconfigure.mcp;
+
+import java.time.Duration;
+
+import dev.rpcadapter.autoconfigure.JsonRpcProperties;
+import dev.rpcadapter.autoconfigure.queue.QueueProperties;
+import dev.rpcadapter.autoconfigure.web.AdapterEndpoints;
+import dev.rpcadapter.autoconfigure.web.AdapterWebAutoConfiguration;
+import dev.rpcadapter.autoconfigure.web.McpNettyRoutes;
+import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
+import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.discovery.ApiInfo;
+import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.dispatch.JsonRpcDispatcher;
+import dev.rpcadapter.mcp.McpPrompt;
+import dev.rpcadapter.mcp.McpResource;
+import dev.rpcadapter.mcp.McpResourceTemplate;
+import dev.rpcadapter.mcp.McpServer;
+import dev.rpcadapter.mcp.McpSettings;
+import dev.rpcadapter.queue.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Serves every command as an MCP tool on {@code adapter.mcp.path} (Streamable HTTP), through the
+ * same Netty route mechanism and authenticator as the other endpoints. Queued commands are MCP
+ * tasks when the queue is on.
+ */
+@AutoConfiguration(after = AdapterWebAutoConfiguration.class,
+		afterName = "dev.rpcadapter.autoconfigure.queue.QueueAutoConfiguration")
+@ConditionalOnClass(McpServer.class)
+@ConditionalOnBean(AdapterEndpoints.class)
+@ConditionalOnProperty(prefix = "adapter.mcp", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(McpProperties.class)
+public final class McpAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(McpAutoConfiguration.class);
+
+	@Bean
+	static McpToolHintsCollector mcpToolHintsCollector() {
+		return new McpToolHintsCollector();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	McpServer mcpServer(JsonRpcDispatcher dispatcher, CommandRegistry registry, CommandAuthorizer authorizer,
+			ObjectProvider<JobQueue> queue, ObjectProvider<QueueProperties> queueProperties, McpProperties properties,
+			ApiInfo info, McpToolHintsCollector hints, ObjectProvider<McpResource> resources,
+			ObjectProvider<McpResourceTemplate> templates, ObjectProvider<McpPrompt> prompts) {
+		Duration ttl = queueProperties.getIfAvailable(QueueProperties::new).getRetention();
+		McpSettings settings = new McpSettings(properties.isStateless(), properties.getMaxSessions(),
+				properties.getSessionIdleTimeout(), properties.getAllowedOrigins(), properties.getPageSize(),
+				properties.getQueuedCallWait(), properties.getReplayEvents(), info.title(), info.version(),
+				properties.getInstructions(), ttl);
+		McpServer.Builder builder = McpServer.builder(dispatcher, registry).authorizer(authorizer)
+			.jobQueue(queue.getIfAvailable()).settings(settings).toolHints(hints).contentTools(hints::isContentTool);
+		resources.orderedStream().forEach(builder::resource);
+		templates.orderedStream().forEach(builder::resourceTemplate);
+		prompts.orderedStream().forEach(builder::prompt);
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpNettyRoutes mcpNettyRoutes(McpServer server, AdapterEndpoints endpoints,
+			ObjectProvider<RequestAuthenticator> authenticator, McpProperties properties, JsonRpcProperties jsonRpc,
+			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers) {
+		logger.info("rpc-adapter endpoint mapped: {} (MCP Streamable HTTP{})", properties.getPath(),
+				properties.isStateless() ? ", stateless" : "");
+		return new McpNettyRoutes(server, endpoints, authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS),
+				properties.getPath(), jsonRpc.getMaxBodySize().toBytes(), headerCustomizers.orderedStream().toList());
+	}
+}
