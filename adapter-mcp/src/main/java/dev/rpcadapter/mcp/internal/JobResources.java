@@ -43,7 +43,7 @@ final class JobResources {
 	Mono<JsonNode> list(McpCall call) {
 		return blocking(() -> {
 			int offset = Cursors.offset(Rpc.text(call.params(), "cursor"), Integer.MAX_VALUE);
-			JobPage page = this.queue.list(new JobQuery(null, null, null, this.pageSize, offset), call.caller());
+			JobPage page = this.queue.list(new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, this.pageSize, offset), call.caller());
 			ObjectNode result = Rpc.object();
 			ArrayNode resources = result.putArray("resources");
 			for (JobRecord record : page.jobs()) {
@@ -84,7 +84,7 @@ final class JobResources {
 	/** {@code completion/complete} of {@code job_id} in {@code job://{job_id}}: the caller's job ids. */
 	Mono<JsonNode> complete(McpCall call, String prefix) {
 		return blocking(() -> {
-			JobPage page = this.queue.list(new JobQuery(null, null, null, 1000, 0), call.caller());
+			JobPage page = this.queue.list(new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, 1000, 0), call.caller());
 			return Completions.of(page.jobs().stream().map(JobRecord::jobId).filter((id) -> id.startsWith(prefix)).toList());
 		});
 	}

@@ -108,7 +108,7 @@ final class JobTasks {
 	Mono<JsonNode> list(McpCall call) {
 		return Mono.fromCallable(() -> {
 			int offset = Cursors.offset(Rpc.text(call.params(), "cursor"), Integer.MAX_VALUE);
-			JobPage page = this.queue.list(new JobQuery(null, null, null, this.pageSize, offset), call.caller());
+			JobPage page = this.queue.list(new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, this.pageSize, offset), call.caller());
 			ObjectNode result = Rpc.object();
 			ArrayNode tasks = result.putArray("tasks");
 			page.jobs().forEach((r) -> tasks.add(this.json.task(r)));
