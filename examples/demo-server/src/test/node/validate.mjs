@@ -156,9 +156,9 @@ async function main() {
   const table = samples(jobId);
   let id = 1;
   for (const method of openrpc.methods) {
-    const calls = table[method.name];
-    check("a sample call for " + method.name + " (add one to validate.mjs)", calls !== undefined);
-    for (const params of calls || []) {
+    // a command without a sample here is still called, with no params: its answer must match the schemas
+    const calls = table[method.name] || [{}];
+    for (const params of calls) {
       await rpc(method.name, params, id++);
       await cmd(method.name, params);
     }
