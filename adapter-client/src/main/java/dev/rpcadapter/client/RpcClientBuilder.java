@@ -26,12 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
  * client certificate for mTLS with {@code clientCertificate}.
  * <p>
  * Request timeout: the {@link #requestTimeout(Duration)} argument, else the
- * {@value #TIMEOUT_ENV} environment variable (seconds, decimals allowed), else 30 s.
+ * {@value #TIMEOUT_ENV} environment variable (seconds, decimals allowed), else the seed client's
+ * {@value #SEED_TIMEOUT_ENV}, else 30 s.
  */
 public final class RpcClientBuilder {
 
 	/** Environment variable with the default request timeout in seconds, e.g. {@code 12.5}. */
 	public static final String TIMEOUT_ENV = "ADAPTER_HTTP_TIMEOUT";
+
+	/** The seed client's variable, read when {@value #TIMEOUT_ENV} is not set (same format). */
+	public static final String SEED_TIMEOUT_ENV = "MCP_PROXY_ADAPTER_HTTP_TIMEOUT";
 
 	private final URI baseUrl;
 
@@ -177,7 +181,8 @@ public final class RpcClientBuilder {
 		if (!https && tlsMaterial.isConfigured()) {
 			throw new IllegalStateException("TLS options are set but the base URL " + this.baseUrl + " is not https");
 		}
-		Duration timeout = RequestTimeouts.resolve(this.requestTimeout, this.environment, TIMEOUT_ENV);
+		Duration timeout = RequestTimeouts.resolve(this.requestTimeout, this.environment, TIMEOUT_ENV,
+				SEED_TIMEOUT_ENV);
 		return DefaultRpcClient.create(new ClientSettings(this.baseUrl, this.apiKey, this.bearerToken, this.jsonRpcPath,
 				this.cmdPath, this.webSocketPath, timeout, this.connectTimeout, tlsMaterial, this.jsonMapper,
 				this.executor));

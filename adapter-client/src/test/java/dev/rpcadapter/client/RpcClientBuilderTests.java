@@ -75,6 +75,19 @@ class RpcClientBuilderTests {
 	}
 
 	@Test
+	void seedTimeoutEnvironmentVariableIsReadWhenOursIsNotSet() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RpcClient.builder(HTTPS)
+				.environment(Map.of("MCP_PROXY_ADAPTER_HTTP_TIMEOUT", "soon")::get)
+				.build())
+			.withMessageContaining("MCP_PROXY_ADAPTER_HTTP_TIMEOUT");
+		assertThatNoException().isThrownBy(() -> RpcClient.builder(HTTPS)
+			.environment(Map.of("ADAPTER_HTTP_TIMEOUT", "5", "MCP_PROXY_ADAPTER_HTTP_TIMEOUT", "soon")::get)
+			.build()
+			.close());
+	}
+
+	@Test
 	void explicitTimeoutMakesInvalidEnvironmentIrrelevant() {
 		assertThatNoException().isThrownBy(() -> RpcClient.builder(HTTPS)
 			.environment(Map.of("ADAPTER_HTTP_TIMEOUT", "soon")::get)

@@ -7,7 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Registers a public method of a Spring bean as a JSON-RPC command.
+ * Registers a method of a Spring bean as a JSON-RPC command. Any visibility works (a package-private
+ * class and method too); the annotation may also sit on an interface or superclass method that the
+ * bean implements or overrides. A method that cannot be called (static, or private/final on a bean
+ * behind a class-based proxy) fails startup with {@link CommandMethodNotInvocableException}.
  *
  * <p>Parameters are bound by name (from {@link CommandParam} or from {@code -parameters}) or by
  * position. {@link JobContext} and {@link Caller} parameters are injected, never read from params.

@@ -54,29 +54,39 @@ public final class ApiDocuments {
 			commandRequest.set("oneOf", oneOf);
 			commandRequest.putObject("discriminator").put("propertyName", "command").set("mapping", mapping);
 		}
+		names.add("rpc.discover");
 		schemas.set("JsonRpcRequest", jsonRpcRequestSchema(names));
+		schemas.set("JsonRpcBatchRequest", arrayOf("JsonRpcRequest", 1));
 		schemas.set("JsonRpcError", errorSchema());
 		schemas.set("JsonRpcResponse", jsonRpcResponseSchema());
-		schemas.set("CommandSuccessResponse", json.objectNode().put("type", "object")
-			.set("properties", json.objectNode().set("result", json.objectNode())));
-		schemas.set("CommandErrorResponse", json.objectNode().put("type", "object")
-			.set("properties", json.objectNode().set("error", ref("JsonRpcError"))));
+		schemas.set("JsonRpcBatchResponse", arrayOf("JsonRpcResponse", 1));
+		schemas.set("CommandSuccessResponse", onlyMember("result", json.objectNode()
+			.put("description", "The command's return value")));
+		schemas.set("CommandErrorResponse", onlyMember("error", ref("JsonRpcError")));
 		ObjectNode paths = doc.putObject("paths");
+		// the JSON-RPC endpoint also takes the seed's simplified {"command": ..., "params": ...} form
+		ObjectNode rpcRequest = json.objectNode();
+		rpcRequest.putArray("anyOf").add(ref("JsonRpcRequest")).add(ref("JsonRpcBatchRequest")).add(ref("CommandRequest"));
+		ObjectNode rpcResponse = json.objectNode();
+		rpcResponse.putArray("oneOf").add(ref("JsonRpcResponse")).add(ref("JsonRpcBatchResponse"));
 		paths.set(info.jsonRpcPath(), operation("jsonrpc", "Call a command with JSON-RPC 2.0 (single, notification or batch)",
-				"JsonRpcRequest", json.objectNode().set("$ref", json.stringNode(REF + "JsonRpcResponse"))));
+				rpcRequest, rpcResponse));
 		ObjectNode cmdResponse = json.objectNode();
 		cmdResponse.putArray("oneOf").add(ref("CommandSuccessResponse")).add(ref("CommandErrorResponse"));
-		paths.set(info.cmdPath(), operation("cmd", "Call a command REST-style", "CommandRequest", cmdResponse));
+		paths.set(info.cmdPath(), operation("cmd", "Call a command REST-style", ref("CommandRequest"), cmdResponse));
 		doc.putObject("components").set("schemas", schemas);
 		return doc;
 	}
 
-	/** OpenRPC 1.3 document of the commands, as returned by {@code rpc.discover}. */
-	public static ObjectNode openRpc(Collection<CommandDescriptor> commands, ApiInfo info) {
+	/**
+	 * OpenRPC 1.3 document of the commands, as returned by {@code rpc.discover}.
+	 * @param serverUrl the absolute URL of the JSON-RPC endpoint ({@code servers[0].url})
+	 */
+	public static ObjectNode openRpc(Collection<CommandDescriptor> commands, ApiInfo info, String serverUrl) {
 		ObjectNode doc = json.objectNode().put("openrpc", "1.3.2");
 		doc.putObject("info").put("title", info.title()).put("version", info.version())
 			.put("description", info.description());
-		doc.putArray("servers").addObject().put("name", info.title()).put("url", info.jsonRpcPath());
+		doc.putArray("servers").addObject().put("name", info.title()).put("url", serverUrl);
 		ArrayNode methods = doc.putArray("methods");
 		for (CommandDescriptor command : commands) {
 			ObjectNode method = methods.addObject().put("name", command.name());
@@ -98,11 +108,11 @@ public final class ApiDocuments {
 		return doc;
 	}
 
-	private static ObjectNode operation(String id, String summary, String requestSchema, ObjectNode responseSchema) {
+	private static ObjectNode operation(String id, String summary, ObjectNode requestSchema, ObjectNode responseSchema) {
 		ObjectNode post = json.objectNode();
 		post.put("operationId", id).put("summary", summary);
 		post.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-			.set("schema", ref(requestSchema));
+			.set("schema", requestSchema);
 		ObjectNode responses = post.putObject("responses");
 		responses.putObject("200").put("description", "A JSON-RPC response (errors included)")
 			.putObject("content").putObject("application/json").set("schema", responseSchema);
@@ -112,6 +122,31 @@ public final class ApiDocuments {
 
 	private static ObjectNode ref(String name) {
 		return json.objectNode().put("$ref", REF + name);
+	}
+
+	/** An array of at least {@code minItems} elements of a named schema (a batch). */
+	private static ObjectNode arrayOf(String name, int minItems) {
+		ObjectNode schema = json.objectNode().put("type", "array").put("minItems", minItems);
+		schema.set("items", ref(name));
+		return schema;
+	}
+
+	/** An object with exactly one member, required: success and error answers never both match. */
+	private static ObjectNode onlyMember(String name, ObjectNode memberSchema) {
+		ObjectNode schema = json.objectNode().put("type", "object");
+		schema.putObject("properties").set(name, memberSchema);
+		schema.putArray("required").add(name);
+		schema.put("additionalProperties", false);
+		return schema;
+	}
+
+	private static ObjectNode idSchema() {
+		ObjectNode schema = json.objectNode();
+		ArrayNode id = schema.putArray("oneOf");
+		id.addObject().put("type", "string");
+		id.addObject().put("type", "number");
+		id.addObject().put("type", "null");
+		return schema;
 	}
 
 	private static ObjectNode jsonRpcRequestSchema(ArrayNode names) {
@@ -125,10 +160,7 @@ public final class ApiDocuments {
 		ArrayNode params = properties.putObject("params").putArray("oneOf");
 		params.addObject().put("type", "object").put("description", "params by name");
 		params.addObject().put("type", "array").put("description", "params by position");
-		ArrayNode id = properties.putObject("id").putArray("oneOf");
-		id.addObject().put("type", "string");
-		id.addObject().put("type", "number");
-		id.addObject().put("type", "null");
+		properties.set("id", idSchema());
 		schema.putArray("required").add("jsonrpc").add("method");
 		return schema;
 	}
@@ -138,18 +170,24 @@ public final class ApiDocuments {
 		ObjectNode properties = schema.putObject("properties");
 		properties.putObject("code").put("type", "integer");
 		properties.putObject("message").put("type", "string");
-		properties.putObject("data").put("type", "object");
+		properties.putObject("data").put("description", "Any JSON value: more about the error");
 		schema.putArray("required").add("code").add("message");
 		return schema;
 	}
 
+	/** A response: {@code jsonrpc}, {@code id} and exactly one of {@code result} and {@code error}. */
 	private static ObjectNode jsonRpcResponseSchema() {
 		ObjectNode schema = json.objectNode().put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
-		properties.putObject("jsonrpc").put("type", "string");
-		properties.set("result", json.objectNode());
+		properties.putObject("jsonrpc").put("type", "string").putArray("enum").add("2.0");
+		properties.set("result", json.objectNode().put("description", "The command's return value"));
 		properties.set("error", ref("JsonRpcError"));
-		properties.set("id", json.objectNode());
+		properties.set("id", idSchema());
+		schema.putArray("required").add("jsonrpc").add("id");
+		ArrayNode oneOf = schema.putArray("oneOf");
+		oneOf.addObject().putArray("required").add("result");
+		oneOf.addObject().putArray("required").add("error");
+		schema.put("additionalProperties", false);
 		return schema;
 	}
 

@@ -1,6 +1,7 @@
 package dev.rpcadapter.dispatch;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.rpcadapter.command.Caller;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +13,18 @@ import org.jspecify.annotations.Nullable;
  * @param transport {@code http}, {@code cmd} or {@code ws} (a low-cardinality metrics tag)
  * @param remoteAddress the client's address, if known
  * @param jobListener told the id of every job this call submits (a WebSocket subscribes to it)
+ * @param baseUrl supplies the absolute URL the client reached the server at ({@code scheme://host[:port]}),
+ * or {@code null} when unknown; asked only when needed ({@code rpc.discover} advertises the JSON-RPC
+ * endpoint under it), so building a context stays cheap
  */
 public record CallContext(Caller caller, String transport, @Nullable String remoteAddress,
-		Consumer<String> jobListener) {
+		Consumer<String> jobListener, Supplier<@Nullable String> baseUrl) {
+
+	private static final Supplier<@Nullable String> UNKNOWN = () -> null;
+
+	public CallContext(Caller caller, String transport, @Nullable String remoteAddress, Consumer<String> jobListener) {
+		this(caller, transport, remoteAddress, jobListener, UNKNOWN);
+	}
 
 	public static CallContext of(Caller caller, String transport) {
 		return new CallContext(caller, transport, null, (jobId) -> {
@@ -22,6 +32,6 @@ public record CallContext(Caller caller, String transport, @Nullable String remo
 	}
 
 	public CallContext withJobListener(Consumer<String> listener) {
-		return new CallContext(this.caller, this.transport, this.remoteAddress, listener);
+		return new CallContext(this.caller, this.transport, this.remoteAddress, listener, this.baseUrl);
 	}
 }

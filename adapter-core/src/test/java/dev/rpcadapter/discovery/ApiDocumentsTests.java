@@ -92,7 +92,7 @@ class ApiDocumentsTests {
 
 	@Test
 	void openRpcListsEveryMethodWithParamsAndResult() {
-		ObjectNode doc = ApiDocuments.openRpc(this.commands, info);
+		ObjectNode doc = ApiDocuments.openRpc(this.commands, info, "http://127.0.0.1:8080/api/jsonrpc");
 		assertThat(doc.get("openrpc").asString()).startsWith("1.3");
 		JsonNode methods = doc.get("methods");
 		assertThat(methods.valueStream().map((m) -> m.get("name").asString()))
@@ -117,7 +117,7 @@ class ApiDocumentsTests {
 
 	@Test
 	void openRpcDescribesQueuedCommandsByTheirJobEnvelope() {
-		ObjectNode doc = ApiDocuments.openRpc(this.commands, info);
+		ObjectNode doc = ApiDocuments.openRpc(this.commands, info, "http://127.0.0.1:8080/api/jsonrpc");
 		JsonNode job = doc.get("methods").valueStream().filter((m) -> m.get("name").asString().equals("longJob"))
 			.findFirst().get();
 		assertThat(job.at("/result/schema/properties").has("job_id")).isTrue();

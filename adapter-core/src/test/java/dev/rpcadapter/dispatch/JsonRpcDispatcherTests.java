@@ -279,14 +279,16 @@ class JsonRpcDispatcherTests {
 	}
 
 	@Test
-	void authorizerIsConsultedPerBatchElement() {
+	void authorizerIsConsultedPerBatchElementAndAForbiddenCommandAnswersLikeAnUnknownOne() {
 		JsonRpcDispatcher dispatcher = JsonRpcDispatcher.builder(this.registry, mapper)
 			.authorizer((caller, command) -> !command.equals("fail"))
 			.build();
 		JsonNode response = mapper.readTree(handle(dispatcher, "[" + request("subtract", "[2,1]", 1) + ","
-				+ request("fail", null, 2) + "]"));
+				+ request("fail", null, 2) + "," + request("fall", null, 3) + "]"));
 		assertThat(response.get(0).get("result").asInt()).isEqualTo(1);
-		assertThat(response.get(1).get("error").get("code").asInt()).isEqualTo(ErrorCodes.PERMISSION_DENIED);
+		assertThat(response.get(1).get("error").get("code").asInt()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
+		assertThat(response.get(1).get("error").toString().replace("fail", "fall"))
+			.isEqualTo(response.get(2).get("error").toString());
 	}
 
 	@Test

@@ -29,7 +29,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import dev.rpcadapter.autoconfigure.security.AdapterSecurityConfigurationException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import reactor.core.scheduler.Schedulers;
@@ -82,17 +85,17 @@ public final class AdapterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components,
-			AdapterInfoProperties info, HttpEndpointsProperties http) {
-		return new AdapterHealth(registry, components.orderedStream().toList(), info.getVersion(),
+	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components, ApiInfo info,
+			HttpEndpointsProperties http) {
+		return new AdapterHealth(registry, components.orderedStream().toList(), info.version(), info.title(),
 				http.getHealthCache());
 	}
 
 	@Bean
 	SmartInitializingSingleton builtinCommandsRegistration(CommandRegistry registry, CommandAuthorizer authorizer,
-			AdapterHealth health, ObjectProvider<JobSubmitter> jobSubmitter) {
+			AdapterHealth health, ApiInfo info, ObjectProvider<JobSubmitter> jobSubmitter) {
 		return () -> {
-			BuiltinCommands.all(registry, authorizer, health).stream()
+			BuiltinCommands.all(registry, authorizer, health, info).stream()
 				.filter((command) -> registry.find(command.name()).isEmpty())
 				.forEach(registry::register);
 			List<String> queued = registry.all().stream().filter((c) -> c.descriptor().queued()).map(Command::name).toList();
@@ -114,8 +117,9 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiDocumentCache apiDocumentCache(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info,
-			ObjectProvider<ObjectMapper> mapper) {
-		return new ApiDocumentCache(registry, authorizer, info, mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+			ObjectProvider<ObjectMapper> mapper, AdapterInfoProperties infoProperties, Environment environment) {
+		return new ApiDocumentCache(registry, authorizer, info, mapper.getIfAvailable(() -> JsonMapper.builder().build()),
+				infoProperties.configuredUrl(environment));
 	}
 
 	@Bean
@@ -131,9 +135,34 @@ public final class AdapterAutoConfiguration {
 			.authorizer(authorizer)
 			.jobSubmitter(jobSubmitter.getIfAvailable())
 			.systemMethod("rpc.discover", (params, context) -> reactor.core.publisher.Mono
-				.fromSupplier(() -> objectMapper.readTree(documents.openRpc(context.caller()))));
+				.fromSupplier(() -> objectMapper.readTree(documents.openRpc(context.caller(), context.baseUrl().get()))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * {@code adapter.security.enabled=true} needs the security module and Spring Security on the
+	 * classpath: without them the endpoints would run open, so startup stops instead.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "adapter.security", name = "enabled", havingValue = "true")
+	static class SecurityRequiredConfiguration {
+
+		private static final String[] REQUIRED = { "dev.rpcadapter.security.token.TokenRegistry",
+				"org.springframework.security.authentication.ReactiveAuthenticationManager" };
+
+		@Bean
+		static String adapterSecurityClasspathCheck(ResourceLoader resources) {
+			for (String type : REQUIRED) {
+				if (!ClassUtils.isPresent(type, resources.getClassLoader())) {
+					throw new AdapterSecurityConfigurationException("adapter.security.enabled is true but " + type
+							+ " is not on the classpath, so the adapter's endpoints would run without security",
+							"Add the dev.rpcadapter:adapter-security dependency (it brings Spring Security), or set "
+									+ "adapter.security.enabled=false");
+				}
+			}
+			return "present";
+		}
 	}
 
 	/** Micrometer metrics per command, when Micrometer is on the classpath and a registry exists. */

@@ -1,6 +1,7 @@
 package dev.rpcadapter.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.env.Environment;
 
 /** How the server names itself in documents, health and heartbeats ({@code adapter.info.*}). */
 @ConfigurationProperties("adapter.info")
@@ -15,7 +16,10 @@ public class AdapterInfoProperties {
 	/** A description for the API documents. */
 	private String description = "JSON-RPC 2.0 service";
 
-	/** The URL clients reach this server at (heartbeat, documents); defaults to http://host:port. */
+	/**
+	 * The absolute URL clients reach this server at (heartbeat, OpenRPC server URL); defaults to
+	 * adapter.registration.advertised-url, else to the scheme and Host of each request.
+	 */
 	private String url = "";
 
 	public String getName() {
@@ -40,6 +44,12 @@ public class AdapterInfoProperties {
 
 	public void setDescription(String description) {
 		this.description = description;
+	}
+
+	/** {@link #getUrl() url}, else {@code adapter.registration.advertised-url}; empty if neither is set. */
+	public String configuredUrl(Environment environment) {
+		return !this.url.isBlank() ? this.url.trim()
+				: environment.getProperty("adapter.registration.advertised-url", "").trim();
 	}
 
 	public String getUrl() {

@@ -1,5 +1,7 @@
 package dev.rpcadapter.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -23,6 +25,13 @@ public class WebSocketProperties {
 	 */
 	private int maxQueuedFrames = 1000;
 
+	/**
+	 * How long a connection may stay open; then it is closed with status 1008 and the client
+	 * reconnects (authenticating again). Zero for no limit. A connection is also closed when its
+	 * JWT or client certificate expires, whatever this limit.
+	 */
+	private Duration maxSessionLifetime = Duration.ofHours(24);
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -45,6 +54,14 @@ public class WebSocketProperties {
 
 	public void setMaxQueuedFrames(int maxQueuedFrames) {
 		this.maxQueuedFrames = maxQueuedFrames;
+	}
+
+	public Duration getMaxSessionLifetime() {
+		return this.maxSessionLifetime;
+	}
+
+	public void setMaxSessionLifetime(Duration maxSessionLifetime) {
+		this.maxSessionLifetime = maxSessionLifetime;
 	}
 
 	public DataSize getMaxFrameSize() {

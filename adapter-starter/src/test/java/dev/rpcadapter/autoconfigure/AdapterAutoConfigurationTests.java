@@ -133,7 +133,7 @@ class AdapterAutoConfigurationTests {
 				assertThat(context).hasSingleBean(CommandAuthorizer.class);
 				JsonNode response = call(context.getBean(JsonRpcDispatcher.class),
 						"{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":1}");
-				assertThat(response.get("error").get("code").asInt()).isEqualTo(ErrorCodes.PERMISSION_DENIED);
+				assertThat(response.get("error").get("code").asInt()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
 				assertThat(context.getBean(ApiDocumentCache.class).visible(Caller.ANONYMOUS))
 					.noneMatch((d) -> d.name().equals("add"));
 			});

@@ -7,8 +7,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the request timeout: explicit argument, else an environment variable in seconds
- * (decimals allowed), else 30 s.
+ * Resolves the request timeout: explicit argument, else the first environment variable that is set,
+ * in seconds (decimals allowed), else 30 s.
  */
 public final class RequestTimeouts {
 
@@ -23,20 +23,22 @@ public final class RequestTimeouts {
 	/**
 	 * @param explicit the builder's value, wins when set
 	 * @param environment environment lookup
-	 * @param variable the variable name
+	 * @param variables the variable names, in order of precedence
 	 * @return the timeout to use
-	 * @throws IllegalArgumentException if the variable is set but is not a positive number
+	 * @throws IllegalArgumentException if the first variable that is set is not a positive number
 	 */
 	public static Duration resolve(@Nullable Duration explicit, Function<String, @Nullable String> environment,
-			String variable) {
+			String... variables) {
 		if (explicit != null) {
 			return explicit;
 		}
-		String value = environment.apply(variable);
-		if (value == null || value.isBlank()) {
-			return DEFAULT;
+		for (String variable : variables) {
+			String value = environment.apply(variable);
+			if (value != null && !value.isBlank()) {
+				return parseSeconds(value.trim(), variable);
+			}
 		}
-		return parseSeconds(value.trim(), variable);
+		return DEFAULT;
 	}
 
 	private static Duration parseSeconds(String value, String variable) {

@@ -13,6 +13,14 @@ class RequestTimeoutsTests {
 	private static final String VAR = "ADAPTER_HTTP_TIMEOUT";
 
 	@Test
+	void firstVariableThatIsSetWins() {
+		String seed = "MCP_PROXY_ADAPTER_HTTP_TIMEOUT";
+		assertThat(RequestTimeouts.resolve(null, Map.of(seed, "60")::get, VAR, seed)).hasSeconds(60);
+		assertThat(RequestTimeouts.resolve(null, Map.of(VAR, "7", seed, "60")::get, VAR, seed)).hasSeconds(7);
+		assertThat(RequestTimeouts.resolve(Duration.ofSeconds(3), Map.of(seed, "60")::get, VAR, seed)).hasSeconds(3);
+	}
+
+	@Test
 	void explicitTimeoutWinsOverEnvironment() {
 		assertThat(RequestTimeouts.resolve(Duration.ofSeconds(5), Map.of(VAR, "12")::get, VAR)).hasSeconds(5);
 	}

@@ -189,23 +189,22 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
 		if (!this.authorizer.isAllowed(context.caller(), method)) {
-			return Mono.error(new JsonRpcException(JsonRpcError.of(ErrorCodes.PERMISSION_DENIED,
-					"Permission denied: '" + context.caller().principal() + "' may not call '" + method + "'")));
+			// answered exactly like an unknown command, so that callers cannot learn which commands exist
+			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
+		WaitParams wait = WaitParams.of(request.params(), command.descriptor());
+		var prepared = command.handler().prepare(wait.params());
 		if (command.descriptor().queued()) {
 			if (this.jobSubmitter == null) {
 				throw new IllegalStateException("Command '" + method + "' is queued but the queue is disabled");
 			}
-			WaitParams wait = WaitParams.of(request.params());
-			command.handler().prepare(wait.params());
 			return this.jobSubmitter.submit(command, wait.params(), context, wait.maxWait(), wait.pollInterval());
 		}
-		var prepared = command.handler().prepare(request.params());
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.defaultTimeout;
 		Duration cap = (command.descriptor().syncCap() != null) ? command.descriptor().syncCap() : this.syncCap;
 		if (this.jobSubmitter != null && cap != null && !cap.isZero() && cap.compareTo(timeout) < 0) {
-			return underSyncCap(command, request.params(), prepared, context, cap);
+			return underSyncCap(command, wait.params(), prepared, context, cap);
 		}
 		Mono<Object> result = prepared.execute(context.caller(), JobContext.NONE);
 		// a value that is already there cannot time out: skip the timer for synchronous results
@@ -232,9 +231,8 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 		JsonNode node = (result == null) ? null
 				: (result instanceof JsonNode json) ? json : this.mapper.valueToTree(result);
 		if (this.resultFormat == ResultFormat.ENVELOPE && !request.method().startsWith("rpc.")) {
-			ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("success", true);
-			envelope.set("data", (node != null) ? node : JsonNodeFactory.instance.nullNode());
-			node = envelope;
+			boolean queued = this.registry.find(request.method()).map((c) -> c.descriptor().queued()).orElse(false);
+			node = SeedEnvelope.wrap(request.method(), node, queued);
 		}
 		return JsonRpcResponse.success(idOf(request), node);
 	}

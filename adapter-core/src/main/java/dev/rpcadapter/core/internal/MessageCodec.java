@@ -74,7 +74,16 @@ final class MessageCodec {
 			return node;
 		}
 		catch (StreamConstraintsException ex) {
+			String message = String.valueOf(ex.getOriginalMessage());
+			if (message.startsWith("Number value length")) {
+				throw new JsonRpcException(JsonRpcError.parseError("number literal longer than "
+						+ StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits"));
+			}
 			throw new JsonRpcException(JsonRpcError.invalidRequest(constraintMessage(ex)));
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			// a number literal Jackson cannot represent (an exponent beyond BigDecimal's range): not JSON we can read
+			throw new JsonRpcException(JsonRpcError.parseError("number literal out of range"));
 		}
 		catch (JacksonException ex) {
 			throw new JsonRpcException(JsonRpcError.parseError("invalid JSON at line "
@@ -103,7 +112,9 @@ final class MessageCodec {
 			return "JSON nesting deeper than " + this.limits.maxNestingDepth() + " (adapter.jsonrpc.max-nesting-depth)";
 		}
 		if (message.contains("String value length")) {
-			return "JSON string longer than " + this.limits.maxStringLength() + " characters (adapter.jsonrpc.max-string-length)";
+			// Jackson checks this limit while it gathers a token, a number literal as well as a string
+			return "JSON string or number longer than " + this.limits.maxStringLength()
+					+ " characters (adapter.jsonrpc.max-string-length)";
 		}
 		return "JSON exceeds a size limit";
 	}

@@ -1,14 +1,11 @@
 package dev.rpcadapter.core.internal;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -66,36 +63,30 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 	}
 
 	@Override
-	public List<Command> commandsOf(Object bean, Class<?> userClass, String beanName) {
+	public List<Command> commandsOf(Object bean, Class<?> userClass, String beanName, boolean delegatingProxy) {
 		List<Command> commands = new ArrayList<>();
-		Method[] methods = userClass.getMethods();
-		Arrays.sort(methods, Comparator.comparing(Method::getName));
-		for (Method method : methods) {
-			JsonRpcCommand annotation = findAnnotation(userClass, method);
-			if (annotation != null) {
-				commands.add(create(bean, method, annotation, beanName + "#" + method.getName()));
-			}
+		for (CommandMethods.Found found : CommandMethods.find(userClass)) {
+			commands.add(create(bean, found, delegatingProxy, beanName + "#" + found.method().getName()));
 		}
 		return commands;
 	}
 
-	private Command create(Object bean, Method method, JsonRpcCommand annotation, String source) {
-		if (Modifier.isStatic(method.getModifiers())) {
-			throw new IllegalStateException("@JsonRpcCommand method " + source + " must not be static");
-		}
+	private Command create(Object bean, CommandMethods.Found found, boolean delegatingProxy, String source) {
+		Method method = found.method();
+		JsonRpcCommand annotation = found.annotation();
+		Method invocable = InvocableMethods.resolve(bean, method, delegatingProxy, source);
 		String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
 		List<ParamBinding> bindings = new ArrayList<>();
-		for (Parameter parameter : method.getParameters()) {
-			bindings.add(binding(parameter, source));
+		Parameter[] declared = found.declaration().getParameters();
+		Parameter[] parameters = method.getParameters();
+		for (int i = 0; i < parameters.length; i++) {
+			bindings.add(binding(parameters[i], declared[i], source));
 		}
-		List<CommandDescriptor.ParamInfo> infos = new ArrayList<>();
-		ObjectNode paramsSchema = paramsSchema(method, bindings, annotation.acceptsExtraParams(), infos);
+		ObjectNode paramsSchema = paramsSchema(bindings, annotation.acceptsExtraParams());
 		CommandDescriptor descriptor = new CommandDescriptor(name, annotation.description(), annotation.queued(),
-				paramsSchema, resultSchema(method), infos, timeout(annotation.timeout(), source),
+				paramsSchema, resultSchema(method), List.of(), timeout(annotation.timeout(), source),
 				annotation.recoverable(), annotation.acceptsExtraParams(), source,
 				syncCap(annotation.syncCap(), source));
-		Method invocable = invocableMethod(bean, method);
-		invocable.trySetAccessible();
 		boolean blocking = switch (annotation.blocking()) {
 			case YES -> true;
 			case NO -> false;
@@ -106,7 +97,12 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		return new Command(descriptor, handler);
 	}
 
-	private ParamBinding binding(Parameter parameter, String source) {
+	/**
+	 * @param parameter the parameter of the method that runs
+	 * @param declared the same parameter on the annotated declaration (an interface or superclass
+	 * method may carry the {@code @CommandParam})
+	 */
+	private ParamBinding binding(Parameter parameter, Parameter declared, String source) {
 		if (parameter.getType() == JobContext.class) {
 			return new ParamBinding(ParamBinding.Kind.JOB, "", null, false, null, null);
 		}
@@ -114,6 +110,9 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 			return new ParamBinding(ParamBinding.Kind.CALLER, "", null, false, null, null);
 		}
 		CommandParam param = parameter.getAnnotation(CommandParam.class);
+		if (param == null) {
+			param = declared.getAnnotation(CommandParam.class);
+		}
 		String name = (param != null && !param.value().isEmpty()) ? param.value() : parameter.getName();
 		if (parameter.getType() == TransferRef.class) {
 			return TransferBindings.binding(name, param, this.mapper);
@@ -163,19 +162,20 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		return node;
 	}
 
-	private ObjectNode paramsSchema(Method method, List<ParamBinding> bindings, boolean extra,
-			List<CommandDescriptor.ParamInfo> infos) {
+	/** The params schema: the source of the descriptor's params (names in positional order, required, descriptions). */
+	private ObjectNode paramsSchema(List<ParamBinding> bindings, boolean extra) {
 		ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
 		var required = JsonNodeFactory.instance.arrayNode();
 		for (ParamBinding binding : bindings) {
 			if (binding.isValue()) {
+				if (properties.has(binding.name())) {
+					throw new IllegalStateException("Two parameters are named '" + binding.name() + "'");
+				}
 				properties.set(binding.name(), binding.schema());
 				if (binding.required()) {
 					required.add(binding.name());
 				}
-				infos.add(new CommandDescriptor.ParamInfo(binding.name(),
-						binding.schema().path("description").asString(""), binding.required(), binding.schema()));
 			}
 		}
 		if (!required.isEmpty()) {
@@ -195,35 +195,6 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 			type = parameterized.getActualTypeArguments()[0];
 		}
 		return this.schemas.schemaFor(type);
-	}
-
-	/** The annotation on the method, or on the method it overrides or implements (superclasses, interfaces). */
-	private static @Nullable JsonRpcCommand findAnnotation(Class<?> type, Method method) {
-		JsonRpcCommand annotation = method.getAnnotation(JsonRpcCommand.class);
-		if (annotation != null || type == null || type == Object.class) {
-			return annotation;
-		}
-		for (Class<?> parent : parents(type)) {
-			try {
-				Method inherited = parent.getMethod(method.getName(), method.getParameterTypes());
-				annotation = findAnnotation(parent, inherited);
-				if (annotation != null) {
-					return annotation;
-				}
-			}
-			catch (NoSuchMethodException ex) {
-				// not declared there
-			}
-		}
-		return null;
-	}
-
-	private static List<Class<?>> parents(Class<?> type) {
-		List<Class<?>> parents = new ArrayList<>(Arrays.asList(type.getInterfaces()));
-		if (type.getSuperclass() != null) {
-			parents.add(type.getSuperclass());
-		}
-		return parents;
 	}
 
 	private static boolean isAsync(Class<?> type) {
@@ -259,16 +230,4 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		}
 	}
 
-	private static Method invocableMethod(Object bean, Method method) {
-		if (method.getDeclaringClass().isInstance(bean)) {
-			return method;
-		}
-		try {
-			return bean.getClass().getMethod(method.getName(), method.getParameterTypes());
-		}
-		catch (NoSuchMethodException ex) {
-			throw new IllegalStateException("Command method " + method + " is not callable on bean of type "
-					+ bean.getClass().getName() + "; declare it on an interface the proxy implements", ex);
-		}
-	}
 }

@@ -97,6 +97,30 @@ class MessageCodecTests {
 	}
 
 	@Test
+	void numberBeyondTheRangeOfBigDecimalIsAParseError() {
+		for (String json : new String[] { "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"x\":1e99999999999},\"id\":1}",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":-1.5E-99999999999}", "[1e99999999999]" }) {
+			JsonRpcError error = parse(json).error();
+			assertThat(error).as(json).isNotNull();
+			assertThat(error.code()).isEqualTo(ErrorCodes.PARSE_ERROR);
+			assertThat(error.message()).contains("number");
+		}
+	}
+
+	@Test
+	void numberWithMoreDigitsThanJacksonAllowsIsAParseError() {
+		MessageCodec roomy = new MessageCodec(this.mapper, new DispatchLimits(3, 8, 1_000_000, Duration.ofSeconds(1)));
+		String digits = "9".repeat(5000);
+		for (String json : new String[] { "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":" + digits + "}",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":[-" + digits + ".5]}" }) {
+			JsonRpcError error = roomy.parse(json.getBytes(StandardCharsets.UTF_8)).error();
+			assertThat(error).as(json).isNotNull();
+			assertThat(error.code()).isEqualTo(ErrorCodes.PARSE_ERROR);
+			assertThat(error.message()).contains("number");
+		}
+	}
+
+	@Test
 	void requestWithoutIdIsANotification() {
 		MessageCodec.Element element = element("{\"jsonrpc\":\"2.0\",\"method\":\"m\"}");
 		assertThat(element.request().isNotification()).isTrue();

@@ -23,10 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** Builds the {@code queue_*} commands over a {@link JobQueue}. */
 public final class QueueCommandFactory {
 
-	private static final List<String> JOB_ID = List.of("job_id");
+	// the names the params are read by come from the schemas the documents publish: one source
+	private static final List<String> JOB_ID = names(QueueSchemas.jobId());
 
-	private static final List<String> LIST_PARAMS = List.of("status_filter", "command", "limit", "offset",
-			"job_type");
+	private static final List<String> LIST_PARAMS = names(QueueSchemas.list());
 
 	private final JobQueue queue;
 
@@ -140,7 +140,7 @@ public final class QueueCommandFactory {
 	}
 
 	private PreparedCall health(@Nullable JsonNode params) {
-		new ParamReader(params, List.of()).validate();
+		new ParamReader(params, names(QueueSchemas.empty())).validate();
 		return (caller, job) -> blocking(() -> {
 			var health = this.queue.check();
 			ObjectNode node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -175,6 +175,10 @@ public final class QueueCommandFactory {
 		String jobId = reader.requiredString("job_id");
 		reader.validate();
 		return jobId;
+	}
+
+	private static List<String> names(ObjectNode paramsSchema) {
+		return CommandDescriptor.ParamInfo.fromSchema(paramsSchema).stream().map(CommandDescriptor.ParamInfo::name).toList();
 	}
 
 	private static Mono<Object> blocking(Callable<Object> work) {

@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Which roles may call which commands, from the configuration map {@code role -> [patterns]}
  * ({@code adapter.security.roles}). A pattern is a command name, {@code *} (every command) or a
- * prefix ending in {@code *} ({@code queue_*}). Matching is case-sensitive. Anything not
- * granted is denied, including every command for a caller without roles.
+ * prefix ending in {@code *} ({@code queue_*}). Command patterns match case-sensitively, role
+ * names case-insensitively; the role {@code *} may call every command unless the map configures it.
+ * Anything not granted is denied, including every command for a caller without roles.
  */
 public interface CommandPermissions {
 

@@ -2,6 +2,8 @@ package dev.rpcadapter.security.authz;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,8 +27,16 @@ final class CompiledCommandPermissions implements CommandPermissions {
 
 	static CompiledCommandPermissions compile(Map<String, ? extends Collection<String>> rolePatterns) {
 		Map<String, CommandMatcher> byRole = new HashMap<>();
-		rolePatterns.forEach((role, patterns) -> byRole.put(role, CommandMatcher.compile(role, patterns)));
+		// role names match case-insensitively (the seed's default); one role configured in two cases merges
+		rolePatterns.forEach((role, patterns) -> byRole.merge(key(role), CommandMatcher.compile(role, patterns),
+				CommandMatcher::merge));
+		// the seed's wildcard role "*" (a certificate's "all" or "any") may call every command unless configured
+		byRole.putIfAbsent("*", CommandMatcher.compile("*", List.of("*")));
 		return new CompiledCommandPermissions(byRole);
+	}
+
+	private static String key(String role) {
+		return role.toLowerCase(Locale.ROOT);
 	}
 
 	@Override
@@ -36,7 +46,7 @@ final class CompiledCommandPermissions implements CommandPermissions {
 
 	private CommandMatcher matcherFor(Set<String> roles) {
 		if (roles.size() == 1) {
-			return this.byRole.getOrDefault(roles.iterator().next(), CommandMatcher.NOTHING);
+			return this.byRole.getOrDefault(key(roles.iterator().next()), CommandMatcher.NOTHING);
 		}
 		CommandMatcher cached = this.byRoleSet.get(roles);
 		if (cached != null) {
@@ -50,7 +60,7 @@ final class CompiledCommandPermissions implements CommandPermissions {
 	private CommandMatcher merge(Set<String> roles) {
 		CommandMatcher merged = CommandMatcher.NOTHING;
 		for (String role : roles) {
-			merged = merged.merge(this.byRole.getOrDefault(role, CommandMatcher.NOTHING));
+			merged = merged.merge(this.byRole.getOrDefault(key(role), CommandMatcher.NOTHING));
 		}
 		return merged;
 	}

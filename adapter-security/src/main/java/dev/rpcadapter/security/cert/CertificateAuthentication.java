@@ -2,7 +2,10 @@ package dev.rpcadapter.security.cert;
 
 import java.io.Serial;
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -22,10 +25,13 @@ public final class CertificateAuthentication extends AbstractAuthenticationToken
 
 	private final X509Certificate certificate;
 
-	private CertificateAuthentication(CertificateIdentity identity, X509Certificate certificate) {
-		super(Roles.authorities(identity.roles()));
+	private final List<String> roles;
+
+	private CertificateAuthentication(CertificateIdentity identity, X509Certificate certificate, List<String> roles) {
+		super(Roles.authorities(roles));
 		this.identity = identity;
 		this.certificate = certificate;
+		this.roles = roles;
 		super.setAuthenticated(true);
 	}
 
@@ -36,7 +42,33 @@ public final class CertificateAuthentication extends AbstractAuthenticationToken
 	 * @throws IllegalArgumentException when the certificate's identity extensions cannot be read
 	 */
 	public static CertificateAuthentication of(X509Certificate certificate) {
-		return new CertificateAuthentication(CertificateIdentity.from(certificate), certificate);
+		return of(certificate, "");
+	}
+
+	/**
+	 * Returns the authentication for a validated client certificate, with the seed's reading of
+	 * certificate roles: names in lower case, {@code all} and {@code any} meaning {@code *}, and
+	 * {@code defaultRole} for a certificate that names no role.
+	 * @param certificate the certificate, already validated by the TLS layer
+	 * @param defaultRole the role of a certificate without roles (the seed's {@code other}); empty for none
+	 * @return the authentication
+	 * @throws IllegalArgumentException when the certificate's identity extensions cannot be read
+	 */
+	public static CertificateAuthentication of(X509Certificate certificate, String defaultRole) {
+		CertificateIdentity identity = CertificateIdentity.from(certificate);
+		return new CertificateAuthentication(identity, certificate, granted(identity.roles(), defaultRole));
+	}
+
+	private static List<String> granted(List<String> roles, String defaultRole) {
+		Set<String> granted = new LinkedHashSet<>();
+		for (String role : roles) {
+			String name = role.toLowerCase(Locale.ROOT);
+			granted.add(name.equals("all") || name.equals("any") ? "*" : name);
+		}
+		if (granted.isEmpty() && !defaultRole.isBlank()) {
+			granted.add(defaultRole.strip().toLowerCase(Locale.ROOT));
+		}
+		return List.copyOf(granted);
 	}
 
 	/** @return the identity read from the certificate */
@@ -44,9 +76,9 @@ public final class CertificateAuthentication extends AbstractAuthenticationToken
 		return this.identity;
 	}
 
-	/** @return the role names, without the {@code ROLE_} prefix */
+	/** @return the role names granted (normalised as {@link #of(X509Certificate, String)} says), without {@code ROLE_} */
 	public List<String> roles() {
-		return this.identity.roles();
+		return this.roles;
 	}
 
 	/** @return the client certificate */

@@ -17,6 +17,21 @@ import reactor.core.publisher.Mono;
  */
 public final class CertificateAuthenticationManager implements ReactiveAuthenticationManager {
 
+	private final String defaultRole;
+
+	/** Certificates without roles get none. */
+	public CertificateAuthenticationManager() {
+		this("");
+	}
+
+	/**
+	 * @param defaultRole the role of a certificate that names none (the seed adapter's {@code other});
+	 * empty for none
+	 */
+	public CertificateAuthenticationManager(String defaultRole) {
+		this.defaultRole = defaultRole;
+	}
+
 	@Override
 	public Mono<Authentication> authenticate(Authentication authentication) {
 		if (!(authentication instanceof PreAuthenticatedAuthenticationToken preAuthenticated)
@@ -24,7 +39,7 @@ public final class CertificateAuthenticationManager implements ReactiveAuthentic
 			return Mono.empty();
 		}
 		try {
-			return Mono.just(CertificateAuthentication.of(certificate));
+			return Mono.just(CertificateAuthentication.of(certificate, this.defaultRole));
 		}
 		catch (IllegalArgumentException ex) {
 			return Mono.error(new BadCredentialsException("Unreadable client certificate", ex));

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import reactor.core.publisher.Mono;
 
@@ -22,8 +23,8 @@ import dev.rpcadapter.security.Roles;
  * <p>
  * The claim may hold a list of strings or one string of comma or space separated names; a
  * dotted claim name ({@code realm_access.roles}) walks into nested objects. A missing claim
- * means no roles. The principal name comes from the configured claim, falling back to
- * {@code sub}.
+ * means no roles. The principal name comes from the configured claim ({@code sub} by default); a
+ * token without it is refused with an {@link InvalidBearerTokenException}.
  */
 public final class JwtRoleConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
@@ -43,7 +44,7 @@ public final class JwtRoleConverter implements Converter<Jwt, Mono<AbstractAuthe
 
 	@Override
 	public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
-		return Mono.just(new JwtAuthenticationToken(jwt, Roles.authorities(roles(jwt)), principal(jwt)));
+		return Mono.fromSupplier(() -> new JwtAuthenticationToken(jwt, Roles.authorities(roles(jwt)), principal(jwt)));
 	}
 
 	/**
@@ -63,12 +64,13 @@ public final class JwtRoleConverter implements Converter<Jwt, Mono<AbstractAuthe
 		return new ArrayList<>(roles);
 	}
 
+	/** The configured claim's value; a token without it names nobody and is refused (never a shared name). */
 	private String principal(Jwt jwt) {
 		Object name = jwt.getClaims().get(this.principalClaim);
-		if (name != null && !name.toString().isBlank()) {
-			return name.toString();
+		if (name == null || name.toString().isBlank()) {
+			throw new InvalidBearerTokenException("The JWT has no '" + this.principalClaim + "' claim naming the caller");
 		}
-		return (jwt.getSubject() != null) ? jwt.getSubject() : "jwt";
+		return name.toString();
 	}
 
 	private static @Nullable Object lookup(Map<String, Object> claims, String path) {

@@ -65,7 +65,7 @@ final class DigestTokenRegistry implements TokenRegistry {
 	}
 
 	private static String nameOf(@Nullable String configured, String digestHex) {
-		return (configured != null) ? configured : "token:" + digestHex.substring(0, DEFAULT_NAME_HEX_LENGTH);
+		return (configured != null) ? configured : digestHex.substring(0, DEFAULT_NAME_HEX_LENGTH);
 	}
 
 	@Override

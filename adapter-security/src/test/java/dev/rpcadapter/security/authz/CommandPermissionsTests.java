@@ -27,6 +27,20 @@ class CommandPermissionsTests {
 	}
 
 	@Test
+	void roleNamesMatchCaseInsensitively() {
+		assertThat(this.permissions.allows(Set.of("USER"), "echo")).isTrue();
+		assertThat(this.permissions.allows(Set.of("Admin", "viewer"), "anything")).isTrue();
+	}
+
+	@Test
+	void wildcardRoleMayCallEveryCommandUnlessConfigured() {
+		assertThat(this.permissions.allows(Set.of("*"), "anything_at_all")).isTrue();
+		CommandPermissions narrowed = CommandPermissions.of(Map.of("*", List.of("health")));
+		assertThat(narrowed.allows(Set.of("*"), "health")).isTrue();
+		assertThat(narrowed.allows(Set.of("*"), "echo")).isFalse();
+	}
+
+	@Test
 	void everythingElseIsDenied() {
 		assertThat(this.permissions.allows(Set.of("user"), "echo2")).isFalse();
 		assertThat(this.permissions.allows(Set.of("user"), "queue")).isFalse();

@@ -51,6 +51,30 @@ class CertificateAuthenticationManagerTests {
 	}
 
 	@Test
+	void seedRoleNamesAreLowerCasedAndAllOrAnyMeanTheWildcard() {
+		X509Certificate seed = CertificateTool
+			.issueClient(CA, CertificateRequest.forName("seed").withRoles("MCPProxy", "all", "Any"))
+			.certificate();
+
+		Authentication result = new CertificateAuthenticationManager("other")
+			.authenticate(new PreAuthenticatedAuthenticationToken("CN=seed", seed)).block();
+
+		assertThat(Roles.of(result)).containsExactlyInAnyOrder("mcpproxy", "*");
+	}
+
+	@Test
+	void certificateWithoutRolesGetsTheDefaultRole() {
+		X509Certificate plain = CertificateTool.issueClient(CA, CertificateRequest.forName("plain")).certificate();
+
+		Authentication seedStyle = new CertificateAuthenticationManager("other")
+			.authenticate(new PreAuthenticatedAuthenticationToken("CN=plain", plain)).block();
+		Authentication none = this.manager.authenticate(new PreAuthenticatedAuthenticationToken("CN=plain", plain)).block();
+
+		assertThat(Roles.of(seedStyle)).containsExactly("other");
+		assertThat(Roles.of(none)).isEmpty();
+	}
+
+	@Test
 	void unreadableRolesExtensionFailsAuthentication() throws Exception {
 		X509Certificate broken = selfSignedWithRoles(new byte[] { (byte) 0xFF, (byte) 0xFE });
 

@@ -53,7 +53,7 @@ class TokenRegistryTests {
 
 		assertThat(registry.find("admin-secret-key")).get()
 			.extracting(TokenIdentity::name)
-			.isEqualTo("token:" + Sha256.hex("admin-secret-key").substring(0, 6));
+			.isEqualTo(Sha256.hex("admin-secret-key").substring(0, 6));
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.rpcadapter.autoconfigure.internal;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +20,15 @@ public final class AdapterHealth {
 
 	private final String version;
 
+	private final String model;
+
 	private final long startNanos = System.nanoTime();
 
 	/** {@link #body()} off the event loop, shared by concurrent callers and kept for the cache period. */
 	private final Mono<Map<String, Object>> current;
 
 	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version) {
-		this(registry, components, version, Duration.ofSeconds(1));
+		this(registry, components, version, "rpc-adapter", Duration.ofSeconds(1));
 	}
 
 	/**
@@ -35,9 +36,19 @@ public final class AdapterHealth {
 	 */
 	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version,
 			Duration cacheFor) {
+		this(registry, components, version, "rpc-adapter", cacheFor);
+	}
+
+	/**
+	 * @param model the server's name, reported as {@code model} like the seed adapter does
+	 * @param cacheFor how long one computed body is served ({@code 0}: computed for every call)
+	 */
+	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version, String model,
+			Duration cacheFor) {
 		this.registry = registry;
 		this.components = components;
 		this.version = version;
+		this.model = model;
 		// components may block (a JDBC query, a CRL read): never on the event loop
 		Mono<Map<String, Object>> compute = Mono.fromSupplier(this::body).subscribeOn(Schedulers.boundedElastic());
 		this.current = (cacheFor.isZero() || cacheFor.isNegative()) ? compute : compute.cache(cacheFor);
@@ -51,7 +62,11 @@ public final class AdapterHealth {
 		return this.current;
 	}
 
-	/** The health body: {@code {"status","version","uptime","components"}}. */
+	/**
+	 * The health body: {@code {"status","model","version","uptime","components","process"}}; the
+	 * components carry the seed adapter's {@code system}, {@code process} and
+	 * {@code proxy_registration} entries beside the checked ones.
+	 */
 	public Map<String, Object> body() {
 		Map<String, Object> components = new LinkedHashMap<>();
 		ComponentHealth.Status worst = ComponentHealth.Status.OK;
@@ -66,13 +81,14 @@ public final class AdapterHealth {
 				worst = health.status();
 			}
 		}
+		SeedHealthFields.addTo(components);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", worst.wire());
+		body.put("model", this.model);
 		body.put("version", this.version);
 		body.put("uptime", Duration.ofNanos(System.nanoTime() - this.startNanos).toMillis() / 1000.0);
 		body.put("components", components);
-		body.put("process", Map.of("pid", ProcessHandle.current().pid(), "start_time",
-				java.time.Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString()));
+		body.put("process", components.get("process"));
 		return body;
 	}
 

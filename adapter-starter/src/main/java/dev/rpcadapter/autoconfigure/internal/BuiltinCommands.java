@@ -1,5 +1,6 @@
 package dev.rpcadapter.autoconfigure.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +9,7 @@ import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
@@ -24,8 +26,9 @@ public final class BuiltinCommands {
 	private BuiltinCommands() {
 	}
 
-	public static List<Command> all(CommandRegistry registry, CommandAuthorizer authorizer, AdapterHealth health) {
-		return List.of(echo(), help(registry, authorizer), health(health));
+	public static List<Command> all(CommandRegistry registry, CommandAuthorizer authorizer, AdapterHealth health,
+			ApiInfo info) {
+		return List.of(echo(), help(registry, authorizer, info), health(health));
 	}
 
 	static Command echo() {
@@ -34,29 +37,33 @@ public final class BuiltinCommands {
 			.put("description", "Text to echo back").put("default", "Hello");
 		schema.put("additionalProperties", true);
 		CommandDescriptor descriptor = CommandDescriptor.builder("echo")
-			.description("Echo the params back (message defaults to \"Hello\")")
+			.description("Echo the params back (message defaults to \"Hello\"; by position: [message])")
 			.paramsSchema(schema)
 			.resultSchema(json.objectNode().put("type", "object"))
-			.params(List.of(new CommandDescriptor.ParamInfo("message", "Text to echo back", false,
-					(ObjectNode) schema.get("properties").get("message"))))
 			.source("built-in")
 			.build();
 		return new Command(descriptor, (params) -> {
-			if (params != null && !params.isObject()) {
-				throw invalid("params", "echo takes named params, e.g. {\"message\": \"hi\"}");
-			}
-			JsonNode result = (params != null && params.has("message")) ? params
-					: withDefaultMessage(params);
+			JsonNode result = echoed(params);
 			return (caller, job) -> Mono.just(result);
 		});
 	}
 
-	private static JsonNode withDefaultMessage(JsonNode params) {
+	/** Named params come back as given (message added if absent); by position, {@code ["hi"]} is {@code {"message": "hi"}}. */
+	private static JsonNode echoed(JsonNode params) {
+		if (params != null && params.isArray()) {
+			if (params.size() > 1) {
+				throw invalid("[1]", "echo takes one positional parameter: message");
+			}
+			return json.objectNode().set("message", params.isEmpty() ? json.stringNode("Hello") : params.get(0));
+		}
+		if (params != null && params.has("message")) {
+			return params;
+		}
 		ObjectNode result = (params == null) ? json.objectNode() : ((ObjectNode) params).deepCopy();
 		return result.put("message", "Hello");
 	}
 
-	static Command help(CommandRegistry registry, CommandAuthorizer authorizer) {
+	static Command help(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info) {
 		ObjectNode schema = json.objectNode().put("type", "object");
 		schema.putObject("properties").putObject("cmdname").put("type", "string")
 			.put("description", "A command to describe in full; omit for the list");
@@ -64,14 +71,12 @@ public final class BuiltinCommands {
 		CommandDescriptor descriptor = CommandDescriptor.builder("help")
 			.description("List the commands you may call, or describe one (cmdname)")
 			.paramsSchema(schema)
-			.params(List.of(new CommandDescriptor.ParamInfo("cmdname", "A command to describe in full", false,
-					(ObjectNode) schema.get("properties").get("cmdname"))))
 			.acceptsExtraParams(false)
 			.source("built-in")
 			.build();
 		return new Command(descriptor, (params) -> {
 			String name = cmdname(params);
-			return (caller, job) -> Mono.fromSupplier(() -> (name == null) ? list(registry, authorizer, caller)
+			return (caller, job) -> Mono.fromSupplier(() -> (name == null) ? list(registry, authorizer, caller, info)
 					: describe(registry, authorizer, caller, name));
 		});
 	}
@@ -93,16 +98,36 @@ public final class BuiltinCommands {
 		return value.asString();
 	}
 
-	private static Object list(CommandRegistry registry, CommandAuthorizer authorizer, Caller caller) {
+	/** The list, with the seed adapter's {@code tool_info}, {@code help_usage} and per-command fields. */
+	private static Object list(CommandRegistry registry, CommandAuthorizer authorizer, Caller caller, ApiInfo info) {
 		Map<String, Object> commands = new TreeMap<>();
 		for (Command command : registry.all()) {
 			if (authorizer.isAllowed(caller, command.name())) {
-				CommandDescriptor d = command.descriptor();
-				commands.put(d.name(), Map.of("description", d.description(), "queued", d.queued(),
-						"params", d.params().stream().map(CommandDescriptor.ParamInfo::name).toList()));
+				commands.put(command.name(), entry(command.descriptor()));
 			}
 		}
-		return Map.of("commands", commands, "total", commands.size());
+		Map<String, Object> list = new LinkedHashMap<>();
+		list.put("tool_info", Map.of("name", info.title(), "description", info.description(), "version", info.version()));
+		list.put("help_usage", HELP_USAGE);
+		list.put("commands", commands);
+		list.put("total", commands.size());
+		return list;
+	}
+
+	private static final Map<String, Object> HELP_USAGE = Map.of("description",
+			"Call help without params for this list, or with {\"cmdname\": \"<name>\"} for one command in full",
+			"examples", List.of(Map.of("method", "help"), Map.of("method", "help", "params", Map.of("cmdname", "echo"))));
+
+	private static Map<String, Object> entry(CommandDescriptor d) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("name", d.name());
+		entry.put("description", d.description());
+		entry.put("type", "built-in".equals(d.source()) ? "builtin" : "custom");
+		entry.put("schema", d.paramsSchema());
+		entry.put("params_count", d.params().size());
+		entry.put("queued", d.queued());
+		entry.put("params", d.params().stream().map(CommandDescriptor.ParamInfo::name).toList());
+		return entry;
 	}
 
 	private static Object describe(CommandRegistry registry, CommandAuthorizer authorizer, Caller caller, String name) {

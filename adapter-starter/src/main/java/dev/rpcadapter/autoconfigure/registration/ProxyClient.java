@@ -31,7 +31,12 @@ final class ProxyClient implements AutoCloseable {
 
 	private final Duration timeout;
 
-	ProxyClient(Duration timeout, @Nullable SslBundle ssl) {
+	/**
+	 * @param timeout connect and response timeout
+	 * @param ssl TLS (and client certificate) towards the proxy, or {@code null} for the JVM defaults
+	 * @param apiKey sent as {@code X-API-Key} on every request when not empty
+	 */
+	ProxyClient(Duration timeout, @Nullable SslBundle ssl, String apiKey) {
 		this.timeout = timeout;
 		this.loops = LoopResources.create(THREAD_PREFIX + "-io", 1, true);
 		this.connections = ConnectionProvider.builder(THREAD_PREFIX)
@@ -44,6 +49,9 @@ final class ProxyClient implements AutoCloseable {
 			.responseTimeout(timeout)
 			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
 				.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON));
+		if (!apiKey.isBlank()) {
+			client = client.headers((headers) -> headers.set("X-API-Key", apiKey.strip()));
+		}
 		this.http = (ssl != null) ? client.secure((spec) -> spec.sslContext(NettyClientTls.fromBundle(ssl))) : client;
 	}
 

@@ -70,7 +70,7 @@ public final class RegistrationAutoConfiguration {
 		Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
 				() -> ThreadLocalRandom.current().nextDouble());
 		return new ProxyRegistrar(settings, state, mapper.getIfAvailable(() -> JsonMapper.builder().build()),
-				Clock.systemUTC(), backoff, () -> new ProxyClient(settings.requestTimeout(), ssl));
+				Clock.systemUTC(), backoff, () -> new ProxyClient(settings.requestTimeout(), ssl, properties.getApiKey()));
 	}
 
 	@Bean

@@ -42,6 +42,9 @@ public class RegistrationProperties {
 	/** Name of a spring.ssl.bundle used for HTTPS or mTLS to the proxy; empty uses the JVM's default trust store. */
 	private String sslBundle = "";
 
+	/** API token sent to the proxy as X-API-Key on register, heartbeat and unregister; empty sends none (e.g. mTLS alone). */
+	private String apiKey = "";
+
 	/** Delay before the first retry after a failure; doubles (with jitter) on each further failure. */
 	private Duration initialBackoff = Duration.ofSeconds(1);
 
@@ -124,6 +127,14 @@ public class RegistrationProperties {
 
 	public void setMetadata(Map<String, String> metadata) {
 		this.metadata = metadata;
+	}
+
+	public String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(String apiKey) {
+		this.apiKey = apiKey;
 	}
 
 	public String getSslBundle() {

@@ -1,9 +1,8 @@
 package dev.rpcadapter.autoconfigure.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +26,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import reactor.core.publisher.Flux;
@@ -37,14 +36,13 @@ import reactor.core.publisher.Mono;
  * Authenticates every request to the adapter's endpoints with Spring Security authentication
  * managers: the client certificate of an mTLS connection and the token or JWT of the
  * {@code X-API-Key} / {@code Authorization: Bearer} headers. The caller's principal comes from the
- * certificate when there is one, else from the token; its roles are those of all its credentials.
+ * token or JWT when there is one, else from the certificate, named by the credential's kind
+ * ({@code cert:}, {@code token:}, {@code jwt:}); its roles are those of all its credentials.
  * <p>
  * No credentials → 401 {@code -32001} (public paths: {@link Caller#ANONYMOUS}); a credential that
  * does not authenticate → 401 {@code -32001} (public paths: anonymous as well).
  */
 final class AdapterRequestAuthenticator implements RequestAuthenticator {
-
-	private static final String BEARER = "bearer ";
 
 	private final Set<String> publicPaths;
 
@@ -120,10 +118,33 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 			.flatMap((who) -> limits.check(request, who).thenReturn(who));
 	}
 
-	/** Each {@code /ws} message takes a permit of the caller's rate limit, as each HTTP request does. */
+	/**
+	 * Each {@code /ws} message gets the check of what can change since the upgrade that a keep-alive
+	 * HTTP request gets (the certificate's validity and the CRL), the JWT's expiry, and takes a permit
+	 * of the caller's rate limit, as each HTTP request does.
+	 */
 	@Override
 	public Mono<Void> admitMessage(AdapterRequest request, Caller caller) {
+		@Nullable X509Certificate certificate = (this.certificates != null) ? leaf(request) : null;
+		if (certificate != null) {
+			try {
+				checkCurrent(certificate);
+			}
+			catch (AuthenticationException ex) {
+				return Mono.error(unauthorized("Authentication failed: the client certificate is no longer valid"));
+			}
+		}
+		Instant expiry = credentialsExpireAt(request);
+		if (expiry != null && !Instant.now().isBefore(expiry)) {
+			return Mono.error(unauthorized("Authentication failed: the credentials have expired"));
+		}
 		return (this.rateLimits != null) ? this.rateLimits.check(request, caller) : Mono.empty();
+	}
+
+	@Override
+	public @Nullable Instant credentialsExpireAt(AdapterRequest request) {
+		CredentialsExpiry expiry = request.connectionAttribute(CredentialsExpiry.class);
+		return (expiry != null) ? expiry.at() : null;
 	}
 
 	/** Empty when no credential of an enabled kind was presented. */
@@ -150,6 +171,7 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 					return Mono.error(unauthorized("Authentication failed"));
 				}
 			}
+			request.connectionAttribute(CredentialsExpiry.class, CredentialsExpiry.of(certificate));
 			return Mono.just(known.caller());
 		}
 		List<Mono<Authentication>> attempts = new ArrayList<>(2);
@@ -166,6 +188,7 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		return authentications.switchIfEmpty(Mono.error(() -> new BadCredentialsException("credential not accepted")))
 			.map((all) -> {
 				Caller caller = caller(all);
+				request.connectionAttribute(CredentialsExpiry.class, CredentialsExpiry.of(all));
 				if (ConnectionCaller.cacheable(all)) {
 					request.connectionAttribute(ConnectionCaller.class,
 							new ConnectionCaller(this, certificate, token, caller));
@@ -204,43 +227,6 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 				return this.token == presentedToken;
 			}
 			return this.token.sameAs(presentedToken);
-		}
-	}
-
-	/** A token from {@code X-API-Key} or {@code Authorization: Bearer}. */
-	private record PresentedToken(String value, boolean apiKey) {
-
-		/** {@code X-API-Key} first, else {@code Authorization: Bearer}; both go to the token and JWT managers. */
-		static @Nullable PresentedToken of(AdapterRequest request) {
-			String apiKey = request.header("X-API-Key");
-			if (apiKey != null && !apiKey.isBlank()) {
-				return new PresentedToken(apiKey.strip(), true);
-			}
-			String authorization = request.header("Authorization");
-			if (authorization != null && authorization.length() > BEARER.length()
-					&& authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-				String token = authorization.substring(BEARER.length()).strip();
-				if (!token.isEmpty()) {
-					return new PresentedToken(token, false);
-				}
-			}
-			return null;
-		}
-
-		Authentication authentication() {
-			return this.apiKey ? ApiTokenAuthentication.unauthenticated(this.value)
-					: new BearerTokenAuthenticationToken(this.value);
-		}
-
-		/** Equal, compared in time independent of where the values differ (a connection may be shared by a proxy). */
-		boolean sameAs(PresentedToken other) {
-			return this.apiKey == other.apiKey && MessageDigest.isEqual(this.value.getBytes(StandardCharsets.UTF_8),
-					other.value.getBytes(StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public String toString() {
-			return "PresentedToken[" + (this.apiKey ? "X-API-Key" : "Bearer") + "]";
 		}
 	}
 
@@ -291,7 +277,23 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 			}
 		}
 		attributes.put("authenticated_by", List.copyOf(methods));
-		return new Caller(authentications.get(0).getName(), roles, attributes);
+		// the token or JWT (tried after the certificate) is the most specific credential: behind a gateway
+		// that presents one certificate for everybody, each user's token still owns that user's jobs
+		return new Caller(principal(authentications.get(authentications.size() - 1)), roles, attributes);
+	}
+
+	/**
+	 * The principal, named by its kind of credential, so that a certificate, a token and a JWT that
+	 * carry the same name are never one caller: {@code cert:<CN>}, {@code token:<name>},
+	 * {@code jwt:<iss>|<principal claim>} ({@code jwt:<principal claim>} without {@code iss}).
+	 */
+	static String principal(Authentication authentication) {
+		if (authentication instanceof JwtAuthenticationToken jwt) {
+			String issuer = jwt.getToken().getClaimAsString(JwtClaimNames.ISS);
+			return "jwt:" + ((issuer != null) ? issuer + "|" : "") + jwt.getName();
+		}
+		String kind = method(authentication);
+		return (kind.equals("certificate") ? "cert" : kind) + ":" + authentication.getName();
 	}
 
 	private static String method(Authentication authentication) {

@@ -102,6 +102,15 @@ public final class AdapterSecurityAutoConfiguration {
 					"Configure the server's TLS with spring.ssl.bundle.* and server.ssl.bundle, or remove "
 							+ "adapter.security.mtls.crl");
 		}
+		if (certificateManager != null && server != null && server.tls().trustedCas().isEmpty()) {
+			// without a trust store the JDK's public CAs would vouch for client certificates: anyone with a
+			// certificate from any public CA whose CN matches a configured name would be let in
+			throw new AdapterSecurityConfigurationException("adapter.security.mtls.enabled is true but SSL bundle '"
+					+ server.tls().bundleName() + "' has no trust store, so client certificates would be validated "
+					+ "against the JDK's public CAs",
+					"Give the bundle the CA that issues your client certificates, e.g. spring.ssl.bundle.pem."
+							+ server.tls().bundleName() + ".truststore.certificate=file:ca.crt");
+		}
 		RevocationChecker revocation = (server != null) ? server.checker() : null;
 		boolean requireAll = properties.getMode() == SecurityProperties.Mode.ALL_OF
 				|| properties.getMtls().isRequireToken();

@@ -8,6 +8,7 @@ import dev.rpcadapter.security.cert.CertificateAuthenticationManager;
 import dev.rpcadapter.security.jwt.JwtSecurity;
 import dev.rpcadapter.security.jwt.JwtSettings;
 import dev.rpcadapter.security.token.TokenAuthenticationManager;
+import dev.rpcadapter.security.token.TokenDefinition;
 import dev.rpcadapter.security.token.TokenRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
@@ -20,6 +21,8 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
  */
 final class AuthenticationManagers {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(AuthenticationManagers.class);
+
 	private AuthenticationManagers() {
 	}
 
@@ -29,7 +32,7 @@ final class AuthenticationManagers {
 		if (explicit != null) {
 			return explicit;
 		}
-		return !properties.getTokens().isEmpty()
+		return !properties.getTokens().isEmpty() || !properties.getTokenList().isEmpty()
 				|| !(properties.getMtls().isEnabled() || properties.getJwt().isConfigured());
 	}
 
@@ -74,28 +77,41 @@ final class AuthenticationManagers {
 							+ "', so clients are never asked for a certificate",
 					"Set server.ssl.client-auth=need (or want, to also accept token-only callers)");
 		}
-		return new CertificateAuthenticationManager();
+		return new CertificateAuthenticationManager(properties.getMtls().getDefaultRole());
 	}
 
 	private static TokenRegistry tokens(SecurityProperties properties) {
-		if (properties.getTokens().isEmpty()) {
+		List<TokenDefinition> definitions = TokenProperties.definitions(properties);
+		if (definitions.isEmpty()) {
 			throw new AdapterSecurityConfigurationException(
-					"API token authentication is on but adapter.security.tokens is empty; "
+					"API token authentication is on but adapter.security.tokens and token-list are empty; "
 							+ "the adapter never accepts arbitrary tokens",
-					"Configure tokens, e.g. adapter.security.tokens.[{sha256}<hex of the token>]=admin, "
-							+ "or turn token authentication off with adapter.security.token-auth=false and enable "
-							+ "adapter.security.mtls.enabled or adapter.security.jwt.*");
+					"Configure tokens, e.g. adapter.security.token-list[0].sha256=<hex of the token> with "
+							+ "adapter.security.token-list[0].roles=admin, or turn token authentication off with "
+							+ "adapter.security.token-auth=false and enable adapter.security.mtls.enabled or "
+							+ "adapter.security.jwt.*");
 		}
 		try {
-			return TokenRegistry.of(properties.getTokens());
+			return TokenRegistry.of(definitions);
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			throw new AdapterSecurityConfigurationException("adapter.security.tokens is invalid: " + ex.getMessage(),
-					"Fix the entry: a token (or {sha256}<64 hex digits>) mapped to a list of roles", ex);
+					"Fix the entry: a token (or {sha256}<64 hex digits>) with a list of roles", ex);
 		}
 	}
 
 	static JwtSettings jwtSettings(SecurityProperties.Jwt jwt) {
+		if (jwt.getSecret() == null && jwt.getAudience() == null) {
+			if (!jwt.isAllowAnyAudience()) {
+				throw new AdapterSecurityConfigurationException(
+						"JWTs are verified with an identity provider's keys but adapter.security.jwt.audience is not set, "
+								+ "so a token the provider issued for any other application would be accepted",
+						"Set adapter.security.jwt.audience to this service's audience, or (knowingly) "
+								+ "adapter.security.jwt.allow-any-audience=true");
+			}
+			logger.warn("adapter.security.jwt.allow-any-audience=true: JWTs issued for ANY audience by the configured "
+					+ "identity provider are accepted; set adapter.security.jwt.audience");
+		}
 		try {
 			return new JwtSettings(jwt.getSecret(), jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudience(),
 					jwt.getRolesClaim(), jwt.getPrincipalClaim(), jwt.getClockSkew());

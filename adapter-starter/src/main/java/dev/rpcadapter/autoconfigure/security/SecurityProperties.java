@@ -28,11 +28,29 @@ public class SecurityProperties {
 	 */
 	private @Nullable Boolean tokenAuth;
 
-	/** API tokens: the token, or "{sha256}<hex>" of it, mapped to the roles it grants. */
+	/**
+	 * API tokens: the token, or "[{sha256}<hex>]" of it (in brackets, which keep the braces), mapped to
+	 * the roles it grants. A key that reads "sha256<64 hex>" (the braces lost) stops startup. Prefer
+	 * token-list, which needs no brackets.
+	 */
 	private Map<String, List<String>> tokens = new LinkedHashMap<>();
+
+	/**
+	 * API tokens as a list of entries: "name" (principal token:<name>; default: the first 6 hex digits
+	 * of the token's SHA-256), exactly one of "sha256" (the token's SHA-256, 64 hex digits) and "value"
+	 * (the token itself), and "roles". Needs no brackets or quotes, unlike the keys of tokens.
+	 */
+	private List<Token> tokenList = new ArrayList<>();
 
 	/** Role name mapped to the command patterns it may call: a name, "*" or a prefix such as "queue_*". */
 	private Map<String, List<String>> roles = new LinkedHashMap<>();
+
+	/**
+	 * Origins (scheme://host[:port]) allowed to open the WebSocket from a browser, besides the server's
+	 * own; "*" allows any. An upgrade without an Origin header (not a browser) is always allowed. Applies
+	 * whether or not security is enabled.
+	 */
+	private List<String> allowedOrigins = new ArrayList<>();
 
 	/** How enabled authentication methods combine: any-of (one suffices) or all-of (each must succeed). */
 	private Mode mode = Mode.ANY_OF;
@@ -81,6 +99,22 @@ public class SecurityProperties {
 
 	public void setTokens(Map<String, List<String>> tokens) {
 		this.tokens = tokens;
+	}
+
+	public List<String> getAllowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	public void setAllowedOrigins(List<String> allowedOrigins) {
+		this.allowedOrigins = allowedOrigins;
+	}
+
+	public List<Token> getTokenList() {
+		return this.tokenList;
+	}
+
+	public void setTokenList(List<Token> tokenList) {
+		this.tokenList = tokenList;
 	}
 
 	public Map<String, List<String>> getRoles() {
@@ -134,6 +168,54 @@ public class SecurityProperties {
 
 	}
 
+	/** One API token of {@code adapter.security.token-list}. */
+	public static class Token {
+
+		/** The name of its callers (principal "token:<name>"); unset for the first 6 hex digits of its SHA-256. */
+		private @Nullable String name;
+
+		/** The token's SHA-256 as 64 hex digits, so the configuration does not hold the secret. */
+		private @Nullable String sha256;
+
+		/** The token itself, when sha256 is not given. */
+		private @Nullable String value;
+
+		/** The roles the token grants. */
+		private List<String> roles = new ArrayList<>();
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getSha256() {
+			return this.sha256;
+		}
+
+		public void setSha256(@Nullable String sha256) {
+			this.sha256 = sha256;
+		}
+
+		public @Nullable String getValue() {
+			return this.value;
+		}
+
+		public void setValue(@Nullable String value) {
+			this.value = value;
+		}
+
+		public List<String> getRoles() {
+			return this.roles;
+		}
+
+		public void setRoles(List<String> roles) {
+			this.roles = roles;
+		}
+	}
+
 	/** JSON Web Tokens on {@code Authorization: Bearer}. */
 	public static class Jwt {
 
@@ -154,6 +236,13 @@ public class SecurityProperties {
 
 		/** A value the "aud" claim must contain; unset for no audience check. */
 		private @Nullable String audience;
+
+		/**
+		 * Whether JWTs signed with keys from a JWK set (jwk-set-uri, or issuer-uri without secret) are
+		 * accepted without an audience check. Off: such a configuration needs jwt.audience, since an
+		 * identity provider signs tokens for every application it serves.
+		 */
+		private boolean allowAnyAudience = false;
 
 		/** Tolerance when checking "exp" and "nbf". */
 		private Duration clockSkew = Duration.ofSeconds(60);
@@ -211,6 +300,14 @@ public class SecurityProperties {
 			this.audience = audience;
 		}
 
+		public boolean isAllowAnyAudience() {
+			return this.allowAnyAudience;
+		}
+
+		public void setAllowAnyAudience(boolean allowAnyAudience) {
+			this.allowAnyAudience = allowAnyAudience;
+		}
+
 		public Duration getClockSkew() {
 			return this.clockSkew;
 		}
@@ -228,6 +325,9 @@ public class SecurityProperties {
 
 		/** Whether a caller needs a valid token or JWT in addition to its client certificate. */
 		private boolean requireToken = false;
+
+		/** Role of a client certificate that names none (the seed adapter's "other"); empty for no role. */
+		private String defaultRole = "other";
 
 		/** CRL location (file: or classpath:, PEM or DER), checked at startup, on every handshake and every request. */
 		private @Nullable String crl;
@@ -247,6 +347,14 @@ public class SecurityProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public String getDefaultRole() {
+			return this.defaultRole;
+		}
+
+		public void setDefaultRole(String defaultRole) {
+			this.defaultRole = defaultRole;
 		}
 
 		public boolean isRequireToken() {

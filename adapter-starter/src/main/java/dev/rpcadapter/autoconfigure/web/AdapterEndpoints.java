@@ -119,7 +119,8 @@ public final class AdapterEndpoints {
 		return AdapterResponse.json(200, this.mapper.writeValueAsBytes(Map.of("error", errorBody(error))));
 	}
 
-	private static Map<String, Object> errorBody(JsonRpcError error) {
+	/** An error object as the HTTP endpoints write it: {@code data} omitted when there is none. */
+	static Map<String, Object> errorBody(JsonRpcError error) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", error.code());
 		body.put("message", error.message());
@@ -168,16 +169,15 @@ public final class AdapterEndpoints {
 		if (!this.advertisedUrl.isEmpty()) {
 			return this.advertisedUrl;
 		}
-		String host = request.header("Host");
-		return (request.isSecure() ? "https://" : "http://") + (host != null ? host : "localhost");
+		return request.baseUrl();
 	}
 
 	public AdapterResponse openApi(Caller caller) {
 		return AdapterResponse.json(200, this.documents.openApi(caller));
 	}
 
-	public AdapterResponse openRpc(Caller caller) {
-		return AdapterResponse.json(200, this.documents.openRpc(caller));
+	public AdapterResponse openRpc(AdapterRequest request, Caller caller) {
+		return AdapterResponse.json(200, this.documents.openRpc(caller, request.baseUrl()));
 	}
 
 	/** {@code GET /docs}: the HTML page. */
@@ -196,6 +196,12 @@ public final class AdapterEndpoints {
 		return AdapterResponse.json(status, this.dispatcher.writeError(error));
 	}
 
+	/** A method the path does not take: HTTP 405 with {@code Allow} and a {@code -32600} body. */
+	public AdapterResponse methodNotAllowed(String path, String allow) {
+		AdapterResponse response = error(405, JsonRpcError.invalidRequest(path + " takes " + allow));
+		return new AdapterResponse(405, response.contentType(), response.body(), Map.of("Allow", allow));
+	}
+
 	/** The answer to a body over the size limit. */
 	public AdapterResponse bodyTooLarge(long limit) {
 		return error(413, JsonRpcError.of(ErrorCodes.INVALID_REQUEST,
@@ -205,7 +211,7 @@ public final class AdapterEndpoints {
 	CallContext context(AdapterRequest request, Caller caller, String transport) {
 		var address = request.remoteAddress();
 		return new CallContext(caller, transport, address != null ? address.getHostString() : null, (id) -> {
-		});
+		}, request::baseUrl);
 	}
 
 	JsonRpcDispatcher dispatcher() {

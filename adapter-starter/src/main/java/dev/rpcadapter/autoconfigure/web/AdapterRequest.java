@@ -43,6 +43,17 @@ public interface AdapterRequest {
 	boolean isSecure();
 
 	/**
+	 * The absolute URL the client reached the server at, without a trailing slash
+	 * ({@code scheme://host[:port][prefix]}): from the {@code Host} header and the connection, or
+	 * from {@code Forwarded} / {@code X-Forwarded-*} headers where the server honours them
+	 * ({@code server.forward-headers-strategy=native}).
+	 */
+	default String baseUrl() {
+		String host = header("Host");
+		return (isSecure() ? "https://" : "http://") + ((host != null && !host.isBlank()) ? host : "localhost");
+	}
+
+	/**
 	 * A value kept with the connection this request arrived on, one per type: what a keep-alive
 	 * connection's earlier requests established (e.g. who authenticated on it with which
 	 * credentials). {@code null} when nothing was kept, or the transport keeps nothing.

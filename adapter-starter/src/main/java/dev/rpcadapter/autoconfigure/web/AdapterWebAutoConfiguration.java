@@ -1,5 +1,7 @@
 package dev.rpcadapter.autoconfigure.web;
 
+import java.util.List;
+
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
 import dev.rpcadapter.autoconfigure.AdapterInfoProperties;
 import dev.rpcadapter.autoconfigure.HttpEndpointsProperties;
@@ -12,14 +14,19 @@ import dev.rpcadapter.dispatch.JobEventSource;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Serves the adapter's HTTP and WebSocket endpoints on the application's Reactor Netty server, as
@@ -43,17 +50,21 @@ public final class AdapterWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DocsPage adapterDocsPage(ApiInfo info, JsonRpcDispatcher dispatcher) {
-		return new DocsPage(info, dispatcher.mapper());
+	DocsPage adapterDocsPage(ApiInfo info, JsonRpcDispatcher dispatcher, ListableBeanFactory beans) {
+		// the API-key box only where requests are authenticated (adapter.security.enabled or an own
+		// authenticator); asked of the bean definitions, never creating the authenticator early (that
+		// changes how the security beans are wired and slowed concurrent mTLS handshakes in tests)
+		boolean authenticated = beans.getBeanNamesForType(RequestAuthenticator.class, true, false).length > 0;
+		return new DocsPage(info, dispatcher.mapper(), authenticated);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterEndpoints adapterEndpoints(JsonRpcDispatcher dispatcher, ApiDocumentCache documents, AdapterHealth health,
-			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties,
+			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties, Environment environment,
 			ObjectProvider<HealthDetailsVisibility> healthDetails) {
-		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage, infoProperties.getUrl(),
-				healthDetails.getIfAvailable(() -> HealthDetailsVisibility.ALWAYS));
+		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage,
+				infoProperties.configuredUrl(environment), healthDetails.getIfAvailable(() -> HealthDetailsVisibility.ALWAYS));
 	}
 
 	@Bean
@@ -61,17 +72,29 @@ public final class AdapterWebAutoConfiguration {
 	WebSocketSessionHandler adapterWebSocketHandler(JsonRpcDispatcher dispatcher,
 			ObjectProvider<JobEventSource> events, WebSocketProperties properties) {
 		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(),
-				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames());
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames(),
+				properties.getMaxSessionLifetime());
+	}
+
+	@Bean
+	NettyServerCustomizer adapterPipelinedReadResumer() {
+		return PipelinedReadResumer.customizer();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NettyAdapterRoutes adapterNettyRoutes(AdapterEndpoints endpoints, ObjectProvider<RequestAuthenticator> authenticator,
 			AdapterPaths paths, JsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket,
-			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers) {
+			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers, Environment environment) {
+		// adapter.security.allowed-origins belongs to SecurityProperties (documented there) but applies with
+		// security off as well: a page elsewhere must not drive a browser's WebSocket to this server
+		List<String> allowedOrigins = Binder.get(environment)
+			.bind("adapter.security.allowed-origins", Bindable.listOf(String.class))
+			.orElse(List.of());
 		NettyAdapterRoutes routes = new NettyAdapterRoutes(endpoints,
 				authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), paths,
-				jsonRpc.getMaxBodySize().toBytes(), webSocket, headerCustomizers.orderedStream().toList());
+				jsonRpc.getMaxBodySize().toBytes(), webSocket, headerCustomizers.orderedStream().toList(),
+				allowedOrigins);
 		for (String path : routes.mappedPaths()) {
 			logger.info("rpc-adapter endpoint mapped: {}", path);
 		}

@@ -9,7 +9,6 @@ import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.discovery.ApiInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,10 +23,21 @@ public final class DocsPage {
 
 	private final String template;
 
+	private final boolean apiKeyBox;
+
 	public DocsPage(ApiInfo info, ObjectMapper mapper) {
+		this(info, mapper, true);
+	}
+
+	/**
+	 * @param apiKeyBox whether to show a box for an API key sent with each try-it call (only
+	 * useful when the server authenticates requests)
+	 */
+	public DocsPage(ApiInfo info, ObjectMapper mapper, boolean apiKeyBox) {
 		this.info = info;
 		this.mapper = mapper;
 		this.template = DocsTemplate.load();
+		this.apiKeyBox = apiKeyBox;
 	}
 
 	public byte[] render(List<CommandDescriptor> commands) {
@@ -42,10 +52,12 @@ public final class DocsPage {
 			sections.append("<p class=\"empty\">No commands are visible to you. If the server requires credentials, ")
 				.append("enter an API key above and reload the list with it (GET /commands).</p>");
 		}
+		String auth = this.apiKeyBox ? "<div class=\"auth\"><label>API key (sent as X-API-Key) "
+				+ "<input id=\"api-key\" type=\"password\" autocomplete=\"off\"></label></div>\n" : "";
 		Map<String, CharSequence> values = Map.of("title", escape(this.info.title()), "version",
-				escape(this.info.version()), "description", escape(this.info.description()), "endpoint",
+				escape(this.info.version()), "description", Markdown.inline(this.info.description()), "endpoint",
 				escape(this.info.jsonRpcPath()), "count", Integer.toString(commands.size()), "toc", toc, "commands",
-				sections);
+				sections, "auth", auth);
 		String html = fill(this.template, values);
 		return html.getBytes(StandardCharsets.UTF_8);
 	}
@@ -74,7 +86,7 @@ public final class DocsPage {
 		if (command.queued()) {
 			out.append(" <span class=\"badge\">queued</span>");
 		}
-		out.append("</h2>\n<p class=\"description\">").append(escape(command.description())).append("</p>\n");
+		out.append("</h2>\n<p class=\"description\">").append(Markdown.inline(command.description())).append("</p>\n");
 		params(out, command);
 		String example = this.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(exampleParams(command));
 		Map<String, Object> request = new LinkedHashMap<>();
@@ -104,29 +116,13 @@ public final class DocsPage {
 				.append(escape(schema.path("type").asString("any"))).append("</td><td>")
 				.append(param.required() ? "yes" : "no").append("</td><td>")
 				.append(schema.has("default") ? "<code>" + escape(schema.get("default").toString()) + "</code>" : "")
-				.append("</td><td>").append(escape(param.description())).append("</td></tr>\n");
+				.append("</td><td>").append(Markdown.inline(param.description())).append("</td></tr>\n");
 		}
 		out.append("</tbody></table>\n");
 	}
 
 	static ObjectNode exampleParams(CommandDescriptor command) {
-		ObjectNode params = JsonNodeFactory.instance.objectNode();
-		for (CommandDescriptor.ParamInfo param : command.params()) {
-			JsonNode schema = param.schema();
-			if (schema.has("default")) {
-				params.set(param.name(), schema.get("default"));
-				continue;
-			}
-			switch (schema.path("type").asString("")) {
-				case "integer" -> params.put(param.name(), Math.max(1, schema.path("minimum").asInt(1)));
-				case "number" -> params.put(param.name(), 1.5);
-				case "boolean" -> params.put(param.name(), true);
-				case "array" -> params.putArray(param.name());
-				case "object" -> params.putObject(param.name());
-				default -> params.put(param.name(), "text");
-			}
-		}
-		return params;
+		return ExampleValues.params(command);
 	}
 
 	static String escape(String text) {

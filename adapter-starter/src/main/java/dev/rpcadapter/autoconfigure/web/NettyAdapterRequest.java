@@ -52,6 +52,25 @@ final class NettyAdapterRequest implements AdapterRequest {
 		return this.request.requestHeaders().get(name);
 	}
 
+	/** Reactor Netty's connection info: it applies forwarded headers when Boot enables them (native strategy). */
+	@Override
+	public String baseUrl() {
+		String scheme = this.request.scheme();
+		String host = this.request.hostName();
+		int port = this.request.hostPort();
+		StringBuilder url = new StringBuilder(scheme).append("://");
+		url.append((host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host);
+		boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+		if (port > 0 && !defaultPort) {
+			url.append(':').append(port);
+		}
+		String prefix = this.request.forwardedPrefix();
+		if (prefix != null && !prefix.isEmpty()) {
+			url.append(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+		}
+		return url.toString();
+	}
+
 	@Override
 	public @Nullable InetSocketAddress remoteAddress() {
 		return this.request.remoteAddress();

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.core.internal.ErrorIds;
+import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -42,19 +44,51 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private final List<ResponseHeadersCustomizer> headerCustomizers;
 
-	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
-			long maxBodySize, WebSocketSessionHandler webSocket) {
-		this(endpoints, authenticator, paths, maxBodySize, webSocket, List.of());
-	}
+	/** Each adapter path with the methods it answers (its {@code Allow} header). */
+	private final Map<String, String> allowed;
+
+	private final RequestPolicies policies;
+
+	private static final AdapterHttpException UNSUPPORTED_MEDIA_TYPE = new AdapterHttpException(415,
+			JsonRpcError.invalidRequest("Content-Type must be application/json"));
+
+	private static final AdapterHttpException ORIGIN_NOT_ALLOWED = new AdapterHttpException(403,
+			JsonRpcError.of(ErrorCodes.PERMISSION_DENIED, "Origin not allowed (adapter.security.allowed-origins)"));
 
 	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
-			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers) {
+			long maxBodySize, WebSocketSessionHandler webSocket) {
+		this(endpoints, authenticator, paths, maxBodySize, webSocket, List.of(), List.of());
+	}
+
+	/**
+	 * @param allowedOrigins origins allowed to open the WebSocket besides the server's own ({@code *} for any);
+	 * an upgrade without {@code Origin} (not from a browser) is always allowed
+	 */
+	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
+			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers,
+			List<String> allowedOrigins) {
+		this.policies = new RequestPolicies(allowedOrigins);
 		this.endpoints = endpoints;
 		this.authenticator = authenticator;
 		this.paths = paths;
 		this.maxBodySize = maxBodySize;
 		this.webSocket = webSocket;
 		this.headerCustomizers = List.copyOf(headerCustomizers);
+		this.allowed = allowedMethods(paths);
+	}
+
+	private static Map<String, String> allowedMethods(AdapterPaths paths) {
+		Map<String, String> allowed = new java.util.HashMap<>();
+		for (String path : paths.all()) {
+			allowed.put(path, "GET, HEAD");
+		}
+		for (String path : List.of(paths.jsonRpc(), paths.batch(), paths.cmd())) {
+			allowed.put(path, "POST");
+		}
+		if (paths.webSocket() != null) {
+			allowed.put(paths.webSocket(), "GET");
+		}
+		return Map.copyOf(allowed);
 	}
 
 	@Override
@@ -63,20 +97,25 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		post(routes, this.paths.batch(), this.endpoints::batch);
 		post(routes, this.paths.cmd(), this.endpoints::cmd);
 		get(routes, this.paths.commands(), (ar, caller) -> this.endpoints.commands(caller));
-		routes.get(this.paths.health(), (req, res) -> {
-			NettyAdapterRequest request = new NettyAdapterRequest(req, this.paths.health());
-			return res.sendByteArray(complete(request, res, req.receive().then(this.authenticator.authenticate(request))
-				.flatMap(this.endpoints::health)));
-		});
+		routes.get(this.paths.health(), this::health);
+		routes.head(this.paths.health(), this::health);
 		get(routes, this.paths.heartbeat(), (ar, caller) -> this.endpoints.heartbeat(ar));
 		get(routes, this.paths.openApi(), (ar, caller) -> this.endpoints.openApi(caller));
-		get(routes, this.paths.openRpc(), (ar, caller) -> this.endpoints.openRpc(caller));
+		get(routes, this.paths.openRpc(), this.endpoints::openRpc);
 		get(routes, this.paths.docs(), (ar, caller) -> this.endpoints.docs(caller));
 		String webSocket = this.paths.webSocket();
 		if (webSocket != null) {
 			routes.get(webSocket, (req, res) -> webSocket(req, res, webSocket));
 		}
+		// any other method on an adapter path: 405 here rather than a 404 from the application's handler
+		routes.route((req) -> this.allowed.containsKey(pathOf(req.uri())), this::methodNotAllowed);
 		return routes;
+	}
+
+	private NettyOutbound health(HttpServerRequest req, HttpServerResponse res) {
+		NettyAdapterRequest request = new NettyAdapterRequest(req, this.paths.health());
+		return res.sendByteArray(complete(request, res, drain(req).then(this.authenticator.authenticate(request))
+			.flatMap(this.endpoints::health)));
 	}
 
 	List<String> mappedPaths() {
@@ -92,6 +131,7 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private void get(HttpServerRoutes routes, String path, GetHandler handler) {
 		routes.get(path, (req, res) -> get(req, res, path, handler));
+		routes.head(path, (req, res) -> get(req, res, path, handler));
 	}
 
 	private NettyOutbound post(HttpServerRequest req, HttpServerResponse res, String path, BodyHandler handler) {
@@ -101,9 +141,14 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 			res.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 			return send(request, res, this.endpoints.bodyTooLarge(this.maxBodySize));
 		}
+		if (!RequestPolicies.isJson(req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE))) {
+			// what a cross-site form or no-cors fetch can send: refused before authentication, the body
+			// discarded unread so the keep-alive connection stays usable
+			return res.sendByteArray(complete(request, res, drain(req).then(Mono.error(UNSUPPORTED_MEDIA_TYPE))));
+		}
 		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
 			// a rejected request's body is discarded unread, so the keep-alive connection stays usable
-			.onErrorResume((ex) -> req.receive().asByteArray().then(Mono.error(ex)))
+			.onErrorResume((ex) -> drain(req).then(Mono.error(ex)))
 			.flatMap((caller) -> body(req, length).flatMap((body) -> handler.handle(request, caller, body)));
 		return res.sendByteArray(complete(request, res, response));
 	}
@@ -145,9 +190,36 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private NettyOutbound get(HttpServerRequest req, HttpServerResponse res, String path, GetHandler handler) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req, path);
-		Mono<AdapterResponse> response = req.receive().then(this.authenticator.authenticate(request))
+		Mono<AdapterResponse> response = drain(req).then(this.authenticator.authenticate(request))
 			.map((caller) -> handler.handle(request, caller));
 		return res.sendByteArray(complete(request, res, response));
+	}
+
+	/**
+	 * A method the path does not take: 405 with {@code Allow} and a JSON-RPC error. The body, if
+	 * any, is read to its end first, so the keep-alive connection stays usable and the answer never
+	 * precedes the end of the request (see {@link PipelinedReadResumer}).
+	 */
+	private NettyOutbound methodNotAllowed(HttpServerRequest req, HttpServerResponse res) {
+		String path = pathOf(req.uri());
+		String allow = this.allowed.getOrDefault(path, "");
+		AdapterResponse response = this.endpoints.methodNotAllowed(path, allow);
+		return res.sendByteArray(complete(new NettyAdapterRequest(req, path), res, drain(req).then(Mono.just(response))));
+	}
+
+	/**
+	 * Reads a request body to its end and drops it. Not {@code receive().then()}: that discards
+	 * each buffer through Reactor's discard hook, which releases it, and Reactor Netty releases it
+	 * again after handing it over; the second release fails the connection.
+	 */
+	private static Mono<Void> drain(HttpServerRequest req) {
+		return req.receive().map(ByteBuf::readableBytes).then();
+	}
+
+	/** The path of a request target, without its query. */
+	static String pathOf(String uri) {
+		int query = uri.indexOf('?');
+		return (query >= 0) ? uri.substring(0, query) : uri;
 	}
 
 	/** Maps rejections and failures to responses and applies status and headers before the body is written. */
@@ -194,12 +266,18 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res, String path) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req, path);
 		if (!isWebSocketUpgrade(req.requestHeaders())) {
-			return send(request, res, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
+			AdapterResponse upgradeRequired = this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required"));
+			return res.sendByteArray(complete(request, res, drain(req).then(Mono.just(upgradeRequired))));
+		}
+		if (!this.policies.allowsOrigin(request)) {
+			// cross-site WebSocket hijacking: a page elsewhere would use the browser's credentials
+			return send(request, res, this.endpoints.error(ORIGIN_NOT_ALLOWED));
 		}
 		return this.authenticator.authenticate(request)
 			.flatMap((caller) -> res.sendWebsocket((in, out) -> this.webSocket.handle(request, caller, this.authenticator, in, out),
 					this.webSocket.spec()))
-			.onErrorResume((ex) -> failure(ex).flatMap((r) -> Mono.from(send(request, res, r))));
+			// a refused upgrade is answered once the request has been read to its end, like every answer here
+			.onErrorResume((ex) -> drain(req).then(failure(ex)).flatMap((r) -> Mono.from(send(request, res, r))));
 	}
 
 	/**

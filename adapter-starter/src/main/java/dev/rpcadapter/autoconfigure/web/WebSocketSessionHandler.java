@@ -49,8 +49,13 @@ public final class WebSocketSessionHandler {
 
 	private final int maxQueuedFrames;
 
-	/** The close status sent to a client that reads too slowly (1008, policy violation). */
-	static final int TOO_SLOW = 1008;
+	private final Duration maxSessionLifetime;
+
+	/**
+	 * The close status sent to a client that reads too slowly, whose credentials expired or were
+	 * revoked, or whose session outlived its maximum lifetime (1008, policy violation).
+	 */
+	static final int POLICY_VIOLATION = 1008;
 
 	/** How long a client that was sent a close frame has to answer it before the connection is closed. */
 	static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
@@ -59,12 +64,18 @@ public final class WebSocketSessionHandler {
 	 * @param maxFrameSize the largest text frame accepted
 	 * @param maxQueuedFrames how many answers and events may wait for a client that does not read
 	 * before its connection is closed with status 1008
+	 * @param maxSessionLifetime how long a connection may stay open before it is closed with status
+	 * 1008 (zero: no limit)
 	 */
 	public WebSocketSessionHandler(JsonRpcDispatcher dispatcher, @Nullable JobEventSource events, int maxFrameSize,
-			int maxQueuedFrames) {
+			int maxQueuedFrames, Duration maxSessionLifetime) {
 		if (maxQueuedFrames < 1) {
 			throw new IllegalArgumentException("maxQueuedFrames must be at least 1, was " + maxQueuedFrames);
 		}
+		if (maxSessionLifetime.isNegative()) {
+			throw new IllegalArgumentException("maxSessionLifetime must not be negative, was " + maxSessionLifetime);
+		}
+		this.maxSessionLifetime = maxSessionLifetime;
 		this.dispatcher = dispatcher;
 		this.mapper = dispatcher.mapper();
 		this.events = events;
@@ -79,6 +90,7 @@ public final class WebSocketSessionHandler {
 	Publisher<Void> handle(AdapterRequest request, Caller caller, RequestAuthenticator authenticator,
 			WebsocketInbound in, WebsocketOutbound out) {
 		Session session = new Session(request, caller, authenticator);
+		scheduleClose(session, authenticator.credentialsExpireAt(request));
 		Mono<Void> inbound = in.aggregateFrames(this.maxFrameSize)
 			.receiveFrames()
 			.filter(TextWebSocketFrame.class::isInstance)
@@ -87,22 +99,33 @@ public final class WebSocketSessionHandler {
 			.then()
 			.doFinally((signal) -> session.close());
 		// frames flow while the client reads; a client that lets more than maxQueuedFrames pile up
-		// gets a close frame instead of the rest, so a slow reader cannot make the server buffer without bound
-		Mono<Void> outbound = out.sendString(session.outbound.asFlux().takeUntilOther(session.overflow.asMono()))
+		// gets a close frame instead of the rest, so a slow reader cannot make the server buffer without
+		// bound; expired or revoked credentials and the session's lifetime end it the same way
+		Mono<Void> outbound = out.sendString(session.outbound.asFlux().takeUntilOther(session.closing.asMono()))
 			.then()
-			.then(Mono.defer(() -> session.overflowed ? closeTooSlow(in, out) : Mono.empty()));
+			.then(Mono.defer(() -> (session.closeReason != null) ? close(in, out, session.closeReason) : Mono.empty()));
 		return outbound.and(inbound);
 	}
 
+	/** One timer per session, at the earlier of the expiry of its credentials and its maximum lifetime. */
+	private void scheduleClose(Session session, @Nullable Instant credentialsExpiry) {
+		Instant lifetime = this.maxSessionLifetime.isZero() ? null : Instant.now().plus(this.maxSessionLifetime);
+		if (credentialsExpiry != null && (lifetime == null || !lifetime.isBefore(credentialsExpiry))) {
+			session.closeAt(credentialsExpiry, "Credentials expired");
+		}
+		else if (lifetime != null) {
+			session.closeAt(lifetime, "Session lifetime exceeded (adapter.websocket.max-session-lifetime)");
+		}
+	}
+
 	/**
-	 * Sends the 1008 close frame, goes on reading (and dropping) what the client still sends, so that
+	 * Sends a 1008 close frame, goes on reading (and dropping) what the client still sends, so that
 	 * closing the socket with unread input does not reset the connection before the client has read
 	 * the close frame, and closes the connection when the client answers the close or after a grace
 	 * period.
 	 */
-	private Mono<Void> closeTooSlow(WebsocketInbound in, WebsocketOutbound out) {
-		CloseWebSocketFrame close = new CloseWebSocketFrame(TOO_SLOW,
-				"Client too slow: more than " + this.maxQueuedFrames + " answers and events waiting to be read");
+	private Mono<Void> close(WebsocketInbound in, WebsocketOutbound out, String reason) {
+		CloseWebSocketFrame close = new CloseWebSocketFrame(POLICY_VIOLATION, reason);
 		return out.sendObject(Mono.just(close))
 			.then()
 			.then(Mono.delay(CLOSE_GRACE))
@@ -115,9 +138,12 @@ public final class WebSocketSessionHandler {
 			.unicast()
 			.onBackpressureBuffer(new ArrayBlockingQueue<>(WebSocketSessionHandler.this.maxQueuedFrames));
 
-		final Sinks.One<Void> overflow = Sinks.one();
+		/** Completes when the session is to be closed with {@link #closeReason}. */
+		final Sinks.One<Void> closing = Sinks.one();
 
-		volatile boolean overflowed;
+		volatile @Nullable String closeReason;
+
+		private volatile @Nullable Disposable deadline;
 
 		final Map<String, Disposable> subscriptions = new ConcurrentHashMap<>();
 
@@ -133,8 +159,26 @@ public final class WebSocketSessionHandler {
 			this.authenticator = authenticator;
 		}
 
+		/** Closes the session at the instant (at once when it has passed). */
+		void closeAt(Instant at, String reason) {
+			Duration delay = Duration.between(Instant.now(), at);
+			this.deadline = Mono.delay(delay.isNegative() ? Duration.ZERO : delay).subscribe((tick) -> closeWith(reason));
+		}
+
+		/** Stops answering and sends a 1008 close frame with the reason once the queued frames are out. */
+		void closeWith(String reason) {
+			synchronized (this.outbound) {
+				if (this.closeReason != null) {
+					return;
+				}
+				this.closeReason = reason;
+				this.subscriptions.values().forEach(Disposable::dispose);
+				this.closing.tryEmitEmpty();
+			}
+		}
+
 		Mono<Void> onMessage(String text) {
-			if (this.overflowed) {
+			if (this.closeReason != null) {
 				return Mono.empty(); // closing: nothing more is answered
 			}
 			JsonRpcDispatcher dispatcher = WebSocketSessionHandler.this.dispatcher;
@@ -166,7 +210,7 @@ public final class WebSocketSessionHandler {
 						synchronized (submitted) {
 							submitted.add(jobId);
 						}
-					});
+					}, this.request::baseUrl);
 			return dispatcher.handle(node, context)
 				.doOnNext((bytes) -> emit(new String(bytes, StandardCharsets.UTF_8)))
 				.then(Mono.fromRunnable(() -> {
@@ -179,14 +223,23 @@ public final class WebSocketSessionHandler {
 		/**
 		 * Answers a message the authenticator did not admit (rate limits count every message, a batch as
 		 * one, like an HTTP request): the refusal's error for each call in it that expects an answer, or
-		 * an {@code error} event for a control message.
+		 * an {@code error} event for a control message. Credentials no longer valid (401) also close the
+		 * session with 1008.
 		 * @return {@code false}
 		 */
 		boolean refused(JsonNode message, AdapterHttpException ex) {
+			refuse(message, ex);
+			if (ex.status() == 401) {
+				closeWith(ex.error().message()); // the credentials are no longer valid
+			}
+			return false;
+		}
+
+		private void refuse(JsonNode message, AdapterHttpException ex) {
 			if (isControl(message)) {
 				JsonNode jobId = message.get("job_id");
 				event("error", (jobId != null && jobId.isString()) ? jobId.asString() : null, ex.error());
-				return false;
+				return;
 			}
 			List<String> answers = new ArrayList<>();
 			if (message.isArray()) {
@@ -198,7 +251,6 @@ public final class WebSocketSessionHandler {
 			if (!answers.isEmpty()) {
 				emit(message.isArray() ? "[" + String.join(",", answers) + "]" : answers.get(0));
 			}
-			return false;
 		}
 
 		private void refusal(JsonNode call, JsonRpcError error, List<String> answers) {
@@ -302,7 +354,7 @@ public final class WebSocketSessionHandler {
 				body.put("job_id", jobId);
 			}
 			if (error != null) {
-				body.put("error", error);
+				body.put("error", AdapterEndpoints.errorBody(error)); // data omitted when absent, as over HTTP
 			}
 			body.put("timestamp", Instant.now().toString());
 			emit(WebSocketSessionHandler.this.mapper.writeValueAsString(body));
@@ -310,18 +362,21 @@ public final class WebSocketSessionHandler {
 
 		void emit(String frame) {
 			synchronized (this.outbound) {
-				if (this.overflowed) {
+				if (this.closeReason != null) {
 					return;
 				}
 				if (this.outbound.tryEmitNext(frame) == Sinks.EmitResult.FAIL_OVERFLOW) {
-					this.overflowed = true;
-					this.subscriptions.values().forEach(Disposable::dispose);
-					this.overflow.tryEmitEmpty();
+					closeWith("Client too slow: more than " + WebSocketSessionHandler.this.maxQueuedFrames
+							+ " answers and events waiting to be read");
 				}
 			}
 		}
 
 		void close() {
+			Disposable deadline = this.deadline;
+			if (deadline != null) {
+				deadline.dispose();
+			}
 			this.subscriptions.values().forEach(Disposable::dispose);
 			this.subscriptions.clear();
 			synchronized (this.outbound) {

@@ -108,7 +108,10 @@ class RegistrationIntegrationTests {
 		HttpResponse<String> health = get(server, "/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
-			JsonNode registration = json.readTree(get(server, "/health").body()).path("components").path("registration");
+			JsonNode components = json.readTree(get(server, "/health").body()).path("components");
+			JsonNode registration = components.path("registration");
+			// the seed adapter's name for the same component
+			assertThat(components.path("proxy_registration")).isEqualTo(registration);
 			assertThat(registration.path("state").asString()).isEqualTo("failed-retrying");
 			assertThat(registration.path("status").asString()).isEqualTo("degraded");
 			assertThat(registration.has("next_attempt")).isTrue();

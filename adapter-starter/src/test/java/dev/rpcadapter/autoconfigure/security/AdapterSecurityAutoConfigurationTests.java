@@ -11,6 +11,7 @@ import dev.rpcadapter.security.ratelimit.RateLimiter;
 import dev.rpcadapter.security.token.TokenRegistry;
 import dev.rpcadapter.health.HealthComponent;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -67,9 +68,17 @@ class AdapterSecurityAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutTheSecurityModule() {
+	void enabledSecurityWithoutTheSecurityModuleStopsStartupInsteadOfRunningOpen() {
 		this.secured.withClassLoader(new FilteredClassLoader(TokenRegistry.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(RequestAuthenticator.class));
+			.run(failsWith("dev.rpcadapter.security.token.TokenRegistry is not on the classpath", "adapter-security"));
+		this.secured.withClassLoader(new FilteredClassLoader(ReactiveAuthenticationManager.class))
+			.run(failsWith("ReactiveAuthenticationManager is not on the classpath", "adapter.security.enabled=false"));
+	}
+
+	@Test
+	void withoutTheSecurityModuleAndSecurityOffEverythingIsAllowed() {
+		this.runner.withClassLoader(new FilteredClassLoader(TokenRegistry.class))
+			.run((context) -> assertThat(context.getBean(CommandAuthorizer.class)).isSameAs(CommandAuthorizer.ALLOW_ALL));
 	}
 
 	@Test
@@ -84,7 +93,7 @@ class AdapterSecurityAutoConfigurationTests {
 	@Test
 	void tokenAuthenticationWithoutTokensFailsAtStartup() {
 		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*")
-			.run(failsWith("adapter.security.tokens is empty", "adapter.security.token-auth=false"));
+			.run(failsWith("adapter.security.tokens and token-list are empty", "adapter.security.token-auth=false"));
 	}
 
 	@Test
@@ -109,6 +118,37 @@ class AdapterSecurityAutoConfigurationTests {
 	void shortJwtSecretFailsAtStartup() {
 		this.secured.withPropertyValues("adapter.security.jwt.secret=short")
 			.run(failsWith("at least 32 bytes", "adapter.security.jwt"));
+	}
+
+	@Test
+	void tokenListEntryWithBothOrNeitherOfSha256AndValueFailsAtStartup() {
+		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
+				"adapter.security.token-list[0].value=v", "adapter.security.token-list[0].sha256=" + "ab".repeat(32))
+			.run(failsWith("token-list[0] needs exactly one of sha256 and value, it has both", "sha256sum"));
+		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
+				"adapter.security.token-list[0].name=ci", "adapter.security.token-list[0].roles=admin")
+			.run(failsWith("it has neither", "sha256"));
+	}
+
+	@Test
+	void tokenListValueThatLooksLikeADigestFailsAtStartup() {
+		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
+				"adapter.security.token-list[0].value=sha256:" + "ab".repeat(32))
+			.run(failsWith("looks like a SHA-256 digest", "token-list"));
+	}
+
+	@Test
+	void jwtKeysFromAnIdentityProviderWithoutAnAudienceFailAtStartup() {
+		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks")
+			.run(failsWith("adapter.security.jwt.audience is not set", "adapter.security.jwt.allow-any-audience=true"));
+		this.secured.withPropertyValues("adapter.security.jwt.issuer-uri=https://idp.example")
+			.run(failsWith("adapter.security.jwt.audience is not set", "adapter.security.jwt.audience"));
+		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
+				"adapter.security.jwt.audience=orders")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
+				"adapter.security.jwt.allow-any-audience=true")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

@@ -55,13 +55,13 @@ class Http2IntegrationTests {
 
 		assertThat(asBob.version()).isEqualTo(HttpClient.Version.HTTP_2);
 		JsonNode me = TestServer.JSON.readTree(asBob.body()).get("result");
-		assertThat(me.get("principal").asString()).isEqualTo("bob");
+		assertThat(me.get("principal").asString()).isEqualTo("cert:bob");
 		assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
 		assertThat(TestServer.JSON.readTree(withToken.body()).path("result").path("roles").toString())
 			.isEqualTo("[\"ops\",\"user\"]");
 		assertThat(wrongToken.statusCode()).isEqualTo(401);
 		assertThat(TestServer.JSON.readTree(deniedForUser.body()).path("error").path("code").asInt())
-			.isEqualTo(-32002);
+			.isEqualTo(-32601);
 	}
 
 	@Test
@@ -99,6 +99,7 @@ class Http2IntegrationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(h2c.uri("/api/jsonrpc"))
 				.timeout(Duration.ofSeconds(10))
+				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(call("add", "{\"a\":2,\"b\":3}")))
 				.build(), HttpResponse.BodyHandlers.ofString());
 

@@ -84,7 +84,7 @@ class MtlsIntegrationTests {
 		TestServer.Reply reply = server.post(carol, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":2}"));
 
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.errorCode()).isEqualTo(-32002);
+		assertThat(reply.errorCode()).isEqualTo(-32601);
 		assertThat(server.get(carol, "/commands").json().isEmpty()).isTrue();
 	}
 
@@ -97,10 +97,10 @@ class MtlsIntegrationTests {
 		TestServer.Reply denied = server.post(bob, "/api/jsonrpc", call("secret", "{}"));
 		TestServer.Reply allowed = server.post(alice, "/api/jsonrpc", call("secret", "{}"));
 
-		assertThat(me.get("principal").asString()).isEqualTo("bob");
+		assertThat(me.get("principal").asString()).isEqualTo("cert:bob");
 		assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
 		assertThat(me.path("attributes").path("authenticated_by").toString()).isEqualTo("[\"certificate\"]");
-		assertThat(denied.errorCode()).isEqualTo(-32002);
+		assertThat(denied.errorCode()).isEqualTo(-32601);
 		assertThat(allowed.json().get("result").asString()).isEqualTo("the secret");
 	}
 
@@ -152,7 +152,7 @@ class MtlsIntegrationTests {
 			socket.sendText(call("add", "{\"a\":1,\"b\":2}"), true).get(5, TimeUnit.SECONDS);
 			assertThat(frames.next().get("result").asInt()).isEqualTo(3);
 			socket.sendText(call("secret", "{}"), true).get(5, TimeUnit.SECONDS);
-			assertThat(frames.next().path("error").path("code").asInt()).isEqualTo(-32002);
+			assertThat(frames.next().path("error").path("code").asInt()).isEqualTo(-32601);
 		}
 		finally {
 			socket.abort();

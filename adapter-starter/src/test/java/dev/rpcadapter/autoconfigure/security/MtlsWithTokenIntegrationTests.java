@@ -56,14 +56,14 @@ class MtlsWithTokenIntegrationTests {
 	}
 
 	@Test
-	void certificateAndTokenTogetherAuthenticateWithTheCertificatePrincipalAndBothRoles() throws Exception {
+	void certificateAndTokenTogetherAuthenticateWithTheTokenPrincipalAndBothRoles() throws Exception {
 		HttpClient bob = TestServer.client(certificates.clientTls(certificates.client("bob", "user")));
 
 		JsonNode me = server.post(bob, "/api/jsonrpc", call("whoami", "{}"), "X-API-Key", "ops-key")
 			.json()
 			.get("result");
 
-		assertThat(me.get("principal").asString()).isEqualTo("bob");
+		assertThat(me.get("principal").asString()).as("the more specific credential").isEqualTo("token:2c69bc");
 		assertThat(me.get("roles").toString()).isEqualTo("[\"ops\",\"user\"]");
 		assertThat(me.path("attributes").path("authenticated_by").toString()).isEqualTo("[\"certificate\",\"token\"]");
 	}
@@ -74,7 +74,7 @@ class MtlsWithTokenIntegrationTests {
 			String whoami = call("whoami", "{}");
 
 			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "ops-key").json().path("result").path("principal")
-				.asString()).isEqualTo("bob");
+				.asString()).isEqualTo("token:2c69bc");
 			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "nope").status()).isEqualTo(401);
 			assertThat(bob.post("/api/jsonrpc", whoami).status()).as("the certificate alone").isEqualTo(401);
 			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "ops-key").json().path("result").path("roles")

@@ -57,19 +57,42 @@ final class OneConnection implements AutoCloseable {
 
 	/** POSTs JSON; {@code headers} are name, value pairs. */
 	Response post(String path, String body, String... headers) throws IOException {
+		return postTyped(path, "application/json", body, headers);
+	}
+
+	/** POSTs a body with the given {@code Content-Type} (none when {@code null}). */
+	Response postTyped(String path, @Nullable String contentType, String body, String... headers) throws IOException {
 		byte[] content = body.getBytes(StandardCharsets.UTF_8);
-		StringBuilder request = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\n")
-			.append("Host: ").append(this.host).append("\r\n")
-			.append("Content-Type: application/json\r\n")
-			.append("Content-Length: ").append(content.length).append("\r\n");
-		for (int i = 0; i + 1 < headers.length; i += 2) {
-			request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+		StringBuilder request = head("POST", path, headers);
+		if (contentType != null) {
+			request.append("Content-Type: ").append(contentType).append("\r\n");
 		}
-		request.append("\r\n");
+		request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
 		this.out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
 		this.out.write(content);
 		this.out.flush();
 		return read();
+	}
+
+	/**
+	 * Asks for a WebSocket upgrade; a refusal is read like any response, an accepted upgrade gives
+	 * status 101 with an empty body (the connection then speaks WebSocket).
+	 */
+	Response upgrade(String path, String... headers) throws IOException {
+		StringBuilder request = head("GET", path, headers).append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+			.append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+		this.out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+		this.out.flush();
+		return read();
+	}
+
+	private StringBuilder head(String method, String path, String... headers) {
+		StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+			.append("Host: ").append(this.host).append("\r\n");
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+		}
+		return request;
 	}
 
 	private Response read() throws IOException {
@@ -80,10 +103,14 @@ final class OneConnection implements AutoCloseable {
 			int colon = line.indexOf(':');
 			headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
 		}
+		int code = Integer.parseInt(status.substring(9, 12));
+		if (code == 101) {
+			return new Response(code, "");
+		}
 		assertThat(headers).as("a keep-alive response with a length").containsKey("content-length")
 			.doesNotContainEntry("connection", "close");
 		byte[] body = this.in.readNBytes(Integer.parseInt(headers.get("content-length")));
-		return new Response(Integer.parseInt(status.substring(9, 12)), new String(body, StandardCharsets.UTF_8));
+		return new Response(code, new String(body, StandardCharsets.UTF_8));
 	}
 
 	private String line() throws IOException {

@@ -11,7 +11,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** A server with a few commands for the security tests: {@code add}, {@code secret}, {@code whoami}. */
+/** A server with a few commands for the security tests: {@code add}, {@code secret}, {@code report} (queued), {@code whoami}. */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 class SecureTestApplication {
@@ -32,6 +32,11 @@ class SecureTestApplication {
 		@JsonRpcCommand(name = "secret", description = "Only for admins")
 		public String secret() {
 			return "the secret";
+		}
+
+		@JsonRpcCommand(name = "report", description = "A queued command: its job belongs to the caller", queued = true)
+		public String report(@CommandParam("title") String title) {
+			return "report " + title;
 		}
 
 		@JsonRpcCommand(name = "whoami", description = "The caller's principal and roles")

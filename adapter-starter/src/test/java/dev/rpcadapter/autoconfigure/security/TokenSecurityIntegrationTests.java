@@ -92,8 +92,8 @@ class TokenSecurityIntegrationTests {
 		TestServer.Reply guest = server.post(this.client, "/api/jsonrpc", call("echo", "{}"), "X-API-Key", GUEST);
 
 		assertThat(user.status()).isEqualTo(200);
-		assertThat(user.errorCode()).isEqualTo(-32002);
-		assertThat(guest.errorCode()).isEqualTo(-32002);
+		assertThat(user.errorCode()).isEqualTo(-32601);
+		assertThat(guest.errorCode()).isEqualTo(-32601);
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class TokenSecurityIntegrationTests {
 
 		assertThat(replies).hasSize(2);
 		assertThat(byId(replies, 1).get("result").asInt()).isEqualTo(4);
-		assertThat(byId(replies, 2).path("error").path("code").asInt()).isEqualTo(-32002);
+		assertThat(byId(replies, 2).path("error").path("code").asInt()).isEqualTo(-32601);
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class TokenSecurityIntegrationTests {
 
 		assertThat(server.post(this.client, "/cmd", secret).status()).isEqualTo(401);
 		assertThat(server.post(this.client, "/cmd", secret, "X-API-Key", USER).json().path("error").path("code").asInt())
-			.isEqualTo(-32002);
+			.isEqualTo(-32601);
 		assertThat(server.post(this.client, "/cmd", secret, "X-API-Key", ADMIN).json().get("result").asString())
 			.isEqualTo("the secret");
 	}
@@ -140,16 +140,16 @@ class TokenSecurityIntegrationTests {
 
 			assertThat(connection.post("/api/jsonrpc", secret, "X-API-Key", ADMIN).json().get("result").asString())
 				.isEqualTo("the secret");
-			assertThat(connection.post("/api/jsonrpc", secret, "X-API-Key", USER).errorCode()).isEqualTo(-32002);
+			assertThat(connection.post("/api/jsonrpc", secret, "X-API-Key", USER).errorCode()).isEqualTo(-32601);
 			assertThat(connection.post("/api/jsonrpc", secret, "X-API-Key", ADMIN + "x").status()).isEqualTo(401);
 			assertThat(connection.post("/api/jsonrpc", secret).status()).isEqualTo(401);
 			assertThat(connection.post("/api/jsonrpc", secret, "Authorization", "Bearer " + USER).errorCode())
-				.isEqualTo(-32002);
+				.isEqualTo(-32601);
 			JsonNode jwtCaller = connection
 				.post("/api/jsonrpc", whoami, "Authorization", "Bearer " + Jwts.token("carol", "user"))
 				.json()
 				.get("result");
-			assertThat(jwtCaller.get("principal").asString()).isEqualTo("carol");
+			assertThat(jwtCaller.get("principal").asString()).isEqualTo("jwt:" + Jwts.ISSUER + "|carol");
 			assertThat(connection.post("/api/jsonrpc", whoami, "Authorization", "Bearer " + Jwts.sign(Jwts.SECRET,
 					Jwts.claims("carol", "user").expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))).build()))
 				.status()).as("an expired JWT after a valid one on the same connection").isEqualTo(401);
@@ -170,9 +170,9 @@ class TokenSecurityIntegrationTests {
 		TestServer.Reply denied = server.post(this.client, "/api/jsonrpc", call("secret", "{}"), "Authorization",
 				"Bearer " + jwt);
 
-		assertThat(me.get("principal").asString()).isEqualTo("bob");
+		assertThat(me.get("principal").asString()).isEqualTo("jwt:" + Jwts.ISSUER + "|bob");
 		assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
-		assertThat(denied.errorCode()).isEqualTo(-32002);
+		assertThat(denied.errorCode()).isEqualTo(-32601);
 	}
 
 	@Test
@@ -277,7 +277,7 @@ class TokenSecurityIntegrationTests {
 			JsonNode denied = frames.next();
 
 			assertThat(allowed.get("result").asInt()).isEqualTo(42);
-			assertThat(denied.path("error").path("code").asInt()).isEqualTo(-32002);
+			assertThat(denied.path("error").path("code").asInt()).isEqualTo(-32601);
 		}
 		finally {
 			socket.abort();

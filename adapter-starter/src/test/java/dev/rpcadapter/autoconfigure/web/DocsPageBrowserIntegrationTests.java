@@ -142,6 +142,37 @@ class DocsPageBrowserIntegrationTests {
 	}
 
 	@Test
+	void descriptionsRenderInlineMarkdownAndStayEscaped() {
+		JsonNode report = page.evaluate("""
+				(() => {
+				  const s = document.getElementById('cmd-report');
+				  return {
+				    html: s.querySelector('.description').innerHTML,
+				    code: [...s.querySelectorAll('.description code, table.params code')].map((c) => c.textContent),
+				    scripts: s.querySelectorAll('script').length
+				  };
+				})()""");
+		assertThat(report.path("html").asString()).contains("<code>window</code>", "<strong>carefully</strong>",
+				"&lt;script&gt;").doesNotContain("`");
+		assertThat(report.path("code").toString()).contains("\"window\"", "\"chunk\"");
+		assertThat(report.path("scripts").asInt()).isZero();
+	}
+
+	@Test
+	void aResultThatMentionsErrorIsNotPaintedAsAnError() {
+		String shown = submitAndAwait("report", "{\"window\": 3}", "no error in 3 sentences");
+		assertThat(shown).contains("\"result\"");
+		assertThat(page.evaluate("document.querySelector('#cmd-report pre.result').className").asString())
+			.isEqualTo("result ok");
+	}
+
+	@Test
+	void noApiKeyBoxOnAServerWithoutSecurity() {
+		assertThat(page.evaluate("document.getElementById('api-key') === null").asBoolean()).isTrue();
+		assertThat(page.evaluate("document.querySelector('header .auth') === null").asBoolean()).isTrue();
+	}
+
+	@Test
 	void tryItFormRejectsInvalidJsonWithoutCalling() {
 		String shown = submitAndAwait("server_time", "{not json", "not valid JSON");
 		assertThat(shown).startsWith("params are not valid JSON");
@@ -175,7 +206,7 @@ class DocsPageBrowserIntegrationTests {
 			.send(HttpRequest.newBuilder(baseUrl.resolve("/commands")).build(), HttpResponse.BodyHandlers.ofString());
 		List<String> names = new ArrayList<>();
 		mapper.readTree(response.body()).propertyNames().forEach(names::add);
-		assertThat(names).contains("subtract", "greet", "server_time");
+		assertThat(names).contains("subtract", "greet", "server_time", "report");
 		return names;
 	}
 
@@ -210,6 +241,12 @@ class DocsPageBrowserIntegrationTests {
 		public String greet(@CommandParam(value = "name", description = "who to greet") String name,
 				@CommandParam(value = "times", description = "how often", defaultValue = "1") @Min(1) @Max(5) int times) {
 			return ("Hello, " + name + "! ").repeat(times).trim();
+		}
+
+		@JsonRpcCommand(name = "report", description = "Report on `window` sentences, **carefully** <script>alert(1)</script>",
+				blocking = JsonRpcCommand.Blocking.NO)
+		public String report(@CommandParam(value = "window", description = "sentences per `chunk`") int window) {
+			return "no error in " + window + " sentences";
 		}
 
 		@JsonRpcCommand(name = "server_time", description = "The server's clock", blocking = JsonRpcCommand.Blocking.NO)

@@ -110,12 +110,26 @@ class WebSocketIntegrationTests {
 		assertThat(event.get("job_id").asString()).isEqualTo("x");
 		assertThat(event.get("error").get("code").asInt()).isEqualTo(ErrorCodes.JOB_NOT_FOUND);
 		assertThat(event.get("error").get("message").isString()).isTrue();
+		assertThat(event.get("error").get("data").isObject()).isTrue();
 	}
 
 	@Test
 	void controlMessageWithoutJobIdGetsAnErrorEvent() throws InterruptedException {
 		send("{\"action\": \"subscribe\"}");
-		assertThat(next().get("event").asString()).isEqualTo("error");
+		JsonNode event = next();
+		assertThat(event.get("event").asString()).isEqualTo("error");
+		assertThat(event.get("error").get("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+		assertThat(event.get("error").has("data")).as("data omitted when absent, as over HTTP").isFalse();
+	}
+
+	@Test
+	void numberBeyondJacksonsLimitsIsAParseErrorFrame() throws InterruptedException {
+		send("{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": [1e99999999999, 1], \"id\": 1}");
+		JsonNode response = next();
+		assertError(response, ErrorCodes.PARSE_ERROR);
+		assertThat(response.get("id").isNull()).isTrue();
+		send("{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": \"still open\"}");
+		assertThat(next().get("id").asString()).isEqualTo("still open");
 	}
 
 	/** Collects whole text messages (partial frames joined). */

@@ -17,13 +17,15 @@ import tools.jackson.databind.JsonNode;
  * @param uuid its process instance id
  * @param registeredAt when it registered
  * @param lastHeartbeat when it last registered or sent a heartbeat
+ * @param owner the principal that registered it: only it may register the id again, send its
+ * heartbeats and unregister it (not listed)
  */
 record RegisteredServer(String serverId, String serverUrl, List<String> capabilities, JsonNode metadata, String uuid,
-		Instant registeredAt, Instant lastHeartbeat) {
+		Instant registeredAt, Instant lastHeartbeat, String owner) {
 
 	RegisteredServer seen(Instant now) {
 		return new RegisteredServer(this.serverId, this.serverUrl, this.capabilities, this.metadata, this.uuid,
-				this.registeredAt, now);
+				this.registeredAt, now, this.owner);
 	}
 
 	String path(String key, String fallback) {

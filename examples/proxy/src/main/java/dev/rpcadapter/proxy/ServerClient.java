@@ -10,6 +10,8 @@ import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -22,9 +24,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Calls registered servers: JSON-RPC on their {@code jsonrpc_path}, the catalogue on their
  * {@code commands_path}. HTTPS and mTLS through {@code proxy.ssl-bundle}; hostname verification on.
+ * Every call checks the server's URL and the addresses its host resolves to against the
+ * {@link ServerUrlPolicy}. Why a server could not be reached goes to the log, never to the caller
+ * (it would make the proxy a port scanner).
  */
 @Component
 class ServerClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServerClient.class);
+
+	private final ServerUrlPolicy policy;
 
 	private final HttpClient http;
 
@@ -32,10 +41,12 @@ class ServerClient {
 
 	private final Duration timeout;
 
-	ServerClient(ProxyProperties properties, SslBundles bundles, ObjectMapper mapper) {
+	ServerClient(ProxyProperties properties, SslBundles bundles, ObjectMapper mapper, ServerUrlPolicy policy) {
 		this.mapper = mapper;
+		this.policy = policy;
 		this.timeout = properties.getCallTimeout();
 		HttpClient client = HttpClient.create()
+			.resolver(new CheckedAddressResolverGroup(policy))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.timeout.toMillis()))
 			.responseTimeout(this.timeout);
 		this.http = properties.getSslBundle().isBlank() ? client
@@ -49,12 +60,12 @@ class ServerClient {
 			request.set("params", params);
 		}
 		String url = server.serverUrl() + server.path("jsonrpc_path", "/api/jsonrpc");
-		return this.http.headers((h) -> h.set("Content-Type", "application/json"))
+		return Mono.fromRunnable(() -> this.policy.check(url)).then(this.http.headers((h) -> h.set("Content-Type", "application/json"))
 			.post()
 			.uri(url)
 			.send(Mono.just(Unpooled.wrappedBuffer(this.mapper.writeValueAsBytes(request))))
 			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-				.map((text) -> answer(server, response.status().code(), text)))
+				.map((text) -> answer(server, response.status().code(), text))))
 			.onErrorMap((ex) -> !(ex instanceof CommandException || ex instanceof JsonRpcException),
 					(ex) -> unavailable(server, ex));
 	}
@@ -62,7 +73,7 @@ class ServerClient {
 	/** The server's {@code /commands}. */
 	Mono<JsonNode> commands(RegisteredServer server) {
 		String url = server.serverUrl() + server.path("commands_path", "/commands");
-		return this.http.get()
+		return Mono.fromRunnable(() -> this.policy.check(url)).then(this.http.get()
 			.uri(url)
 			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
 				.map((text) -> {
@@ -70,7 +81,7 @@ class ServerClient {
 						throw unavailable(server, "GET /commands answered HTTP " + response.status().code());
 					}
 					return this.mapper.readTree(text);
-				}))
+				})))
 			.onErrorMap((ex) -> !(ex instanceof CommandException), (ex) -> unavailable(server, ex));
 	}
 
@@ -104,12 +115,13 @@ class ServerClient {
 	}
 
 	private static CommandException unavailable(RegisteredServer server, Throwable ex) {
-		String detail = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
-		return unavailable(server, detail);
+		return unavailable(server, ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 	}
 
-	private static CommandException unavailable(RegisteredServer server, String detail) {
+	/** The same answer whatever went wrong (refused, timeout, not JSON, refused address); the reason is logged. */
+	private static CommandException unavailable(RegisteredServer server, String reason) {
+		logger.warn("Server '{}' at {} did not answer: {}", server.serverId(), server.serverUrl(), reason);
 		return new CommandException(-32000, "SERVER_UNAVAILABLE: server '" + server.serverId() + "' did not answer",
-				Map.of("error_code", "SERVER_UNAVAILABLE", "server_id", server.serverId(), "detail", detail));
+				Map.of("error_code", "SERVER_UNAVAILABLE", "server_id", server.serverId()));
 	}
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.rpcadapter.testserver.OwnNettyResources;
 import dev.rpcadapter.testserver.TestServerApplication;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -26,7 +27,16 @@ class ProxyIntegrationTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	/** The token of the test servers that register (role registrar of the proxy's application.yml). */
+	static final String REGISTRAR = "registrar-token-for-tests";
+
+	/** The token of another registering identity. */
+	static final String OTHER_REGISTRAR = "other-registrar-token-for-tests";
+
+	/** The token of the tests' calls to the proxy (role client). */
+	static final String CLIENT = "client-token-for-tests";
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -174,19 +184,28 @@ class ProxyIntegrationTests {
 				OwnNettyResources.class)
 			.web(WebApplicationType.REACTIVE)
 			.run(TestServerApplication.args(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"proxy.heartbeat-interval=200ms", "proxy.missed-heartbeats=3", "proxy.call-timeout=5s"), properties));
+					"proxy.heartbeat-interval=200ms", "proxy.missed-heartbeats=3", "proxy.call-timeout=5s",
+					"adapter.security.tokens[" + REGISTRAR + "]=registrar",
+					"adapter.security.tokens[" + OTHER_REGISTRAR + "]=registrar",
+					"adapter.security.tokens[" + CLIENT + "]=client", "proxy.server-urls.allow-loopback=true"), properties));
 		this.contexts.add(context);
 		return context;
 	}
 
 	private ConfigurableApplicationContext server(int proxyPort, String serverId) {
-		String base = "http://127.0.0.1:" + proxyPort;
-		ConfigurableApplicationContext context = TestServerApplication.run("adapter.registration.enabled=true",
-				"adapter.registration.server-id=" + serverId, "adapter.registration.register-url=" + base + "/register",
-				"adapter.registration.unregister-url=" + base + "/unregister",
-				"adapter.registration.heartbeat-url=" + base + "/proxy/heartbeat");
+		ConfigurableApplicationContext context = TestServerApplication.run(registration(proxyPort, serverId));
 		this.contexts.add(context);
 		return context;
+	}
+
+	/** A test server's properties to register with the proxy on this port, with the {@link #REGISTRAR} token. */
+	static String[] registration(int proxyPort, String serverId) {
+		String base = "http://127.0.0.1:" + proxyPort;
+		return new String[] { "adapter.registration.enabled=true", "adapter.registration.server-id=" + serverId,
+				"adapter.registration.register-url=" + base + "/register",
+				"adapter.registration.unregister-url=" + base + "/unregister",
+				"adapter.registration.heartbeat-url=" + base + "/proxy/heartbeat",
+				"adapter.registration.api-key=" + REGISTRAR };
 	}
 
 	static int port(ConfigurableApplicationContext context) {
@@ -200,20 +219,29 @@ class ProxyIntegrationTests {
 	}
 
 	private JsonNode get(int port, String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(5)).build();
-		return json.readTree(this.http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+		return json.readTree(send(port, path, null, CLIENT).body());
 	}
 
 	private HttpResponse<String> post(int port, String path, String body) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return send(port, path, body, REGISTRAR);
 	}
 
-	private JsonNode rpc(int port, String method, String params) throws Exception {
+	/** GET (no body) or POST a JSON body, with {@code X-API-Key: token} unless it is null. */
+	static HttpResponse<String> send(int port, String path, @Nullable String body, @Nullable String token)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(5));
+		if (body != null) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		}
+		if (token != null) {
+			request.header("X-API-Key", token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static JsonNode rpc(int port, String method, String params) throws Exception {
 		String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":" + params + "}";
-		return json.readTree(post(port, "/api/jsonrpc", body).body());
+		return json.readTree(send(port, "/api/jsonrpc", body, CLIENT).body());
 	}
 }

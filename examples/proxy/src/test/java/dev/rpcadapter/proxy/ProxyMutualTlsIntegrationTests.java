@@ -51,7 +51,8 @@ class ProxyMutualTlsIntegrationTests {
 	void startProxy() throws Exception {
 		this.pki = new TestCertificates(this.dir);
 		TestCertificates.Leaf proxyCert = this.pki.issue("proxy");
-		this.client = this.pki.issue("client");
+		// the proxy's callers and the registering server present this certificate: its roles let it do both
+		this.client = this.pki.issue("client", "registrar", "client");
 		this.pki.issue("server");
 		this.https = HttpClient.newBuilder().sslContext(this.pki.sslContext(this.client))
 			.connectTimeout(Duration.ofSeconds(2)).build();
@@ -62,7 +63,8 @@ class ProxyMutualTlsIntegrationTests {
 		this.proxy = new SpringApplicationBuilder(ProxyApplication.class, OwnNettyResources.class)
 			.web(WebApplicationType.REACTIVE)
 			.run(TestServerApplication.args(List.of("server.port=0", "server.address=127.0.0.1",
-					"spring.main.banner-mode=off", "proxy.heartbeat-interval=200ms"), properties));
+					"spring.main.banner-mode=off", "proxy.heartbeat-interval=200ms", "adapter.security.mtls.enabled=true",
+					"proxy.server-urls.allow-loopback=true"), properties));
 		this.contexts.add(this.proxy);
 		this.proxyPort = ProxyIntegrationTests.port(this.proxy);
 	}

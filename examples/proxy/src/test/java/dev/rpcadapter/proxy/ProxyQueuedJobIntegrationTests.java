@@ -1,9 +1,5 @@
 package dev.rpcadapter.proxy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +22,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ProxyQueuedJobIntegrationTests {
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
 	private int proxy;
@@ -38,11 +32,7 @@ class ProxyQueuedJobIntegrationTests {
 		ConfigurableApplicationContext proxyContext = proxies.proxy();
 		this.contexts.add(proxyContext);
 		this.proxy = ProxyIntegrationTests.port(proxyContext);
-		String base = "http://127.0.0.1:" + this.proxy;
-		this.contexts.add(TestServerApplication.run("adapter.registration.enabled=true",
-				"adapter.registration.server-id=alpha", "adapter.registration.register-url=" + base + "/register",
-				"adapter.registration.unregister-url=" + base + "/unregister",
-				"adapter.registration.heartbeat-url=" + base + "/proxy/heartbeat"));
+		this.contexts.add(TestServerApplication.run(ProxyIntegrationTests.registration(this.proxy, "alpha")));
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> ProxyIntegrationTests.ids(rpc("list_servers", "{}").get("result")).contains("alpha"));
 	}
@@ -104,12 +94,6 @@ class ProxyQueuedJobIntegrationTests {
 	}
 
 	private JsonNode rpc(String method, String params) throws Exception {
-		String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":" + params + "}";
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.proxy + "/api/jsonrpc"))
-			.timeout(Duration.ofSeconds(5))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return ProxyIntegrationTests.json.readTree(this.http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+		return ProxyIntegrationTests.rpc(this.proxy, method, params);
 	}
 }

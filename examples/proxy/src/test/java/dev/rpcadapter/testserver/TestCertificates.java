@@ -31,10 +31,10 @@ public final class TestCertificates {
 		write("ca.pem", Pem.encode(this.ca.certificate()));
 	}
 
-	/** Issues {@code <name>.pem} and {@code <name>-key.pem}, usable for server and client auth. */
-	public Leaf issue(String name) throws IOException {
+	/** Issues {@code <name>.pem} and {@code <name>-key.pem}, usable for server and client auth, with these roles. */
+	public Leaf issue(String name, String... roles) throws IOException {
 		IssuedCertificate issued = CertificateTool.issueServer(this.ca,
-				CertificateRequest.forName(name).withDnsNames("localhost").withIpAddresses("127.0.0.1"));
+				CertificateRequest.forName(name).withDnsNames("localhost").withIpAddresses("127.0.0.1").withRoles(roles));
 		write(name + ".pem", issued.certificatePem());
 		write(name + "-key.pem", issued.privateKeyPem());
 		return new Leaf(name, issued);

@@ -5,9 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /** The README walkthrough as a test: certificates made here, the app's own application.yml otherwise. */
 class SecureServerApplicationTests {
@@ -49,8 +54,11 @@ class SecureServerApplicationTests {
 
 	private static String baseUrl;
 
+	/** The admin token, made for this run as setup.sh makes it: only its SHA-256 is configured. */
+	private static String adminToken;
+
 	@BeforeAll
-	static void start() throws IOException {
+	static void start() throws Exception {
 		ca = CertificateTool.createCa(CertificateRequest.forName("secure-server test CA"));
 		ca.writeTo(certs, "ca");
 		CertificateTool.issueServer(ca, CertificateRequest.forName("localhost").withDnsNames("localhost")
@@ -58,14 +66,24 @@ class SecureServerApplicationTests {
 		revoked = client("mallory", "admin");
 		Files.writeString(certs.resolve("ca.crl"),
 				Pem.encode(CertificateTool.createCrl(ca, CrlRequest.revoking(revoked.serialNumber()))));
+		adminToken = HexFormat.of().formatHex(random32());
+		Files.writeString(certs.resolve("admin-token.properties"), "adapter.security.tokens[{sha256}"
+				+ HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(adminToken.getBytes(StandardCharsets.UTF_8)))
+				+ "]=admin\n");
 		String dir = certs.toUri().toString();
 		app = SpringApplication.run(new Class<?>[] { SecureServerApplication.class, TlsEngines.class }, new String[] {
-				"--server.port=0",
+				"--server.port=0", "--secure-server.certs=" + certs.toAbsolutePath(),
 				"--spring.ssl.bundle.pem.server.keystore.certificate=" + dir + "server.crt",
 				"--spring.ssl.bundle.pem.server.keystore.private-key=" + dir + "server.key",
 				"--spring.ssl.bundle.pem.server.truststore.certificate=" + dir + "ca.crt",
 				"--adapter.security.mtls.crl=" + dir + "ca.crl" });
 		baseUrl = "https://localhost:" + app.getEnvironment().getProperty("local.server.port");
+	}
+
+	private static byte[] random32() {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return bytes;
 	}
 
 	@AfterAll
@@ -78,19 +96,34 @@ class SecureServerApplicationTests {
 		HttpClient bob = httpClient(client("bob", "user"));
 
 		assertThat(call(bob, "word_count", "{\"text\":\"one two three\"}").body()).contains("\"result\":3");
-		assertThat(call(bob, "rotate_keys", "{}").body()).contains("-32002");
+		assertThat(call(bob, "rotate_keys", "{}").body()).contains("-32601");
 	}
 
 	@Test
 	void adminTokenAddsItsRoleToAUserCertificate() throws Exception {
 		HttpClient bob = httpClient(client("bob", "user"));
 
-		HttpResponse<String> rotated = call(bob, "rotate_keys", "{}", "X-API-Key", "ops-secret-token");
+		HttpResponse<String> rotated = call(bob, "rotate_keys", "{}", "X-API-Key", adminToken);
 		HttpResponse<String> wrongToken = call(bob, "rotate_keys", "{}", "X-API-Key", "guess");
 
 		assertThat(rotated.body()).contains("\"rotated_by\":\"bob\"");
 		assertThat(wrongToken.statusCode()).isEqualTo(401);
 		assertThat(wrongToken.body()).contains("-32001");
+	}
+
+	@Test
+	void auditReportIsAQueuedJobForAdminsOnly() throws Exception {
+		HttpClient alice = httpClient(client("alice", "admin"));
+		HttpClient bob = httpClient(client("bob", "user"));
+
+		String jobId = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readTree(call(alice, "audit_report", "{\"entries\":5}").body()).path("result").path("job_id").asString("");
+
+		assertThat(jobId).isNotEmpty();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				call(alice, "queue_get_job_status", "{\"job_id\":\"" + jobId + "\"}").body())
+			.contains("\"status\":\"completed\"").contains("\"entries\":5"));
+		assertThat(call(bob, "audit_report", "{}").body()).contains("-32002");
 	}
 
 	@Test

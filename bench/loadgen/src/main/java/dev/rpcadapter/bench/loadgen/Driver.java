@@ -89,7 +89,7 @@ final class Driver {
 		int port = port(this.options.url());
 		String path = this.options.url().getRawPath();
 		EchoConnection echo = new EchoConnection(path.isEmpty() ? "/" : path, this.headers, window, recorder, finished,
-				() -> connect(bootstrap, window, recorder, finished));
+				() -> connect(bootstrap, window, recorder, finished), intervalNanos());
 		bootstrap.clone().handler(new ChannelInitializer<Channel>() {
 			@Override
 			protected void initChannel(Channel channel) {
@@ -117,9 +117,17 @@ final class Driver {
 					if (handshake.isSuccess()) {
 						echo.start(channel.pipeline().context(echo));
 					}
+					else {
+						LoadGenerator.reportFirstError("TLS handshake failed: " + handshake.cause());
+					}
 				});
 			}
 		});
+	}
+
+	/** The pause between two sends of one connection for the requested rate; 0 without a rate. */
+	private long intervalNanos() {
+		return (this.options.rate() > 0) ? (long) (1e9 * this.options.connections() / this.options.rate()) : 0;
 	}
 
 	private SslHandler sslHandler(Channel channel, String host, int port) {
@@ -128,6 +136,8 @@ final class Driver {
 		SSLParameters parameters = engine.getSSLParameters();
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		engine.setSSLParameters(parameters);
+		// Netty's 10 s default fails handshakes on a saturated machine (many connections at once)
+		handler.setHandshakeTimeoutMillis(60_000);
 		return handler;
 	}
 

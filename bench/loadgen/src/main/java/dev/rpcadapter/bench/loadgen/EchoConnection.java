@@ -1,6 +1,7 @@
 package dev.rpcadapter.bench.loadgen;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -15,7 +16,8 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * One keep-alive connection with one echo call in flight: the next request is written when the
- * previous answer has been read and checked, until the run's window is over. Runs on its
+ * previous answer has been read and checked (and, with a rate, not before its turn), until the
+ * run's window is over. Runs on its
  * channel's event loop only, so its {@link Recorder} needs no locking.
  */
 final class EchoConnection extends SimpleChannelInboundHandler<FullHttpResponse> {
@@ -32,13 +34,18 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpResponse>
 
 	private final Runnable reconnect;
 
+	private final long intervalNanos;
+
 	private long started;
+
+	private long nextDue;
 
 	private boolean done;
 
 	EchoConnection(String path, HttpHeaders headers, Window window, Recorder recorder, CountDownLatch finished,
-			Runnable reconnect) {
+			Runnable reconnect, long intervalNanos) {
 		this.path = path;
+		this.intervalNanos = intervalNanos;
 		this.headers = headers;
 		this.window = window;
 		this.recorder = recorder;
@@ -60,13 +67,19 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpResponse>
 			LoadGenerator.reportFirstError("an answer failed the echo check: HTTP " + response.status());
 		}
 		else if (this.window.counts(this.started, ended)) {
-			this.recorder.success(ended - this.started);
+			this.recorder.success(this.started, ended - this.started);
 		}
 		if (this.window.over(ended)) {
 			finish(context);
 		}
 		else {
-			send(context);
+			long wait = this.nextDue - System.nanoTime();
+			if (wait > 0) {
+				context.executor().schedule(() -> send(context), wait, TimeUnit.NANOSECONDS);
+			}
+			else {
+				send(context);
+			}
 		}
 	}
 
@@ -97,6 +110,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpResponse>
 				Unpooled.wrappedBuffer(EchoCheck.REQUEST));
 		request.headers().set(this.headers).setInt("Content-Length", EchoCheck.REQUEST.length);
 		this.started = System.nanoTime();
+		this.nextDue = Math.max(this.nextDue, this.started - this.intervalNanos) + this.intervalNanos;
 		context.writeAndFlush(request, context.voidPromise());
 	}
 

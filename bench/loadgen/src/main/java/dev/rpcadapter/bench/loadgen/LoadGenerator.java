@@ -33,6 +33,12 @@ public final class LoadGenerator {
 		Window window = Window.startingNow(options.warmup(), options.duration());
 		List<Recorder> recorders = driver.run(window);
 		Report report = Report.of(recorders, window.measured(), driver.connectionsOpened());
+		if (!options.interval().isZero()) {
+			List<Report> intervals = Report.intervals(recorders, window, options.interval());
+			for (int i = 0; i < intervals.size(); i++) {
+				System.out.println("INTERVAL " + (i + 1) + " " + intervals.get(i).machineLine().substring("RESULT ".length()));
+			}
+		}
 		System.out.println(report.machineLine());
 		System.exit((report.errors() == 0 && report.requests() > 0) ? 0 : 1);
 	}

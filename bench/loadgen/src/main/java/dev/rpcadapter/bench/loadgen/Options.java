@@ -19,9 +19,12 @@ import java.util.Map;
  * @param caCertificate PEM CA the server certificate must chain to (https only)
  * @param clientCertificate PEM client certificate to present (https only, optional)
  * @param clientKey PEM (PKCS#8) key of the client certificate
+ * @param rate requests per second over all connections, paced; 0 as fast as the server answers
+ * @param interval also report each interval of the measured time (a soak's minutes); zero for none
  */
 record Options(URI url, int connections, int threads, Duration warmup, Duration duration,
-		Map<String, String> headers, Path caCertificate, Path clientCertificate, Path clientKey) {
+		Map<String, String> headers, Path caCertificate, Path clientCertificate, Path clientKey, double rate,
+		Duration interval) {
 
 	static final String USAGE = """
 			Usage: java -jar loadgen.jar --url URL [options]
@@ -34,6 +37,8 @@ record Options(URI url, int connections, int threads, Duration warmup, Duration 
 			  --ca FILE            PEM CA certificate to trust (https)
 			  --cert FILE          PEM client certificate to present (https, mutual TLS)
 			  --key FILE           PEM PKCS#8 private key of --cert
+			  --rate N             requests per second over all connections, paced (default 0: as fast as answered)
+			  --interval SECONDS   also print an INTERVAL line per interval of the measured time (default 0: none)
 			""";
 
 	static Options parse(String... args) {
@@ -59,7 +64,8 @@ record Options(URI url, int connections, int threads, Duration warmup, Duration 
 		Options options = new Options(URI.create(url), Integer.parseInt(one(values, "connections", "64")),
 				Integer.parseInt(one(values, "threads", "2")), seconds(one(values, "warmup", "20")),
 				seconds(one(values, "duration", "20")), headers, path(one(values, "ca", null)),
-				path(one(values, "cert", null)), path(one(values, "key", null)));
+				path(one(values, "cert", null)), path(one(values, "key", null)),
+				Double.parseDouble(one(values, "rate", "0")), seconds(one(values, "interval", "0")));
 		options.check();
 		return options;
 	}
@@ -69,6 +75,9 @@ record Options(URI url, int connections, int threads, Duration warmup, Duration 
 	}
 
 	private void check() {
+		if (this.rate < 0) {
+			throw new IllegalArgumentException("--rate must not be negative");
+		}
 		if (this.connections < 1 || this.threads < 1) {
 			throw new IllegalArgumentException("--connections and --threads must be at least 1");
 		}

@@ -19,6 +19,25 @@ record Report(long requests, long errors, Duration elapsed, double p50Millis, do
 				(all.length == 0) ? 0 : all[all.length - 1] / 1000.0, connectionsOpened);
 	}
 
+	/**
+	 * One report per {@code interval} of the measured window (the last may be shorter), for a soak's
+	 * per-minute numbers; errors during the warm-up count in the first.
+	 */
+	static List<Report> intervals(List<Recorder> recorders, Window window, Duration interval) {
+		List<Report> reports = new java.util.ArrayList<>();
+		for (long from = window.measureFrom(); from < window.measureUntil(); from += interval.toNanos()) {
+			long start = from;
+			long until = Math.min(window.measureUntil(), from + interval.toNanos());
+			long errorsFrom = (from == window.measureFrom()) ? Long.MIN_VALUE : from;
+			long[] all = recorders.stream().map((r) -> r.latencies(start, until)).flatMapToLong(Arrays::stream).sorted()
+				.toArray();
+			long errors = recorders.stream().mapToLong((r) -> r.errors(errorsFrom, until)).sum();
+			reports.add(new Report(all.length, errors, Duration.ofNanos(until - from), percentile(all, 0.50),
+					percentile(all, 0.99), (all.length == 0) ? 0 : all[all.length - 1] / 1000.0, 0));
+		}
+		return reports;
+	}
+
 	double requestsPerSecond() {
 		return this.requests / (this.elapsed.toNanos() / 1e9);
 	}
