@@ -37,8 +37,8 @@ class JobStatusTests {
 	@Test
 	void unknownStatusIsProtocolError() {
 		assertThatExceptionOfType(RpcProtocolException.class)
-			.isThrownBy(() -> JobStatus.fromJson(this.mapper.readTree("{\"job_id\":\"j1\",\"status\":\"deleted\"}")))
-			.withMessageContaining("'deleted'");
+			.isThrownBy(() -> JobStatus.fromJson(this.mapper.readTree("{\"job_id\":\"j1\",\"status\":\"archived\"}")))
+			.withMessageContaining("'archived'");
 	}
 
 }

@@ -193,19 +193,18 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
 		WaitParams wait = WaitParams.of(request.params(), command.descriptor());
-		JsonNode params = wait.params();
-		var prepared = command.handler().prepare(params);
+		var prepared = command.handler().prepare(wait.params());
 		if (command.descriptor().queued()) {
 			if (this.jobSubmitter == null) {
 				throw new IllegalStateException("Command '" + method + "' is queued but the queue is disabled");
 			}
-			return this.jobSubmitter.submit(command, params, context, wait.maxWait(), wait.pollInterval());
+			return this.jobSubmitter.submit(command, wait.params(), context, wait.maxWait(), wait.pollInterval());
 		}
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.defaultTimeout;
 		Duration cap = (command.descriptor().syncCap() != null) ? command.descriptor().syncCap() : this.syncCap;
 		if (this.jobSubmitter != null && cap != null && !cap.isZero() && cap.compareTo(timeout) < 0) {
-			return underSyncCap(command, params, prepared, context, cap);
+			return underSyncCap(command, wait.params(), prepared, context, cap);
 		}
 		Mono<Object> result = prepared.execute(context.caller(), JobContext.NONE);
 		// a value that is already there cannot time out: skip the timer for synchronous results

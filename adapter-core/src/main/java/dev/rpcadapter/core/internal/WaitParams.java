@@ -14,9 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The seed's server-side waiting params, {@code poll_interval} and {@code max_wait_time} (seconds),
- * which its clients send among any command's params. They are taken out here, before binding, so no
- * command rejects them as unknown (a queued call waits by them; others ignore them); this is the one
- * place that sees them. A command that declares a param of the same name keeps it.
+ * which its clients send among any command's params. They are taken out before binding, so no
+ * command rejects them as unknown (a command that declares a param of the same name keeps it);
+ * a queued call waits by them (see {@code JobSubmitter#submit}).
  *
  * @param params the params without them
  * @param maxWait {@code max_wait_time}, or {@code null} if not given
