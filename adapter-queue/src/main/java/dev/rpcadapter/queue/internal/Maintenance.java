@@ -62,6 +62,11 @@ final class Maintenance {
 		if (this.settings.store().isShared()) {
 			every(executor, this.settings.pollInterval(), this::poll, "change poll");
 		}
+		else {
+			Duration often = Duration.ofSeconds(1);
+			every(executor, (this.settings.cleanupInterval().compareTo(often) < 0) ? this.settings.cleanupInterval() : often,
+					this::capFinished, "finished-jobs cap");
+		}
 	}
 
 	private static void every(ScheduledExecutorService executor, Duration interval, Runnable task, String name) {
@@ -84,6 +89,24 @@ final class Maintenance {
 		int trimmed = store.trimFinished(this.settings.maxFinishedJobs());
 		if (expired + trimmed > 0) {
 			logger.debug("Removed {} expired and {} excess finished jobs", expired, trimmed);
+		}
+	}
+
+	/**
+	 * Keeps the memory store's finished jobs near the cap between cleanups: once they pass it by a
+	 * tenth, the oldest beyond it go. Without this a high job rate filled the heap with records until
+	 * the next cleanup (retention / 6, an hour by default), as the soak benchmark showed. Shared
+	 * stores keep finished jobs in the database, not the heap: their cleanup interval is enough.
+	 */
+	void capFinished() {
+		JobStore store = this.settings.store();
+		int max = this.settings.maxFinishedJobs();
+		long finished = store.countByStatus().entrySet().stream()
+			.filter((entry) -> entry.getKey().isTerminal())
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		if (finished > max + Math.max(1, max / 10)) {
+			store.trimFinished(max);
 		}
 	}
 

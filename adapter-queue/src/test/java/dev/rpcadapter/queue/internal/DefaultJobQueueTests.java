@@ -271,6 +271,22 @@ class DefaultJobQueueTests {
 	}
 
 	@Test
+	void finishedJobsPastTheCapAreTrimmedBeforeTheNextCleanup() {
+		// the retention cleanup runs hourly here; the cap must hold between cleanups (soak: heap growth)
+		this.queue.start();
+		Command cmd = register(TestCommands.queued("burst", (job, params) -> 1));
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			this.clock.advance(Duration.ofSeconds(1));
+			ids.add(TestCommands.submit(this.queue, cmd, null, ALICE));
+			awaitStatus(ids.get(i), JobStatus.COMPLETED);
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.queue.counts().get(JobStatus.COMPLETED) == 5);
+		assertThatThrownBy(() -> this.queue.get(ids.get(0), ALICE)).isInstanceOf(JsonRpcException.class);
+		assertThat(this.queue.get(ids.get(7), ALICE)).isNotNull();
+	}
+
+	@Test
 	void callersSeeOnlyTheirOwnJobsUnlessAdmin() {
 		Command cmd = register(TestCommands.queued("mine", (job, params) -> 1));
 		String jobId = TestCommands.submit(this.queue, cmd, null, ALICE);
