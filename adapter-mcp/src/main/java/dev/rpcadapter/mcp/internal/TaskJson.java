@@ -31,19 +31,20 @@ final class TaskJson {
 			.put("pollInterval", POLL_INTERVAL);
 	}
 
-	/** MCP's task status of a job status ({@code stopped} is {@code cancelled}). */
+	/** MCP's task status of a job status ({@code stopped}, and a {@code deleted} tombstone, are {@code cancelled}). */
 	static String status(JobStatus status) {
 		return switch (status) {
 			case PENDING, RUNNING -> "working";
 			case COMPLETED -> "completed";
 			case FAILED -> "failed";
-			case STOPPED -> "cancelled";
+			case STOPPED, DELETED -> "cancelled";
 		};
 	}
 
 	static boolean isTerminal(JsonNode event) {
 		String status = event.path("status").asString("");
-		return "completed".equals(status) || "failed".equals(status) || "stopped".equals(status);
+		return "completed".equals(status) || "failed".equals(status) || "stopped".equals(status)
+				|| "deleted".equals(status);
 	}
 
 	/** The tool result of a terminal job event. */
