@@ -40,7 +40,7 @@ final class Downloads {
 			Function<AdapterResponse, Map<String, String>> headers) {
 		String id = String.valueOf(req.param("id"));
 		String rangeHeader = req.requestHeaders().get(HttpHeaderNames.RANGE);
-		return req.receive().then(Mono.fromCallable(() -> this.transfers.resolve(id, caller))
+		return NettyAdapterRoutes.drain(req).then(Mono.fromCallable(() -> this.transfers.resolve(id, caller))
 			.subscribeOn(Schedulers.boundedElastic()))
 			.flatMap((ref) -> send(res, ref, ByteRange.parse(rangeHeader, ref.size()), headers));
 	}

@@ -212,7 +212,7 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	 * each buffer through Reactor's discard hook, which releases it, and Reactor Netty releases it
 	 * again after handing it over; the second release fails the connection.
 	 */
-	private static Mono<Void> drain(HttpServerRequest req) {
+	static Mono<Void> drain(HttpServerRequest req) {
 		return req.receive().map(ByteBuf::readableBytes).then();
 	}
 
