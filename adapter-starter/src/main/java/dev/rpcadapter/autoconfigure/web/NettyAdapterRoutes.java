@@ -231,15 +231,20 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		});
 	}
 
-	/** The endpoint's headers plus those of the {@link ResponseHeadersCustomizer}s. */
 	private Map<String, String> headers(AdapterRequest request, AdapterResponse response) {
+		return headers(request, response, this.headerCustomizers);
+	}
+
+	/** An endpoint's headers plus those of the {@link ResponseHeadersCustomizer}s (every adapter route). */
+	static Map<String, String> headers(AdapterRequest request, AdapterResponse response,
+			List<ResponseHeadersCustomizer> customizers) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		if (!response.contentType().isEmpty()) {
 			headers.put("Content-Type", response.contentType());
 		}
 		headers.put("X-Content-Type-Options", "nosniff");
 		headers.putAll(response.headers());
-		for (ResponseHeadersCustomizer customizer : this.headerCustomizers) {
+		for (ResponseHeadersCustomizer customizer : customizers) {
 			customizer.customize(request, headers);
 		}
 		return headers;

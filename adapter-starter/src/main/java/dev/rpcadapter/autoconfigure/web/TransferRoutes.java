@@ -1,6 +1,5 @@
 package dev.rpcadapter.autoconfigure.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -98,16 +97,7 @@ public final class TransferRoutes implements NettyRouteProvider {
 	}
 
 	private Map<String, String> headers(AdapterRequest request, AdapterResponse response) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		if (!response.contentType().isEmpty()) {
-			headers.put("Content-Type", response.contentType());
-		}
-		headers.put("X-Content-Type-Options", "nosniff");
-		headers.putAll(response.headers());
-		for (ResponseHeadersCustomizer customizer : this.headerCustomizers) {
-			customizer.customize(request, headers);
-		}
-		return headers;
+		return NettyAdapterRoutes.headers(request, response, this.headerCustomizers);
 	}
 
 	private Mono<AdapterResponse> failure(Throwable ex) {
