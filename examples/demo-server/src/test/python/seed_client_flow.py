@@ -43,8 +43,8 @@ def check(condition, message):
 
 def main():
     text = "One. Two. Three. Four. Five. Six. Seven."
-    # execute_command_unified(command="chunk", params=..., auto_poll=True, poll_interval=1.0)
-    queued = jsonrpc_call("chunk", {"text": text, "window": 3, "poll_interval": 0.2, "max_wait_time": 30})
+    # execute_command_unified(command="chunk", params=..., auto_poll=True): queued, then polled
+    queued = jsonrpc_call("chunk", {"text": text, "window": 3})
     check(queued.get("success") is True, "queued envelope: success %r" % queued)
     check(queued.get("status") == "pending", "queued envelope: status %r" % queued)
     check(queued.get("message") == "Command 'chunk' has been queued for execution", "message %r" % queued)
@@ -54,7 +54,7 @@ def main():
     deadline = time.monotonic() + 30
     data = None
     while time.monotonic() < deadline:
-        status = jsonrpc_call("queue_get_job_status", {"job_id": job_id}, 2)
+        status = jsonrpc_call("queue_get_job_status", {"job_id": job_id, "poll_interval": 0.2}, 2)
         check(status.get("success") is True, "status envelope %r" % status)
         data = status["data"]
         for key in ("job_id", "status", "progress", "description"):
@@ -66,6 +66,13 @@ def main():
     inner = data["result"]
     check(inner.get("success") is True, "the command's own envelope: %r" % inner)
     check(inner["data"]["count"] == 3, "chunks: %r" % inner)
+
+    # the seed's server-side waiting: the same call with poll_interval/max_wait_time answers once the job ends
+    waited = jsonrpc_call("chunk", {"text": text, "window": 3, "poll_interval": 0.2, "max_wait_time": 30}, 3)
+    check(waited.get("success") is True and waited.get("status") == "completed", "waited call %r" % waited)
+    result = waited["result"]
+    chunks = result["data"] if isinstance(result, dict) and "success" in result else result
+    check(chunks["count"] == 3, "waited result %r" % waited)
 
     health = get("/health")
     check(health["status"] == "ok", "health %r" % health)

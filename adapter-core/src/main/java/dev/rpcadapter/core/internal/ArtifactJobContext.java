@@ -41,6 +41,12 @@ final class ArtifactJobContext implements JobContext {
 	}
 
 	@Override
+	public void log(String level, String message) {
+		// a default method on JobContext: without this override the job's log lines were lost
+		this.job.log(level, message);
+	}
+
+	@Override
 	public String artifact(String name, InputStream content) throws IOException {
 		return this.transfers.publish(this.job.jobId(), this.owner, name, content).transferId();
 	}

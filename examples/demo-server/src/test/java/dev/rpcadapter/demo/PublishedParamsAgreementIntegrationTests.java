@@ -151,7 +151,8 @@ class PublishedParamsAgreementIntegrationTests {
 		assertThat(reference).containsKeys("subtract", "echo", "queue_get_job_status", "job_status", "queue_stop_job",
 				"queue_delete_job", "queue_list_jobs", "long_task");
 		assertThat(reference.get("queue_get_job_status")).containsExactly("job_id");
-		assertThat(reference.get("queue_list_jobs")).containsExactly("status_filter?", "command?", "limit?", "offset?");
+		assertThat(reference.get("queue_list_jobs")).containsExactly("status_filter?", "command?", "job_type?", "limit?",
+				"offset?");
 		assertThat(fromOpenRpc(mapper.readTree(get("/openrpc.json")))).as("/openrpc.json").isEqualTo(reference);
 		JsonNode discover = rpc("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}").get("result");
 		assertThat(fromOpenRpc(discover)).as("rpc.discover").isEqualTo(reference);
