@@ -9,13 +9,14 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import dev.rpcadapter.command.Caller;
 
 /**
  * Chunked, resumable file transfers. Every operation is on behalf of a caller: a caller sees only
- * the transfers it began (every transfer with role {@code queue_admin} or {@code *}, the queue's
- * rule), and another caller's transfer is reported exactly like an unknown one ({@code -32602}
+ * the transfers it began (an admin, {@link Builder#admins}, sees every transfer; the starter uses
+ * the queue's rule, permission {@code queue:admin}), and another caller's transfer is reported exactly like an unknown one ({@code -32602}
  * on {@code transfer_id}). Operations block (file and database I/O): call them off event loops.
  */
 public interface Transfers {
@@ -94,6 +95,8 @@ public interface Transfers {
 
 		private Clock clock = Clock.systemUTC();
 
+		private Predicate<Caller> admins = (caller) -> false;
+
 		private Builder(TransferSessions sessions, TransferStore store) {
 			this.sessions = Objects.requireNonNull(sessions, "sessions");
 			this.store = Objects.requireNonNull(store, "store");
@@ -127,13 +130,19 @@ public interface Transfers {
 			return this;
 		}
 
+		/** Who sees every caller's transfers; default nobody. */
+		public Builder admins(Predicate<Caller> admins) {
+			this.admins = Objects.requireNonNull(admins, "admins");
+			return this;
+		}
+
 		public Transfers build() {
 			if (this.defaultChunkSize > this.maxChunkSize) {
 				throw new IllegalArgumentException("defaultChunkSize " + this.defaultChunkSize
 						+ " exceeds maxChunkSize " + this.maxChunkSize);
 			}
 			return new dev.rpcadapter.transfer.internal.DefaultTransfers(this.sessions, this.store, this.retention,
-					this.maxSize, this.defaultChunkSize, this.maxChunkSize, this.clock);
+					this.maxSize, this.defaultChunkSize, this.maxChunkSize, this.clock, this.admins);
 		}
 
 		private static long positive(long value, String name) {

@@ -34,6 +34,7 @@ class TransfersTests {
 	private Transfers transfers() {
 		return Transfers.builder(TransferSessions.inMemory(), TransferStore.directory(this.dir))
 			.retention(Duration.ofHours(1)).maxSize(1000).defaultChunkSize(10).maxChunkSize(100).clock(this.clock)
+			.admins((caller) -> caller.hasRole("ops"))
 			.build();
 	}
 
@@ -52,7 +53,10 @@ class TransfersTests {
 		assertThat(ref.sha256()).isEqualTo(done.sha256());
 		assertThatExceptionOfType(JsonRpcException.class).isThrownBy(() -> transfers.resolve(session.id(), BOB))
 			.satisfies((ex) -> assertThat(ex.error().code()).isEqualTo(-32602));
-		assertThat(transfers.resolve(session.id(), Caller.of("root", Set.of("queue_admin"))).size()).isEqualTo(15);
+		assertThat(transfers.resolve(session.id(), Caller.of("root", Set.of("ops"))).size()).isEqualTo(15);
+		// no role name is an admin by itself: only the configured predicate decides
+		assertThatExceptionOfType(JsonRpcException.class)
+			.isThrownBy(() -> transfers.resolve(session.id(), Caller.of("root", Set.of("queue_admin", "*"))));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.CommandRegistry;
@@ -25,17 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs queued commands as jobs on a Quartz {@link Scheduler}, keeps their records in a
  * {@link JobStore}, and pushes their events. Its health shows as component {@code queue}.
  * <p>
- * Lookups, stops and deletes are limited to the caller's own jobs unless the caller has role
- * {@value #ADMIN_ROLE} or {@code *}; another caller's job is reported as not found ({@code -32004}).
+ * Lookups, stops and deletes are limited to the caller's own jobs unless the caller is a queue admin
+ * ({@link #isAdmin}: decided by {@link Builder#admins}, with the starter the configured permission
+ * {@code queue:admin}); another caller's job is reported as not found ({@code -32004}).
  */
 public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent, AutoCloseable {
 
-	/** The role that may see, stop and delete every job. */
-	String ADMIN_ROLE = "queue_admin";
-
-	static boolean isAdmin(Caller caller) {
-		return caller.hasRole(ADMIN_ROLE) || caller.hasRole("*");
-	}
+	/** Whether the caller may see, stop and delete every caller's jobs. */
+	boolean isAdmin(Caller caller);
 
 	/**
 	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32004} if absent or not visible
@@ -150,6 +148,8 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 
 		private QueueLimits limits = QueueLimits.DEFAULTS;
 
+		private Predicate<Caller> admins = (caller) -> false;
+
 		private Builder(Scheduler scheduler, CommandRegistry registry) {
 			this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 			this.registry = Objects.requireNonNull(registry, "registry");
@@ -236,6 +236,15 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 			return this;
 		}
 
+		/**
+		 * Who may see, stop and delete every caller's jobs; default nobody (each caller sees its own).
+		 * The starter passes {@code CommandAuthorizer::isQueueAdmin}.
+		 */
+		public Builder admins(Predicate<Caller> admins) {
+			this.admins = Objects.requireNonNull(admins, "admins");
+			return this;
+		}
+
 		public JobQueue build() {
 			return new dev.rpcadapter.queue.internal.DefaultJobQueue(settings());
 		}
@@ -245,7 +254,8 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 					: clamp(this.retention.dividedBy(6), Duration.ofMinutes(1), Duration.ofHours(1));
 			return new dev.rpcadapter.queue.internal.QueueSettings(this.scheduler, this.registry, this.store,
 					this.mapper, this.clock, this.nodeId, this.maxPending, this.defaultTimeout, this.stopGracePeriod,
-					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions, this.limits);
+					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions, this.limits,
+					this.admins);
 		}
 
 		private static Duration clamp(Duration value, Duration min, Duration max) {

@@ -60,8 +60,8 @@ public record JobRecord(String jobId, String command, @Nullable JsonNode params,
 		return (description.length() <= MAX_DESCRIPTION) ? description : description.substring(0, MAX_DESCRIPTION);
 	}
 
-	/** Whether {@code caller} may see, stop and delete this job: its owner, or a queue admin. */
-	public boolean isVisibleTo(Caller caller) {
-		return JobQueue.isAdmin(caller) || this.owner.principal().equals(caller.principal());
+	/** Whether {@code caller} owns this job (a queue admin sees others' too: {@link JobQueue#isAdmin}). */
+	public boolean isOwnedBy(Caller caller) {
+		return this.owner.principal().equals(caller.principal());
 	}
 }

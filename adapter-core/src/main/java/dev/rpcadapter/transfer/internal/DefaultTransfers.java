@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.transfer.Artifact;
@@ -49,10 +50,12 @@ public final class DefaultTransfers implements Transfers {
 
 	private final Clock clock;
 
+	private final Predicate<Caller> admins;
+
 	private final List<BiConsumer<String, Artifact>> listeners = new CopyOnWriteArrayList<>();
 
 	public DefaultTransfers(TransferSessions sessions, TransferStore store, Duration retention, long maxSize,
-			int defaultChunkSize, int maxChunkSize, Clock clock) {
+			int defaultChunkSize, int maxChunkSize, Clock clock, Predicate<Caller> admins) {
 		this.sessions = sessions;
 		this.store = store;
 		this.retention = retention;
@@ -60,6 +63,7 @@ public final class DefaultTransfers implements Transfers {
 		this.defaultChunkSize = defaultChunkSize;
 		this.maxChunkSize = maxChunkSize;
 		this.clock = clock;
+		this.admins = admins;
 	}
 
 	@Override
@@ -91,8 +95,8 @@ public final class DefaultTransfers implements Transfers {
 			.orElseThrow(TransferErrors::unknown);
 	}
 
-	static boolean visible(TransferSession session, Caller caller) {
-		return session.owner().equals(caller.principal()) || caller.hasRole("queue_admin") || caller.hasRole("*");
+	private boolean visible(TransferSession session, Caller caller) {
+		return session.owner().equals(caller.principal()) || this.admins.test(caller);
 	}
 
 	@Override

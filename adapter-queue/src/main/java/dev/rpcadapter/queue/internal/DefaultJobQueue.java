@@ -232,8 +232,13 @@ public final class DefaultJobQueue implements JobQueue {
 	}
 
 	@Override
+	public boolean isAdmin(Caller caller) {
+		return this.settings.admins().test(caller);
+	}
+
+	@Override
 	public JobRecord get(String jobId, Caller caller) {
-		return this.store.find(jobId).filter((r) -> r.isVisibleTo(caller)).orElseThrow(() -> notFound(jobId));
+		return this.store.find(jobId).filter((r) -> isAdmin(caller) || r.isOwnedBy(caller)).orElseThrow(() -> notFound(jobId));
 	}
 
 	static JsonRpcException notFound(String jobId) {
@@ -243,7 +248,7 @@ public final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public JobPage list(JobQuery query, Caller caller) {
-		JobQuery scoped = JobQueue.isAdmin(caller) ? query : query.withOwner(caller.principal());
+		JobQuery scoped = isAdmin(caller) ? query : query.withOwner(caller.principal());
 		return this.store.query(scoped);
 	}
 

@@ -2,7 +2,9 @@ package dev.rpcadapter.queue.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Predicate;
 
+import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.queue.JobStore;
 import dev.rpcadapter.queue.QueueLimits;
@@ -15,5 +17,6 @@ import tools.jackson.databind.ObjectMapper;
 public record QueueSettings(Scheduler scheduler, CommandRegistry registry, JobStore store, ObjectMapper mapper,
 		Clock clock, @Nullable String nodeId, int maxPending, Duration defaultTimeout, Duration stopGracePeriod,
 		Duration retention, int maxFinishedJobs, Duration cleanupInterval, Duration pollInterval,
-		Duration recoveryCheckInterval, SchedulerTransactions transactions, QueueLimits limits) {
+		Duration recoveryCheckInterval, SchedulerTransactions transactions, QueueLimits limits,
+		Predicate<Caller> admins) {
 }

@@ -11,6 +11,10 @@ import java.util.Set;
  * prefix ending in {@code *} ({@code queue_*}). Command patterns match case-sensitively, role
  * names case-insensitively; the role {@code *} may call every command unless the map configures it.
  * Anything not granted is denied, including every command for a caller without roles.
+ * <p>
+ * The same patterns grant named permissions that are not commands, such as
+ * {@link dev.rpcadapter.dispatch.CommandAuthorizer#QUEUE_ADMIN} ({@link #grants}); only configured
+ * roles grant those (the implicit {@code *} role does not).
  */
 public interface CommandPermissions {
 
@@ -21,6 +25,17 @@ public interface CommandPermissions {
 	 * @return {@code true} when some role grants it
 	 */
 	boolean allows(Set<String> roles, String command);
+
+	/**
+	 * Returns whether a role configured in the map grants the permission (a name listed or matched by
+	 * one of its patterns); unlike {@link #allows}, the implicit {@code *} role grants nothing here.
+	 * @param roles the caller's roles
+	 * @param permission a permission name, e.g. {@code queue:admin}
+	 * @return {@code true} when a configured role grants it
+	 */
+	default boolean grants(Set<String> roles, String permission) {
+		return allows(roles, permission);
+	}
 
 	/**
 	 * Returns the commands the roles may call, e.g. to filter a listing.

@@ -19,9 +19,15 @@ final class CompiledCommandPermissions implements CommandPermissions {
 
 	private final Map<String, CommandMatcher> byRole;
 
+	private final Map<String, CommandMatcher> configured;
+
 	private final BoundedMemo<Set<String>, CommandMatcher> byRoleSet = new BoundedMemo<>(MAX_CACHED_ROLE_SETS);
 
-	private CompiledCommandPermissions(Map<String, CommandMatcher> byRole) {
+	private CompiledCommandPermissions(Map<String, CommandMatcher> configured) {
+		this.configured = Map.copyOf(configured);
+		Map<String, CommandMatcher> byRole = new HashMap<>(configured);
+		// the seed's wildcard role "*" (a certificate's "all" or "any") may call every command unless configured
+		byRole.putIfAbsent("*", CommandMatcher.compile("*", List.of("*")));
 		this.byRole = Map.copyOf(byRole);
 	}
 
@@ -30,8 +36,6 @@ final class CompiledCommandPermissions implements CommandPermissions {
 		// role names match case-insensitively (the seed's default); one role configured in two cases merges
 		rolePatterns.forEach((role, patterns) -> byRole.merge(key(role), CommandMatcher.compile(role, patterns),
 				CommandMatcher::merge));
-		// the seed's wildcard role "*" (a certificate's "all" or "any") may call every command unless configured
-		byRole.putIfAbsent("*", CommandMatcher.compile("*", List.of("*")));
 		return new CompiledCommandPermissions(byRole);
 	}
 
@@ -42,6 +46,17 @@ final class CompiledCommandPermissions implements CommandPermissions {
 	@Override
 	public boolean allows(Set<String> roles, String command) {
 		return matcherFor(roles).matches(command);
+	}
+
+	@Override
+	public boolean grants(Set<String> roles, String permission) {
+		for (String role : roles) {
+			CommandMatcher matcher = this.configured.get(key(role));
+			if (matcher != null && matcher.matches(permission)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private CommandMatcher matcherFor(Set<String> roles) {

@@ -41,6 +41,30 @@ class CommandPermissionsTests {
 	}
 
 	@Test
+	void queueAdminIsGrantedByConfiguredRolesOnly() {
+		CommandPermissions configured = CommandPermissions.of(Map.of("admin", List.of("*"), "ops",
+				List.of("queue:admin"), "user", List.of("queue_*"), "queue_admin", List.of("echo")));
+		assertThat(configured.grants(Set.of("admin"), "queue:admin")).isTrue();
+		assertThat(configured.grants(Set.of("OPS"), "queue:admin")).isTrue();
+		// a prefix of command names does not reach the permission, nor does a role named like it
+		assertThat(configured.grants(Set.of("user"), "queue:admin")).isFalse();
+		assertThat(configured.grants(Set.of("queue_admin"), "queue:admin")).isFalse();
+		// the implicit "*" role may call every command but administers nothing
+		assertThat(configured.allows(Set.of("*"), "queue_list_jobs")).isTrue();
+		assertThat(configured.grants(Set.of("*"), "queue:admin")).isFalse();
+		assertThat(CommandPermissions.of(Map.of("*", List.of("*"))).grants(Set.of("*"), "queue:admin")).isTrue();
+	}
+
+	@Test
+	void roleAuthorizerDecidesQueueAdminByPermission() {
+		RoleCommandAuthorizer authorizer = new RoleCommandAuthorizer(
+				CommandPermissions.of(Map.of("ops", List.of("echo", "queue:admin"), "user", List.of("echo"))));
+		assertThat(authorizer.isQueueAdmin(dev.rpcadapter.command.Caller.of("carol", Set.of("ops")))).isTrue();
+		assertThat(authorizer.isQueueAdmin(dev.rpcadapter.command.Caller.of("dave", Set.of("user", "*")))).isFalse();
+		assertThat(authorizer.isAllowed(dev.rpcadapter.command.Caller.of("dave", Set.of("user")), "echo")).isTrue();
+	}
+
+	@Test
 	void everythingElseIsDenied() {
 		assertThat(this.permissions.allows(Set.of("user"), "echo2")).isFalse();
 		assertThat(this.permissions.allows(Set.of("user"), "queue")).isFalse();

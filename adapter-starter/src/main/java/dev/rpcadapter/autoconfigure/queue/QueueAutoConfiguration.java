@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import dev.rpcadapter.autoconfigure.JsonRpcDispatcherCustomizer;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
+import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobStore;
 import dev.rpcadapter.queue.QueueCommands;
@@ -53,9 +54,11 @@ public final class QueueAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	JobQueue jobQueue(Scheduler scheduler, CommandRegistry registry, JobStore store, QueueProperties properties,
-			ObjectProvider<ObjectMapper> mapper, ObjectProvider<SchedulerTransactions> transactions) {
+			ObjectProvider<ObjectMapper> mapper, ObjectProvider<SchedulerTransactions> transactions,
+			CommandAuthorizer authorizer) {
 		JobQueue.Builder builder = JobQueue.builder(scheduler, registry)
 			.store(store)
+			.admins(authorizer::isQueueAdmin)
 			.schedulerTransactions(transactions.getIfAvailable(() -> SchedulerTransactions.NONE))
 			.mapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
 		PropertyMapper map = PropertyMapper.get();

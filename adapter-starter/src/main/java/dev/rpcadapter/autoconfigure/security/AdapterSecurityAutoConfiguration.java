@@ -14,6 +14,7 @@ import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.health.HealthComponent;
 import dev.rpcadapter.security.authz.CommandAuthorizationManager;
 import dev.rpcadapter.security.authz.CommandPermissions;
+import dev.rpcadapter.security.authz.RoleCommandAuthorizer;
 import dev.rpcadapter.security.crl.RevocationChecker;
 import dev.rpcadapter.security.ratelimit.NanoClock;
 import dev.rpcadapter.security.ratelimit.RateLimit;
@@ -78,7 +79,7 @@ public final class AdapterSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CommandAuthorizer adapterSecurityCommandAuthorizer(CommandPermissions permissions) {
-		return (caller, command) -> permissions.allows(caller.roles(), command);
+		return new RoleCommandAuthorizer(permissions);
 	}
 
 	@Bean

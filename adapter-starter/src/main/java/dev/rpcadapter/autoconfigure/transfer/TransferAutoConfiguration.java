@@ -74,12 +74,14 @@ public final class TransferAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Transfers transfers(TransferSessions sessions, TransferStore store, TransferProperties properties) {
+	Transfers transfers(TransferSessions sessions, TransferStore store, TransferProperties properties,
+			CommandAuthorizer authorizer) {
 		Transfers transfers = Transfers.builder(sessions, store)
 			.retention(properties.getRetention())
 			.maxSize(properties.getMaxSize().toBytes())
 			.defaultChunkSize(Math.toIntExact(properties.getChunkSize().toBytes()))
 			.maxChunkSize(Math.toIntExact(properties.getMaxChunkSize().toBytes()))
+			.admins(authorizer::isQueueAdmin)
 			.build();
 		logger.info("File transfers: {} sessions, bytes in {}", sessions.kind(), store);
 		return transfers;
