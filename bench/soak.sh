@@ -57,7 +57,7 @@ tls=(--ca "$CERTS/ca.crt" --cert "$CERTS/alice.crt" --key "$CERTS/alice.key" --h
 
 # the example's own application.yml (certs/ relative to the working directory), plus: token AND
 # certificate required, the admin client exempt from the 20 req/s rate limit (still checked per request)
-(cd "$OUT_DIR" && exec java $JVM_FLAGS -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN \
+(cd "$OUT_DIR" && exec java $JVM_FLAGS -Xlog:gc:file="$OUT_DIR/gc.log" -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN \
   --adapter.security.mtls.require-token=true --adapter.security.rate-limit.exempt-roles=admin) \
   > "$OUT_DIR/server.log" 2>&1 &
 PID=$!
@@ -95,10 +95,11 @@ java $MIXED_JVM_FLAGS -cp "$LOADGEN" dev.rpcadapter.bench.loadgen.MixedLoad --ur
   --duration "$((MINUTES * 60))" > "$OUT_DIR/mixed.out" 2> "$OUT_DIR/mixed.log" &
 MIXED_PID=$!
 
-heap_after_gc() {  # KiB used by the Java heap (not metaspace) right after a full GC
+heap_after_gc() {  # KiB of Java heap live right after a full GC, from that GC's own log line (exact: no
+  # allocation between the GC and a later heap query counts, which made jcmd GC.heap_info vary by ~100 MiB under load)
   jcmd "$PID" GC.run > /dev/null
-  jcmd "$PID" GC.heap_info | grep -v -i -E 'metaspace|class space' | grep -o 'used [0-9]*K' \
-    | awk '{ sum += $2 } END { print sum }'
+  grep 'Pause Full (System.gc())' "$OUT_DIR/gc.log" | tail -1 | grep -o -E '[0-9]+[KMG]->[0-9]+[KMG]' \
+    | sed -E 's/.*->([0-9]+)([KMG])/\1 \2/' | awk '{ f = ($2 == "G") ? 1048576 : ($2 == "M") ? 1024 : 1; print $1 * f }'
 }
 # one echo driver for the whole soak (its connections stay open, as a real client's would), one
 # INTERVAL line per minute; the samples are taken at the end of each of its minutes, under load
