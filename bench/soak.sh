@@ -98,7 +98,7 @@ MIXED_PID=$!
 heap_after_gc() {  # KiB of Java heap live right after a full GC, from that GC's own log line (exact: no
   # allocation between the GC and a later heap query counts, which made jcmd GC.heap_info vary by ~100 MiB under load)
   jcmd "$PID" GC.run > /dev/null
-  grep 'Pause Full (System.gc())' "$OUT_DIR/gc.log" | tail -1 | grep -o -E '[0-9]+[KMG]->[0-9]+[KMG]' \
+  grep -E 'Pause Full \((Diagnostic Command|System.gc\(\))\)' "$OUT_DIR/gc.log" | tail -1 | grep -o -E '[0-9]+[KMG]->[0-9]+[KMG]' \
     | sed -E 's/.*->([0-9]+)([KMG])/\1 \2/' | awk '{ f = ($2 == "G") ? 1048576 : ($2 == "M") ? 1024 : 1; print $1 * f }'
 }
 # one echo driver for the whole soak (its connections stay open, as a real client's would), one

@@ -83,7 +83,7 @@ public final class DefaultJobQueue implements JobQueue {
 		this.runner = new JobRunner(settings, this.nodeId, this::changed, this.timer, this::retryLater,
 				this.bus::publishLog);
 		this.waiting = new Waiting(settings, this.bus, this::toJson);
-		this.maintenance = new Maintenance(settings, this.quartz, this.runner, this.bus, this::changed);
+		this.maintenance = new Maintenance(settings, this.quartz, this.runner, this.bus, this::changed, this::replayed);
 		JobLogCapture.install();
 		try {
 			settings.scheduler().getContext().put(QueueJob.RUNNER_KEY, this.runner);
@@ -339,12 +339,12 @@ public final class DefaultJobQueue implements JobQueue {
 	public Flux<JsonNode> events(String jobId, Caller caller, boolean logs) {
 		return Flux.defer(() -> {
 			JobRecord record = get(jobId, caller);
-			Flux<JsonNode> replayed = Flux.defer(() -> Flux.fromIterable(replayed(record)));
 			if (record.status().isTerminal()) {
-				return Flux.concat(replayed, Flux.just((JsonNode) JobJson.event(record)));
+				return Flux.concat(Flux.fromIterable(replayed(record)), Flux.just((JsonNode) JobJson.event(record)));
 			}
 			Mono<JsonNode> snapshot = Mono.fromCallable(() -> this.store.find(jobId).map(JobJson::event).orElse(null));
-			Flux<JsonNode> states = Flux.merge(this.bus.subscribe(jobId), Flux.concat(replayed, snapshot));
+			// the replayed extras (artifacts so far) come first, once the subscription is in place
+			Flux<JsonNode> states = Flux.merge(this.bus.subscribe(jobId, () -> replayed(record)), snapshot);
 			// the log stream first: the state snapshot may let a waiting command log at once
 			Flux<JsonNode> all = logs ? Flux.merge(this.bus.logs(jobId), states) : states;
 			return all.takeUntil((event) -> JobJson.isTerminalEvent(event.path("event").asString()));

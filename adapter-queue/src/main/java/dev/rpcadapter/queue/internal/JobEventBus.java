@@ -1,22 +1,28 @@
 package dev.rpcadapter.queue.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import dev.rpcadapter.queue.JobRecord;
 import reactor.core.publisher.Flux;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fans job state changes out to in-process subscribers. Changes come from this node's workers and,
  * for a shared store, from the node's single change poll; repeats of the same state are dropped.
+ * Extra events (e.g. {@code artifact_ready}) reach each subscriber once.
  */
 final class JobEventBus {
 
-	private final Map<String, Set<FluxSink<JsonNode>>> subscribers = new ConcurrentHashMap<>();
+	private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
 
 	private final Map<String, String> lastState = new ConcurrentHashMap<>();
 
@@ -46,14 +52,37 @@ final class JobEventBus {
 
 	/** Events of one job from now on; completes after its terminal event. */
 	Flux<JsonNode> subscribe(String jobId) {
+		return subscribe(jobId, List::of);
+	}
+
+	/**
+	 * Events of one job from now on, beginning with the extra events {@code replay} gives once the
+	 * subscriber is registered (so none published meanwhile is lost, and none reaches it twice).
+	 */
+	Flux<JsonNode> subscribe(String jobId, Supplier<List<JsonNode>> replay) {
 		return Flux.create((sink) -> {
-			this.subscribers.computeIfAbsent(jobId, (id) -> new CopyOnWriteArraySet<>()).add(sink);
-			sink.onDispose(() -> remove(jobId, sink));
+			Subscriber subscriber = new Subscriber(sink, ConcurrentHashMap.newKeySet());
+			this.subscribers.computeIfAbsent(jobId, (id) -> new CopyOnWriteArraySet<>()).add(subscriber);
+			sink.onDispose(() -> remove(jobId, subscriber));
+			for (JsonNode event : replay.get()) {
+				if (subscriber.sent().add(key(event))) {
+					sink.next(event);
+				}
+			}
 		});
 	}
 
 	void publish(JobRecord record) {
-		Set<FluxSink<JsonNode>> sinks = this.subscribers.get(record.jobId());
+		publish(record, null);
+	}
+
+	/**
+	 * Publishes a state change. For a job that runs on another node, {@code extras} derives the extra
+	 * events from the shared stores (e.g. {@code artifact_ready}): when the state is new, those a
+	 * subscriber has not had go to it first, so they arrive before the job's next state.
+	 */
+	void publish(JobRecord record, @Nullable Function<JobRecord, List<JsonNode>> extras) {
+		Set<Subscriber> sinks = this.subscribers.get(record.jobId());
 		if (sinks == null) {
 			return;
 		}
@@ -61,28 +90,45 @@ final class JobEventBus {
 		if (state.equals(this.lastState.put(record.jobId(), state))) {
 			return;
 		}
+		if (extras != null) {
+			extras.apply(record).forEach((extra) -> publishExtra(record.jobId(), extra));
+		}
 		JsonNode event = JobJson.event(record);
-		for (FluxSink<JsonNode> sink : sinks) {
-			sink.next(event);
+		for (Subscriber subscriber : sinks) {
+			subscriber.sink().next(event);
 			if (record.status().isTerminal()) {
-				sink.complete();
+				subscriber.sink().complete();
 			}
 		}
 	}
 
-	/** An event beside the state changes (e.g. {@code artifact_ready}): passed on as is, never deduplicated. */
+	/**
+	 * An event beside the state changes (e.g. {@code artifact_ready}), passed on once to each
+	 * subscriber: the same event again (its {@code timestamp} aside) is dropped.
+	 */
 	void publishExtra(String jobId, JsonNode event) {
-		Set<FluxSink<JsonNode>> sinks = this.subscribers.get(jobId);
-		if (sinks != null) {
-			sinks.forEach((sink) -> sink.next(event));
+		Set<Subscriber> sinks = this.subscribers.get(jobId);
+		if (sinks == null) {
+			return;
 		}
+		String key = key(event);
+		for (Subscriber subscriber : sinks) {
+			if (subscriber.sent().add(key)) {
+				subscriber.sink().next(event);
+			}
+		}
+	}
+
+	private static String key(JsonNode event) {
+		return (event instanceof ObjectNode object) ? object.deepCopy().without("timestamp").toString()
+				: event.toString();
 	}
 
 	/** The job is gone: its subscribers complete without a further event. */
 	void deleted(String jobId) {
-		Set<FluxSink<JsonNode>> sinks = this.subscribers.get(jobId);
+		Set<Subscriber> sinks = this.subscribers.get(jobId);
 		if (sinks != null) {
-			sinks.forEach(FluxSink::complete);
+			sinks.forEach((subscriber) -> subscriber.sink().complete());
 		}
 	}
 
@@ -90,14 +136,18 @@ final class JobEventBus {
 		return Set.copyOf(this.subscribers.keySet());
 	}
 
-	private void remove(String jobId, FluxSink<JsonNode> sink) {
+	private void remove(String jobId, Subscriber subscriber) {
 		this.subscribers.computeIfPresent(jobId, (id, sinks) -> {
-			sinks.remove(sink);
+			sinks.remove(subscriber);
 			if (sinks.isEmpty()) {
 				this.lastState.remove(id);
 				return null;
 			}
 			return sinks;
 		});
+	}
+
+	/** One subscriber's sink and the keys of the extra events it has had. */
+	private record Subscriber(FluxSink<JsonNode> sink, Set<String> sent) {
 	}
 }

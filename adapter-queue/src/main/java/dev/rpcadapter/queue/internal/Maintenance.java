@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
@@ -18,6 +19,7 @@ import dev.rpcadapter.queue.JobStore;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The queue's periodic work, one loop per node: retention cleanup, recovery of jobs a stopped node
@@ -47,13 +49,20 @@ final class Maintenance {
 
 	private final Consumer<JobRecord> changes;
 
+	private final Function<JobRecord, List<JsonNode>> extras;
+
+	/**
+	 * @param extras the extra events of a job derived from shared stores (artifacts), passed on to
+	 * this node's subscribers of jobs that run on other nodes
+	 */
 	Maintenance(QueueSettings settings, QuartzJobs quartz, JobRunner runner, JobEventBus bus,
-			Consumer<JobRecord> changes) {
+			Consumer<JobRecord> changes, Function<JobRecord, List<JsonNode>> extras) {
 		this.settings = settings;
 		this.quartz = quartz;
 		this.runner = runner;
 		this.bus = bus;
 		this.changes = changes;
+		this.extras = extras;
 	}
 
 	void schedule(ScheduledExecutorService executor) {
@@ -188,7 +197,7 @@ final class Maintenance {
 				}
 			}
 			else {
-				this.bus.publish(record);
+				this.bus.publish(record, this.extras);
 			}
 		}
 		watched.stream().filter((id) -> !found.contains(id)).forEach(this.bus::deleted);

@@ -26,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code JobSubmitter}, {@code JobEventSource} and the {@code queue} health component), its
  * {@link JobStore}, the built-in {@code queue_*} commands, and Micrometer meters.
  */
-@AutoConfiguration(after = { QuartzAutoConfiguration.class, DataSourceAutoConfiguration.class },
-		afterName = "dev.rpcadapter.autoconfigure.AdapterAutoConfiguration")
+// by name: spring-boot-jdbc is optional (an app without it logged a TypeNotPresentException at startup)
+@AutoConfiguration(after = QuartzAutoConfiguration.class,
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"dev.rpcadapter.autoconfigure.AdapterAutoConfiguration" })
 @ConditionalOnClass({ JobQueue.class, Scheduler.class })
 @ConditionalOnProperty(prefix = "adapter.queue", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean(Scheduler.class)
