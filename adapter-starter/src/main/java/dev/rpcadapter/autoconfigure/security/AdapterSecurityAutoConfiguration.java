@@ -12,7 +12,6 @@ import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
 import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.health.HealthComponent;
-import dev.rpcadapter.security.authz.CommandAuthorizationManager;
 import dev.rpcadapter.security.authz.CommandPermissions;
 import dev.rpcadapter.security.authz.RoleCommandAuthorizer;
 import dev.rpcadapter.security.crl.RevocationChecker;
@@ -68,12 +67,6 @@ public final class AdapterSecurityAutoConfiguration {
 			throw new AdapterSecurityConfigurationException("adapter.security.roles is invalid: " + ex.getMessage(),
 					"Use command names, '*' or prefixes ending in '*' (queue_*)", ex);
 		}
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CommandAuthorizationManager adapterCommandAuthorizationManager(CommandPermissions permissions) {
-		return new CommandAuthorizationManager(permissions);
 	}
 
 	@Bean
