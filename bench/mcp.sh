@@ -6,6 +6,8 @@
 #   jsonrpc        POST /api/jsonrpc {"method":"echo"}                      (the baseline)
 #   mcp-session    POST /mcp tools/call echo with Mcp-Session-Id + MCP-Protocol-Version
 #   mcp-stateless  POST /mcp tools/call echo on a server with adapter.mcp.stateless=true
+#   spring-ai      the peer: POST /mcp tools/call echo on Spring AI's MCP server (WebFlux, stateless
+#                  protocol, one @McpTool echo; bench/spring-ai-mcp, built here)
 #
 # and prints a markdown table with each run's ratio to "jsonrpc" of its round (target: MCP >= 0.6x).
 #
@@ -13,7 +15,8 @@
 #   WARMUP=5 DURATION=10 ROUNDS=1 bench/mcp.sh        # a quick look
 #
 # Environment: WARMUP, DURATION (seconds, default 15 each), CONNECTIONS (64), THREADS (2), ROUNDS (2),
-# PORT (19500), JVM_FLAGS, OUT_DIR, MVNW_FLAGS (default "-B -q"; add -o offline).
+# PORT (19500), PEER_PORT (19501), JVM_FLAGS (both servers), OUT_DIR, MVNW_FLAGS (default "-B -q"; add
+# -o offline), REBUILD (set: rebuild both jars), SKIP_PEER (set: no Spring AI run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WARMUP="${WARMUP:-15}"
@@ -26,12 +29,18 @@ JVM_FLAGS="${JVM_FLAGS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
 MVNW_FLAGS="${MVNW_FLAGS:--B -q}"
 OUT_DIR="${OUT_DIR:-$ROOT/bench/out/mcp-$(date -u +%Y%m%dT%H%M%SZ)}"
 JAR="$ROOT/examples/demo-server/target/demo-server.jar"
+PEER_JAR="$ROOT/bench/spring-ai-mcp/target/spring-ai-mcp.jar"
+PEER_PORT="${PEER_PORT:-19501}"
 mkdir -p "$OUT_DIR"
 log() { echo "[mcp] $*" >&2; }
 
 if [[ ! -f "$JAR" || -n "${REBUILD:-}" ]]; then
   log "building the demo server"
   (cd "$ROOT" && ./mvnw $MVNW_FLAGS -pl examples/demo-server -am package -DskipTests)
+fi
+if [[ -z "${SKIP_PEER:-}" && ( ! -f "$PEER_JAR" || -n "${REBUILD:-}" ) ]]; then
+  log "building the Spring AI peer"
+  (cd "$ROOT" && ./mvnw $MVNW_FLAGS -f bench/spring-ai-mcp/pom.xml package -DskipTests)
 fi
 
 cat > "$OUT_DIR/post.lua" <<'LUA'
@@ -53,6 +62,7 @@ JSONRPC_BODY='{"jsonrpc":"2.0","method":"echo","params":{"message":"hello"},"id"
 MCP_BODY='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"hello"}}}'
 INIT='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"wrk","version":"1"}}}'
 URL="http://127.0.0.1:$PORT"
+PEER_URL="http://127.0.0.1:$PEER_PORT"
 server_pid=""
 
 start() {
@@ -62,12 +72,23 @@ start() {
   for _ in $(seq 1 120); do curl -fs -o /dev/null "$URL/health" && return; sleep 1; done
   log "server did not start"; exit 1
 }
+start_peer() {
+  java $JVM_FLAGS -jar "$PEER_JAR" --server.port="$PEER_PORT" --server.address=127.0.0.1 \
+    > "$OUT_DIR/peer.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$PEER_URL/mcp" -H 'Content-Type: application/json' \
+      -H 'Accept: application/json, text/event-stream' -d "$MCP_BODY")" == 200 ]] && return
+    sleep 1
+  done
+  log "peer did not start"; exit 1
+}
 stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
 trap '[[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true' EXIT
 
 # one wrk run: prints requests/s
-drive() { # path body session seconds
-  BODY="$2" SESSION="$3" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4s" -s "$OUT_DIR/post.lua" "$URL$1" \
+drive() { # path body session seconds [base url]
+  BODY="$2" SESSION="$3" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4s" -s "$OUT_DIR/post.lua" "${5:-$URL}$1" \
     | awk '/Requests\/sec/ {print $2}'
 }
 
@@ -80,6 +101,7 @@ run() { # scenario -> requests/s
         | awk -F': ' 'tolower($1)=="mcp-session-id" {print $2}' | tr -d '\r')
       drive /mcp "$MCP_BODY" "$session" "$2" ;;
     mcp-stateless) drive /mcp "$MCP_BODY" "" "$2" ;;
+    spring-ai) drive /mcp "$MCP_BODY" "" "$2" "$PEER_URL" ;;
   esac
 }
 
@@ -97,5 +119,12 @@ for round in $(seq 1 "$ROUNDS"); do
   rps=$(run mcp-stateless "$DURATION")
   echo "| $round | mcp-stateless | $rps | $(awk -v a="$rps" -v b="$base" 'BEGIN {printf "%.2f", a/b}') |" >> "$OUT_DIR/results.md"
   stop
+  if [[ -z "${SKIP_PEER:-}" ]]; then
+    start_peer
+    run spring-ai "$WARMUP" > /dev/null
+    rps=$(run spring-ai "$DURATION")
+    echo "| $round | spring-ai | $rps | $(awk -v a="$rps" -v b="$base" 'BEGIN {printf "%.2f", a/b}') |" >> "$OUT_DIR/results.md"
+    stop
+  fi
 done
 cat "$OUT_DIR/results.md"

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
@@ -116,11 +117,28 @@ public final class QueueAutoConfiguration {
 		}
 	}
 
+	/**
+	 * {@code store=jdbc} without spring-jdbc on the classpath: stop with the same failure analysis as
+	 * a missing DataSource (add spring-boot-starter-jdbc and a driver), not with a missing-bean error.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(JdbcStoreConfiguration.SPRING_JDBC)
+	@ConditionalOnProperty(prefix = "adapter.queue", name = "store", havingValue = "jdbc")
+	static class JdbcStoreWithoutSpringJdbcConfiguration {
+
+		@Bean
+		JobStore jobStore() {
+			throw new JdbcStoreWithoutDataSourceException();
+		}
+	}
+
 	/** The shared store in the application's DataSource, with Quartz clustered on the same database. */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(DataSource.class)
+	@ConditionalOnClass(name = JdbcStoreConfiguration.SPRING_JDBC)
 	@ConditionalOnProperty(prefix = "adapter.queue", name = "store", havingValue = "jdbc")
 	static class JdbcStoreConfiguration {
+
+		static final String SPRING_JDBC = "org.springframework.jdbc.datasource.DataSourceTransactionManager";
 
 		@Bean
 		@ConditionalOnMissingBean
@@ -136,7 +154,6 @@ public final class QueueAutoConfiguration {
 		 */
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnClass(DataSourceTransactionManager.class)
 		SchedulerTransactions queueSchedulerTransactions(ObjectProvider<DataSource> dataSource) {
 			TransactionTemplate template = new TransactionTemplate(
 					new DataSourceTransactionManager(requireDataSource(dataSource)));
@@ -145,7 +162,6 @@ public final class QueueAutoConfiguration {
 
 		/** Creates the tables before the scheduler is built, so Quartz finds them when it starts. */
 		@Bean
-		@ConditionalOnClass(SchedulerFactoryBeanCustomizer.class)
 		SchedulerFactoryBeanCustomizer queueSchemaInitializer(ObjectProvider<DataSource> dataSource,
 				QueueProperties properties) {
 			return (factory) -> {
