@@ -57,10 +57,10 @@ public final class QueueAutoConfiguration {
 	@ConditionalOnMissingBean
 	JobQueue jobQueue(Scheduler scheduler, CommandRegistry registry, JobStore store, QueueProperties properties,
 			ObjectProvider<ObjectMapper> mapper, ObjectProvider<SchedulerTransactions> transactions,
-			CommandAuthorizer authorizer) {
+			ObjectProvider<CommandAuthorizer> authorizer) {
 		JobQueue.Builder builder = JobQueue.builder(scheduler, registry)
 			.store(store)
-			.admins(authorizer::isQueueAdmin)
+			.admins(authorizer.getIfAvailable(() -> CommandAuthorizer.ALLOW_ALL)::isQueueAdmin)
 			.schedulerTransactions(transactions.getIfAvailable(() -> SchedulerTransactions.NONE))
 			.mapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
 		PropertyMapper map = PropertyMapper.get();

@@ -75,13 +75,13 @@ public final class TransferAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Transfers transfers(TransferSessions sessions, TransferStore store, TransferProperties properties,
-			CommandAuthorizer authorizer) {
+			ObjectProvider<CommandAuthorizer> authorizer) {
 		Transfers transfers = Transfers.builder(sessions, store)
 			.retention(properties.getRetention())
 			.maxSize(properties.getMaxSize().toBytes())
 			.defaultChunkSize(Math.toIntExact(properties.getChunkSize().toBytes()))
 			.maxChunkSize(Math.toIntExact(properties.getMaxChunkSize().toBytes()))
-			.admins(authorizer::isQueueAdmin)
+			.admins(authorizer.getIfAvailable(() -> CommandAuthorizer.ALLOW_ALL)::isQueueAdmin)
 			.build();
 		logger.info("File transfers: {} sessions, bytes in {}", sessions.kind(), store);
 		return transfers;
