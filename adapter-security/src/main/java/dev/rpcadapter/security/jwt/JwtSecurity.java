@@ -63,8 +63,21 @@ public final class JwtSecurity {
 	 * @return the manager
 	 */
 	public static ReactiveAuthenticationManager authenticationManager(JwtSettings settings, Clock clock) {
-		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder(settings, clock));
-		manager.setJwtAuthenticationConverter(new JwtRoleConverter(settings.rolesClaim(), settings.principalClaim()));
+		return authenticationManager(decoder(settings, clock), settings.rolesClaim(), settings.principalClaim());
+	}
+
+	/**
+	 * Builds an authentication manager on a decoder of the application's own (which does the
+	 * signature, time, issuer and audience checks it was configured with).
+	 * @param decoder verifies and decodes tokens
+	 * @param rolesClaim the claim holding the roles
+	 * @param principalClaim the claim naming the caller (a token without it is refused)
+	 * @return the manager
+	 */
+	public static ReactiveAuthenticationManager authenticationManager(ReactiveJwtDecoder decoder, String rolesClaim,
+			String principalClaim) {
+		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+		manager.setJwtAuthenticationConverter(new JwtRoleConverter(rolesClaim, principalClaim));
 		return manager;
 	}
 
@@ -102,8 +115,11 @@ public final class JwtSecurity {
 		}
 		String audience = settings.audience();
 		if (audience != null) {
+			// one audience, or several separated by commas: the token must name one of them
+			List<String> accepted = java.util.Arrays.stream(audience.split(",")).map(String::strip)
+				.filter((value) -> !value.isEmpty()).toList();
 			validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-					(values) -> values != null && values.contains(audience)));
+					(values) -> values != null && values.stream().anyMatch(accepted::contains)));
 		}
 		return new DelegatingOAuth2TokenValidator<>(validators);
 	}

@@ -35,6 +35,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Security for the adapter's endpoints when {@code adapter.security.enabled=true}: authentication
@@ -79,13 +80,15 @@ public final class AdapterSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	RequestAuthenticator adapterRequestAuthenticator(SecurityProperties properties, Environment environment,
 			ObjectProvider<ServerCertificates> certificates, ObjectProvider<RateLimiter> rateLimiter,
-			RateLimiterFactory limiters) {
+			RateLimiterFactory limiters, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
 		ReactiveAuthenticationManager certificateManager = AuthenticationManagers.certificates(properties, environment);
-		ReactiveAuthenticationManager bearerManager = AuthenticationManagers.bearer(properties, CLOCK);
+		ReactiveAuthenticationManager bearerManager = AuthenticationManagers.bearer(properties,
+				JwtSources.resolve(properties.getJwt(), environment), jwtDecoder.getIfUnique(), CLOCK);
 		if (certificateManager == null && bearerManager == null) {
 			throw new AdapterSecurityConfigurationException(
 					"Security is enabled but every authentication method is off",
-					"Enable API tokens (adapter.security.tokens), JWTs (adapter.security.jwt.*) or client "
+					"Enable API tokens (adapter.security.tokens), JWTs (spring.security.oauth2.resourceserver.jwt.*, "
+							+ "adapter.security.jwt.secret or a ReactiveJwtDecoder bean) or client "
 							+ "certificates (adapter.security.mtls.enabled=true)");
 		}
 		ServerCertificates server = certificates.getIfAvailable();

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.DelegatingReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Builds the authentication managers that {@code adapter.security.*} enables, failing with an
@@ -28,22 +29,43 @@ final class AuthenticationManagers {
 
 	/** @return whether API tokens are accepted (explicitly, or because tokens or no other method is configured) */
 	static boolean tokenAuthEnabled(SecurityProperties properties) {
+		return tokenAuthEnabled(properties, properties.getJwt().isConfigured());
+	}
+
+	private static boolean tokenAuthEnabled(SecurityProperties properties, boolean jwtOn) {
 		Boolean explicit = properties.getTokenAuth();
 		if (explicit != null) {
 			return explicit;
 		}
 		return !properties.getTokens().isEmpty() || !properties.getTokenList().isEmpty()
-				|| !(properties.getMtls().isEnabled() || properties.getJwt().isConfigured());
+				|| !(properties.getMtls().isEnabled() || jwtOn);
 	}
 
 	/** @return the manager for X-API-Key and Bearer credentials, or {@code null} when neither tokens nor JWTs are on */
 	static @Nullable ReactiveAuthenticationManager bearer(SecurityProperties properties, Clock clock) {
+		return bearer(properties, properties.getJwt(), null, clock);
+	}
+
+	/**
+	 * @param jwt the JWT settings in effect ({@link JwtSources})
+	 * @param decoder the application's own {@link ReactiveJwtDecoder} (its bean, or the one Spring Boot's
+	 * resource-server support made): when present it verifies JWTs instead of {@code jwt}'s keys
+	 * @return the manager for X-API-Key and Bearer credentials, or {@code null} when neither tokens nor JWTs are on
+	 */
+	static @Nullable ReactiveAuthenticationManager bearer(SecurityProperties properties, SecurityProperties.Jwt jwt,
+			@Nullable ReactiveJwtDecoder decoder, Clock clock) {
 		List<ReactiveAuthenticationManager> managers = new ArrayList<>();
-		if (tokenAuthEnabled(properties)) {
+		boolean jwtOn = decoder != null || jwt.isConfigured();
+		if (tokenAuthEnabled(properties, jwtOn)) {
 			managers.add(new TokenAuthenticationManager(tokens(properties)));
 		}
-		if (properties.getJwt().isConfigured()) {
-			managers.add(JwtSecurity.authenticationManager(jwtSettings(properties.getJwt()), clock));
+		if (decoder != null) {
+			logger.info("JWTs are verified by the application's ReactiveJwtDecoder bean; roles from claim '{}', "
+					+ "principal from claim '{}'", jwt.getRolesClaim(), jwt.getPrincipalClaim());
+			managers.add(JwtSecurity.authenticationManager(decoder, jwt.getRolesClaim(), jwt.getPrincipalClaim()));
+		}
+		else if (jwt.isConfigured()) {
+			managers.add(JwtSecurity.authenticationManager(jwtSettings(jwt), clock));
 		}
 		if (managers.isEmpty()) {
 			return null;
@@ -104,13 +126,13 @@ final class AuthenticationManagers {
 		if (jwt.getSecret() == null && jwt.getAudience() == null) {
 			if (!jwt.isAllowAnyAudience()) {
 				throw new AdapterSecurityConfigurationException(
-						"JWTs are verified with an identity provider's keys but adapter.security.jwt.audience is not set, "
+						"JWTs are verified with an identity provider's keys but no audience is configured, "
 								+ "so a token the provider issued for any other application would be accepted",
-						"Set adapter.security.jwt.audience to this service's audience, or (knowingly) "
-								+ "adapter.security.jwt.allow-any-audience=true");
+						"Set spring.security.oauth2.resourceserver.jwt.audiences to this service's audience, or "
+								+ "(knowingly) adapter.security.jwt.allow-any-audience=true");
 			}
 			logger.warn("adapter.security.jwt.allow-any-audience=true: JWTs issued for ANY audience by the configured "
-					+ "identity provider are accepted; set adapter.security.jwt.audience");
+					+ "identity provider are accepted; set spring.security.oauth2.resourceserver.jwt.audiences");
 		}
 		try {
 			return new JwtSettings(jwt.getSecret(), jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudience(),

@@ -140,9 +140,14 @@ class AdapterSecurityAutoConfigurationTests {
 	@Test
 	void jwtKeysFromAnIdentityProviderWithoutAnAudienceFailAtStartup() {
 		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks")
-			.run(failsWith("adapter.security.jwt.audience is not set", "adapter.security.jwt.allow-any-audience=true"));
+			.run(failsWith("no audience is configured", "adapter.security.jwt.allow-any-audience=true"));
 		this.secured.withPropertyValues("adapter.security.jwt.issuer-uri=https://idp.example")
-			.run(failsWith("adapter.security.jwt.audience is not set", "adapter.security.jwt.audience"));
+			.run(failsWith("no audience is configured", "spring.security.oauth2.resourceserver.jwt.audiences"));
+		this.secured.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://idp.example/jwks")
+			.run(failsWith("no audience is configured", "spring.security.oauth2.resourceserver.jwt.audiences"));
+		this.secured.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://idp.example/jwks",
+				"spring.security.oauth2.resourceserver.jwt.audiences=orders,billing")
+			.run((context) -> assertThat(context).hasNotFailed());
 		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
 				"adapter.security.jwt.audience=orders")
 			.run((context) -> assertThat(context).hasNotFailed());

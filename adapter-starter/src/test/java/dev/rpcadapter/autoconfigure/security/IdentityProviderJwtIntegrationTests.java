@@ -25,8 +25,9 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JWTs from an identity provider: RS256 keys served from a real JWK set endpoint, the audience and
- * issuer checked on a running server; and queue administration decided by the configured
+ * JWTs from an identity provider, configured with Spring Boot's own keys
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}): RS256 keys served from a real JWK set
+ * endpoint, the audience (one of several) and issuer checked on a running server; and queue administration decided by the configured
  * {@code queue:admin} permission, never by role names a token carries.
  */
 class IdentityProviderJwtIntegrationTests {
@@ -57,8 +58,10 @@ class IdentityProviderJwtIntegrationTests {
 		identityProvider.start();
 		String jwkSetUri = "http://127.0.0.1:" + identityProvider.getAddress().getPort() + "/certs";
 		server = TestServer.start("http", "adapter.security.enabled=true",
-				"adapter.security.jwt.jwk-set-uri=" + jwkSetUri, "adapter.security.jwt.issuer-uri=" + ISSUER,
-				"adapter.security.jwt.audience=" + AUDIENCE, "adapter.security.roles.user=add,whoami,report,queue_*",
+				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri,
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
+				"spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE + ",reports-service",
+				"adapter.security.roles.user=add,whoami,report,queue_*",
 				"adapter.security.roles.ops=queue_*,queue:admin");
 	}
 
