@@ -120,7 +120,9 @@ class GatewayToolSource implements McpToolSource {
 			.map((result) -> isJob(result) ? McpToolResult.task(this.tasks.add(target.server().serverId(),
 					result.get("job_id").asString(), request.caller().principal())) : McpToolResult.value(result))
 			.onErrorResume(CommandException.class, (ex) -> Mono.just(McpToolResult.failure(error(ex))))
-			.onErrorResume(JsonRpcException.class, (ex) -> Mono.just(McpToolResult.failure(ex.error())));
+			.onErrorResume(JsonRpcException.class, (ex) -> Mono.just((ex.error().code() == ErrorCodes.METHOD_NOT_FOUND)
+					? McpToolResult.refused(ErrorCodes.INVALID_PARAMS, "Unknown tool: " + name)
+					: McpToolResult.failure(ex.error())));
 		if (!asTask) {
 			return call;
 		}
