@@ -65,7 +65,11 @@ final class ToolSources implements AutoCloseable {
 			.collectList()
 			.map((lists) -> {
 				List<ObjectNode> all = new ArrayList<>(local);
-				lists.forEach((tools) -> tools.forEach((tool) -> all.add(json(tool))));
+				java.util.Set<String> names = new java.util.HashSet<>();
+				local.forEach((tool) -> names.add(tool.path("name").asString()));
+				// a local command wins a name clash, and the first source a clash between sources
+				lists.forEach((tools) -> tools.stream().filter((tool) -> names.add(tool.name()))
+					.forEach((tool) -> all.add(json(tool))));
 				return page(all, Rpc.text(call.params(), "cursor"));
 			});
 	}
