@@ -161,11 +161,11 @@ final class ToolSources implements AutoCloseable {
 	}
 
 	private Mono<JsonNode> finished(McpToolSource source, String taskId, McpCall call, @Nullable JsonNode token) {
-		return Flux.interval(Duration.ZERO, POLL_EVERY)
-			.concatMap((tick) -> job(source, taskId, call))
+		// one poll at a time, the next POLL_EVERY after the previous answer (a slow source never piles up polls)
+		return Mono.defer(() -> job(source, taskId, call))
 			.doOnNext((job) -> progress(call, token, job))
 			.filter(TaskJson::isTerminal)
-			.next();
+			.repeatWhenEmpty((polls) -> polls.delayElements(POLL_EVERY));
 	}
 
 	private static void progress(McpCall call, @Nullable JsonNode token, JsonNode job) {
