@@ -199,6 +199,32 @@ class GatewayMcpIntegrationTests {
 	}
 
 	@Test
+	void aServerThatRegistersAndOneDroppedAsStaleAreAnnouncedOnTheGetStream() throws Exception {
+		McpTestClient client = client(ProxyIntegrationTests.CLIENT);
+		client.initialize();
+		HttpResponse<Stream<String>> stream = client.openStream();
+		assertThat(stream.statusCode()).isEqualTo(200);
+		try (Stream<String> lines = stream.body()) {
+			var iterator = lines.iterator();
+			CompletableFuture<List<String>> events = CompletableFuture.supplyAsync(() -> {
+				List<String> seen = new ArrayList<>();
+				seen.add(McpTestClient.awaitEvent(iterator, "notifications/tools/list_changed"));
+				seen.add(McpTestClient.awaitEvent(iterator, "notifications/tools/list_changed"));
+				return seen;
+			});
+
+			// registered, and never a heartbeat: dropped after 3 x 200 ms
+			assertThat(ProxyIntegrationTests.send(this.proxy, "/register",
+					"{\"server_id\":\"silent\",\"server_url\":\"http://127.0.0.1:1\"}", ProxyIntegrationTests.REGISTRAR)
+				.statusCode()).isEqualTo(200);
+
+			assertThat(events.get(10, TimeUnit.SECONDS)).hasSize(2).doesNotContainNull();
+		}
+		assertThat(ProxyIntegrationTests.ids(ProxyIntegrationTests.rpc(this.proxy, "list_servers", "{}").get("result")))
+			.doesNotContain("silent");
+	}
+
+	@Test
 	void theGatewayIsBehindTheProxysAuthenticatorAndRoles() {
 		HttpResponse<String> anonymous = client(null).post(Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize",
 				"params", Map.of("protocolVersion", "2025-11-25", "capabilities", Map.of(),
