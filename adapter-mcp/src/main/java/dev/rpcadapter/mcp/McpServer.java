@@ -68,6 +68,8 @@ public interface McpServer extends AutoCloseable {
 
 		private Predicate<String> contentTools = (name) -> false;
 
+		private final List<McpToolSource> toolSources = new ArrayList<>();
+
 		private Builder(JsonRpcDispatcher dispatcher, CommandRegistry registry) {
 			this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
 			this.registry = Objects.requireNonNull(registry, "registry");
@@ -129,6 +131,15 @@ public interface McpServer extends AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Tools besides the registry's commands (e.g. a gateway's remote tools), served on the same
+		 * endpoint and sessions; see {@link McpToolSource}.
+		 */
+		public Builder toolSource(McpToolSource source) {
+			this.toolSources.add(Objects.requireNonNull(source, "source"));
+			return this;
+		}
+
 		public McpServer build() {
 			Map<String, ToolHints> given = Map.copyOf(this.hints);
 			Function<String, @Nullable ToolHints> source = this.hintsSource;
@@ -136,7 +147,8 @@ public interface McpServer extends AutoCloseable {
 					: source.apply(name);
 			return new dev.rpcadapter.mcp.internal.DefaultMcpServer(this.dispatcher, this.registry, this.authorizer,
 					this.jobQueue, this.settings, hints, new dev.rpcadapter.mcp.internal.Offerings(List.copyOf(this.resources),
-							List.copyOf(this.templates), List.copyOf(this.prompts), this.contentTools));
+							List.copyOf(this.templates), List.copyOf(this.prompts), this.contentTools,
+							List.copyOf(this.toolSources)));
 		}
 	}
 }

@@ -36,6 +36,8 @@ public final class DefaultMcpServer implements McpServer {
 
 	private final ChangeWatcher watcher;
 
+	private final ToolSources sources;
+
 	public DefaultMcpServer(JsonRpcDispatcher dispatcher, CommandRegistry registry, CommandAuthorizer authorizer,
 			@Nullable JobQueue queue, McpSettings settings, Function<String, @Nullable ToolHints> hints, Offerings offerings) {
 		this.dispatcher = dispatcher;
@@ -46,10 +48,11 @@ public final class DefaultMcpServer implements McpServer {
 		JobTasks tasks = (queue != null) ? new JobTasks(queue, settings.taskTtl(), settings.pageSize()) : null;
 		JobResources resources = (queue != null) ? new JobResources(queue, settings.pageSize()) : null;
 		ToolCatalog catalog = new ToolCatalog(registry, authorizer, hints, tasks != null, offerings.contentTools());
+		this.sources = new ToolSources(offerings.toolSources(), catalog, settings, this.sessions);
 		Methods methods = new Methods(catalog,
 				new ToolCalls(dispatcher, catalog, tasks, settings.queuedCallWait(), offerings.contentTools()), tasks,
 				resources, settings, new StaticResources(offerings.resources(), offerings.templates()),
-				new Prompts(offerings.prompts(), dispatcher.mapper()));
+				new Prompts(offerings.prompts(), dispatcher.mapper()), this.sources);
 		this.lifecycle = new Lifecycle(settings, this.sessions, queue != null, registry::version);
 		this.requests = new Requests(methods);
 		this.watcher = new ChangeWatcher(registry, this.sessions);
@@ -98,7 +101,8 @@ public final class DefaultMcpServer implements McpServer {
 		}
 		CallContext context = new CallContext(request.caller(), "mcp", request.remoteAddress(), (jobId) -> {
 		});
-		return this.requests.request(message, id, context, checked.session(), HttpAnswers.acceptsEventStream(request));
+		return this.requests.request(message, id, context, checked.session(), HttpAnswers.acceptsEventStream(request),
+				request);
 	}
 
 	@Override
@@ -140,6 +144,7 @@ public final class DefaultMcpServer implements McpServer {
 	@Override
 	public void close() {
 		this.watcher.close();
+		this.sources.close();
 		if (this.sessions != null) {
 			this.sessions.clear();
 		}

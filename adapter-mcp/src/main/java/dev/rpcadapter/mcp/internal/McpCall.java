@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.dispatch.CallContext;
+import dev.rpcadapter.mcp.McpHttpRequest;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param session the session, or {@code null} when stateless
  * @param notifier sends a notification related to this request (dropped when the answer is plain JSON)
  * @param cancelled completes when the client cancels the request
+ * @param request the HTTP request that carried it (its caller and headers, for {@code McpToolSource}s)
  */
 record McpCall(String method, ObjectNode params, CallContext context, @Nullable Session session,
-		Consumer<ObjectNode> notifier, Mono<Void> cancelled) {
+		Consumer<ObjectNode> notifier, Mono<Void> cancelled, McpHttpRequest request) {
 
 	Caller caller() {
 		return this.context.caller();

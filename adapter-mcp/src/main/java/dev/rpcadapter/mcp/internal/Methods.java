@@ -23,8 +23,10 @@ final class Methods {
 
 	private final Prompts prompts;
 
+	private final ToolSources sources;
+
 	Methods(ToolCatalog catalog, ToolCalls tools, @Nullable JobTasks tasks, @Nullable JobResources resources,
-			McpSettings settings, StaticResources statics, Prompts prompts) {
+			McpSettings settings, StaticResources statics, Prompts prompts, ToolSources sources) {
 		this.catalog = catalog;
 		this.tools = tools;
 		this.tasks = tasks;
@@ -32,14 +34,15 @@ final class Methods {
 		this.settings = settings;
 		this.statics = statics;
 		this.prompts = prompts;
+		this.sources = sources;
 	}
 
 	Mono<JsonNode> handle(McpCall call) {
 		return switch (call.method()) {
 			case "ping" -> Mono.just(Rpc.object());
-			case "tools/list" -> Mono.just(this.catalog.list(call.caller(), Rpc.text(call.params(), "cursor"),
-					this.settings.pageSize()));
-			case "tools/call" -> this.tools.call(call);
+			case "tools/list" -> this.sources.isEmpty() ? Mono.just(this.catalog.list(call.caller(),
+					Rpc.text(call.params(), "cursor"), this.settings.pageSize())) : this.sources.list(call);
+			case "tools/call" -> this.sources.handlesCall(call) ? this.sources.call(call) : this.tools.call(call);
 			case "logging/setLevel" -> Mono.just(setLevel(call));
 			case "completion/complete" -> complete(call);
 			case "resources/list" -> resourcesList(call);
@@ -49,11 +52,18 @@ final class Methods {
 			case "resources/unsubscribe" -> unsubscribe(call);
 			case "prompts/list" -> Mono.just(this.prompts.list());
 			case "prompts/get" -> Mono.just(this.prompts.get(call.params()));
+			case "tasks/get", "tasks/result", "tasks/cancel" -> this.sources.handlesTask(call) ? this.sources.task(call)
+					: localTask(call);
+			case "tasks/list" -> tasks(call).list(call);
+			default -> throw new McpException(McpException.METHOD_NOT_FOUND, "Method not found: " + call.method());
+		};
+	}
+
+	private Mono<JsonNode> localTask(McpCall call) {
+		return switch (call.method()) {
 			case "tasks/get" -> tasks(call).get(call);
 			case "tasks/result" -> tasks(call).result(call);
-			case "tasks/list" -> tasks(call).list(call);
-			case "tasks/cancel" -> tasks(call).cancel(call);
-			default -> throw new McpException(McpException.METHOD_NOT_FOUND, "Method not found: " + call.method());
+			default -> tasks(call).cancel(call);
 		};
 	}
 

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import dev.rpcadapter.mcp.McpPrompt;
 import dev.rpcadapter.mcp.McpResource;
 import dev.rpcadapter.mcp.McpResourceTemplate;
+import dev.rpcadapter.mcp.McpToolSource;
 
 /**
  * What the application offers besides its commands.
@@ -14,7 +15,18 @@ import dev.rpcadapter.mcp.McpResourceTemplate;
  * @param templates resource templates
  * @param prompts prompts
  * @param contentTools the commands whose results are MCP content ({@code ToolContent} or a list of it)
+ * @param toolSources tools besides the commands ({@link McpToolSource}s)
  */
 public record Offerings(List<McpResource> resources, List<McpResourceTemplate> templates, List<McpPrompt> prompts,
-		Predicate<String> contentTools) {
+		Predicate<String> contentTools, List<McpToolSource> toolSources) {
+
+	public Offerings {
+		toolSources = List.copyOf(toolSources);
+	}
+
+	/** Without tool sources. */
+	public Offerings(List<McpResource> resources, List<McpResourceTemplate> templates, List<McpPrompt> prompts,
+			Predicate<String> contentTools) {
+		this(resources, templates, prompts, contentTools, List.of());
+	}
 }

@@ -3,6 +3,7 @@ package dev.rpcadapter.mcp.internal;
 import dev.rpcadapter.core.internal.ErrorIds;
 import dev.rpcadapter.dispatch.CallContext;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
+import dev.rpcadapter.mcp.McpHttpRequest;
 import dev.rpcadapter.mcp.McpHttpResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ final class Requests {
 	}
 
 	Mono<McpHttpResponse> request(ObjectNode message, JsonNode id, CallContext context, @Nullable Session session,
-			boolean acceptsStream) {
+			boolean acceptsStream, McpHttpRequest request) {
 		JsonNode params = message.get("params");
 		if (params != null && !params.isObject()) {
 			return Mono.just(HttpAnswers.json(200, Rpc.error(id, McpException.INVALID_PARAMS, "params must be an object")));
@@ -47,7 +48,8 @@ final class Requests {
 		if (acceptsStream && "tools/call".equals(method) && args.path("_meta").has("progressToken")) {
 			SseStream stream = (session != null) ? session.newStream() : new SseStream("0", 0);
 			stream.send("");
-			McpCall call = new McpCall(method, args, context, session, (n) -> stream.send(n.toString()), cancel.asMono());
+			McpCall call = new McpCall(method, args, context, session, (n) -> stream.send(n.toString()), cancel.asMono(),
+					request);
 			run(call, id).doOnNext((answer) -> stream.send(answer.toString()))
 				.doFinally((signal) -> {
 					finished.run();
@@ -57,7 +59,7 @@ final class Requests {
 			return Mono.just(HttpAnswers.stream(stream.live()));
 		}
 		McpCall call = new McpCall(method, args, context, session, (n) -> {
-		}, cancel.asMono());
+		}, cancel.asMono(), request);
 		return run(call, id).defaultIfEmpty(Rpc.error(id, REQUEST_CANCELLED, "Request cancelled"))
 			.doFinally((signal) -> finished.run())
 			.map((answer) -> HttpAnswers.json(200, answer));

@@ -18,6 +18,7 @@ import dev.rpcadapter.mcp.McpResource;
 import dev.rpcadapter.mcp.McpResourceTemplate;
 import dev.rpcadapter.mcp.McpServer;
 import dev.rpcadapter.mcp.McpSettings;
+import dev.rpcadapter.mcp.McpToolSource;
 import dev.rpcadapter.queue.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Serves every command as an MCP tool on {@code adapter.mcp.path} (Streamable HTTP), through the
  * same Netty route mechanism and authenticator as the other endpoints. Queued commands are MCP
- * tasks when the queue is on.
+ * tasks when the queue is on. {@link McpToolSource} beans add tools besides the commands.
  */
 @AutoConfiguration(after = AdapterWebAutoConfiguration.class,
 		afterName = "dev.rpcadapter.autoconfigure.queue.QueueAutoConfiguration")
@@ -55,7 +56,8 @@ public final class McpAutoConfiguration {
 	McpServer mcpServer(JsonRpcDispatcher dispatcher, CommandRegistry registry, CommandAuthorizer authorizer,
 			ObjectProvider<JobQueue> queue, ObjectProvider<QueueProperties> queueProperties, McpProperties properties,
 			ApiInfo info, McpToolHintsCollector hints, ObjectProvider<McpResource> resources,
-			ObjectProvider<McpResourceTemplate> templates, ObjectProvider<McpPrompt> prompts) {
+			ObjectProvider<McpResourceTemplate> templates, ObjectProvider<McpPrompt> prompts,
+			ObjectProvider<McpToolSource> toolSources) {
 		Duration ttl = queueProperties.getIfAvailable(QueueProperties::new).getRetention();
 		McpSettings settings = new McpSettings(properties.isStateless(), properties.getMaxSessions(),
 				properties.getSessionIdleTimeout(), properties.getAllowedOrigins(), properties.getPageSize(),
@@ -66,6 +68,7 @@ public final class McpAutoConfiguration {
 		resources.orderedStream().forEach(builder::resource);
 		templates.orderedStream().forEach(builder::resourceTemplate);
 		prompts.orderedStream().forEach(builder::prompt);
+		toolSources.orderedStream().forEach(builder::toolSource);
 		return builder.build();
 	}
 

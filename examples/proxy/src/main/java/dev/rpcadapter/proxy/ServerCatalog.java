@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,9 @@ class ServerCatalog {
 	private static final Logger logger = LoggerFactory.getLogger(ServerCatalog.class);
 
 	private final ConcurrentMap<String, RegisteredServer> servers = new ConcurrentHashMap<>();
+
+	/** The id of every server that came, moved or went (not heartbeats); changes are serialised, so one emitter. */
+	private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
 
 	private final Clock clock;
 
@@ -72,6 +77,7 @@ class ServerCatalog {
 		if (!already) {
 			logger.info("Registered '{}' at {} by '{}'{}", serverId, serverUrl, owner,
 					(previous != null) ? " (replacing " + previous.serverUrl() + ")" : "");
+			this.changes.tryEmitNext(serverId);
 		}
 		return already;
 	}
@@ -87,6 +93,7 @@ class ServerCatalog {
 		}
 		this.servers.remove(serverId);
 		logger.info("Unregistered '{}' by '{}'", serverId, owner);
+		this.changes.tryEmitNext(serverId);
 		return true;
 	}
 
@@ -122,6 +129,11 @@ class ServerCatalog {
 		return all;
 	}
 
+	/** The id of each server that registered, moved, unregistered or was dropped, as it happens. */
+	Flux<String> changes() {
+		return this.changes.asFlux();
+	}
+
 	/** Drops servers silent for longer than {@code staleAfter}. */
 	synchronized void dropStale(Duration staleAfter) {
 		Instant limit = this.clock.instant().minus(staleAfter);
@@ -130,6 +142,7 @@ class ServerCatalog {
 			if (stale) {
 				logger.info("Dropped '{}' at {}: no heartbeat since {}", server.serverId(), server.serverUrl(),
 						server.lastHeartbeat());
+				this.changes.tryEmitNext(server.serverId());
 			}
 			return stale;
 		});

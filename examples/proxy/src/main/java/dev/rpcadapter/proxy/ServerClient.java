@@ -55,12 +55,23 @@ class ServerClient {
 
 	/** Calls {@code command} on the server: its result, or its error with the same code, message and data. */
 	Mono<JsonNode> call(RegisteredServer server, String command, JsonNode params) {
+		return call(server, command, params, Map.of());
+	}
+
+	/**
+	 * Calls {@code command} with these extra request headers (a caller's credentials, forwarded by the
+	 * MCP gateway): its result, or its error with the same code, message and data.
+	 */
+	Mono<JsonNode> call(RegisteredServer server, String command, JsonNode params, Map<String, String> headers) {
 		ObjectNode request = this.mapper.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", command);
 		if (!params.isNull() && !params.isMissingNode()) {
 			request.set("params", params);
 		}
 		String url = server.serverUrl() + server.path("jsonrpc_path", "/api/jsonrpc");
-		return Mono.fromRunnable(() -> this.policy.check(url)).then(this.http.headers((h) -> h.set("Content-Type", "application/json"))
+		return Mono.fromRunnable(() -> this.policy.check(url)).then(this.http.headers((h) -> {
+				headers.forEach(h::set);
+				h.set("Content-Type", "application/json");
+			})
 			.post()
 			.uri(url)
 			.send(Mono.just(Unpooled.wrappedBuffer(this.mapper.writeValueAsBytes(request))))
@@ -72,8 +83,14 @@ class ServerClient {
 
 	/** The server's {@code /commands}. */
 	Mono<JsonNode> commands(RegisteredServer server) {
+		return commands(server, Map.of());
+	}
+
+	/** The server's {@code /commands}, asked with these extra request headers (a caller's credentials). */
+	Mono<JsonNode> commands(RegisteredServer server, Map<String, String> headers) {
 		String url = server.serverUrl() + server.path("commands_path", "/commands");
-		return Mono.fromRunnable(() -> this.policy.check(url)).then(this.http.get()
+		return Mono.fromRunnable(() -> this.policy.check(url)).then(this.http.headers((h) -> headers.forEach(h::set))
+			.get()
 			.uri(url)
 			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
 				.map((text) -> {

@@ -60,6 +60,11 @@ public class TestServerApplication {
 			return a + b;
 		}
 
+		@JsonRpcCommand(name = "whoami", description = "Who the server sees calling: principal and roles")
+		public Map<String, Object> whoami(dev.rpcadapter.command.Caller caller) {
+			return Map.of("principal", caller.principal(), "roles", new java.util.TreeSet<>(caller.roles()));
+		}
+
 		@JsonRpcCommand(name = "refuse", description = "Always fails with an application error")
 		public int refuse() {
 			throw new CommandException(-32010, "refused on purpose", Map.of("reason", "test"));
