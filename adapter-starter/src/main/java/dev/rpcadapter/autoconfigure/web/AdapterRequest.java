@@ -18,6 +18,11 @@ public interface AdapterRequest {
 	/** The first value of a header, or {@code null}. */
 	@Nullable String header(String name);
 
+	/** The first value of a query parameter, or {@code null}. */
+	default @Nullable String queryParameter(String name) {
+		return null;
+	}
+
 	/** Every value of a header, in the order the lines came (a proxy may add a line instead of appending). */
 	default List<String> headers(String name) {
 		String value = header(name);

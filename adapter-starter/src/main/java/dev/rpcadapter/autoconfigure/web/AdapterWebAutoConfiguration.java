@@ -10,8 +10,10 @@ import dev.rpcadapter.autoconfigure.WebSocketProperties;
 import dev.rpcadapter.autoconfigure.internal.AdapterHealth;
 import dev.rpcadapter.autoconfigure.internal.ApiDocumentCache;
 import dev.rpcadapter.discovery.ApiInfo;
+import dev.rpcadapter.dispatch.AsyncDeliveries;
 import dev.rpcadapter.dispatch.JobEventSource;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -70,8 +72,9 @@ public final class AdapterWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebSocketSessionHandler adapterWebSocketHandler(JsonRpcDispatcher dispatcher,
-			ObjectProvider<JobEventSource> events, WebSocketProperties properties) {
-		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(),
+			ObjectProvider<JobEventSource> events, ObjectProvider<AsyncDeliveries> deliveries,
+			WebSocketProperties properties) {
+		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(), deliveries.getIfAvailable(),
 				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames(),
 				properties.getMaxSessionLifetime());
 	}
@@ -85,7 +88,8 @@ public final class AdapterWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	NettyAdapterRoutes adapterNettyRoutes(AdapterEndpoints endpoints, ObjectProvider<RequestAuthenticator> authenticator,
 			AdapterPaths paths, JsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket,
-			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers, Environment environment) {
+			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers, Environment environment,
+			ObjectProvider<AsyncDeliveries> deliveries) {
 		// adapter.security.allowed-origins belongs to SecurityProperties (documented there) but applies with
 		// security off as well: a page elsewhere must not drive a browser's WebSocket to this server
 		List<String> allowedOrigins = Binder.get(environment)
@@ -94,10 +98,18 @@ public final class AdapterWebAutoConfiguration {
 		NettyAdapterRoutes routes = new NettyAdapterRoutes(endpoints,
 				authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), paths,
 				jsonRpc.getMaxBodySize().toBytes(), webSocket, headerCustomizers.orderedStream().toList(),
-				allowedOrigins);
+				allowedOrigins, asyncEndpoint(deliveries.getIfAvailable(), endpoints, environment));
 		for (String path : routes.mappedPaths()) {
 			logger.info("rpc-adapter endpoint mapped: {}", path);
 		}
 		return routes;
+	}
+
+	private static @Nullable AsyncEndpoint asyncEndpoint(@Nullable AsyncDeliveries deliveries, AdapterEndpoints endpoints,
+			Environment environment) {
+		if (deliveries == null) {
+			return null;
+		}
+		return new AsyncEndpoint(environment.getProperty("adapter.async.path", "/api/async"), deliveries, endpoints);
 	}
 }

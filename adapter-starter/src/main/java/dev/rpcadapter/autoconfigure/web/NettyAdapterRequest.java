@@ -43,6 +43,13 @@ final class NettyAdapterRequest implements AdapterRequest {
 	}
 
 	@Override
+	public @Nullable String queryParameter(String name) {
+		java.util.List<String> values = new io.netty.handler.codec.http.QueryStringDecoder(this.request.uri())
+			.parameters().get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+	@Override
 	public String path() {
 		return this.path;
 	}

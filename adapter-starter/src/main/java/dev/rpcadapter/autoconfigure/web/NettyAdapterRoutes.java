@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
@@ -49,6 +50,8 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private final RequestPolicies policies;
 
+	private final @Nullable AsyncEndpoint async;
+
 	private static final AdapterHttpException UNSUPPORTED_MEDIA_TYPE = new AdapterHttpException(415,
 			JsonRpcError.invalidRequest("Content-Type must be application/json"));
 
@@ -67,6 +70,14 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
 			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers,
 			List<String> allowedOrigins) {
+		this(endpoints, authenticator, paths, maxBodySize, webSocket, headerCustomizers, allowedOrigins, null);
+	}
+
+	/** @param async {@code POST /api/async}, or {@code null} when async calls are off */
+	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
+			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers,
+			List<String> allowedOrigins, @Nullable AsyncEndpoint async) {
+		this.async = async;
 		this.policies = new RequestPolicies(allowedOrigins);
 		this.endpoints = endpoints;
 		this.authenticator = authenticator;
@@ -74,7 +85,11 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		this.maxBodySize = maxBodySize;
 		this.webSocket = webSocket;
 		this.headerCustomizers = List.copyOf(headerCustomizers);
-		this.allowed = allowedMethods(paths);
+		Map<String, String> allowed = new java.util.HashMap<>(allowedMethods(paths));
+		if (async != null) {
+			allowed.put(async.path(), "POST");
+		}
+		this.allowed = Map.copyOf(allowed);
 	}
 
 	private static Map<String, String> allowedMethods(AdapterPaths paths) {
@@ -96,6 +111,9 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		post(routes, this.paths.jsonRpc(), this.endpoints::jsonRpc);
 		post(routes, this.paths.batch(), this.endpoints::batch);
 		post(routes, this.paths.cmd(), this.endpoints::cmd);
+		if (this.async != null) {
+			post(routes, this.async.path(), this.async::handle);
+		}
 		get(routes, this.paths.commands(), (ar, caller) -> this.endpoints.commands(caller));
 		routes.get(this.paths.health(), this::health);
 		routes.head(this.paths.health(), this::health);
@@ -119,6 +137,11 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	}
 
 	List<String> mappedPaths() {
+		if (this.async != null) {
+			List<String> all = new java.util.ArrayList<>(this.paths.all());
+			all.add(this.async.path());
+			return all;
+		}
 		return this.paths.all();
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.dispatch.AsyncDeliveries;
 import dev.rpcadapter.dispatch.CallContext;
 import dev.rpcadapter.dispatch.JobEventSource;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
@@ -45,6 +46,8 @@ public final class WebSocketSessionHandler {
 
 	private final @Nullable JobEventSource events;
 
+	private final @Nullable AsyncDeliveries deliveries;
+
 	private final int maxFrameSize;
 
 	private final int maxQueuedFrames;
@@ -69,6 +72,16 @@ public final class WebSocketSessionHandler {
 	 */
 	public WebSocketSessionHandler(JsonRpcDispatcher dispatcher, @Nullable JobEventSource events, int maxFrameSize,
 			int maxQueuedFrames, Duration maxSessionLifetime) {
+		this(dispatcher, events, null, maxFrameSize, maxQueuedFrames, maxSessionLifetime);
+	}
+
+	/**
+	 * @param deliveries the responses of {@code POST /api/async} calls, for
+	 * {@code {"action":"subscribe","deliver_id":…}}; {@code null} when async calls are off
+	 */
+	public WebSocketSessionHandler(JsonRpcDispatcher dispatcher, @Nullable JobEventSource events,
+			@Nullable AsyncDeliveries deliveries, int maxFrameSize, int maxQueuedFrames, Duration maxSessionLifetime) {
+		this.deliveries = deliveries;
 		if (maxQueuedFrames < 1) {
 			throw new IllegalArgumentException("maxQueuedFrames must be at least 1, was " + maxQueuedFrames);
 		}
@@ -270,6 +283,10 @@ public final class WebSocketSessionHandler {
 
 		void control(JsonNode message) {
 			String action = message.path("action").asString("");
+			if (message.has("deliver_id")) {
+				deliveryControl(action, message.get("deliver_id"));
+				return;
+			}
 			JsonNode jobId = message.get("job_id");
 			if (jobId == null || !jobId.isString()) {
 				event("error", null, JsonRpcError.invalidRequest("job_id (a string) is required"));
@@ -287,6 +304,42 @@ public final class WebSocketSessionHandler {
 				default -> event("error", jobId.asString(),
 						JsonRpcError.invalidRequest("unknown action '" + action + "' (use subscribe or unsubscribe)"));
 			}
+		}
+
+		/** {@code subscribe} to the response of a {@code POST /api/async} call: {@code subscribed}, then {@code delivery}. */
+		private void deliveryControl(String action, JsonNode deliverId) {
+			AsyncDeliveries source = WebSocketSessionHandler.this.deliveries;
+			if (!deliverId.isString() || !action.equals("subscribe")) {
+				emitDeliveryError(deliverId.isString() ? deliverId.asString() : null, JsonRpcError.invalidRequest(
+						"use {\"action\": \"subscribe\", \"deliver_id\": \"<id>\"} (a delivery ends its subscription)"));
+				return;
+			}
+			String id = deliverId.asString();
+			if (source == null) {
+				emitDeliveryError(id, JsonRpcError.methodNotFound("async deliveries (adapter.async.enabled is false)"));
+				return;
+			}
+			String key = "deliver:" + id;
+			if (this.subscriptions.containsKey(key)) {
+				return;
+			}
+			Disposable subscription = source.events(id, this.caller)
+				.doFinally((signal) -> this.subscriptions.remove(key))
+				.subscribe((event) -> emit(event.toString()), (failure) -> emitDeliveryError(id, errorOf(failure)));
+			if (!subscription.isDisposed()) {
+				this.subscriptions.put(key, subscription);
+			}
+		}
+
+		private void emitDeliveryError(@Nullable String deliverId, JsonRpcError error) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("event", "error");
+			if (deliverId != null) {
+				body.put("deliver_id", deliverId);
+			}
+			body.put("error", AdapterEndpoints.errorBody(error));
+			body.put("timestamp", Instant.now().toString());
+			emit(WebSocketSessionHandler.this.mapper.writeValueAsString(body));
 		}
 
 		void subscribe(String jobId, boolean acknowledge) {
