@@ -47,7 +47,8 @@ final class Requests {
 		if (acceptsStream && "tools/call".equals(method) && args.path("_meta").has("progressToken")) {
 			SseStream stream = (session != null) ? session.newStream() : new SseStream("0", 0);
 			stream.send("");
-			McpCall call = new McpCall(method, args, context, session, (n) -> stream.send(n.toString()), cancel.asMono());
+			McpCall call = new McpCall(method, args, context, session, (n) -> stream.send(n.toString()), cancel.asMono(),
+					true);
 			run(call, id).doOnNext((answer) -> stream.send(answer.toString()))
 				.doFinally((signal) -> {
 					finished.run();
@@ -56,8 +57,17 @@ final class Requests {
 				.subscribe();
 			return Mono.just(HttpAnswers.stream(stream.live()));
 		}
+		if (acceptsStream && "tools/call".equals(method)) {
+			// JSON unless the call talks to the client (log messages, sampling, elicitation) before its result
+			CallStream out = new CallStream(session);
+			McpCall call = new McpCall(method, args, context, session, out::send, cancel.asMono(), true);
+			run(call, id).defaultIfEmpty(Rpc.error(id, REQUEST_CANCELLED, "Request cancelled"))
+				.doFinally((signal) -> finished.run())
+				.subscribe(out::respond);
+			return out.answer();
+		}
 		McpCall call = new McpCall(method, args, context, session, (n) -> {
-		}, cancel.asMono());
+		}, cancel.asMono(), false);
 		return run(call, id).defaultIfEmpty(Rpc.error(id, REQUEST_CANCELLED, "Request cancelled"))
 			.doFinally((signal) -> finished.run())
 			.map((answer) -> HttpAnswers.json(200, answer));
@@ -83,10 +93,19 @@ final class Requests {
 		return error;
 	}
 
-	/** A client notification (or response): cancellation is acted on; the rest needs nothing. */
-	void notification(@Nullable String method, @Nullable JsonNode params, @Nullable Session session) {
+	/**
+	 * A client notification or response: cancellation is acted on, a response completes the request
+	 * this server sent; the rest needs nothing.
+	 */
+	void notification(ObjectNode message, @Nullable Session session) {
+		String method = Rpc.text(message, "method");
+		JsonNode params = message.get("params");
 		if ("notifications/cancelled".equals(method) && session != null && params != null && params.has("requestId")) {
 			session.cancel(params.get("requestId").toString());
+		}
+		JsonNode id = message.get("id");
+		if (method == null && id != null && session != null && !session.answered(id, message)) {
+			logger.debug("MCP response to an unknown or finished request {} ignored", id);
 		}
 	}
 }
