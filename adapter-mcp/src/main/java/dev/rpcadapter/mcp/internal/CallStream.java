@@ -30,6 +30,11 @@ final class CallStream {
 		return this.answer.asMono();
 	}
 
+	/** Whether the HTTP answer (the stream, or the JSON response) was given. */
+	synchronized boolean answered() {
+		return this.done || this.stream != null;
+	}
+
 	/** Sends a message related to the call (the first one turns the answer into a stream). */
 	synchronized void send(ObjectNode message) {
 		if (this.done) {

@@ -7,6 +7,7 @@ import dev.rpcadapter.mcp.McpHttpResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
@@ -61,10 +62,15 @@ final class Requests {
 			// JSON unless the call talks to the client (log messages, sampling, elicitation) before its result
 			CallStream out = new CallStream(session);
 			McpCall call = new McpCall(method, args, context, session, out::send, cancel.asMono(), true);
-			run(call, id).defaultIfEmpty(Rpc.error(id, REQUEST_CANCELLED, "Request cancelled"))
+			Disposable running = run(call, id).defaultIfEmpty(Rpc.error(id, REQUEST_CANCELLED, "Request cancelled"))
 				.doFinally((signal) -> finished.run())
 				.subscribe(out::respond);
-			return out.answer();
+			// a client gone before the answer started cancels the call (once streaming, it may resume instead)
+			return out.answer().doOnCancel(() -> {
+				if (!out.answered()) {
+					running.dispose();
+				}
+			});
 		}
 		McpCall call = new McpCall(method, args, context, session, (n) -> {
 		}, cancel.asMono(), false);
