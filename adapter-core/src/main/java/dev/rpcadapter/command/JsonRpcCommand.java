@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * behind a class-based proxy) fails startup with {@link CommandMethodNotInvocableException}.
  *
  * <p>Parameters are bound by name (from {@link CommandParam} or from {@code -parameters}) or by
- * position. {@link JobContext} and {@link Caller} parameters are injected, never read from params.
+ * position. {@link JobContext}, {@link Caller} and {@link McpExchange} parameters are injected, never read
+ * from params.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -26,6 +26,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -216,6 +217,18 @@ class AnnotatedCommandFactoryTests {
 	}
 
 	@Test
+	void theMcpExchangeIsInjectedNotAParamAndIsNoneOutsideMcp() {
+		assertThat(command("client").descriptor().paramsSchema().get("properties").propertyNames()).containsExactly("text");
+		assertThat(run("client", "{\"text\": \"t\"}").asString()).isEqualTo("t:false");
+		McpExchange connected = new RecordingExchange();
+		Object result = command("client").handler().prepare(mapper.readTree("{\"text\": \"t\"}"))
+			.execute(Caller.ANONYMOUS, JobContext.NONE)
+			.contextWrite(Context.of(McpExchange.class, connected))
+			.block(Duration.ofSeconds(5));
+		assertThat(result).isEqualTo("t:true");
+	}
+
+	@Test
 	void paramsSchemaListsRequiredDefaultsAndConstraints() {
 		ObjectNode schema = command("validated").descriptor().paramsSchema();
 		assertThat(schema.get("type").asString()).isEqualTo("object");
@@ -332,6 +345,29 @@ class AnnotatedCommandFactoryTests {
 
 		public void setSize(int size) {
 			this.size = size;
+		}
+	}
+
+	/** An exchange that says it is connected (the MCP transport's stands in the Reactor context). */
+	static final class RecordingExchange implements McpExchange {
+
+		@Override
+		public boolean isConnected() {
+			return true;
+		}
+
+		@Override
+		public boolean clientSupports(String capability) {
+			return false;
+		}
+
+		@Override
+		public void log(String level, @org.jspecify.annotations.Nullable String logger, Object data) {
+		}
+
+		@Override
+		public Mono<JsonNode> request(String method, Object params) {
+			return Mono.empty();
 		}
 	}
 
@@ -457,6 +493,11 @@ class AnnotatedCommandFactoryTests {
 		public String whoami(Caller caller, String suffix, JobContext job) {
 			job.progress(50, "half");
 			return caller.principal() + (job.jobId().isEmpty() ? "" : " " + job.jobId()) + (job.jobId().isEmpty() ? " " : "") + suffix;
+		}
+
+		@JsonRpcCommand(name = "client")
+		public String client(String text, McpExchange client) {
+			return text + ":" + client.isConnected();
 		}
 
 		@JsonRpcCommand(name = "queuedJob", queued = true, timeout = "5m", recoverable = true)

@@ -18,10 +18,20 @@ import java.util.List;
  * @param serverVersion the server version in {@code initialize}
  * @param instructions instructions for the model in {@code initialize}; empty for none
  * @param taskTtl the retention of finished jobs, reported as a task's {@code ttl}
+ * @param clientRequestTimeout how long a request to the client ({@code sampling/createMessage},
+ * {@code elicitation/create}) waits for its answer
  */
 public record McpSettings(boolean stateless, int maxSessions, Duration sessionIdleTimeout, List<String> allowedOrigins,
 		int pageSize, Duration queuedCallWait, int replayEvents, String serverName, String serverVersion,
-		String instructions, Duration taskTtl) {
+		String instructions, Duration taskTtl, Duration clientRequestTimeout) {
+
+	/** The settings with the default {@code clientRequestTimeout} (60 s). */
+	public McpSettings(boolean stateless, int maxSessions, Duration sessionIdleTimeout, List<String> allowedOrigins,
+			int pageSize, Duration queuedCallWait, int replayEvents, String serverName, String serverVersion,
+			String instructions, Duration taskTtl) {
+		this(stateless, maxSessions, sessionIdleTimeout, allowedOrigins, pageSize, queuedCallWait, replayEvents,
+				serverName, serverVersion, instructions, taskTtl, Duration.ofSeconds(60));
+	}
 
 	public McpSettings {
 		allowedOrigins = List.copyOf(allowedOrigins);
@@ -30,9 +40,12 @@ public record McpSettings(boolean stateless, int maxSessions, Duration sessionId
 		}
 	}
 
-	/** Defaults: sessions on, 10 000 sessions idle for at most 30 minutes, pages of 100, 30 s wait. */
+	/**
+	 * Defaults: sessions on, 10 000 sessions idle for at most 30 minutes, pages of 100, 30 s wait, 60 s for
+	 * the client's answers.
+	 */
 	public static McpSettings defaults() {
 		return new McpSettings(false, 10_000, Duration.ofMinutes(30), List.of(), 100, Duration.ofSeconds(30), 256,
-				"rpc-adapter", "0.1.0", "", Duration.ofHours(6));
+				"rpc-adapter", "0.1.0", "", Duration.ofHours(6), Duration.ofSeconds(60));
 	}
 }

@@ -219,12 +219,14 @@ public final class DefaultDispatcher implements JsonRpcDispatcher {
 	private Mono<Object> underSyncCap(Command command, @Nullable JsonNode params,
 			dev.rpcadapter.command.PreparedCall prepared, CallContext context, Duration cap) {
 		JobSubmitter submitter = java.util.Objects.requireNonNull(this.jobSubmitter);
-		HandOffCall call = new HandOffCall();
-		call.start(prepared, context.caller());
-		return call.outcome()
-			.timeout(Mono.delay(cap).doOnNext((tick) -> call.handingOff()),
-					Mono.defer(() -> submitter.handOff(command, params, context, call)))
-			.doOnCancel(call::requestCancelled);
+		return Mono.deferContextual((ctx) -> {
+			HandOffCall call = new HandOffCall();
+			call.start(prepared, context.caller(), ctx);
+			return call.outcome()
+				.timeout(Mono.delay(cap).doOnNext((tick) -> call.handingOff()),
+						Mono.defer(() -> submitter.handOff(command, params, context, call)))
+				.doOnCancel(call::requestCancelled);
+		});
 	}
 
 	private JsonRpcResponse success(JsonRpcRequest request, @Nullable Object result) {

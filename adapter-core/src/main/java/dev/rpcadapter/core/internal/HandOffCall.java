@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.ContextView;
 
 /**
  * A non-queued call run under a sync cap. The command runs once, subscribed here; the request
@@ -34,8 +35,9 @@ final class HandOffCall implements RunningCall, JobContext {
 
 	private boolean interrupted;
 
-	void start(PreparedCall prepared, Caller caller) {
-		Disposable subscription = prepared.execute(caller, this).subscribe(this.outcome::tryEmitValue,
+	/** Starts the work, with the request's Reactor context (the MCP transport passes the call's exchange in it). */
+	void start(PreparedCall prepared, Caller caller, ContextView context) {
+		Disposable subscription = prepared.execute(caller, this).contextWrite(context).subscribe(this.outcome::tryEmitValue,
 				this.outcome::tryEmitError, this.outcome::tryEmitEmpty);
 		synchronized (this) {
 			this.subscription = subscription;

@@ -17,6 +17,7 @@ import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.command.CommandParam;
 import dev.rpcadapter.command.JobContext;
+import dev.rpcadapter.command.McpExchange;
 import dev.rpcadapter.command.JsonRpcCommand;
 import dev.rpcadapter.schema.SchemaGenerator;
 import dev.rpcadapter.transfer.TransferRef;
@@ -105,6 +106,9 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 	private ParamBinding binding(Parameter parameter, Parameter declared, String source) {
 		if (parameter.getType() == JobContext.class) {
 			return new ParamBinding(ParamBinding.Kind.JOB, "", null, false, null, null);
+		}
+		if (parameter.getType() == McpExchange.class) {
+			return new ParamBinding(ParamBinding.Kind.EXCHANGE, "", null, false, null, null);
 		}
 		if (parameter.getType() == Caller.class) {
 			return new ParamBinding(ParamBinding.Kind.CALLER, "", null, false, null, null);

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.CommandHandler;
 import dev.rpcadapter.command.JobContext;
+import dev.rpcadapter.command.McpExchange;
 import dev.rpcadapter.command.PreparedCall;
 import dev.rpcadapter.transfer.Transfers;
 import org.jspecify.annotations.Nullable;
@@ -48,31 +49,36 @@ final class MethodCommandHandler implements CommandHandler {
 	@Override
 	public PreparedCall prepare(@Nullable JsonNode params) {
 		@Nullable Object[] bound = this.binder.bind(params, this.bindings, this.acceptsExtra);
-		this.binder.validate(this.bean, this.method, this.bindings, withInjected(bound, Caller.ANONYMOUS, JobContext.NONE, false));
+		this.binder.validate(this.bean, this.method, this.bindings,
+				withInjected(bound, Caller.ANONYMOUS, JobContext.NONE, McpExchange.NONE, false));
+		boolean exchange = this.bindings.stream().anyMatch((b) -> b.kind() == ParamBinding.Kind.EXCHANGE);
 		if (this.scheduler == null) {
 			// non-blocking: invoke at once on the calling thread; synchronous results stay scalar
-			return (caller, job) -> call(bound, caller, job);
+			// (a method that takes the McpExchange reads it from the subscription's context)
+			return exchange ? (caller, job) -> Mono.deferContextual((ctx) -> call(bound, caller, job, Exchanges.of(ctx, job)))
+					: (caller, job) -> call(bound, caller, job, McpExchange.NONE);
 		}
-		return (caller, job) -> Mono.defer(() -> callOnWorker(bound, caller, job)).subscribeOn(this.scheduler);
+		return (caller, job) -> Mono.deferContextual((ctx) -> callOnWorker(bound, caller, job,
+				exchange ? Exchanges.of(ctx, job) : McpExchange.NONE)).subscribeOn(this.scheduler);
 	}
 
 	/** A blocking call on a worker thread; a call under a sync cap learns the thread, to interrupt it. */
-	private Mono<Object> callOnWorker(@Nullable Object[] bound, Caller caller, JobContext job) {
+	private Mono<Object> callOnWorker(@Nullable Object[] bound, Caller caller, JobContext job, McpExchange exchange) {
 		if (!(job instanceof HandOffCall handOff)) {
-			return call(bound, caller, job);
+			return call(bound, caller, job, exchange);
 		}
 		handOff.bind(Thread.currentThread());
 		try {
-			return call(bound, caller, job);
+			return call(bound, caller, job, exchange);
 		}
 		finally {
 			handOff.unbind();
 		}
 	}
 
-	private Mono<Object> call(@Nullable Object[] bound, Caller caller, JobContext job) {
+	private Mono<Object> call(@Nullable Object[] bound, Caller caller, JobContext job, McpExchange exchange) {
 		try {
-			return adapt(invoke(withInjected(bound, caller, job, true)));
+			return adapt(invoke(withInjected(bound, caller, job, exchange, true)));
 		}
 		catch (Throwable ex) {
 			return Mono.error(ex);
@@ -80,13 +86,15 @@ final class MethodCommandHandler implements CommandHandler {
 	}
 
 	/** The bound args plus the injected ones; transfer ids become {@code TransferRef}s when {@code resolve}. */
-	private @Nullable Object[] withInjected(@Nullable Object[] bound, Caller caller, JobContext job, boolean resolve) {
+	private @Nullable Object[] withInjected(@Nullable Object[] bound, Caller caller, JobContext job, McpExchange exchange,
+			boolean resolve) {
 		Object[] args = bound.clone();
 		for (int i = 0; i < args.length; i++) {
 			ParamBinding binding = this.bindings.get(i);
 			switch (binding.kind()) {
 				case JOB -> args[i] = TransferBindings.jobContext(job, caller, this.transfers.get());
 				case CALLER -> args[i] = caller;
+				case EXCHANGE -> args[i] = exchange;
 				case TRANSFER -> args[i] = resolve ? TransferBindings.resolve(binding, args[i], caller, this.transfers.get()) : null;
 				default -> {
 				}

@@ -22,6 +22,8 @@ record ParamBinding(Kind kind, String name, @Nullable JavaType type, boolean req
 
 	enum Kind {
 		VALUE, JOB, CALLER,
+		/** The {@code McpExchange} of the call. */
+		EXCHANGE,
 		/** A {@code TransferRef}: a transfer id string in params, resolved for the caller at call time. */
 		TRANSFER
 	}

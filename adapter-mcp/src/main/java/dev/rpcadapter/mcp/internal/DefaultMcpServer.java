@@ -50,7 +50,8 @@ public final class DefaultMcpServer implements McpServer {
 		ToolCatalog catalog = new ToolCatalog(registry, authorizer, hints, tasks != null, offerings.contentTools());
 		this.sources = new ToolSources(offerings.toolSources(), catalog, settings, this.sessions);
 		Methods methods = new Methods(catalog,
-				new ToolCalls(dispatcher, catalog, tasks, settings.queuedCallWait(), offerings.contentTools()), tasks,
+				new ToolCalls(dispatcher, catalog, tasks, settings.queuedCallWait(), offerings.contentTools(),
+						settings.clientRequestTimeout()), tasks,
 				resources, settings, new StaticResources(offerings.resources(), offerings.templates()),
 				new Prompts(offerings.prompts(), dispatcher.mapper()), this.sources);
 		this.lifecycle = new Lifecycle(settings, this.sessions, queue != null, registry::version);
@@ -93,7 +94,7 @@ public final class DefaultMcpServer implements McpServer {
 		}
 		if (method == null || id == null) {
 			// a notification, or the client's response to a server request: accepted, nothing to answer
-			this.requests.notification(method, message.get("params"), checked.session());
+			this.requests.notification(message, checked.session());
 			return Mono.just(HttpAnswers.status(202, Map.of()));
 		}
 		if (!id.isString() && !id.isNumber()) {

@@ -11,6 +11,7 @@ import dev.rpcadapter.queue.JobQuery;
 import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobRecord;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -41,8 +42,15 @@ final class JobTasks {
 		return this.queue;
 	}
 
-	/** The answer to a task-augmented {@code tools/call}: {@code CreateTaskResult}. */
+	/**
+	 * The answer to a task-augmented {@code tools/call}: {@code CreateTaskResult}. The session that
+	 * created the task is told {@code notifications/tasks/status} at each change of its status.
+	 */
 	Mono<JsonNode> created(String jobId, McpCall call) {
+		Session session = call.session();
+		if (session != null) {
+			watch(jobId, call.caller(), session);
+		}
 		return record(jobId, call.caller()).map((record) -> {
 			ObjectNode result = Rpc.object();
 			result.set("task", this.json.task(record));
@@ -64,6 +72,28 @@ final class JobTasks {
 		// a cancelled request ends the wait at once and stops its job (the stop completes in the background)
 		Mono<Void> cancelled = call.cancelled().doOnTerminate(() -> this.queue.stop(jobId, call.caller()).subscribe());
 		return finished.timeout(wait, Mono.fromSupplier(() -> stillRunning(envelope))).takeUntilOther(cancelled);
+	}
+
+	/** Sends {@code notifications/tasks/status} (the task) on the session's GET stream when the task's status changes. */
+	private void watch(String jobId, Caller caller, Session session) {
+		String key = "tasks/status:" + jobId;
+		String[] last = { "working" };
+		Disposable watching = this.queue.events(jobId, caller)
+			.filter((event) -> !TaskJson.status(event).equals(last[0]))
+			.doOnNext((event) -> last[0] = TaskJson.status(event))
+			.concatMap((event) -> record(jobId, caller))
+			.subscribe((record) -> session.notify(Rpc.notification("notifications/tasks/status", this.json.task(record))),
+					(error) -> session.unsubscribe(key), () -> session.unsubscribe(key));
+		session.subscribe(key, watching);
+	}
+
+	/** Runs {@code action} once the job has ended (or cannot be watched). */
+	void untilFinished(String jobId, Caller caller, Runnable action) {
+		this.queue.events(jobId, caller).filter(TaskJson::isTerminal).next()
+			.doFinally((signal) -> action.run())
+			.subscribe((event) -> {
+			}, (error) -> {
+			});
 	}
 
 	private static void progress(McpCall call, @Nullable JsonNode token, JsonNode event) {

@@ -7,6 +7,7 @@ import dev.rpcadapter.mcp.McpHttpResponse;
 import dev.rpcadapter.mcp.McpServer;
 import dev.rpcadapter.mcp.McpSettings;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code initialize} (revision negotiation, capabilities, a new session) and the per-request session checks. */
@@ -47,7 +48,10 @@ final class Lifecycle {
 		if (this.sessions == null) {
 			return HttpAnswers.json(200, answer);
 		}
-		Session session = this.sessions.create(request.caller().principal(), version, this.toolsVersion.getAsLong());
+		JsonNode declared = message.path("params").path("capabilities");
+		ObjectNode capabilities = declared.isObject() ? (ObjectNode) declared : Rpc.object();
+		Session session = this.sessions.create(request.caller().principal(), version, this.toolsVersion.getAsLong(),
+				capabilities);
 		return HttpAnswers.json(200, answer, Map.of(HttpAnswers.SESSION_HEADER, session.id()));
 	}
 

@@ -8,6 +8,7 @@ import dev.rpcadapter.mcp.McpHttpResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ final class Requests {
 			SseStream stream = (session != null) ? session.newStream() : new SseStream("0", 0);
 			stream.send("");
 			McpCall call = new McpCall(method, args, context, session, (n) -> stream.send(n.toString()), cancel.asMono(),
-					request);
+					true, request);
 			run(call, id).doOnNext((answer) -> stream.send(answer.toString()))
 				.doFinally((signal) -> {
 					finished.run();
@@ -58,8 +59,23 @@ final class Requests {
 				.subscribe();
 			return Mono.just(HttpAnswers.stream(stream.live()));
 		}
+		if (acceptsStream && "tools/call".equals(method)) {
+			// JSON unless the call talks to the client (log messages, sampling, elicitation) before its result
+			CallStream out = new CallStream(session);
+			McpCall call = new McpCall(method, args, context, session, out::send, cancel.asMono(), true,
+					request);
+			Disposable running = run(call, id).defaultIfEmpty(Rpc.error(id, REQUEST_CANCELLED, "Request cancelled"))
+				.doFinally((signal) -> finished.run())
+				.subscribe(out::respond);
+			// a client gone before the answer started cancels the call (once streaming, it may resume instead)
+			return out.answer().doOnCancel(() -> {
+				if (!out.answered()) {
+					running.dispose();
+				}
+			});
+		}
 		McpCall call = new McpCall(method, args, context, session, (n) -> {
-		}, cancel.asMono(), request);
+		}, cancel.asMono(), false, request);
 		return run(call, id).defaultIfEmpty(Rpc.error(id, REQUEST_CANCELLED, "Request cancelled"))
 			.doFinally((signal) -> finished.run())
 			.map((answer) -> HttpAnswers.json(200, answer));
@@ -85,10 +101,19 @@ final class Requests {
 		return error;
 	}
 
-	/** A client notification (or response): cancellation is acted on; the rest needs nothing. */
-	void notification(@Nullable String method, @Nullable JsonNode params, @Nullable Session session) {
+	/**
+	 * A client notification or response: cancellation is acted on, a response completes the request
+	 * this server sent; the rest needs nothing.
+	 */
+	void notification(ObjectNode message, @Nullable Session session) {
+		String method = Rpc.text(message, "method");
+		JsonNode params = message.get("params");
 		if ("notifications/cancelled".equals(method) && session != null && params != null && params.has("requestId")) {
 			session.cancel(params.get("requestId").toString());
+		}
+		JsonNode id = message.get("id");
+		if (method == null && id != null && session != null && !session.answered(id, message)) {
+			logger.debug("MCP response to an unknown or finished request {} ignored", id);
 		}
 	}
 }

@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,11 +43,19 @@ final class Session {
 
 	private volatile LogLevel logLevel = LogLevel.INFO;
 
+	private final ObjectNode clientCapabilities;
+
+	private final AtomicLong requestIds = new AtomicLong();
+
+	/** Requests this server sent to the client, by id (JSON text), waiting for the client's response. */
+	private final Map<String, Sinks.One<JsonNode>> awaiting = new ConcurrentHashMap<>();
+
 	/** The registry version this session's client was last told about. */
 	private final AtomicLong toolsVersion = new AtomicLong();
 
-	Session(String id, String principal, String version, int replayEvents) {
+	Session(String id, String principal, String version, int replayEvents, ObjectNode clientCapabilities) {
 		this.id = id;
+		this.clientCapabilities = clientCapabilities;
 		this.principal = principal;
 		this.version = version;
 		this.replayEvents = replayEvents;
@@ -74,6 +84,29 @@ final class Session {
 
 	long lastUsed() {
 		return this.lastUsed.get();
+	}
+
+	/** What the client declared at {@code initialize} ({@code sampling}, {@code elicitation}, {@code roots}). */
+	ObjectNode clientCapabilities() {
+		return this.clientCapabilities;
+	}
+
+	/** A new id for a request to the client; its response completes {@link #response(JsonNode)}. */
+	JsonNode nextRequestId() {
+		return Rpc.NODES.stringNode("s-" + Long.toString(this.requestIds.incrementAndGet(), 36));
+	}
+
+	/** The client's response (the whole message) to the request with this id, when it comes. */
+	Mono<JsonNode> response(JsonNode requestId) {
+		String key = requestId.toString();
+		Sinks.One<JsonNode> sink = this.awaiting.computeIfAbsent(key, (k) -> Sinks.one());
+		return sink.asMono().doFinally((signal) -> this.awaiting.remove(key));
+	}
+
+	/** A response the client POSTed; whether a request was waiting for it. */
+	boolean answered(JsonNode requestId, JsonNode message) {
+		Sinks.One<JsonNode> sink = this.awaiting.remove(requestId.toString());
+		return sink != null && sink.tryEmitValue(message).isSuccess();
 	}
 
 	LogLevel logLevel() {
@@ -151,6 +184,8 @@ final class Session {
 	/** Ends the session: cancels its requests and subscriptions and closes its streams. */
 	synchronized void close() {
 		this.inFlight.keySet().forEach(this::cancel);
+		this.awaiting.values().forEach(Sinks.One::tryEmitEmpty);
+		this.awaiting.clear();
 		this.subscriptions.keySet().forEach(this::unsubscribe);
 		this.streams.values().forEach(SseStream::complete);
 		this.streams.clear();

@@ -28,7 +28,7 @@ final class Sessions {
 		this.replayEvents = replayEvents;
 	}
 
-	Session create(String principal, String version, long toolsVersion) {
+	Session create(String principal, String version, long toolsVersion, tools.jackson.databind.node.ObjectNode clientCapabilities) {
 		expire();
 		while (this.sessions.size() >= this.max) {
 			this.sessions.values().stream().min(Comparator.comparingLong(Session::lastUsed))
@@ -37,7 +37,7 @@ final class Sessions {
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		Session session = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), principal, version,
-				this.replayEvents);
+				this.replayEvents, clientCapabilities);
 		session.toolsChanged(toolsVersion);
 		this.sessions.put(session.id(), session);
 		return session;

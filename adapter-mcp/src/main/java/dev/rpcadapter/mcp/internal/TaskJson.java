@@ -41,6 +41,16 @@ final class TaskJson {
 		};
 	}
 
+	/** MCP's task status of a job event. */
+	static String status(JsonNode event) {
+		try {
+			return status(JobStatus.fromWire(event.path("status").asString("")));
+		}
+		catch (IllegalArgumentException ex) {
+			return "working";
+		}
+	}
+
 	static boolean isTerminal(JsonNode event) {
 		String status = event.path("status").asString("");
 		return "completed".equals(status) || "failed".equals(status) || "stopped".equals(status)

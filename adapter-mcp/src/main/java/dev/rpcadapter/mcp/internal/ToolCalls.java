@@ -1,15 +1,21 @@
 package dev.rpcadapter.mcp.internal;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import dev.rpcadapter.command.Command;
+import dev.rpcadapter.command.McpExchange;
+import dev.rpcadapter.core.internal.Exchanges;
+import dev.rpcadapter.dispatch.CallContext;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import dev.rpcadapter.jsonrpc.JsonRpcId;
 import dev.rpcadapter.jsonrpc.JsonRpcRequest;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +34,11 @@ final class ToolCalls {
 
 	private final Predicate<String> contentTools;
 
+	private final Duration clientTimeout;
+
 	ToolCalls(JsonRpcDispatcher dispatcher, ToolCatalog catalog, @Nullable JobTasks tasks, Duration queuedWait,
-			Predicate<String> contentTools) {
+			Predicate<String> contentTools, Duration clientTimeout) {
+		this.clientTimeout = clientTimeout;
 		this.dispatcher = dispatcher;
 		this.catalog = catalog;
 		this.tasks = tasks;
@@ -52,8 +61,35 @@ final class ToolCalls {
 			throw new McpException(McpException.METHOD_NOT_FOUND, "Tool '" + name + "' does not support task execution");
 		}
 		JsonNode params = (arguments == null || arguments.isNull()) ? Rpc.object() : arguments;
-		return this.dispatcher.call(new JsonRpcRequest(name, params, JsonRpcId.of(1)), call.context())
-			.flatMap((response) -> answer(call, command, response, asTask));
+		McpExchange exchange = exchange(call, asTask);
+		// a queued command's job talks to this client while the call (or, for a task, the job) lasts
+		Set<String> jobs = ConcurrentHashMap.newKeySet();
+		CallContext context = call.context().withJobListener((jobId) -> {
+			jobs.add(jobId);
+			Exchanges.bindJob(jobId, exchange);
+		});
+		return this.dispatcher.call(new JsonRpcRequest(name, params, JsonRpcId.of(1)), context)
+			.flatMap((response) -> answer(call, command, response, asTask))
+			.contextWrite(Context.of(Exchanges.CONTEXT_KEY, exchange))
+			.doFinally((signal) -> jobs.forEach((jobId) -> {
+				if (asTask && this.tasks != null) {
+					this.tasks.untilFinished(jobId, call.caller(), () -> Exchanges.unbindJob(jobId, exchange));
+				}
+				else {
+					Exchanges.unbindJob(jobId, exchange);
+				}
+			}));
+	}
+
+	/** The call's exchange: the call's own stream, or for a task (which outlives the call) the session's GET stream. */
+	private McpExchange exchange(McpCall call, boolean asTask) {
+		Session session = call.session();
+		if (asTask) {
+			return (session != null) ? new SessionExchange(session, session::notify, true, this.dispatcher.mapper(),
+					this.clientTimeout) : McpExchange.NONE;
+		}
+		return new SessionExchange(session, call.notifier(), call.streaming(), this.dispatcher.mapper(),
+				this.clientTimeout);
 	}
 
 	private Mono<JsonNode> answer(McpCall call, Command command, JsonRpcResponse response, boolean asTask) {

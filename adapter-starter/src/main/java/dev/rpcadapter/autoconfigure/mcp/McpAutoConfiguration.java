@@ -1,6 +1,7 @@
 package dev.rpcadapter.autoconfigure.mcp;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.rpcadapter.autoconfigure.JsonRpcProperties;
 import dev.rpcadapter.autoconfigure.queue.QueueProperties;
@@ -29,7 +30,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Serves every command as an MCP tool on {@code adapter.mcp.path} (Streamable HTTP), through the
@@ -57,12 +61,12 @@ public final class McpAutoConfiguration {
 			ObjectProvider<JobQueue> queue, ObjectProvider<QueueProperties> queueProperties, McpProperties properties,
 			ApiInfo info, McpToolHintsCollector hints, ObjectProvider<McpResource> resources,
 			ObjectProvider<McpResourceTemplate> templates, ObjectProvider<McpPrompt> prompts,
-			ObjectProvider<McpToolSource> toolSources) {
+			ObjectProvider<McpToolSource> toolSources, Environment environment) {
 		Duration ttl = queueProperties.getIfAvailable(QueueProperties::new).getRetention();
 		McpSettings settings = new McpSettings(properties.isStateless(), properties.getMaxSessions(),
-				properties.getSessionIdleTimeout(), properties.getAllowedOrigins(), properties.getPageSize(),
+				properties.getSessionIdleTimeout(), allowedOrigins(properties, environment), properties.getPageSize(),
 				properties.getQueuedCallWait(), properties.getReplayEvents(), info.title(), info.version(),
-				properties.getInstructions(), ttl);
+				properties.getInstructions(), ttl, properties.getClientRequestTimeout());
 		McpServer.Builder builder = McpServer.builder(dispatcher, registry).authorizer(authorizer)
 			.jobQueue(queue.getIfAvailable()).settings(settings).toolHints(hints).contentTools(hints::isContentTool);
 		resources.orderedStream().forEach(builder::resource);
@@ -70,6 +74,18 @@ public final class McpAutoConfiguration {
 		prompts.orderedStream().forEach(builder::prompt);
 		toolSources.orderedStream().forEach(builder::toolSource);
 		return builder.build();
+	}
+
+	/**
+	 * {@code adapter.mcp.allowed-origins} when set, else {@code adapter.security.allowed-origins} (one
+	 * place configures the Origin checks of {@code /ws} and {@code /mcp}; it applies with security off too).
+	 */
+	static List<String> allowedOrigins(McpProperties properties, Environment environment) {
+		if (!properties.getAllowedOrigins().isEmpty()) {
+			return properties.getAllowedOrigins();
+		}
+		return Binder.get(environment).bind("adapter.security.allowed-origins", Bindable.listOf(String.class))
+			.orElse(List.of());
 	}
 
 	@Bean

@@ -20,8 +20,9 @@ public class McpProperties {
 	private boolean stateless = false;
 
 	/**
-	 * Browser origins allowed to call the endpoint ("*" for all); requests without an Origin header
-	 * are always allowed, any other origin is refused with 403 (DNS rebinding protection).
+	 * Browser origins allowed to call the endpoint ("*" for all), besides loopback ones; requests without
+	 * an Origin header are always allowed, any other origin is refused with 403 (DNS rebinding
+	 * protection). When empty, adapter.security.allowed-origins applies (it also guards /ws).
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
@@ -30,6 +31,9 @@ public class McpProperties {
 
 	/** How long an unused session lives. */
 	private Duration sessionIdleTimeout = Duration.ofMinutes(30);
+
+	/** How long a request to the client (sampling/createMessage, elicitation/create) waits for its answer. */
+	private Duration clientRequestTimeout = Duration.ofSeconds(60);
 
 	/** Items per page of tools/list, tasks/list and resources/list. */
 	private int pageSize = 100;
@@ -122,4 +126,13 @@ public class McpProperties {
 	public void setInstructions(String instructions) {
 		this.instructions = instructions;
 	}
+
+	public Duration getClientRequestTimeout() {
+		return this.clientRequestTimeout;
+	}
+
+	public void setClientRequestTimeout(Duration clientRequestTimeout) {
+		this.clientRequestTimeout = clientRequestTimeout;
+	}
+
 }

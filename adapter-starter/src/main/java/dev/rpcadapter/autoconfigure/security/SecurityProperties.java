@@ -48,7 +48,8 @@ public class SecurityProperties {
 	/**
 	 * Origins (scheme://host[:port]) allowed to open the WebSocket from a browser, besides the server's
 	 * own; "*" allows any. An upgrade without an Origin header (not a browser) is always allowed. Applies
-	 * whether or not security is enabled.
+	 * whether or not security is enabled. The MCP endpoint checks the same list unless
+	 * adapter.mcp.allowed-origins is set.
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 

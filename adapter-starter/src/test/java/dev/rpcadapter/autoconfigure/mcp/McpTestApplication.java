@@ -1,5 +1,7 @@
 package dev.rpcadapter.autoconfigure.mcp;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -7,11 +9,14 @@ import dev.rpcadapter.command.CommandException;
 import dev.rpcadapter.command.CommandParam;
 import dev.rpcadapter.command.JobContext;
 import dev.rpcadapter.command.JsonRpcCommand;
+import dev.rpcadapter.command.McpExchange;
 import dev.rpcadapter.command.ToolHints;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /** A server with plain and queued commands for the MCP tests. */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -21,6 +26,50 @@ class McpTestApplication {
 	@Bean
 	Tools mcpTestTools() {
 		return new Tools();
+	}
+
+	@Bean
+	ClientTools mcpClientTools() {
+		return new ClientTools();
+	}
+
+	/** Tools that talk to the MCP client through the injected {@link McpExchange}. */
+	public static class ClientTools {
+
+		@JsonRpcCommand(name = "chatty", description = "Logs at three levels, then answers")
+		public String chatty(McpExchange client) {
+			client.log("debug", "details");
+			client.log("info", "working");
+			client.log("warning", "chatty", Map.of("disk", "almost full"));
+			return "done";
+		}
+
+		@JsonRpcCommand(name = "ask", description = "Asks the client's model")
+		public String ask(@CommandParam("prompt") String prompt, McpExchange client) {
+			JsonNode answer = client.createMessage(Map.of("messages", List.of(Map.of("role", "user", "content",
+					Map.of("type", "text", "text", prompt))), "maxTokens", 10)).block();
+			return "model said: " + answer.path("content").path("text").asString();
+		}
+
+		@JsonRpcCommand(name = "ask_reactive", description = "Asks the client's model without blocking")
+		public Mono<String> askReactive(@CommandParam("prompt") String prompt, McpExchange client) {
+			return client.createMessage(Map.of("messages", List.of(Map.of("role", "user", "content",
+					Map.of("type", "text", "text", prompt))), "maxTokens", 10))
+				.map((answer) -> "model said: " + answer.path("content").path("text").asString());
+		}
+
+		@JsonRpcCommand(name = "confirm", description = "Asks the user from a queued job", queued = true)
+		public String confirm(@CommandParam("question") String question, McpExchange client, JobContext job) {
+			client.log("info", "asking from job " + job.jobId());
+			JsonNode answer = client.elicit(Map.of("message", question, "requestedSchema",
+					Map.of("type", "object", "properties", Map.of("ok", Map.of("type", "boolean"))))).block();
+			return answer.path("action").asString() + ":" + answer.path("content").path("ok").asBoolean();
+		}
+
+		@JsonRpcCommand(name = "connected", description = "Whether an MCP client is on the line")
+		public boolean connected(McpExchange client) {
+			return client.isConnected();
+		}
 	}
 
 	/** The tools. */

@@ -43,8 +43,13 @@ public final class McpTestClient {
 
 	/** {@code initialize}; keeps the session id and sends the protocol version from then on. */
 	public JsonNode initialize(String version) {
+		return initialize(version, Map.of());
+	}
+
+	/** {@code initialize} declaring the client's capabilities ({@code sampling}, {@code elicitation}, ...). */
+	public JsonNode initialize(String version, Map<String, Object> capabilities) {
 		HttpResponse<String> response = post(request("initialize", Map.of("protocolVersion", version,
-				"capabilities", Map.of(), "clientInfo", Map.of("name", "test", "version", "1"))), "application/json");
+				"capabilities", capabilities, "clientInfo", Map.of("name", "test", "version", "1"))), "application/json");
 		this.sessionId = response.headers().firstValue("Mcp-Session-Id").orElse(null);
 		JsonNode result = JSON.readTree(response.body()).get("result");
 		this.headers.put("MCP-Protocol-Version", result.path("protocolVersion").asString());

@@ -44,6 +44,7 @@ class McpEverythingConformanceTests {
 		assertThat(exited).as(summary).isTrue();
 		assertThat(process.exitValue()).as(summary).isZero();
 		assertThat(summary).contains("✓ server-initialize").contains("✓ tools-call-with-progress")
-			.contains("✓ dns-rebinding-protection");
+			.contains("✓ dns-rebinding-protection").contains("✓ tools-call-with-logging").contains("✓ tools-call-sampling")
+			.contains("✓ tools-call-elicitation").contains("✓ elicitation-sep1330-enums");
 	}
 }
