@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# bench/scale.sh: what the queue's calls cost as retained work grows. Runs the demo server on the JDBC
+# store (PostgreSQL) with 1 000 and with 1 000 000 retained jobs, back to back in one session, and
+# measures with wrk (bench/scale.lua) the p50/p99 of:
+#
+#   submit              a queued command (chunk) as a non-admin caller (token:alice)
+#   status              queue_get_job_status of a random seeded job of alice
+#   list_owner          queue_list_jobs first page (100) as alice: no filter, status_filter, command
+#   list_admin          the same as the admin (role queue_admin: sees every owner's jobs)
+#   health              GET /health (its queue component counts the jobs per state)
+#
+# then prints one table per round with the 1M / 1k ratio of each figure (target: every ratio <= 2).
+#
+#   bench/scale.sh
+#   SIZES="1000 100000" WARMUP=3 DURATION=5 bench/scale.sh      # a quick look
+#
+# The seeded jobs are in the store's real row format (bench/scale-seed.sql, generate_series): 4 owners
+# (alice owns a quarter), 5 commands, 80 % completed / 10 % failed / 5 % stopped / 5 % deleted,
+# params ~250 B, results ~600 B, created over the last 30 days. They are all finished: a pending or
+# running row without a Quartz job would be failed by the recovery check while the run measures.
+#
+# Uses its own schema (SCHEMA, default bench_scale: dropped and made again for each size) and its own
+# table names (scale_jobs, SCALE_QRTZ_), so tests and other runs on the same database are not disturbed.
+#
+# Environment: SIZES ("1000 1000000"), ROUNDS (1), WARMUP (5 s), DURATION (15 s), CONNECTIONS (4),
+# THREADS (1), PORT (19600), PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE (test), PGUSER (postgres),
+# SCHEMA (bench_scale), JVM_FLAGS, OUT_DIR, JAR (the demo server jar), REBUILD=1 to rebuild it,
+# MVNW_FLAGS (default "-B -q"; add -o offline).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SIZES="${SIZES:-1000 1000000}"
+ROUNDS="${ROUNDS:-1}"
+WARMUP="${WARMUP:-5}"
+DURATION="${DURATION:-15}"
+CONNECTIONS="${CONNECTIONS:-4}"
+THREADS="${THREADS:-1}"
+PORT="${PORT:-19600}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGDATABASE="${PGDATABASE:-test}" PGUSER="${PGUSER:-postgres}"
+SCHEMA="${SCHEMA:-bench_scale}"
+JVM_FLAGS="${JVM_FLAGS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
+MVNW_FLAGS="${MVNW_FLAGS:--B -q}"
+OUT_DIR="${OUT_DIR:-$ROOT/bench/out/scale-$(date -u +%Y%m%dT%H%M%SZ)}"
+JAR="${JAR:-$ROOT/examples/demo-server/target/demo-server.jar}"
+TABLE=scale_jobs
+URL="http://127.0.0.1:$PORT"
+mkdir -p "$OUT_DIR"
+log() { echo "[scale] $(date -u +%H:%M:%S) $*" >&2; }
+psqlq() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+if [[ ! -f "$JAR" || -n "${REBUILD:-}" ]]; then
+  log "building the demo server"
+  (cd "$ROOT" && ./mvnw $MVNW_FLAGS -pl examples/demo-server -am package -DskipTests)
+fi
+
+cat > "$OUT_DIR/scale.yml" <<YAML
+spring:
+  datasource:
+    url: jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA
+    username: $PGUSER
+adapter:
+  security:
+    enabled: true
+    token-list:
+      - name: alice
+        value: alice-token
+        roles: [user]
+      - name: admin
+        value: admin-token
+        roles: [queue_admin]
+    roles:
+      user: [chunk, "queue_*"]
+      queue_admin: ["*"]
+  queue:
+    jdbc:
+      table: $TABLE
+      quartz-table-prefix: SCALE_QRTZ_
+    retention: 3650d              # keep every seeded job: the run measures retained work
+    max-finished-jobs: 100000000
+    max-pending: 1000000
+YAML
+
+server_pid=""
+start() {
+  java $JVM_FLAGS -jar "$JAR" --spring.profiles.active=postgres --server.port="$PORT" --server.address=127.0.0.1 \
+    --logging.level.root=WARN --spring.config.additional-location="file:$OUT_DIR/scale.yml" "$@" \
+    >> "$OUT_DIR/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 180); do curl -fs -o /dev/null "$URL/health" && return; sleep 1; done
+  log "server did not start (see $OUT_DIR/server.log)"; exit 1
+}
+stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+trap '[[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true' EXIT
+
+seed() { # size
+  log "seeding $1 jobs"
+  psqlq -v table="$SCHEMA.$TABLE" -v jobs="$1" -f "$ROOT/bench/scale-seed.sql"
+  psqlq -c "VACUUM ANALYZE $SCHEMA.$TABLE"
+}
+
+# one wrk run: prints "p50 p99 requests rps errors"
+drive() { # seconds target body token
+  TARGET="$2" BODY="$3" TOKEN="$4" JOBS="$size" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" -s "$ROOT/bench/scale.lua" "$URL" \
+    2>>"$OUT_DIR/wrk.err" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+}
+
+rpc() { # method params-json
+  printf '{"jsonrpc":"2.0","method":"%s","params":%s,"id":1}' "$1" "$2"
+}
+
+SCENARIOS="status list_owner list_owner_status list_owner_command list_admin list_admin_status list_admin_command health submit"
+scenario() { # name -> target body token
+  case "$1" in
+    submit) echo "/api/jsonrpc|$(rpc chunk '{"text":"One. Two. Three. Four.","window":2}')|alice-token" ;;
+    status) echo "/api/jsonrpc|$(rpc queue_get_job_status '{"job_id":"%ID%"}')|alice-token" ;;
+    list_owner) echo "/api/jsonrpc|$(rpc queue_list_jobs '{}')|alice-token" ;;
+    list_owner_status) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"status_filter":"failed"}')|alice-token" ;;
+    list_owner_command) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"command":"long_task"}')|alice-token" ;;
+    list_admin) echo "/api/jsonrpc|$(rpc queue_list_jobs '{}')|admin-token" ;;
+    list_admin_status) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"status_filter":["failed","stopped"]}')|admin-token" ;;
+    list_admin_command) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"command":"long_task","status_filter":"completed"}')|admin-token" ;;
+    health) echo "/health||" ;;
+  esac
+}
+
+RESULTS="$OUT_DIR/results.tsv"
+: > "$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+  for size in $SIZES; do
+    log "round $round, $size retained jobs"
+    psqlq -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" -c "CREATE SCHEMA $SCHEMA"
+    start
+    seed "$size"
+    echo "$round $size load_before $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/load.txt"
+    for name in $SCENARIOS; do
+      IFS='|' read -r target body token <<< "$(scenario "$name")"
+      drive "$WARMUP" "$target" "$body" "$token" > /dev/null
+      read -r p50 p99 requests rps errors <<< "$(drive "$DURATION" "$target" "$body" "$token")"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$size" "$name" "$p50" "$p99" "$requests" "$rps" "$errors" \
+        | tee -a "$RESULTS" >&2
+    done
+    echo "$round $size load_after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/load.txt"
+    psqlq -At -c "SELECT status, count(*) FROM $SCHEMA.$TABLE GROUP BY 1 ORDER BY 1" > "$OUT_DIR/rows-$round-$size.txt"
+    stop
+  done
+done
+
+# one table per round: each scenario's figures at the smallest and the largest size, and their ratio
+small="${SIZES%% *}"; large="${SIZES##* }"
+{
+  for round in $(seq 1 "$ROUNDS"); do
+    echo
+    echo "Round $round (load average 1/5/15 min: $(grep "^$round " "$OUT_DIR/load.txt" | awk '{printf "%s%s %s %s/%s/%s", sep, $2, $3, $4, $5, $6; sep="; "}'))"
+    echo
+    echo "| call | p50 ms $small | p50 ms $large | ratio | p99 ms $small | p99 ms $large | ratio | req/s $small | req/s $large | errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for name in $SCENARIOS; do
+      awk -F'\t' -v r="$round" -v n="$name" -v s="$small" -v l="$large" '
+        $1 == r && $3 == n && $2 == s { sp50 = $4; sp99 = $5; srps = $7; serr = $8 }
+        $1 == r && $3 == n && $2 == l { lp50 = $4; lp99 = $5; lrps = $7; lerr = $8 }
+        END { printf "| %s | %s | %s | %.2f | %s | %s | %.2f | %s | %s | %d |\n", n, sp50, lp50, lp50 / sp50, sp99, lp99,
+              lp99 / sp99, srps, lrps, serr + lerr }' "$RESULTS"
+    done
+  done
+} | tee "$OUT_DIR/report.md"
+log "results in $OUT_DIR"
