@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/scale.sh: what the queue's calls cost as retained work grows. Runs the demo server on the JDBC
-# store (PostgreSQL) with 1 000 and with 1 000 000 retained jobs, back to back in one session, and
-# measures with wrk (bench/scale.lua) the p50/p99 of:
+# store (PostgreSQL) with 1 000 and with 1 000 000 retained jobs in one session (one server per size, both
+# up at once; each call is measured on one size right after the other), with wrk (bench/scale.lua), the
+# p50/p99 of:
 #
 #   submit              a queued command (chunk) as a non-admin caller (token:alice)
 #   status              queue_get_job_status of a random seeded job of alice
@@ -9,7 +10,8 @@
 #   list_admin          the same as the admin (role queue_admin: sees every owner's jobs)
 #   health              GET /health (its queue component counts the jobs per state)
 #
-# then prints one table per round with the 1M / 1k ratio of each figure (target: every ratio <= 2).
+# then prints one table per round with the 1M / 1k ratio of each figure (target: every ratio <= 2). The
+# submits go last: the jobs they make run on the servers' workers after them.
 #
 #   bench/scale.sh
 #   SIZES="1000 100000" WARMUP=3 DURATION=5 bench/scale.sh      # a quick look
@@ -19,12 +21,13 @@
 # params ~250 B, results ~600 B, created over the last 30 days. They are all finished: a pending or
 # running row without a Quartz job would be failed by the recovery check while the run measures.
 #
-# Uses its own schema (SCHEMA, default bench_scale: dropped and made again for each size) and its own
-# table names (scale_jobs, SCALE_QRTZ_), so tests and other runs on the same database are not disturbed.
+# Uses schemas of its own (<SCHEMA>_<size>, default bench_scale_1000 and bench_scale_1000000, dropped and
+# made again at the start, left in place at the end for a look) and its own table names (scale_jobs,
+# SCALE_QRTZ_), so tests and other runs on the same database are not disturbed. Needs wrk and psql.
 #
 # Environment: SIZES ("1000 1000000"), ROUNDS (1), WARMUP (5 s), DURATION (15 s), CONNECTIONS (4),
-# THREADS (1), PORT (19600), PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE (test), PGUSER (postgres),
-# SCHEMA (bench_scale), JVM_FLAGS, OUT_DIR, JAR (the demo server jar), REBUILD=1 to rebuild it,
+# THREADS (1), PORT (19600: the first size's server; the next sizes take the next ports), PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE (test), PGUSER (postgres),
+# SCHEMA (bench_scale), CLEANUP (unset; a number: also time the trim to that many jobs, see below), JVM_FLAGS, OUT_DIR, JAR (the demo server jar), REBUILD=1 to rebuild it,
 # MVNW_FLAGS (default "-B -q"; add -o offline).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,10 +45,9 @@ MVNW_FLAGS="${MVNW_FLAGS:--B -q}"
 OUT_DIR="${OUT_DIR:-$ROOT/bench/out/scale-$(date -u +%Y%m%dT%H%M%SZ)}"
 JAR="${JAR:-$ROOT/examples/demo-server/target/demo-server.jar}"
 TABLE=scale_jobs
-URL="http://127.0.0.1:$PORT"
 mkdir -p "$OUT_DIR"
 log() { echo "[scale] $(date -u +%H:%M:%S) $*" >&2; }
-psqlq() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+psqlq() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 if [[ ! -f "$JAR" || -n "${REBUILD:-}" ]]; then
   log "building the demo server"
@@ -55,7 +57,6 @@ fi
 cat > "$OUT_DIR/scale.yml" <<YAML
 spring:
   datasource:
-    url: jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA
     username: $PGUSER
 adapter:
   security:
@@ -79,28 +80,34 @@ adapter:
     max-pending: 1000000
 YAML
 
-server_pid=""
-start() {
-  java $JVM_FLAGS -jar "$JAR" --spring.profiles.active=postgres --server.port="$PORT" --server.address=127.0.0.1 \
-    --logging.level.root=WARN --spring.config.additional-location="file:$OUT_DIR/scale.yml" "$@" \
-    >> "$OUT_DIR/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 180); do curl -fs -o /dev/null "$URL/health" && return; sleep 1; done
-  log "server did not start (see $OUT_DIR/server.log)"; exit 1
+declare -A server_pid=()
+port_of() { # size -> the port of its server
+  local i=0 size
+  for size in $SIZES; do [[ "$size" == "$1" ]] && { echo $((PORT + i)); return; }; i=$((i + 1)); done
 }
-stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
-trap '[[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true' EXIT
+start() { # size [more server arguments]
+  local size="$1" port; port=$(port_of "$1"); shift
+  java $JVM_FLAGS -jar "$JAR" --spring.profiles.active=postgres --server.port="$port" --server.address=127.0.0.1 \
+    --logging.level.root=WARN --spring.config.additional-location="file:$OUT_DIR/scale.yml" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=${SCHEMA}_$size" "$@" \
+    >> "$OUT_DIR/server-$size.log" 2>&1 &
+  server_pid[$size]=$!
+  for _ in $(seq 1 180); do curl -fs -o /dev/null "http://127.0.0.1:$port/health" && return; sleep 1; done
+  log "server did not start (see $OUT_DIR/server-$size.log)"; exit 1
+}
+stop_all() { local pid; for pid in "${server_pid[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; server_pid=(); }
+trap stop_all EXIT
 
 seed() { # size
   log "seeding $1 jobs"
-  psqlq -v table="$SCHEMA.$TABLE" -v jobs="$1" -f "$ROOT/bench/scale-seed.sql"
-  psqlq -c "VACUUM ANALYZE $SCHEMA.$TABLE"
+  psqlq -v table="${SCHEMA}_$1.$TABLE" -v jobs="$1" -f "$ROOT/bench/scale-seed.sql"
+  psqlq -c "VACUUM ANALYZE ${SCHEMA}_$1.$TABLE"
 }
 
-# one wrk run: prints "p50 p99 requests rps errors"
-drive() { # seconds target body token
-  TARGET="$2" BODY="$3" TOKEN="$4" JOBS="$size" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" -s "$ROOT/bench/scale.lua" "$URL" \
-    2>>"$OUT_DIR/wrk.err" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+# one wrk run against the server of one size: prints "p50 p99 requests rps errors"
+drive() { # size seconds target body token
+  TARGET="$3" BODY="$4" TOKEN="$5" JOBS="$1" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -s "$ROOT/bench/scale.lua" \
+    "http://127.0.0.1:$(port_of "$1")" 2>>"$OUT_DIR/wrk.err" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
 
 rpc() { # method params-json
@@ -108,7 +115,7 @@ rpc() { # method params-json
 }
 
 SCENARIOS="status list_owner list_owner_status list_owner_command list_admin list_admin_status list_admin_command health submit"
-scenario() { # name -> target body token
+scenario() { # name -> target|body|token
   case "$1" in
     submit) echo "/api/jsonrpc|$(rpc chunk '{"text":"One. Two. Three. Four.","window":2}')|alice-token" ;;
     status) echo "/api/jsonrpc|$(rpc queue_get_job_status '{"job_id":"%ID%"}')|alice-token" ;;
@@ -122,34 +129,60 @@ scenario() { # name -> target body token
   esac
 }
 
+# every size has its own schema and server, all up at once; each call is measured on every size in
+# turn (the order reversed every other round), so a change of the machine's load hits the sizes alike
+for size in $SIZES; do
+  psqlq -c "DROP SCHEMA IF EXISTS ${SCHEMA}_$size CASCADE" -c "CREATE SCHEMA ${SCHEMA}_$size"
+  start "$size"
+  seed "$size"
+done
 RESULTS="$OUT_DIR/results.tsv"
 : > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
-  for size in $SIZES; do
-    log "round $round, $size retained jobs"
-    psqlq -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" -c "CREATE SCHEMA $SCHEMA"
-    start
-    seed "$size"
-    echo "$round $size load_before $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/load.txt"
-    for name in $SCENARIOS; do
-      IFS='|' read -r target body token <<< "$(scenario "$name")"
-      drive "$WARMUP" "$target" "$body" "$token" > /dev/null
-      read -r p50 p99 requests rps errors <<< "$(drive "$DURATION" "$target" "$body" "$token")"
+  order="$SIZES"; (( round % 2 == 0 )) && order="$(echo "$SIZES" | tr ' ' '\n' | tac | tr '\n' ' ')"
+  echo "$round $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/load.txt"
+  for name in $SCENARIOS; do
+    IFS='|' read -r target body token <<< "$(scenario "$name")"
+    for size in $order; do
+      drive "$size" "$WARMUP" "$target" "$body" "$token" > /dev/null
+      read -r p50 p99 requests rps errors <<< "$(drive "$size" "$DURATION" "$target" "$body" "$token")"
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$size" "$name" "$p50" "$p99" "$requests" "$rps" "$errors" \
         | tee -a "$RESULTS" >&2
     done
-    echo "$round $size load_after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/load.txt"
-    psqlq -At -c "SELECT status, count(*) FROM $SCHEMA.$TABLE GROUP BY 1 ORDER BY 1" > "$OUT_DIR/rows-$round-$size.txt"
-    stop
   done
+  echo "$round $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/load.txt"
 done
-
-# one table per round: each scenario's figures at the smallest and the largest size, and their ratio
+for size in $SIZES; do
+  psqlq -At -c "SELECT status, count(*) FROM ${SCHEMA}_$size.$TABLE GROUP BY 1 ORDER BY 1" > "$OUT_DIR/rows-$size.txt"
+done
+stop_all
 small="${SIZES%% *}"; large="${SIZES##* }"
+
+# CLEANUP=<keep>: restart the largest size's server with max-finished-jobs=<keep>; its first retention
+# cleanup (at startup) trims the rest in batches. Reports how long until the table holds <keep> finished
+# jobs, and list_owner's figures measured meanwhile.
+if [[ -n "${CLEANUP:-}" ]]; then
+  terminal() { psqlq -At -c "SELECT count(*) FROM ${SCHEMA}_$large.$TABLE WHERE status IN ('completed','failed','stopped','deleted')"; }
+  before=$(terminal)
+  log "cleanup: $before finished jobs, keeping $CLEANUP"
+  t0=$(date +%s.%N)
+  start "$large" --adapter.queue.max-finished-jobs="$CLEANUP"
+  IFS='|' read -r target body token <<< "$(scenario list_owner)"
+  drive "$large" "$DURATION" "$target" "$body" "$token" > "$OUT_DIR/cleanup-list.txt" &
+  while (( $(terminal) > CLEANUP )); do sleep 0.5; done
+  t1=$(date +%s.%N)
+  wait
+  after=$(terminal)
+  echo "cleanup: $before -> $after finished jobs in $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}') s from the server's start; list_owner meanwhile (p50 p99 requests req/s errors): $(cat "$OUT_DIR/cleanup-list.txt")" \
+    | tee "$OUT_DIR/cleanup.txt" >&2
+  stop_all
+fi
+
+# one table per round: each call's figures at the smallest and the largest size, and their ratio
 {
   for round in $(seq 1 "$ROUNDS"); do
     echo
-    echo "Round $round (load average 1/5/15 min: $(grep "^$round " "$OUT_DIR/load.txt" | awk '{printf "%s%s %s %s/%s/%s", sep, $2, $3, $4, $5, $6; sep="; "}'))"
+    echo "Round $round (load average 1/5/15 min at its start and end: $(grep "^$round " "$OUT_DIR/load.txt" | awk '{printf "%s%s/%s/%s", sep, $2, $3, $4; sep=" → "}'))"
     echo
     echo "| call | p50 ms $small | p50 ms $large | ratio | p99 ms $small | p99 ms $large | ratio | req/s $small | req/s $large | errors |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

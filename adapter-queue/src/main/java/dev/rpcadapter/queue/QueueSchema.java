@@ -22,10 +22,12 @@ public final class QueueSchema {
 	 * together).
 	 */
 	public static void createJobTable(DataSource dataSource, String table) {
-		List<String> statements = new ArrayList<>(SchemaScripts.jobTable(table));
-		statements.addAll(SchemaScripts.jobIndexes(table));
-		statements.addAll(SchemaScripts.jobCounts(table));
-		SchemaScripts.run(dataSource, statements);
+		SchemaScripts.run(dataSource, (schema) -> {
+			List<String> statements = new ArrayList<>(SchemaScripts.jobTable(table));
+			statements.addAll(SchemaScripts.jobIndexes(table));
+			statements.addAll(SchemaScripts.jobCounts(table, schema));
+			return statements;
+		});
 	}
 
 	/**

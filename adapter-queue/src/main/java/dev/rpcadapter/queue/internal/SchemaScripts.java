@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -76,8 +78,9 @@ public final class SchemaScripts {
 	 * A job table made by an earlier version gets its counts computed once, under a lock that holds
 	 * writers back for that count, when the triggers are first installed.
 	 */
-	public static List<String> jobCounts(String table) {
-		String name = checkName(table);
+	public static List<String> jobCounts(String table, String schema) {
+		// the trigger runs in the sessions that change jobs, whatever their search_path: names qualified
+		String name = quote(schema) + "." + checkName(table);
 		String counts = name + "_counts";
 		String apply = " ORDER BY 1, 2, 3 ON CONFLICT (owner, command, status) DO UPDATE SET jobs = c.jobs + EXCLUDED.jobs";
 		String insertInto = "INSERT INTO " + counts + " AS c (owner, command, status, jobs) ";
@@ -104,7 +107,7 @@ public final class SchemaScripts {
 						+ "END\n$$",
 				"DO $$\n"
 						+ "BEGIN\n"
-						+ "  IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = '" + name
+						+ "  IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = '" + name.replace("'", "''")
 						+ "'::regclass AND tgname = 'adapter_count_inserts') THEN\n"
 						+ "    LOCK TABLE " + name + " IN SHARE ROW EXCLUSIVE MODE;\n"
 						+ "    DELETE FROM " + counts + ";\n"
@@ -143,12 +146,20 @@ public final class SchemaScripts {
 	}
 
 	public static void run(DataSource dataSource, List<String> statements) {
+		run(dataSource, (schema) -> statements);
+	}
+
+	/**
+	 * Runs the statements made for the connection's current schema (where unqualified names are
+	 * created) in one transaction, under the advisory lock.
+	 */
+	public static void run(DataSource dataSource, Function<String, List<String>> statementsForSchema) {
 		try (Connection connection = dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-				for (String sql : statements) {
+				for (String sql : statementsForSchema.apply(currentSchema(statement))) {
 					statement.execute(sql);
 				}
 				connection.commit();
@@ -164,6 +175,20 @@ public final class SchemaScripts {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create the job queue tables: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static String currentSchema(Statement statement) throws SQLException {
+		try (ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+			String schema = rs.next() ? rs.getString(1) : null;
+			if (schema == null) {
+				throw new SQLException("no schema of the search_path exists to create the job tables in");
+			}
+			return schema;
+		}
+	}
+
+	private static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
 	static String checkName(String name) {

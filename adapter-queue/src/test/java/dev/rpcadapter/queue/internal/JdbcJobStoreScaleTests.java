@@ -73,6 +73,11 @@ class JdbcJobStoreScaleTests {
 		this.store.delete(records.stream().filter((r) -> r.status() == JobStatus.FAILED).findFirst().orElseThrow().jobId());
 		sql("UPDATE " + TABLE + " SET status = 'deleted' WHERE status = 'stopped'");
 		assertThat(this.store.countByStatus()).isEqualTo(countedInTheTable());
+		// a session whose search_path does not name the job table's schema (a script, psql) is counted too
+		sql("SET search_path TO public", "INSERT INTO queue_scale_tests." + TABLE + " (job_id, command, owner, roles, "
+				+ "status, progress, description, created_at, updated_at) VALUES ('from-psql', 'chunk', 'alice', '[]', "
+				+ "'pending', 0, '', now(), now())", "RESET search_path");
+		assertThat(this.store.countByStatus()).isEqualTo(countedInTheTable());
 
 		sql("TRUNCATE " + TABLE);
 		assertThat(this.store.countByStatus()).containsOnlyKeys(JobStatus.values()).allSatisfy((s, n) -> assertThat(n).isZero());
