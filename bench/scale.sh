@@ -6,8 +6,11 @@
 #
 #   submit              a queued command (chunk) as a non-admin caller (token:alice)
 #   status              queue_get_job_status of a random seeded job of alice
-#   list_owner          queue_list_jobs first page (100) as alice: no filter, status_filter, command
-#   list_admin          the same as the admin (role queue_admin: sees every owner's jobs)
+#   list_owner          queue_list_jobs first page as alice: no filter (100), status_filter failed (20),
+#                       command long_task (20); 20, not 100, so that the page is full with 1 000 jobs too
+#                       (alice has 25 failed and 50 long_task jobs there) and both sizes answer as much
+#   list_admin          as the admin (role queue_admin: every owner's jobs): no filter, failed + stopped,
+#                       long_task + completed (100 each)
 #   health              GET /health (its queue component counts the jobs per state)
 #
 # then prints one table per round with the 1M / 1k ratio of each figure (target: every ratio <= 2). The
@@ -120,8 +123,8 @@ scenario() { # name -> target|body|token
     submit) echo "/api/jsonrpc|$(rpc chunk '{"text":"One. Two. Three. Four.","window":2}')|alice-token" ;;
     status) echo "/api/jsonrpc|$(rpc queue_get_job_status '{"job_id":"%ID%"}')|alice-token" ;;
     list_owner) echo "/api/jsonrpc|$(rpc queue_list_jobs '{}')|alice-token" ;;
-    list_owner_status) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"status_filter":"failed"}')|alice-token" ;;
-    list_owner_command) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"command":"long_task"}')|alice-token" ;;
+    list_owner_status) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"status_filter":"failed","limit":20}')|alice-token" ;;
+    list_owner_command) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"command":"long_task","limit":20}')|alice-token" ;;
     list_admin) echo "/api/jsonrpc|$(rpc queue_list_jobs '{}')|admin-token" ;;
     list_admin_status) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"status_filter":["failed","stopped"]}')|admin-token" ;;
     list_admin_command) echo "/api/jsonrpc|$(rpc queue_list_jobs '{"command":"long_task","status_filter":"completed"}')|admin-token" ;;
