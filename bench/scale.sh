@@ -174,9 +174,10 @@ if [[ -n "${CLEANUP:-}" ]]; then
   start "$large" --adapter.queue.max-finished-jobs="$CLEANUP"
   IFS='|' read -r target body token <<< "$(scenario list_owner)"
   drive "$large" "$DURATION" "$target" "$body" "$token" > "$OUT_DIR/cleanup-list.txt" &
+  driver=$!
   while (( $(terminal) > CLEANUP + open )); do sleep 0.5; done
   t1=$(date +%s.%N)
-  wait
+  wait "$driver"
   after=$(terminal)
   echo "cleanup: $before -> $after finished jobs in $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}') s from the server's start; list_owner meanwhile (p50 p99 requests req/s errors): $(cat "$OUT_DIR/cleanup-list.txt")" \
     | tee "$OUT_DIR/cleanup.txt" >&2
