@@ -1,5 +1,8 @@
 package dev.rpcadapter.queue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import dev.rpcadapter.queue.internal.SchemaScripts;
@@ -13,9 +16,18 @@ public final class QueueSchema {
 	private QueueSchema() {
 	}
 
-	/** Creates the job record table and its indexes (idempotent, safe when nodes start together). */
+	/**
+	 * Creates the job record table, its log table, its indexes and its counts (a table kept by
+	 * triggers), or upgrades those of an earlier version in place (idempotent, safe when nodes start
+	 * together).
+	 */
 	public static void createJobTable(DataSource dataSource, String table) {
-		SchemaScripts.run(dataSource, SchemaScripts.jobTable(table));
+		SchemaScripts.run(dataSource, (schema) -> {
+			List<String> statements = new ArrayList<>(SchemaScripts.jobTable(table));
+			statements.addAll(SchemaScripts.jobIndexes(table));
+			statements.addAll(SchemaScripts.jobCounts(table, schema));
+			return statements;
+		});
 	}
 
 	/**

@@ -20,11 +20,8 @@ final class JdbcJobLogs {
 
 	private final String table;
 
-	private final String jobTable;
-
 	JdbcJobLogs(DataSource dataSource, String jobTable) {
 		this.dataSource = dataSource;
-		this.jobTable = jobTable;
 		this.table = jobTable + "_logs";
 	}
 
@@ -72,13 +69,6 @@ final class JdbcJobLogs {
 
 	void delete(String jobId) {
 		update("DELETE FROM " + this.table + " WHERE job_id = ?", (ps) -> ps.setString(1, jobId));
-	}
-
-	/** Removes the logs of jobs that no longer exist (after retention removed them). */
-	void deleteOrphans() {
-		update("DELETE FROM " + this.table + " l WHERE NOT EXISTS (SELECT 1 FROM " + this.jobTable
-				+ " j WHERE j.job_id = l.job_id)", (ps) -> {
-				});
 	}
 
 	private void update(String sql, Binder binder) {

@@ -1,11 +1,7 @@
 package dev.rpcadapter.queue.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,9 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 /** Job records in a table shared by all nodes; every update is a conditional {@code UPDATE}. */
 public final class JdbcJobStore implements JobStore {
 
-	private static final String TERMINAL = "('completed','failed','stopped','deleted')";
-
-	private final DataSource dataSource;
+	private static final List<JobStatus> TERMINAL_STATES = List.of(JobStatus.COMPLETED, JobStatus.FAILED,
+			JobStatus.STOPPED, JobStatus.DELETED);
 
 	private final JdbcRows rows;
 
@@ -39,12 +34,20 @@ public final class JdbcJobStore implements JobStore {
 
 	private final JdbcJobLogs logs;
 
+	private final JdbcExecutor executor;
+
+	private final JdbcJobPages pages;
+
+	private final JdbcRetention retention;
+
 	public JdbcJobStore(DataSource dataSource, ObjectMapper mapper, String table) {
-		this.dataSource = dataSource;
 		this.rows = new JdbcRows(mapper);
 		this.table = SchemaScripts.checkName(table);
 		this.claims = new JdbcClaims(dataSource, this.rows, this.table);
 		this.logs = new JdbcJobLogs(dataSource, this.table);
+		this.executor = new JdbcExecutor(dataSource);
+		this.pages = new JdbcJobPages(this.executor, this.rows, this.table);
+		this.retention = new JdbcRetention(this.executor, this.table);
 	}
 
 	@Override
@@ -123,13 +126,14 @@ public final class JdbcJobStore implements JobStore {
 
 	@Override
 	public long countPending(String owner) {
-		return execute("SELECT count(*) FROM " + this.table + " WHERE status = 'pending' AND owner = ?", (ps) -> {
-			ps.setString(1, owner);
-			try (ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		});
+		return execute("SELECT coalesce(sum(jobs), 0) FROM " + this.table + "_counts WHERE owner = ? "
+				+ "AND status = 'pending'", (ps) -> {
+					ps.setString(1, owner);
+					try (ResultSet rs = ps.executeQuery()) {
+						rs.next();
+						return rs.getLong(1);
+					}
+				});
 	}
 
 	@Override
@@ -167,30 +171,12 @@ public final class JdbcJobStore implements JobStore {
 
 	@Override
 	public JobPage query(JobQuery query) {
-		List<Object> args = new ArrayList<>();
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-		condition(where, args, "owner", query.owner());
-		anyOf(where, args, "status", query.statuses().stream().map(JobStatus::wire).toList());
-		anyOf(where, args, "command", List.copyOf(query.commands()));
-		long total = execute("SELECT count(*) FROM " + this.table + where, (ps) -> {
-			bind(ps, args);
-			try (ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		});
-		List<JobRecord> jobs = execute("SELECT * FROM " + this.table + where
-				+ " ORDER BY created_at DESC, job_id DESC LIMIT " + query.limit() + " OFFSET " + query.offset(),
-				(ps) -> {
-					bind(ps, args);
-					return this.rows.read(ps);
-				});
-		return new JobPage(jobs, total);
+		return this.pages.query(query);
 	}
 
 	@Override
 	public long count(JobStatus status) {
-		return execute("SELECT count(*) FROM " + this.table + " WHERE status = ?", (ps) -> {
+		return execute("SELECT coalesce(sum(jobs), 0) FROM " + this.table + "_counts WHERE status = ?", (ps) -> {
 			ps.setString(1, status.wire());
 			try (ResultSet rs = ps.executeQuery()) {
 				rs.next();
@@ -201,7 +187,7 @@ public final class JdbcJobStore implements JobStore {
 
 	@Override
 	public Map<JobStatus, Long> countByStatus() {
-		return execute("SELECT status, count(*) FROM " + this.table + " GROUP BY status", (ps) -> {
+		return execute("SELECT status, sum(jobs) FROM " + this.table + "_counts GROUP BY status", (ps) -> {
 			Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
 			for (JobStatus status : JobStatus.values()) {
 				counts.put(status, 0L);
@@ -226,26 +212,12 @@ public final class JdbcJobStore implements JobStore {
 
 	@Override
 	public int deleteFinishedBefore(Instant cutoff) {
-		int deleted = deleteFinishedRows(cutoff);
-		this.logs.deleteOrphans();
-		return deleted;
-	}
-
-	private int deleteFinishedRows(Instant cutoff) {
-		return execute("DELETE FROM " + this.table + " WHERE status IN " + TERMINAL + " AND finished_at < ?",
-				(ps) -> {
-					JdbcRows.setInstant(ps, 1, cutoff);
-					return ps.executeUpdate();
-				});
+		return this.retention.deleteFinishedBefore(cutoff);
 	}
 
 	@Override
 	public int trimFinished(int keep) {
-		return execute("DELETE FROM " + this.table + " WHERE job_id IN (SELECT job_id FROM " + this.table
-				+ " WHERE status IN " + TERMINAL + " ORDER BY finished_at DESC OFFSET ?)", (ps) -> {
-					ps.setInt(1, keep);
-					return ps.executeUpdate();
-				});
+		return this.retention.trimFinished(keep, count(TERMINAL_STATES));
 	}
 
 	@Override
@@ -258,39 +230,12 @@ public final class JdbcJobStore implements JobStore {
 		return "jdbc";
 	}
 
-	private static void condition(StringBuilder where, List<Object> args, String column, @Nullable Object value) {
-		if (value != null) {
-			where.append(" AND ").append(column).append(" = ?");
-			args.add(value);
-		}
-	}
-
-	private static void anyOf(StringBuilder where, List<Object> args, String column, List<String> values) {
-		if (!values.isEmpty()) {
-			where.append(" AND ").append(column).append(" = ANY (?)");
-			args.add(values.toArray(String[]::new));
-		}
-	}
-
-	private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-		for (int i = 0; i < args.size(); i++) {
-			Object arg = args.get(i);
-			if (arg instanceof String[] values) {
-				ps.setArray(i + 1, ps.getConnection().createArrayOf("varchar", values));
-			}
-			else {
-				ps.setObject(i + 1, arg);
-			}
-		}
+	private long count(List<JobStatus> states) {
+		return countByStatus().entrySet().stream().filter((e) -> states.contains(e.getKey()))
+			.mapToLong(Map.Entry::getValue).sum();
 	}
 
 	private <T> T execute(String sql, JdbcRows.StatementCallback<T> callback) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement ps = connection.prepareStatement(sql)) {
-			return callback.apply(ps);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Job store query failed: " + ex.getMessage(), ex);
-		}
+		return this.executor.execute(sql, callback);
 	}
 }
