@@ -9,7 +9,8 @@
 #   spring-ai      the peer: POST /mcp tools/call echo on Spring AI's MCP server (WebFlux, stateless
 #                  protocol, one @McpTool echo; bench/spring-ai-mcp, built here)
 #
-# and prints a markdown table with each run's ratio to "jsonrpc" of its round (target: MCP >= 0.6x).
+# and prints a markdown table with each run's ratio to "jsonrpc" of its round (target: MCP >= 0.6x); the
+# round's jsonrpc figure is the higher of one run before and one after the mcp-session run.
 #
 #   bench/mcp.sh
 #   WARMUP=5 DURATION=10 ROUNDS=1 bench/mcp.sh        # a quick look
@@ -110,8 +111,13 @@ echo "|---|---|---|---|" >> "$OUT_DIR/results.md"
 for round in $(seq 1 "$ROUNDS"); do
   start
   run jsonrpc "$WARMUP" > /dev/null; run mcp-session "$WARMUP" > /dev/null
-  base=$(run jsonrpc "$DURATION"); echo "| $round | jsonrpc | $base | 1.00 |" >> "$OUT_DIR/results.md"
+  # the baseline is measured before and after the session run and the higher one counts: the JIT keeps
+  # warming for a while on a busy machine, and measuring JSON-RPC only first would favour MCP
+  base1=$(run jsonrpc "$DURATION")
   rps=$(run mcp-session "$DURATION")
+  base2=$(run jsonrpc "$DURATION")
+  base=$(awk -v a="$base1" -v b="$base2" 'BEGIN {print (a > b) ? a : b}')
+  echo "| $round | jsonrpc | $base (of $base1, $base2) | 1.00 |" >> "$OUT_DIR/results.md"
   echo "| $round | mcp-session | $rps | $(awk -v a="$rps" -v b="$base" 'BEGIN {printf "%.2f", a/b}') |" >> "$OUT_DIR/results.md"
   stop
   start --adapter.mcp.stateless=true
