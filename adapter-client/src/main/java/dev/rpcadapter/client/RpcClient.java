@@ -143,6 +143,17 @@ public interface RpcClient extends AutoCloseable {
 	 */
 	void download(String transferId, Path file);
 
+	/**
+	 * POSTs a JSON-RPC call to {@code /api/async}: the server answers at once and delivers the call's
+	 * JSON-RPC response to {@code /ws} subscribers of the deliver_id (see
+	 * {@link RpcWebSocketSession#awaitDelivery(String)}).
+	 * @param deliverId the id to deliver to, or {@code null} for one the server generates
+	 * @return the deliver_id
+	 * @throws RpcErrorException when the server refuses the call at once (id held by another caller,
+	 * too many async calls running, authentication)
+	 */
+	String postAsync(String method, @Nullable Object params, @Nullable String deliverId);
+
 	/** Opens a WebSocket to {@code /ws}, sending the configured credentials on the upgrade. */
 	RpcWebSocketSession connectWebSocket();
 

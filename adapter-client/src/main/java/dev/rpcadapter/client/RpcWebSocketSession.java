@@ -44,6 +44,17 @@ public interface RpcWebSocketSession extends AutoCloseable {
 	 */
 	CompletableFuture<Void> unsubscribe(String jobId);
 
+	/**
+	 * Subscribes to the delivery of an {@code /api/async} call ({@link RpcClient#postAsync}) and
+	 * waits for it; a finished call within its retention is delivered at once. Not bounded by the
+	 * request timeout (a call may run long): bound it with {@code orTimeout}.
+	 * @param deliverId the deliver_id
+	 * @return the delivered JSON-RPC response (an object, an array for a batch, or a JSON null when
+	 * every call was a notification), or a future failed with {@link RpcErrorException} when the
+	 * id is unknown, expired or another caller's
+	 */
+	CompletableFuture<JsonNode> awaitDelivery(String deliverId);
+
 	/** @return whether the connection is still open */
 	boolean isOpen();
 

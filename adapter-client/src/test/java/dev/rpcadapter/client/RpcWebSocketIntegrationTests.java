@@ -55,6 +55,22 @@ class RpcWebSocketIntegrationTests {
 	}
 
 	@Test
+	void anAsyncCallIsDeliveredToItsAwaitingSession() throws Exception {
+		String id = client.postAsync("delayed_echo", Map.of("text", "later", "delay_ms", 300), "client-async-1");
+		assertThat(id).isEqualTo("client-async-1");
+		JsonNode response = this.session.awaitDelivery(id).get(10, TimeUnit.SECONDS);
+		assertThat(response.path("result").asString()).isEqualTo("later");
+		String generated = client.postAsync("divide", Map.of("a", 1, "b", 0), null);
+		assertThat(generated).isNotBlank();
+		JsonNode failed = this.session.awaitDelivery(generated).get(10, TimeUnit.SECONDS);
+		assertThat(failed.path("error").path("code").asInt()).isEqualTo(RpcErrorCodes.COMMAND_FAILED);
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> this.session.awaitDelivery("never-posted").get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(RpcErrorException.class)
+			.withMessageContaining("unknown or expired");
+	}
+
+	@Test
 	void callReturnsResult() throws Exception {
 		assertThat(this.session.isOpen()).isTrue();
 		assertThat(this.session.call("subtract", Map.of("minuend", 42, "subtrahend", 23)).get(5, TimeUnit.SECONDS)

@@ -264,6 +264,19 @@ public final class DefaultRpcClient implements RpcClient {
 		this.closed.set(true);
 	}
 
+	@Override
+	public String postAsync(String method, @Nullable Object params, @Nullable String deliverId) {
+		ensureOpen();
+		String path = "/api/async" + ((deliverId != null)
+				? "?deliver_id=" + java.net.URLEncoder.encode(deliverId, java.nio.charset.StandardCharsets.UTF_8) : "");
+		JsonNode accepted = Futures.join(this.exchange.post(this.settings.endpoint(path),
+				this.codec.request(method, params, 1L)));
+		if (accepted == null || !accepted.path("deliver_id").isString()) {
+			throw new dev.rpcadapter.client.RpcProtocolException("/api/async answered without a deliver_id: " + accepted);
+		}
+		return accepted.path("deliver_id").asString();
+	}
+
 	private CompletableFuture<@Nullable JsonNode> postJsonRpc(JsonNode body) {
 		return this.exchange.post(this.settings.endpoint(this.settings.jsonRpcPath()), body);
 	}

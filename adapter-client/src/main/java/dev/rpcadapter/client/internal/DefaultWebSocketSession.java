@@ -86,6 +86,20 @@ final class DefaultWebSocketSession implements RpcWebSocketSession {
 	}
 
 	@Override
+	public CompletableFuture<JsonNode> awaitDelivery(String deliverId) {
+		CompletableFuture<JsonNode> delivery = this.inbox.expectDelivery(requireJobId(deliverId));
+		ObjectNode message = this.codec.mapper().createObjectNode();
+		message.put("action", "subscribe");
+		message.put("deliver_id", deliverId);
+		send(message).whenComplete((ignored, failure) -> {
+			if (failure != null) {
+				delivery.completeExceptionally(TransportFailures.describe(failure, this.target));
+			}
+		});
+		return delivery;
+	}
+
+	@Override
 	public boolean isOpen() {
 		WebSocket current = this.socket;
 		return current != null && !current.isOutputClosed() && !current.isInputClosed();

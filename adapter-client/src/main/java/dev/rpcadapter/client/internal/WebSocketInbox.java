@@ -30,6 +30,8 @@ final class WebSocketInbox {
 
 	private final Map<String, JobEventListener> listeners = new ConcurrentHashMap<>();
 
+	private final Map<String, CompletableFuture<JsonNode>> deliveries = new ConcurrentHashMap<>();
+
 	WebSocketInbox(JsonMapper mapper) {
 		this.mapper = mapper;
 	}
@@ -47,6 +49,11 @@ final class WebSocketInbox {
 	CompletableFuture<Void> subscribe(String jobId, JobEventListener listener) {
 		this.listeners.put(jobId, listener);
 		return this.pendingSubscriptions.computeIfAbsent(jobId, (key) -> new CompletableFuture<>());
+	}
+
+	/** The delivery of an {@code /api/async} call, by deliver_id. */
+	CompletableFuture<JsonNode> expectDelivery(String deliverId) {
+		return this.deliveries.computeIfAbsent(deliverId, (key) -> new CompletableFuture<>());
 	}
 
 	void unsubscribe(String jobId) {
@@ -84,6 +91,8 @@ final class WebSocketInbox {
 		this.pendingCalls.clear();
 		this.pendingSubscriptions.values().forEach((future) -> future.completeExceptionally(failure));
 		this.pendingSubscriptions.clear();
+		this.deliveries.values().forEach((future) -> future.completeExceptionally(failure));
+		this.deliveries.clear();
 	}
 
 	private void acceptResponse(JsonNode response) {
@@ -105,6 +114,10 @@ final class WebSocketInbox {
 	}
 
 	private void acceptEvent(JsonNode message) {
+		if (message.has("deliver_id")) {
+			acceptDeliveryEvent(message);
+			return;
+		}
 		String jobId = message.path("job_id").asString("");
 		if ("subscribed".equals(message.path("event").asString(""))) {
 			CompletableFuture<Void> ack = this.pendingSubscriptions.remove(jobId);
@@ -117,6 +130,23 @@ final class WebSocketInbox {
 		JobEventListener listener = this.listeners.get(jobId);
 		if (event != null && listener != null) {
 			listener.onEvent(event);
+		}
+	}
+
+	private void acceptDeliveryEvent(JsonNode message) {
+		String deliverId = message.path("deliver_id").asString("");
+		String event = message.path("event").asString("");
+		if ("delivery".equals(event)) {
+			CompletableFuture<JsonNode> future = this.deliveries.remove(deliverId);
+			if (future != null) {
+				future.complete(message.path("response"));
+			}
+		}
+		else if ("error".equals(event) && message.path("error").isObject()) {
+			CompletableFuture<JsonNode> future = this.deliveries.remove(deliverId);
+			if (future != null) {
+				future.completeExceptionally(RpcErrorException.of(RpcError.fromJson(message.get("error")), 0, null));
+			}
 		}
 	}
 
