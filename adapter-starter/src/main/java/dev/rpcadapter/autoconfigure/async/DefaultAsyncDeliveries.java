@@ -141,7 +141,7 @@ final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 				.filter((d) -> d.owner().equals(caller.principal()) || this.admins.test(caller))
 				.orElse(null);
 			if (delivery == null) {
-				sink.error(invalid("Unknown deliver_id '" + deliverId + "' (never accepted, expired, or not yours)"));
+				sink.error(invalid("deliver_id unknown or expired: '" + deliverId + "' (never accepted, expired, or not yours)"));
 				return;
 			}
 			sink.next(event("subscribed", deliverId));
