@@ -15,12 +15,12 @@
 #   bench/mcp.sh
 #   WARMUP=5 DURATION=10 ROUNDS=1 bench/mcp.sh        # a quick look
 #
-# Environment: WARMUP, DURATION (seconds, default 15 each), CONNECTIONS (64), THREADS (2), ROUNDS (2),
+# Environment: WARMUP (seconds, default 30: the JIT needs it), DURATION (default 15), CONNECTIONS (64), THREADS (2), ROUNDS (2),
 # PORT (19500), PEER_PORT (19501), JVM_FLAGS (both servers), OUT_DIR, MVNW_FLAGS (default "-B -q"; add
 # -o offline), REBUILD (set: rebuild both jars), SKIP_PEER (set: no Spring AI run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WARMUP="${WARMUP:-15}"
+WARMUP="${WARMUP:-30}"
 DURATION="${DURATION:-15}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
