@@ -62,11 +62,15 @@ final class JobEventBus {
 	Flux<JsonNode> subscribe(String jobId, Supplier<List<JsonNode>> replay) {
 		return Flux.create((sink) -> {
 			Subscriber subscriber = new Subscriber(sink, ConcurrentHashMap.newKeySet());
-			this.subscribers.computeIfAbsent(jobId, (id) -> new CopyOnWriteArraySet<>()).add(subscriber);
-			sink.onDispose(() -> remove(jobId, subscriber));
-			for (JsonNode event : replay.get()) {
-				if (subscriber.sent().add(key(event))) {
-					sink.next(event);
+			// registration and replay under the subscriber's lock: a state change published meanwhile (the
+			// job's end) waits for the replayed events instead of completing the sink before them
+			synchronized (subscriber) {
+				this.subscribers.computeIfAbsent(jobId, (id) -> new CopyOnWriteArraySet<>()).add(subscriber);
+				sink.onDispose(() -> remove(jobId, subscriber));
+				for (JsonNode event : replay.get()) {
+					if (subscriber.sent().add(key(event))) {
+						sink.next(event);
+					}
 				}
 			}
 		});
@@ -95,9 +99,11 @@ final class JobEventBus {
 		}
 		JsonNode event = JobJson.event(record);
 		for (Subscriber subscriber : sinks) {
-			subscriber.sink().next(event);
-			if (record.status().isTerminal()) {
-				subscriber.sink().complete();
+			synchronized (subscriber) {
+				subscriber.sink().next(event);
+				if (record.status().isTerminal()) {
+					subscriber.sink().complete();
+				}
 			}
 		}
 	}
@@ -113,8 +119,10 @@ final class JobEventBus {
 		}
 		String key = key(event);
 		for (Subscriber subscriber : sinks) {
-			if (subscriber.sent().add(key)) {
-				subscriber.sink().next(event);
+			synchronized (subscriber) {
+				if (subscriber.sent().add(key)) {
+					subscriber.sink().next(event);
+				}
 			}
 		}
 	}
