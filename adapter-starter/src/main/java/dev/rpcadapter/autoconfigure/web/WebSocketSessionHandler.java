@@ -332,14 +332,7 @@ public final class WebSocketSessionHandler {
 		}
 
 		private void emitDeliveryError(@Nullable String deliverId, JsonRpcError error) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("event", "error");
-			if (deliverId != null) {
-				body.put("deliver_id", deliverId);
-			}
-			body.put("error", AdapterEndpoints.errorBody(error));
-			body.put("timestamp", Instant.now().toString());
-			emit(WebSocketSessionHandler.this.mapper.writeValueAsString(body));
+			event("error", "deliver_id", deliverId, error);
 		}
 
 		void subscribe(String jobId, boolean acknowledge) {
@@ -401,10 +394,15 @@ public final class WebSocketSessionHandler {
 		}
 
 		void event(String event, @Nullable String jobId, @Nullable JsonRpcError error) {
+			event(event, "job_id", jobId, error);
+		}
+
+		/** A control frame about a job ({@code job_id}) or a delivery ({@code deliver_id}). */
+		private void event(String event, String idField, @Nullable String id, @Nullable JsonRpcError error) {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("event", event);
-			if (jobId != null) {
-				body.put("job_id", jobId);
+			if (id != null) {
+				body.put(idField, id);
 			}
 			if (error != null) {
 				body.put("error", AdapterEndpoints.errorBody(error)); // data omitted when absent, as over HTTP
