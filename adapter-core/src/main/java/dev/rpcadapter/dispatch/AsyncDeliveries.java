@@ -26,10 +26,10 @@ public interface AsyncDeliveries {
 	Accepted accept(@Nullable String deliverId, Caller caller);
 
 	/**
-	 * Delivers the JSON-RPC response of an accepted call ({@code null}: the call held only
-	 * notifications), to current and later subscribers.
+	 * Delivers the JSON-RPC response of an accepted call, as the JSON text the dispatcher wrote
+	 * ({@code null}: the call held only notifications), to current and later subscribers.
 	 */
-	void deliver(String deliverId, @Nullable JsonNode response);
+	void deliver(String deliverId, @Nullable String response);
 
 	/**
 	 * The events of one delivery: {@code subscribed}, then {@code delivery} (at once when it is

@@ -113,18 +113,17 @@ final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 	}
 
 	@Override
-	public void deliver(String deliverId, @Nullable JsonNode response) {
+	public void deliver(String deliverId, @Nullable String response) {
 		String payload = (response != null) ? bounded(response) : null;
 		this.store.complete(deliverId, payload, this.clock.instant().plus(this.properties.getRetention()));
 		notifyWaiters(deliverId, payload);
 	}
 
 	/** The response as text, or an error response in its place when it is over the size limit. */
-	private String bounded(JsonNode response) {
-		String text = this.mapper.writeValueAsString(response);
+	private String bounded(String response) {
 		long max = this.properties.getMaxResultSize().toBytes();
-		if (text.getBytes(StandardCharsets.UTF_8).length <= max) {
-			return text;
+		if (response.getBytes(StandardCharsets.UTF_8).length <= max) {
+			return response;
 		}
 		ObjectNode error = JsonNodeFactory.instance.objectNode().put("jsonrpc", "2.0");
 		error.putObject("error").put("code", ErrorCodes.COMMAND_FAILED)

@@ -1,5 +1,6 @@
 package dev.rpcadapter.autoconfigure.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import dev.rpcadapter.dispatch.AsyncDeliveries;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -53,8 +53,8 @@ public final class AsyncEndpoint {
 		catch (JsonRpcException ex) {
 			return Mono.just(this.endpoints.error(200, ex.error()));
 		}
-		String requested = (request.header(DELIVER_ID_HEADER) != null) ? request.header(DELIVER_ID_HEADER)
-				: request.queryParameter("deliver_id");
+		String header = request.header(DELIVER_ID_HEADER);
+		String requested = (header != null) ? header : request.queryParameter("deliver_id");
 		// the store may be a database: never on the event loop
 		return Mono.fromCallable(() -> this.deliveries.accept(requested, caller))
 			.subscribeOn(Schedulers.boundedElastic())
@@ -75,17 +75,17 @@ public final class AsyncEndpoint {
 	private void run(String deliverId, JsonNode message, AdapterRequest request, Caller caller) {
 		this.endpoints.dispatcher()
 			.handle(message, this.endpoints.context(request, caller, "async"))
-			.map((bytes) -> Optional.of(this.endpoints.dispatcher().read(bytes)))
+			.map((bytes) -> Optional.of(new String(bytes, StandardCharsets.UTF_8)))
 			.defaultIfEmpty(Optional.empty())
 			.publishOn(Schedulers.boundedElastic())
 			.subscribe((response) -> this.deliveries.deliver(deliverId, response.orElse(null)),
 					(failure) -> this.deliveries.deliver(deliverId, failed(deliverId, failure)));
 	}
 
-	private @Nullable JsonNode failed(String deliverId, Throwable failure) {
+	private String failed(String deliverId, Throwable failure) {
 		String errorId = ErrorIds.next();
 		logger.error("Async call {} failed [error_id={}]", deliverId, errorId, failure);
-		return this.endpoints.dispatcher().read(this.endpoints.dispatcher().writeError(JsonRpcError.internal(errorId)));
+		return new String(this.endpoints.dispatcher().writeError(JsonRpcError.internal(errorId)), StandardCharsets.UTF_8);
 	}
 
 }
