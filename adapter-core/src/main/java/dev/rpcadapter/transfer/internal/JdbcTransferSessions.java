@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.rpcadapter.core.internal.JdbcStatements;
 import dev.rpcadapter.transfer.TransferSession;
 import dev.rpcadapter.transfer.TransferSessions;
 
@@ -101,10 +101,8 @@ public final class JdbcTransferSessions implements TransferSessions {
 	}
 
 	private int update(String sql, Object... args) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			bind(statement, args);
-			return statement.executeUpdate();
+		try {
+			return JdbcStatements.update(this.dataSource, sql, args);
 		}
 		catch (SQLException ex) {
 			throw TransferSchema.failure(ex);
@@ -112,25 +110,11 @@ public final class JdbcTransferSessions implements TransferSessions {
 	}
 
 	private List<TransferSession> query(String sql, Object... args) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			bind(statement, args);
-			List<TransferSession> sessions = new ArrayList<>();
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					sessions.add(TransferSchema.read(rows));
-				}
-			}
-			return sessions;
+		try {
+			return JdbcStatements.query(this.dataSource, sql, TransferSchema::read, args);
 		}
 		catch (SQLException ex) {
 			throw TransferSchema.failure(ex);
-		}
-	}
-
-	private static void bind(PreparedStatement statement, Object... args) throws SQLException {
-		for (int i = 0; i < args.length; i++) {
-			statement.setObject(i + 1, args[i]);
 		}
 	}
 }

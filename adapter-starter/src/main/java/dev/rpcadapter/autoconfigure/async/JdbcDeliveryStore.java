@@ -1,19 +1,17 @@
 package dev.rpcadapter.autoconfigure.async;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.rpcadapter.core.internal.JdbcStatements;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,56 +114,35 @@ final class JdbcDeliveryStore implements DeliveryStore {
 	}
 
 	private int update(String sql, @Nullable Object... args) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = prepare(connection, sql, args)) {
-			return statement.executeUpdate();
+		try {
+			return JdbcStatements.update(this.dataSource, sql, args);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Async delivery store: " + ex.getMessage(), ex);
+			throw failure(ex);
 		}
 	}
 
 	private long count(String sql, Object... args) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = prepare(connection, sql, args);
-				ResultSet rows = statement.executeQuery()) {
-			rows.next();
-			return rows.getLong(1);
+		try {
+			return JdbcStatements.query(this.dataSource, sql, (rows) -> rows.getLong(1), args).get(0);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Async delivery store: " + ex.getMessage(), ex);
+			throw failure(ex);
 		}
 	}
 
 	private List<Delivery> query(String sql, Object... args) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = prepare(connection, sql, args);
-				ResultSet rows = statement.executeQuery()) {
-			List<Delivery> found = new ArrayList<>();
-			while (rows.next()) {
-				found.add(new Delivery(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
-						rows.getBoolean(4), rows.getString(5)));
-			}
-			return found;
+		try {
+			return JdbcStatements.query(this.dataSource, sql, (rows) -> new Delivery(rows.getString(1),
+					rows.getString(2), rows.getTimestamp(3).toInstant(), rows.getBoolean(4), rows.getString(5)), args);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Async delivery store: " + ex.getMessage(), ex);
+			throw failure(ex);
 		}
 	}
 
-	private static PreparedStatement prepare(Connection connection, String sql, @Nullable Object... args)
-			throws SQLException {
-		PreparedStatement statement = connection.prepareStatement(sql);
-		for (int i = 0; i < args.length; i++) {
-			Object arg = args[i];
-			if (arg instanceof String[] values) {
-				statement.setArray(i + 1, connection.createArrayOf("varchar", values));
-			}
-			else {
-				statement.setObject(i + 1, arg);
-			}
-		}
-		return statement;
+	private static IllegalStateException failure(SQLException ex) {
+		return new IllegalStateException("Async delivery store: " + ex.getMessage(), ex);
 	}
 
 }
