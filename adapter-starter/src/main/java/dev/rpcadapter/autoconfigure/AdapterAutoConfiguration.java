@@ -1,7 +1,7 @@
 package dev.rpcadapter.autoconfigure;
 
-import dev.rpcadapter.autoconfigure.internal.AdapterHealth;
-import dev.rpcadapter.autoconfigure.internal.ApiDocumentCache;
+import dev.rpcadapter.web.AdapterHealth;
+import dev.rpcadapter.web.ApiDocumentCache;
 import dev.rpcadapter.autoconfigure.internal.BuiltinCommands;
 import dev.rpcadapter.autoconfigure.internal.CommandRegistrar;
 import dev.rpcadapter.autoconfigure.internal.MetricsDispatchListener;

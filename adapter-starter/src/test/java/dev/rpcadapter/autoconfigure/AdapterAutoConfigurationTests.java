@@ -3,8 +3,8 @@ package dev.rpcadapter.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import dev.rpcadapter.autoconfigure.internal.AdapterHealth;
-import dev.rpcadapter.autoconfigure.internal.ApiDocumentCache;
+import dev.rpcadapter.web.AdapterHealth;
+import dev.rpcadapter.web.ApiDocumentCache;
 import dev.rpcadapter.command.AnnotatedCommandFactory;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;

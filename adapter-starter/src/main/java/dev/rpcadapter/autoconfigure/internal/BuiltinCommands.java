@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import dev.rpcadapter.web.AdapterHealth;
 
 /** The built-in commands {@code echo}, {@code help} and {@code health}. */
 public final class BuiltinCommands {

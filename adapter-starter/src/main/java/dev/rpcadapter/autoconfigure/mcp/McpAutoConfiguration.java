@@ -5,11 +5,11 @@ import java.util.List;
 
 import dev.rpcadapter.autoconfigure.JsonRpcProperties;
 import dev.rpcadapter.autoconfigure.queue.QueueProperties;
-import dev.rpcadapter.autoconfigure.web.AdapterEndpoints;
+import dev.rpcadapter.web.AdapterEndpoints;
 import dev.rpcadapter.autoconfigure.web.AdapterWebAutoConfiguration;
-import dev.rpcadapter.autoconfigure.web.McpNettyRoutes;
-import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
-import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.web.netty.McpNettyRoutes;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.CommandAuthorizer;

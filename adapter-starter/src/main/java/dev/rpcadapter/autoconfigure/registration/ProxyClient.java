@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
+import dev.rpcadapter.web.netty.NettyClientTls;
 
 /**
  * Posts JSON to the proxy with Reactor Netty on its own small event loop and connection pool, so

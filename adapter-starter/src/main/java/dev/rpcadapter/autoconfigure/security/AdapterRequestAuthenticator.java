@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.rpcadapter.autoconfigure.web.AdapterHttpException;
-import dev.rpcadapter.autoconfigure.web.AdapterRequest;
-import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
+import dev.rpcadapter.web.AdapterHttpException;
+import dev.rpcadapter.web.AdapterRequest;
+import dev.rpcadapter.web.RequestAuthenticator;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.core.internal.BoundedMemo;
 import dev.rpcadapter.jsonrpc.ErrorCodes;

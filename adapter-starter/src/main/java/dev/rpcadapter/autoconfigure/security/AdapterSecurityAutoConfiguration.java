@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
-import dev.rpcadapter.autoconfigure.web.HealthDetailsVisibility;
-import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
-import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.web.HealthDetailsVisibility;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.health.HealthComponent;
 import dev.rpcadapter.security.authz.CommandPermissions;

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-import dev.rpcadapter.autoconfigure.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterRequest;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package dev.rpcadapter.autoconfigure.security;
 
-import dev.rpcadapter.autoconfigure.web.AdapterHttpException;
+import dev.rpcadapter.web.AdapterHttpException;
 import dev.rpcadapter.core.internal.BoundedMemo;
 import dev.rpcadapter.security.ratelimit.Decision;
 import dev.rpcadapter.security.ratelimit.NanoClock;

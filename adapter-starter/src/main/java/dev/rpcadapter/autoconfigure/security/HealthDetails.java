@@ -1,6 +1,6 @@
 package dev.rpcadapter.autoconfigure.security;
 
-import dev.rpcadapter.autoconfigure.web.HealthDetailsVisibility;
+import dev.rpcadapter.web.HealthDetailsVisibility;
 import dev.rpcadapter.command.Caller;
 
 /** {@code adapter.security.health-details}: who sees the whole {@code /health} body when security is on. */

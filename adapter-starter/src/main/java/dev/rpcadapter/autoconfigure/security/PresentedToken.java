@@ -3,7 +3,7 @@ package dev.rpcadapter.autoconfigure.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import dev.rpcadapter.autoconfigure.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterRequest;
 import dev.rpcadapter.security.token.ApiTokenAuthentication;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;

@@ -3,8 +3,8 @@ package dev.rpcadapter.autoconfigure.security;
 import java.util.Map;
 import java.util.Set;
 
-import dev.rpcadapter.autoconfigure.web.AdapterHttpException;
-import dev.rpcadapter.autoconfigure.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterHttpException;
+import dev.rpcadapter.web.AdapterRequest;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;

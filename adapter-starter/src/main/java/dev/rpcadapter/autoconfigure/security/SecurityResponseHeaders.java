@@ -3,8 +3,8 @@ package dev.rpcadapter.autoconfigure.security;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.rpcadapter.autoconfigure.web.AdapterRequest;
-import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.web.AdapterRequest;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
 
 /**
  * Security headers on every adapter response: no sniffing, no caching of answers that may hold

@@ -2,10 +2,10 @@ package dev.rpcadapter.autoconfigure.transfer;
 
 import javax.sql.DataSource;
 
-import dev.rpcadapter.autoconfigure.web.AdapterEndpoints;
-import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
-import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
-import dev.rpcadapter.autoconfigure.web.TransferRoutes;
+import dev.rpcadapter.web.AdapterEndpoints;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.web.netty.TransferRoutes;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.dispatch.CommandAuthorizer;

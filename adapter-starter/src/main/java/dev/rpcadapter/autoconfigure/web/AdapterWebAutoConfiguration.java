@@ -7,8 +7,8 @@ import dev.rpcadapter.autoconfigure.AdapterInfoProperties;
 import dev.rpcadapter.autoconfigure.HttpEndpointsProperties;
 import dev.rpcadapter.autoconfigure.JsonRpcProperties;
 import dev.rpcadapter.autoconfigure.WebSocketProperties;
-import dev.rpcadapter.autoconfigure.internal.AdapterHealth;
-import dev.rpcadapter.autoconfigure.internal.ApiDocumentCache;
+import dev.rpcadapter.web.AdapterHealth;
+import dev.rpcadapter.web.ApiDocumentCache;
 import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.AsyncDeliveries;
 import dev.rpcadapter.dispatch.JobEventSource;
@@ -29,6 +29,16 @@ import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import dev.rpcadapter.web.AdapterEndpoints;
+import dev.rpcadapter.web.AdapterPaths;
+import dev.rpcadapter.web.AsyncEndpoint;
+import dev.rpcadapter.web.DocsPage;
+import dev.rpcadapter.web.HealthDetailsVisibility;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.web.netty.NettyAdapterRoutes;
+import dev.rpcadapter.web.netty.PipelinedReadResumer;
+import dev.rpcadapter.web.netty.WebSocketSessionHandler;
 
 /**
  * Serves the adapter's HTTP and WebSocket endpoints on the application's Reactor Netty server, as

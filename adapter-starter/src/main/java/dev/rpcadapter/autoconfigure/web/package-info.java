@@ -1,4 +1,4 @@
-/** HTTP and WebSocket transports: the adapter's endpoints as Reactor Netty routes. */
+/** Auto-configuration of the adapter's HTTP and WebSocket endpoints. */
 @NullMarked
 package dev.rpcadapter.autoconfigure.web;
 

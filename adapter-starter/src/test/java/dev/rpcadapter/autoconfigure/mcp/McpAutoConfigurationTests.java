@@ -2,7 +2,7 @@ package dev.rpcadapter.autoconfigure.mcp;
 
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
 import dev.rpcadapter.autoconfigure.web.AdapterWebAutoConfiguration;
-import dev.rpcadapter.autoconfigure.web.McpNettyRoutes;
+import dev.rpcadapter.web.netty.McpNettyRoutes;
 import dev.rpcadapter.mcp.McpServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

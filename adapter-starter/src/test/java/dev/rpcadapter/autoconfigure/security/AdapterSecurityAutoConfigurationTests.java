@@ -3,8 +3,8 @@ package dev.rpcadapter.autoconfigure.security;
 import java.util.Set;
 
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
-import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
-import dev.rpcadapter.autoconfigure.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.security.ratelimit.RateLimiter;

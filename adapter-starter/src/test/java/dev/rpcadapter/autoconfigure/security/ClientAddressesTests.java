@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import dev.rpcadapter.autoconfigure.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.rpcadapter.autoconfigure.security;
 
 import java.util.Set;
 
-import dev.rpcadapter.autoconfigure.web.HealthDetailsVisibility;
+import dev.rpcadapter.web.HealthDetailsVisibility;
 import dev.rpcadapter.command.Caller;
 import org.junit.jupiter.api.Test;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.rpcadapter.autoconfigure.web.AdapterHttpException;
-import dev.rpcadapter.autoconfigure.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterHttpException;
+import dev.rpcadapter.web.AdapterRequest;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.security.ratelimit.NanoClock;
 import dev.rpcadapter.security.ratelimit.RateLimit;

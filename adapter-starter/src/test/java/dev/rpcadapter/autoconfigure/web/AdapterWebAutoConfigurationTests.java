@@ -10,6 +10,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.rpcadapter.web.AdapterEndpoints;
+import dev.rpcadapter.web.AdapterPaths;
+import dev.rpcadapter.web.DocsPage;
+import dev.rpcadapter.web.netty.NettyAdapterRoutes;
+import dev.rpcadapter.web.netty.WebSocketSessionHandler;
 
 class AdapterWebAutoConfigurationTests {
 

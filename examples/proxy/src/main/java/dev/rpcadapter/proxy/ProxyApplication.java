@@ -1,6 +1,6 @@
 package dev.rpcadapter.proxy;
 
-import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
+import dev.rpcadapter.web.RequestAuthenticator;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;

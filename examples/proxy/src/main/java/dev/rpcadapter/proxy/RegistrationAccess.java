@@ -1,7 +1,7 @@
 package dev.rpcadapter.proxy;
 
-import dev.rpcadapter.autoconfigure.web.AdapterHttpException;
-import dev.rpcadapter.autoconfigure.web.RequestAuthenticator;
+import dev.rpcadapter.web.AdapterHttpException;
+import dev.rpcadapter.web.RequestAuthenticator;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import org.slf4j.Logger;

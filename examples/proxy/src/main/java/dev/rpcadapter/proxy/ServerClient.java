@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.rpcadapter.autoconfigure.registration.NettyClientTls;
+import dev.rpcadapter.web.netty.NettyClientTls;
 import dev.rpcadapter.command.CommandException;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;

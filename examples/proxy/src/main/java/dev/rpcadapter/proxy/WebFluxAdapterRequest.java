@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import dev.rpcadapter.autoconfigure.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.SslInfo;
