@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationException;
 import dev.rpcadapter.security.cert.CertificateAuthenticationManager;
 import dev.rpcadapter.security.jwt.JwtSecurity;
 import dev.rpcadapter.security.jwt.JwtSettings;

@@ -2,6 +2,7 @@ package dev.rpcadapter.autoconfigure.security;
 
 import java.time.Clock;
 
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationException;
 import dev.rpcadapter.security.crl.CertificateCheckException;
 import dev.rpcadapter.security.crl.CertificateChecks;
 import dev.rpcadapter.security.crl.CrlException;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationException;
 import dev.rpcadapter.security.token.TokenDefinition;
 import org.jspecify.annotations.Nullable;
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityFailureAnalyzer;
 import dev.rpcadapter.security.cert.CertificateRequest;
 import dev.rpcadapter.security.cert.CrlRequest;
 import org.junit.jupiter.api.Test;
