@@ -21,6 +21,13 @@ public class QueueProperties {
 	/** Worker threads of this node (Quartz's org.quartz.threadPool.threadCount). */
 	private int workers = 8;
 
+	/**
+	 * Whether the queue contributes the spring.quartz.* settings it needs (thread count; for the jdbc
+	 * store the clustered PostgreSQL job store) where the application sets none. Turn off to configure
+	 * Quartz entirely yourself.
+	 */
+	private boolean quartzDefaults = true;
+
 	/** Pending jobs beyond this are refused with -32006 (queue full). */
 	private int maxPending = 10_000;
 
@@ -83,6 +90,14 @@ public class QueueProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isQuartzDefaults() {
+		return this.quartzDefaults;
+	}
+
+	public void setQuartzDefaults(boolean quartzDefaults) {
+		this.quartzDefaults = quartzDefaults;
 	}
 
 	public Store getStore() {
