@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Settings of the job queue ({@code adapter.queue.*}). */
 @ConfigurationProperties("adapter.queue")
-public class QueueProperties {
+public class AdapterQueueProperties {
 
 	/** Whether queued commands run as jobs; when off, calling a queued command is an error. */
 	private boolean enabled = true;
