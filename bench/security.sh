@@ -36,12 +36,11 @@ mkdir -p "$CERTS"
 log() { echo "[security] $*" >&2; }
 
 log "building the demo server and the load driver"
-(cd "$ROOT" && ./mvnw $MVNW_FLAGS -pl examples/demo-server,bench/loadgen,adapter-security -am package -DskipTests)
+(cd "$ROOT" && ./mvnw $MVNW_FLAGS -pl examples/demo-server,bench/loadgen,adapter-ca -am package -DskipTests)
 
 log "making a CA, a server certificate, a client certificate (role 'bench') and a CRL in $CERTS"
-TOOL_CP="$ROOT/adapter-security/target/classes:$(cd "$ROOT" && ./mvnw $MVNW_FLAGS -pl adapter-security \
-  dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-tool() { java -cp "$TOOL_CP" dev.rpcadapter.security.cert.CertificateToolCli "$@" >&2; }
+CA_CLI="$(ls "$ROOT"/adapter-ca/target/adapter-ca-*-cli.jar | head -n1)"
+tool() { java -jar "$CA_CLI" "$@" >&2; }
 tool ca     --out "$CERTS" --cn rpc-adapter-bench-CA
 tool server --out "$CERTS" --dns localhost --ip 127.0.0.1
 tool client --out "$CERTS" --cn bench-client --roles bench

@@ -4,26 +4,26 @@
 # admin), an empty CRL, and the admin API token: the token itself in certs/admin.token (mode 600),
 # only its SHA-256 in certs/admin-token.properties, which application.yml imports.
 #
-#   ./mvnw -B -q -pl examples/secure-server -am package -DskipTests
+#   ./mvnw -B -q -pl examples/secure-server,adapter-ca -am package -DskipTests
 #   examples/secure-server/setup.sh            # refuses to overwrite an existing certs/ (--force to redo)
 #   CERTS_DIR=/tmp/x examples/secure-server/setup.sh   # elsewhere (bench/soak.sh does this)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${CERTS_DIR:-$here/certs}"
-jar="$here/target/secure-server.jar"
+root="$(cd "$here/../.." && pwd)"
+cli="$(ls "$root"/adapter-ca/target/adapter-ca-*-cli.jar 2>/dev/null | head -n1 || true)"
 
 if [[ -e "$out/ca.key" && "${1:-}" != "--force" ]]; then
   echo "$out already holds a CA; run with --force to make new certificates and a new token" >&2
   exit 1
 fi
-[[ -f "$jar" ]] || { echo "build first: ./mvnw -B -q -pl examples/secure-server -am package -DskipTests" >&2; exit 1; }
+[[ -n "$cli" && -f "$cli" ]] || { echo "build first: ./mvnw -B -q -pl examples/secure-server,adapter-ca -am package -DskipTests" >&2; exit 1; }
 mkdir -p "$out"
 
-# the certificate tool of adapter-security, from the application's own jar
+# the certificate tool: adapter-ca's runnable jar (not part of the server's runtime)
 tool() {
-  java -cp "$jar" -Dloader.main=dev.rpcadapter.security.cert.CertificateToolCli \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$@" --out "$out"
+  java -jar "$cli" "$@" --out "$out"
 }
 tool ca     --cn secure-server-CA
 tool server --dns localhost --ip 127.0.0.1

@@ -11,10 +11,6 @@ import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
 
-import dev.rpcadapter.client.internal.ClientSettings;
-import dev.rpcadapter.client.internal.DefaultRpcClient;
-import dev.rpcadapter.client.internal.RequestTimeouts;
-import dev.rpcadapter.client.internal.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
-import dev.rpcadapter.security.cert.CertificateRequest;
-import dev.rpcadapter.security.cert.CertificateTool;
-import dev.rpcadapter.security.cert.IssuedCertificate;
-import dev.rpcadapter.security.cert.Pem;
-import dev.rpcadapter.security.cert.TlsMaterial;
+import dev.rpcadapter.ca.CertificateRequest;
+import dev.rpcadapter.ca.CertificateTool;
+import dev.rpcadapter.ca.IssuedCertificate;
+import dev.rpcadapter.ca.Pem;
+import dev.rpcadapter.ca.TlsMaterial;
 
 /**
  * Test PKI made with the {@link CertificateTool}: a CA, server certificates (matching 127.0.0.1

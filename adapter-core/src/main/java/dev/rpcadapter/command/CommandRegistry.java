@@ -29,6 +29,6 @@ public interface CommandRegistry {
 
 	/** Creates an empty registry. */
 	static CommandRegistry create() {
-		return new dev.rpcadapter.core.internal.DefaultCommandRegistry();
+		return new dev.rpcadapter.command.DefaultCommandRegistry();
 	}
 }

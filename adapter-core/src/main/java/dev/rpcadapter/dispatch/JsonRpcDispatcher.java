@@ -178,7 +178,7 @@ public interface JsonRpcDispatcher {
 		}
 
 		public JsonRpcDispatcher build() {
-			return new dev.rpcadapter.core.internal.DefaultDispatcher(this);
+			return new dev.rpcadapter.dispatch.DefaultDispatcher(this);
 		}
 	}
 }

@@ -28,4 +28,13 @@ public interface RunningCall {
 	 * reactive one (its outcome then fails with an {@link InterruptedException}).
 	 */
 	void interrupt();
+
+	/**
+	 * Called by the thread that runs a blocking command as it enters: {@link #interrupt()} interrupts
+	 * that thread from now on. Command invokers call it; nothing else should.
+	 */
+	void bindThread(Thread current);
+
+	/** Called by that thread as it leaves; a late interrupt is not left on a pooled thread. */
+	void unbindThread();
 }

@@ -23,6 +23,6 @@ public interface SchemaGenerator {
 
 	/** Creates the default generator (victools jsonschema-generator, draft 2020-12). */
 	static SchemaGenerator create(ObjectMapper mapper) {
-		return new dev.rpcadapter.core.internal.VictoolsSchemaGenerator(mapper);
+		return new dev.rpcadapter.schema.VictoolsSchemaGenerator(mapper);
 	}
 }

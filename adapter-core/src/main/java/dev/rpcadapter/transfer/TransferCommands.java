@@ -16,6 +16,6 @@ public final class TransferCommands {
 
 	/** The commands, ready to register in a {@link dev.rpcadapter.command.CommandRegistry}. */
 	public static List<Command> of(Transfers transfers) {
-		return new dev.rpcadapter.transfer.internal.TransferCommandFactory(transfers).commands();
+		return new dev.rpcadapter.transfer.TransferCommandFactory(transfers).commands();
 	}
 }

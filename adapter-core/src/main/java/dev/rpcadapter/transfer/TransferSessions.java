@@ -40,7 +40,7 @@ public interface TransferSessions {
 	String kind();
 
 	static TransferSessions inMemory() {
-		return new dev.rpcadapter.transfer.internal.InMemoryTransferSessions();
+		return new dev.rpcadapter.transfer.InMemoryTransferSessions();
 	}
 
 	/**
@@ -48,6 +48,6 @@ public interface TransferSessions {
 	 * (PostgreSQL; the DDL runs under an advisory lock so nodes may start together).
 	 */
 	static TransferSessions jdbc(DataSource dataSource, String table) {
-		return new dev.rpcadapter.transfer.internal.JdbcTransferSessions(dataSource, table);
+		return new dev.rpcadapter.transfer.JdbcTransferSessions(dataSource, table);
 	}
 }

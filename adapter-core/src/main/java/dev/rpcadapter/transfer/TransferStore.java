@@ -34,6 +34,6 @@ public interface TransferStore {
 
 	/** One file per transfer in {@code directory} (created if missing). */
 	static TransferStore directory(Path directory) {
-		return new dev.rpcadapter.transfer.internal.DirectoryTransferStore(directory);
+		return new dev.rpcadapter.transfer.DirectoryTransferStore(directory);
 	}
 }

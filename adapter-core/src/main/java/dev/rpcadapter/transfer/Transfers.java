@@ -141,7 +141,7 @@ public interface Transfers {
 				throw new IllegalArgumentException("defaultChunkSize " + this.defaultChunkSize
 						+ " exceeds maxChunkSize " + this.maxChunkSize);
 			}
-			return new dev.rpcadapter.transfer.internal.DefaultTransfers(this.sessions, this.store, this.retention,
+			return new dev.rpcadapter.transfer.DefaultTransfers(this.sessions, this.store, this.retention,
 					this.maxSize, this.defaultChunkSize, this.maxChunkSize, this.clock, this.admins);
 		}
 

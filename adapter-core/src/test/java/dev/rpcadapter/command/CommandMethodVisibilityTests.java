@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rpcadapter.method.AnnotatedCommandFactory;
 import dev.rpcadapter.schema.SchemaGenerator;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.rpcadapter.command.AnnotatedCommandFactory;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.command.CommandParam;
 import dev.rpcadapter.command.JsonRpcCommand;
+import dev.rpcadapter.method.AnnotatedCommandFactory;
 import dev.rpcadapter.schema.SchemaGenerator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

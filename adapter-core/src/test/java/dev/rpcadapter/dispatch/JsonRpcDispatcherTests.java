@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.rpcadapter.command.AnnotatedCommandFactory;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
@@ -20,6 +19,7 @@ import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.command.JsonRpcCommand;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.method.AnnotatedCommandFactory;
 import dev.rpcadapter.schema.SchemaGenerator;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;

@@ -145,8 +145,8 @@ public interface McpServer extends AutoCloseable {
 			Function<String, @Nullable ToolHints> source = this.hintsSource;
 			Function<String, @Nullable ToolHints> hints = (name) -> given.containsKey(name) ? given.get(name)
 					: source.apply(name);
-			return new dev.rpcadapter.mcp.internal.DefaultMcpServer(this.dispatcher, this.registry, this.authorizer,
-					this.jobQueue, this.settings, hints, new dev.rpcadapter.mcp.internal.Offerings(List.copyOf(this.resources),
+			return new dev.rpcadapter.mcp.DefaultMcpServer(this.dispatcher, this.registry, this.authorizer,
+					this.jobQueue, this.settings, hints, new dev.rpcadapter.mcp.Offerings(List.copyOf(this.resources),
 							List.copyOf(this.templates), List.copyOf(this.prompts), this.contentTools,
 							List.copyOf(this.toolSources)));
 		}

@@ -17,8 +17,8 @@ import dev.rpcadapter.health.HealthComponent;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -246,13 +246,13 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 		}
 
 		public JobQueue build() {
-			return new dev.rpcadapter.queue.internal.DefaultJobQueue(settings());
+			return new dev.rpcadapter.queue.DefaultJobQueue(settings());
 		}
 
-		private dev.rpcadapter.queue.internal.QueueSettings settings() {
+		private dev.rpcadapter.queue.QueueSettings settings() {
 			Duration cleanup = (this.cleanupInterval != null) ? this.cleanupInterval
 					: clamp(this.retention.dividedBy(6), Duration.ofMinutes(1), Duration.ofHours(1));
-			return new dev.rpcadapter.queue.internal.QueueSettings(this.scheduler, this.registry, this.store,
+			return new dev.rpcadapter.queue.QueueSettings(this.scheduler, this.registry, this.store,
 					this.mapper, this.clock, this.nodeId, this.maxPending, this.defaultTimeout, this.stopGracePeriod,
 					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions, this.limits,
 					this.admins);

@@ -118,7 +118,7 @@ public interface JobStore {
 
 	/** A store in this JVM's memory: fast, lost on restart, not shared. */
 	static JobStore inMemory() {
-		return new dev.rpcadapter.queue.internal.InMemoryJobStore();
+		return new dev.rpcadapter.queue.InMemoryJobStore();
 	}
 
 	/**
@@ -126,6 +126,6 @@ public interface JobStore {
 	 * @param table the table name (see {@link QueueSchema#createJobTable})
 	 */
 	static JobStore jdbc(DataSource dataSource, ObjectMapper mapper, String table) {
-		return new dev.rpcadapter.queue.internal.JdbcJobStore(dataSource, mapper, table);
+		return new dev.rpcadapter.queue.JdbcJobStore(dataSource, mapper, table);
 	}
 }

@@ -3,7 +3,6 @@ package dev.rpcadapter.queue;
 import java.util.List;
 
 import dev.rpcadapter.command.Command;
-import dev.rpcadapter.queue.internal.QueueCommandFactory;
 
 /**
  * The built-in queue commands: {@code queue_get_job_status} (alias {@code job_status}),

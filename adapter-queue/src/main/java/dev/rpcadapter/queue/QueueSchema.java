@@ -5,7 +5,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.rpcadapter.queue.internal.SchemaScripts;
 
 /** Creates the tables the JDBC store and Quartz's clustered job store need, if they are absent. */
 public final class QueueSchema {

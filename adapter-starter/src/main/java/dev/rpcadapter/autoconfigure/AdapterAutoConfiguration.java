@@ -1,16 +1,12 @@
 package dev.rpcadapter.autoconfigure;
 
-import dev.rpcadapter.web.AdapterHealth;
-import dev.rpcadapter.web.ApiDocumentCache;
+import java.util.List;
+
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationException;
+import dev.rpcadapter.autoconfigure.diagnostics.QueueRequiredException;
 import dev.rpcadapter.autoconfigure.internal.BuiltinCommands;
 import dev.rpcadapter.autoconfigure.internal.CommandRegistrar;
 import dev.rpcadapter.autoconfigure.internal.MetricsDispatchListener;
-import java.util.List;
-
-import dev.rpcadapter.autoconfigure.diagnostics.QueueRequiredException;
-import dev.rpcadapter.command.AnnotatedCommandFactory;
-import dev.rpcadapter.core.internal.MethodCommandFactory;
-import dev.rpcadapter.transfer.Transfers;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.discovery.ApiInfo;
@@ -19,7 +15,12 @@ import dev.rpcadapter.dispatch.DispatchLimits;
 import dev.rpcadapter.dispatch.JobSubmitter;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import dev.rpcadapter.health.HealthComponent;
+import dev.rpcadapter.method.AnnotatedCommandFactory;
+import dev.rpcadapter.method.MethodCommandFactory;
 import dev.rpcadapter.schema.SchemaGenerator;
+import dev.rpcadapter.transfer.Transfers;
+import dev.rpcadapter.web.AdapterHealth;
+import dev.rpcadapter.web.ApiDocumentCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,12 +30,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import dev.rpcadapter.autoconfigure.security.AdapterSecurityConfigurationException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.ClassUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
 @ConditionalOnProperty(prefix = "adapter", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties({ JsonRpcProperties.class, HttpEndpointsProperties.class, WebSocketProperties.class,
+@EnableConfigurationProperties({ AdapterJsonRpcProperties.class, AdapterHttpEndpointsProperties.class, AdapterWebSocketProperties.class,
 		AdapterInfoProperties.class })
 public final class AdapterAutoConfiguration {
 
@@ -86,7 +86,7 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components, ApiInfo info,
-			HttpEndpointsProperties http) {
+			AdapterHttpEndpointsProperties http) {
 		return new AdapterHealth(registry, components.orderedStream().toList(), info.version(), info.title(),
 				http.getHealthCache());
 	}
@@ -107,7 +107,7 @@ public final class AdapterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiInfo adapterApiInfo(AdapterInfoProperties info, JsonRpcProperties jsonRpc, HttpEndpointsProperties http,
+	ApiInfo adapterApiInfo(AdapterInfoProperties info, AdapterJsonRpcProperties jsonRpc, AdapterHttpEndpointsProperties http,
 			Environment environment) {
 		String name = info.getName().isEmpty() ? environment.getProperty("spring.application.name", "rpc-adapter")
 				: info.getName();
@@ -125,7 +125,7 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JsonRpcDispatcher jsonRpcDispatcher(CommandRegistry registry, ObjectProvider<ObjectMapper> mapper,
-			JsonRpcProperties properties, CommandAuthorizer authorizer, ObjectProvider<JobSubmitter> jobSubmitter,
+			AdapterJsonRpcProperties properties, CommandAuthorizer authorizer, ObjectProvider<JobSubmitter> jobSubmitter,
 			ApiDocumentCache documents, ObjectProvider<JsonRpcDispatcherCustomizer> customizers) {
 		ObjectMapper objectMapper = mapper.getIfAvailable(() -> JsonMapper.builder().build());
 		JsonRpcDispatcher.Builder builder = JsonRpcDispatcher.builder(registry, objectMapper)

@@ -10,10 +10,10 @@ import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.command.CommandRegistry;
-import dev.rpcadapter.core.internal.BoundedMemo;
 import dev.rpcadapter.discovery.ApiDocuments;
 import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.support.BoundedMemo;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.rpcadapter.command.Caller;
-import dev.rpcadapter.core.internal.ErrorIds;
 import dev.rpcadapter.dispatch.AsyncDeliveries;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
+import dev.rpcadapter.support.ErrorIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

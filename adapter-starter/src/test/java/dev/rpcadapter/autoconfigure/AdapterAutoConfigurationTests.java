@@ -3,9 +3,6 @@ package dev.rpcadapter.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import dev.rpcadapter.web.AdapterHealth;
-import dev.rpcadapter.web.ApiDocumentCache;
-import dev.rpcadapter.command.AnnotatedCommandFactory;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandParam;
@@ -16,7 +13,10 @@ import dev.rpcadapter.dispatch.CallContext;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
+import dev.rpcadapter.method.AnnotatedCommandFactory;
 import dev.rpcadapter.schema.SchemaGenerator;
+import dev.rpcadapter.web.AdapterHealth;
+import dev.rpcadapter.web.ApiDocumentCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.constraints.Min;
@@ -53,7 +53,7 @@ class AdapterAutoConfigurationTests {
 				.hasSingleBean(SchemaGenerator.class)
 				.hasSingleBean(ApiDocumentCache.class)
 				.hasSingleBean(AdapterHealth.class)
-				.hasSingleBean(JsonRpcProperties.class);
+				.hasSingleBean(AdapterJsonRpcProperties.class);
 			assertThat(context.getBean(CommandRegistry.class).all()).extracting(Command::name)
 				.contains("echo", "help", "health");
 		});

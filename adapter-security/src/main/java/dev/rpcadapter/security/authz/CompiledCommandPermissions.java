@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.rpcadapter.core.internal.BoundedMemo;
+import dev.rpcadapter.support.BoundedMemo;
 
 /**
  * {@link CommandPermissions} compiled once per role, with the merged matcher of each role set

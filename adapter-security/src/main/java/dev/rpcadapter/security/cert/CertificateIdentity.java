@@ -8,14 +8,13 @@ import java.util.List;
 
 import javax.security.auth.x500.X500Principal;
 
+import dev.rpcadapter.security.Roles;
+import dev.rpcadapter.security.internal.ExtensionText;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.jspecify.annotations.Nullable;
-
-import dev.rpcadapter.security.Roles;
-import dev.rpcadapter.security.internal.ExtensionText;
 
 /**
  * Who a client certificate identifies and which roles it grants.
@@ -38,7 +37,7 @@ public record CertificateIdentity(String principal, List<String> roles, List<Str
 
 	/**
 	 * Reads the identity of a certificate. Extension values are accepted as raw UTF-8 (Python
-	 * tooling, {@link CertificateTool}) and as a DER string (openssl
+	 * tooling, {@code adapter-ca}'s {@code CertificateTool}) and as a DER string (openssl
 	 * {@code ASN1:UTF8String:admin,user}).
 	 * @param certificate a client certificate
 	 * @return its identity

@@ -1,5 +1,9 @@
 /**
- * X.509 certificates: a tool (API and command line) that creates a CA, server and client certificates and CRLs, PEM and key-store helpers for TLS, and {@link dev.rpcadapter.security.cert.CertificateIdentity} which reads the caller's roles from a client certificate.
+ * Client certificates as credentials: {@link dev.rpcadapter.security.cert.CertificateIdentity} reads
+ * the caller's roles from a certificate (OID {@link dev.rpcadapter.security.cert.AdapterOids#ROLES}),
+ * {@link dev.rpcadapter.security.cert.CertificateAuthenticationManager} turns it into an authentication,
+ * {@link dev.rpcadapter.security.cert.TrustAnchors} builds trust managers. Issuing certificates (the CA
+ * and its command line) is the separate {@code adapter-ca} artifact.
  */
 @NullMarked
 package dev.rpcadapter.security.cert;

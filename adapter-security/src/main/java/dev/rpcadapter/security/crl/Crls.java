@@ -18,7 +18,7 @@ import java.util.List;
 public final class Crls {
 
 	private static final String HOW_TO_FIX = "; point the CRL setting at a PEM or DER X.509 CRL file, e.g. one made with "
-			+ "'openssl ca -gencrl' or 'CertificateToolCli crl'";
+			+ "'openssl ca -gencrl' or 'java -jar adapter-ca-<version>-cli.jar crl' (adapter-ca)";
 
 	private Crls() {
 	}

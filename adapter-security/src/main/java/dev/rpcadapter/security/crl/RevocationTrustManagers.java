@@ -6,7 +6,7 @@ import java.util.Collection;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-import dev.rpcadapter.security.cert.TlsMaterial;
+import dev.rpcadapter.security.cert.TrustAnchors;
 
 /**
  * Trust managers that reject revoked certificates during the TLS handshake, after the normal
@@ -37,7 +37,7 @@ public final class RevocationTrustManagers {
 	 * @return the trust manager
 	 */
 	public static X509ExtendedTrustManager forCas(Collection<X509Certificate> trustedCas, RevocationChecker checker) {
-		return wrap(TlsMaterial.trustManager(trustedCas), checker);
+		return wrap(TrustAnchors.trustManager(trustedCas), checker);
 	}
 
 	/**

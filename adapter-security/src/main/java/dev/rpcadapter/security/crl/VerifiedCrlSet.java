@@ -14,7 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import dev.rpcadapter.core.internal.BoundedMemo;
+import dev.rpcadapter.support.BoundedMemo;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import dev.rpcadapter.core.internal.JdbcStatements;
+import dev.rpcadapter.support.JdbcStatements;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,10 +3,10 @@ package dev.rpcadapter.autoconfigure.internal;
 import java.lang.reflect.Proxy;
 import java.util.List;
 
-import dev.rpcadapter.command.AnnotatedCommandFactory;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.command.JsonRpcCommand;
+import dev.rpcadapter.method.AnnotatedCommandFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;

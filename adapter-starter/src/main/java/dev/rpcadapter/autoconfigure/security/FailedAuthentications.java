@@ -1,10 +1,10 @@
 package dev.rpcadapter.autoconfigure.security;
 
-import dev.rpcadapter.web.AdapterHttpException;
-import dev.rpcadapter.core.internal.BoundedMemo;
 import dev.rpcadapter.security.ratelimit.Decision;
 import dev.rpcadapter.security.ratelimit.NanoClock;
 import dev.rpcadapter.security.ratelimit.RateLimiter;
+import dev.rpcadapter.support.BoundedMemo;
+import dev.rpcadapter.web.AdapterHttpException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,8 @@
 package dev.rpcadapter.autoconfigure.security;
 
-import dev.rpcadapter.web.HealthDetailsVisibility;
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationException;
 import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.web.HealthDetailsVisibility;
 
 /** {@code adapter.security.health-details}: who sees the whole {@code /health} body when security is on. */
 final class HealthDetails {

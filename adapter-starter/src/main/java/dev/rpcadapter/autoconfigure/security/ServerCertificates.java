@@ -2,6 +2,7 @@ package dev.rpcadapter.autoconfigure.security;
 
 import java.time.Clock;
 
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationException;
 import dev.rpcadapter.security.crl.CertificateCheckException;
 import dev.rpcadapter.security.crl.CertificateChecks;
 import dev.rpcadapter.security.crl.CrlException;
@@ -34,7 +35,7 @@ final class ServerCertificates {
 		}
 		catch (CertificateCheckException ex) {
 			throw new AdapterSecurityConfigurationException(ex.getMessage(),
-					"Issue a new server certificate (e.g. CertificateToolCli server --out certs --dns <host>), "
+					"Issue a new server certificate (e.g. with adapter-ca: java -jar adapter-ca-<version>-cli.jar server --out certs --dns <host>), "
 							+ "point " + tls.source() + " at it and restart",
 					ex);
 		}
@@ -66,12 +67,12 @@ final class ServerCertificates {
 
 	private static String crlAction(CrlException ex) {
 		return switch (ex.reason()) {
-			case EXPIRED, NOT_YET_VALID -> "Publish a current CRL (e.g. CertificateToolCli crl --out certs) at "
+			case EXPIRED, NOT_YET_VALID -> "Publish a current CRL (e.g. with adapter-ca: java -jar adapter-ca-<version>-cli.jar crl --out certs) at "
 					+ "adapter.security.mtls.crl, or check the system clock";
 			case UNKNOWN_ISSUER, INVALID_SIGNATURE, ISSUER_NOT_ALLOWED_TO_SIGN_CRLS -> "Use a CRL signed by the CA "
 					+ "in the server's SSL bundle trust store, or add that CA to the trust store";
 			case UNREADABLE -> "Point adapter.security.mtls.crl at a readable PEM or DER CRL file (file:/path/ca.crl "
-					+ "or classpath:ca.crl), e.g. one made with CertificateToolCli crl";
+					+ "or classpath:ca.crl), e.g. one made with adapter-ca's CLI: java -jar adapter-ca-<version>-cli.jar crl";
 		};
 	}
 }

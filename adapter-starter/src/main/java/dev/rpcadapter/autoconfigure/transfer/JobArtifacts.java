@@ -5,8 +5,8 @@ import java.util.List;
 
 import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.transfer.Artifact;
+import dev.rpcadapter.transfer.TransferJson;
 import dev.rpcadapter.transfer.Transfers;
-import dev.rpcadapter.transfer.internal.TransferJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

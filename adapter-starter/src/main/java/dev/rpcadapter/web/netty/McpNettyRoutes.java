@@ -6,12 +6,18 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.rpcadapter.command.Caller;
-import dev.rpcadapter.core.internal.ErrorIds;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.mcp.McpHttpRequest;
 import dev.rpcadapter.mcp.McpHttpResponse;
 import dev.rpcadapter.mcp.McpServer;
+import dev.rpcadapter.support.ErrorIds;
+import dev.rpcadapter.web.AdapterEndpoints;
+import dev.rpcadapter.web.AdapterHttpException;
+import dev.rpcadapter.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterResponse;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -21,12 +27,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
-import dev.rpcadapter.web.AdapterEndpoints;
-import dev.rpcadapter.web.AdapterHttpException;
-import dev.rpcadapter.web.AdapterRequest;
-import dev.rpcadapter.web.AdapterResponse;
-import dev.rpcadapter.web.RequestAuthenticator;
-import dev.rpcadapter.web.ResponseHeadersCustomizer;
 
 /**
  * Serves {@code /mcp} (POST, GET, DELETE) as a Reactor Netty route, authenticated by the same

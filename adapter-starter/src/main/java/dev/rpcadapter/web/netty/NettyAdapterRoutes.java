@@ -6,9 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rpcadapter.command.Caller;
-import dev.rpcadapter.core.internal.ErrorIds;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
+import dev.rpcadapter.support.ErrorIds;
+import dev.rpcadapter.web.AdapterEndpoints;
+import dev.rpcadapter.web.AdapterHttpException;
+import dev.rpcadapter.web.AdapterPaths;
+import dev.rpcadapter.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterResponse;
+import dev.rpcadapter.web.AsyncEndpoint;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.RequestPolicies;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -23,15 +32,6 @@ import reactor.netty.NettyOutbound;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
-import dev.rpcadapter.web.AdapterEndpoints;
-import dev.rpcadapter.web.AdapterHttpException;
-import dev.rpcadapter.web.AdapterPaths;
-import dev.rpcadapter.web.AdapterRequest;
-import dev.rpcadapter.web.AdapterResponse;
-import dev.rpcadapter.web.AsyncEndpoint;
-import dev.rpcadapter.web.RequestAuthenticator;
-import dev.rpcadapter.web.RequestPolicies;
-import dev.rpcadapter.web.ResponseHeadersCustomizer;
 
 /**
  * Serves the adapter's endpoints as Reactor Netty routes, ahead of Spring's dispatcher (the

@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rpcadapter.command.Caller;
-import dev.rpcadapter.core.internal.ErrorIds;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
+import dev.rpcadapter.support.ErrorIds;
 import dev.rpcadapter.transfer.Transfers;
+import dev.rpcadapter.web.AdapterEndpoints;
+import dev.rpcadapter.web.AdapterHttpException;
+import dev.rpcadapter.web.AdapterRequest;
+import dev.rpcadapter.web.AdapterResponse;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -21,12 +27,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
-import dev.rpcadapter.web.AdapterEndpoints;
-import dev.rpcadapter.web.AdapterHttpException;
-import dev.rpcadapter.web.AdapterRequest;
-import dev.rpcadapter.web.AdapterResponse;
-import dev.rpcadapter.web.RequestAuthenticator;
-import dev.rpcadapter.web.ResponseHeadersCustomizer;
 
 /**
  * The raw transfer endpoints as Reactor Netty routes: {@code PUT <path>/{id}/chunks/{index}} streams

@@ -19,6 +19,10 @@ import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.jsonrpc.JsonRpcId;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
+import dev.rpcadapter.web.AdapterEndpoints;
+import dev.rpcadapter.web.AdapterHttpException;
+import dev.rpcadapter.web.AdapterRequest;
+import dev.rpcadapter.web.RequestAuthenticator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.jspecify.annotations.Nullable;
@@ -32,10 +36,6 @@ import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import dev.rpcadapter.web.AdapterEndpoints;
-import dev.rpcadapter.web.AdapterHttpException;
-import dev.rpcadapter.web.AdapterRequest;
-import dev.rpcadapter.web.RequestAuthenticator;
 
 /**
  * One {@code /ws} connection: JSON-RPC messages get the same answers as over HTTP; control
@@ -394,7 +394,7 @@ public final class WebSocketSessionHandler {
 
 		private JsonRpcError errorOf(Throwable error) {
 			return (error instanceof JsonRpcException rpc) ? rpc.error()
-					: JsonRpcError.internal(dev.rpcadapter.core.internal.ErrorIds.next());
+					: JsonRpcError.internal(dev.rpcadapter.support.ErrorIds.next());
 		}
 
 		void event(String event, @Nullable String jobId, @Nullable JsonRpcError error) {

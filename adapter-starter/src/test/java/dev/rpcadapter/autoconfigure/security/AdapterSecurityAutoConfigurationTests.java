@@ -3,22 +3,23 @@ package dev.rpcadapter.autoconfigure.security;
 import java.util.Set;
 
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
-import dev.rpcadapter.web.RequestAuthenticator;
-import dev.rpcadapter.web.ResponseHeadersCustomizer;
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityFailureAnalyzer;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.health.HealthComponent;
 import dev.rpcadapter.security.ratelimit.RateLimiter;
 import dev.rpcadapter.security.token.TokenRegistry;
-import dev.rpcadapter.health.HealthComponent;
+import dev.rpcadapter.web.RequestAuthenticator;
+import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class AdapterSecurityAutoConfigurationTests {
 	void securityIsOffByDefaultAndEveryCommandIsAllowed() {
 		this.runner.run((context) -> {
 			assertThat(context).doesNotHaveBean(RequestAuthenticator.class);
-			assertThat(context).doesNotHaveBean(SecurityProperties.class);
+			assertThat(context).doesNotHaveBean(AdapterSecurityProperties.class);
 			assertThat(context.getBean(CommandAuthorizer.class)).isSameAs(CommandAuthorizer.ALLOW_ALL);
 		});
 	}

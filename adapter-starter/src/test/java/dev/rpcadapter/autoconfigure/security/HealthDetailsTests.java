@@ -2,8 +2,9 @@ package dev.rpcadapter.autoconfigure.security;
 
 import java.util.Set;
 
-import dev.rpcadapter.web.HealthDetailsVisibility;
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationException;
 import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.web.HealthDetailsVisibility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.rpcadapter.security.cert.CertificateRequest;
-import dev.rpcadapter.security.cert.CertificateTool;
-import dev.rpcadapter.security.cert.IssuedCertificate;
+import dev.rpcadapter.ca.CertificateRequest;
+import dev.rpcadapter.ca.CertificateTool;
+import dev.rpcadapter.ca.IssuedCertificate;
 import dev.rpcadapter.security.cert.RoleEncoding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

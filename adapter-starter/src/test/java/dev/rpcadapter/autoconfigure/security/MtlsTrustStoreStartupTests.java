@@ -3,6 +3,7 @@ package dev.rpcadapter.autoconfigure.security;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.rpcadapter.security.cert.CertificateRequest;
-import dev.rpcadapter.security.cert.CrlRequest;
+import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityFailureAnalyzer;
+import dev.rpcadapter.ca.CertificateRequest;
+import dev.rpcadapter.ca.CrlRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,12 +10,12 @@ import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
-import dev.rpcadapter.security.cert.CertificateRequest;
-import dev.rpcadapter.security.cert.CertificateTool;
-import dev.rpcadapter.security.cert.CrlRequest;
-import dev.rpcadapter.security.cert.IssuedCertificate;
-import dev.rpcadapter.security.cert.Pem;
-import dev.rpcadapter.security.cert.TlsMaterial;
+import dev.rpcadapter.ca.CertificateRequest;
+import dev.rpcadapter.ca.CertificateTool;
+import dev.rpcadapter.ca.CrlRequest;
+import dev.rpcadapter.ca.IssuedCertificate;
+import dev.rpcadapter.ca.Pem;
+import dev.rpcadapter.ca.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /** A CA, a server certificate and client certificates made with the {@link CertificateTool}, written as PEM files. */

@@ -3,13 +3,13 @@ package dev.rpcadapter.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import dev.rpcadapter.command.AnnotatedCommandFactory;
+import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.CommandParam;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.command.JsonRpcCommand;
 import dev.rpcadapter.dispatch.CallContext;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
-import dev.rpcadapter.command.Caller;
+import dev.rpcadapter.method.AnnotatedCommandFactory;
 import dev.rpcadapter.schema.SchemaGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -8,11 +8,11 @@ import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
-import dev.rpcadapter.security.cert.CertificateRequest;
-import dev.rpcadapter.security.cert.CertificateTool;
-import dev.rpcadapter.security.cert.IssuedCertificate;
-import dev.rpcadapter.security.cert.Pem;
-import dev.rpcadapter.security.cert.TlsMaterial;
+import dev.rpcadapter.ca.CertificateRequest;
+import dev.rpcadapter.ca.CertificateTool;
+import dev.rpcadapter.ca.IssuedCertificate;
+import dev.rpcadapter.ca.Pem;
+import dev.rpcadapter.ca.TlsMaterial;
 
 /**
  * A throw-away PKI for tests, made with the {@link CertificateTool}: a CA and leaf certificates

@@ -1,0 +1,44 @@
+package dev.rpcadapter.client;
+
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Accepts every certificate and host name. Only reachable through
+ * {@code insecureTrustAllCertificatesDangerous()}.
+ */
+final class TrustAllManager extends X509ExtendedTrustManager {
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType) {
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType) {
+	}
+
+	@Override
+	public X509Certificate[] getAcceptedIssuers() {
+		return new X509Certificate[0];
+	}
+
+}
