@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -42,6 +43,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = AdapterWebAutoConfiguration.class,
 		afterName = "dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(McpServer.class)
 @ConditionalOnBean(AdapterEndpoints.class)
 @ConditionalOnProperty(prefix = "adapter.mcp", name = "enabled", havingValue = "true", matchIfMissing = true)
