@@ -17,6 +17,7 @@ import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -55,7 +56,7 @@ final class ServletResponder {
 				known = who.join();
 			}
 			catch (CompletionException ex) {
-				write(req, res, request, failure(ex.getCause()));
+				write(req, res, request, failure(unwrap(ex)));
 				return;
 			}
 			respond(req, res, request, call(handler, known), null);
@@ -74,7 +75,7 @@ final class ServletResponder {
 
 	/** Answers with the response once it is there. */
 	void respond(HttpServletRequest req, HttpServletResponse res, AdapterRequest request, Mono<AdapterResponse> response,
-			jakarta.servlet.@org.jspecify.annotations.Nullable AsyncContext async) {
+			@Nullable AsyncContext async) {
 		CompletableFuture<AdapterResponse> answer = response.onErrorResume((ex) -> Mono.just(failure(ex))).toFuture();
 		if (answer.isDone()) {
 			AdapterResponse ready = answer.join();
@@ -150,6 +151,7 @@ final class ServletResponder {
 	}
 
 	private static Throwable unwrap(Throwable ex) {
-		return (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+		Throwable cause = ex.getCause();
+		return (ex instanceof CompletionException && cause != null) ? cause : ex;
 	}
 }

@@ -52,6 +52,10 @@ final class ServletSocketHandler implements WebSocketHandler {
 		connection.setTextMessageSizeLimit(this.sessions.maxFrameSize());
 		AdapterRequest request = (AdapterRequest) connection.getAttributes().get(REQUEST);
 		Caller caller = (Caller) connection.getAttributes().get(CALLER);
+		if (request == null || caller == null) {
+			close(connection, CloseStatus.SERVER_ERROR); // not an upgrade of ours
+			return;
+		}
 		SocketSession session = this.sessions.open(request, caller, this.authenticator);
 		Disposable sending = session.frames()
 			// one frame at a time: the rest wait in the session's bounded queue while the client is slow
