@@ -111,6 +111,23 @@ class ServletMtlsIntegrationTests {
 		assertThat(revoked.errorCode()).isEqualTo(-32001);
 	}
 
+	/**
+	 * Tomcat builds its own trust manager from the bundle's trust store, so the CRL is not checked in
+	 * its handshake (as it is on Reactor Netty); the authenticator checks it on every request.
+	 */
+	@Test
+	void revokedClientCertificateIsRejectedWith401() throws Exception {
+		IssuedCertificate dave = certificates.client("dave", "admin");
+		revokedSerials.add(dave.serialNumber());
+		certificates.writeCrl(revokedSerials);
+
+		TestServer.Reply refused = server.post(TestServer.client(certificates.clientTls(dave)), "/api/jsonrpc",
+				call("secret", "{}"));
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.errorCode()).isEqualTo(-32001);
+	}
+
 	@Test
 	void secureWebSocketTakesTheCallerFromTheCertificate() throws Exception {
 		HttpClient bob = TestServer.client(certificates.clientTls(certificates.client("bob", "user")));
