@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
@@ -17,6 +18,7 @@ import dev.rpcadapter.web.AdapterPaths;
 import dev.rpcadapter.web.AdapterRequest;
 import dev.rpcadapter.web.AdapterResponse;
 import dev.rpcadapter.web.AsyncEndpoint;
+import dev.rpcadapter.web.CallerRunsScheduler;
 import dev.rpcadapter.web.RequestAuthenticator;
 import dev.rpcadapter.web.RequestPolicies;
 import dev.rpcadapter.web.ResponseHeadersCustomizer;
@@ -129,7 +131,7 @@ public final class AdapterServlet extends HttpServlet {
 			if (handler != null) {
 				ServletAdapterRequest request = new ServletAdapterRequest(req, path);
 				this.responder.respond(req, res, request, this.authenticator.authenticate(request),
-						(caller) -> handler.handle(request, caller));
+						(caller) -> ServletResponder.subscribe(handler.handle(request, caller)));
 				return;
 			}
 			if ("GET".equals(method) && path.equals(this.webSocketPath)) {
@@ -162,12 +164,18 @@ public final class AdapterServlet extends HttpServlet {
 			}
 			catch (BodyTooLargeException ex) {
 				res.setHeader("Connection", "close");
-				return Mono.error(ex);
+				return CompletableFuture.failedFuture(ex);
 			}
 			catch (IOException ex) {
-				return Mono.just(this.endpoints.error(400, JsonRpcError.invalidRequest("request body not read")));
+				return CompletableFuture.completedFuture(
+						this.endpoints.error(400, JsonRpcError.invalidRequest("request body not read")));
 			}
-			return handler.handle(request, caller, body);
+			Mono<AdapterResponse> answer = handler.handle(request, caller, body);
+			if (startsWithArray(body)) {
+				return ServletResponder.subscribe(answer); // batch elements run concurrently, on the pool
+			}
+			// one call: a blocking command runs on this container thread rather than on the pool
+			return CallerRunsScheduler.callerRuns(() -> ServletResponder.subscribe(answer));
 		});
 	}
 
@@ -186,6 +194,15 @@ public final class AdapterServlet extends HttpServlet {
 			out.write(buffer, 0, read);
 		}
 		return out.toByteArray();
+	}
+
+	private static boolean startsWithArray(byte[] body) {
+		for (byte b : body) {
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				return b == '[';
+			}
+		}
+		return false;
 	}
 
 	/** {@code GET /ws}: the Origin check and authentication of the Netty route, then Spring's WebSocket handshake. */

@@ -45,10 +45,10 @@ final class ServletResponder {
 
 	/**
 	 * Authenticates, then answers with what {@code handler} gives for the caller. The handler runs on a
-	 * container thread (it may read the request body with blocking I/O).
+	 * container thread (it may read the request body with blocking I/O) and subscribes to its answer.
 	 */
 	void respond(HttpServletRequest req, HttpServletResponse res, AdapterRequest request, Mono<Caller> caller,
-			Function<Caller, Mono<AdapterResponse>> handler) {
+			Function<Caller, CompletableFuture<AdapterResponse>> handler) {
 		CompletableFuture<Caller> who = caller.toFuture();
 		if (who.isDone()) {
 			Caller known;
@@ -59,7 +59,7 @@ final class ServletResponder {
 				write(req, res, request, failure(unwrap(ex)));
 				return;
 			}
-			respond(req, res, request, call(handler, known), null);
+			answer(req, res, request, call(handler, known), null);
 			return;
 		}
 		AsyncContext async = start(req, who);
@@ -69,16 +69,15 @@ final class ServletResponder {
 				return;
 			}
 			// back on a container thread: the handler may block reading the body
-			async.start(() -> respond(req, res, request, call(handler, known), async));
+			async.start(() -> answer(req, res, request, call(handler, known), async));
 		});
 	}
 
-	/** Answers with the response once it is there. */
-	void respond(HttpServletRequest req, HttpServletResponse res, AdapterRequest request, Mono<AdapterResponse> response,
-			@Nullable AsyncContext async) {
-		CompletableFuture<AdapterResponse> answer = response.onErrorResume((ex) -> Mono.just(failure(ex))).toFuture();
+	/** Writes the answer now if it is there, else in async mode once it is. */
+	private void answer(HttpServletRequest req, HttpServletResponse res, AdapterRequest request,
+			CompletableFuture<AdapterResponse> answer, @Nullable AsyncContext async) {
 		if (answer.isDone()) {
-			AdapterResponse ready = answer.join();
+			AdapterResponse ready = outcome(answer);
 			if (async == null) {
 				write(req, res, request, ready);
 			}
@@ -91,12 +90,27 @@ final class ServletResponder {
 		answer.whenComplete((ready, ex) -> finish(context, res, request, (ex != null) ? failure(unwrap(ex)) : ready));
 	}
 
-	private static Mono<AdapterResponse> call(Function<Caller, Mono<AdapterResponse>> handler, Caller caller) {
+	private AdapterResponse outcome(CompletableFuture<AdapterResponse> done) {
+		try {
+			return done.join();
+		}
+		catch (CompletionException | java.util.concurrent.CancellationException ex) {
+			return failure(unwrap(ex));
+		}
+	}
+
+	/** Subscribes to an endpoint's answer. */
+	static CompletableFuture<AdapterResponse> subscribe(Mono<AdapterResponse> answer) {
+		return answer.toFuture();
+	}
+
+	private static CompletableFuture<AdapterResponse> call(
+			Function<Caller, CompletableFuture<AdapterResponse>> handler, Caller caller) {
 		try {
 			return handler.apply(caller);
 		}
 		catch (RuntimeException ex) {
-			return Mono.error(ex);
+			return CompletableFuture.failedFuture(ex);
 		}
 	}
 

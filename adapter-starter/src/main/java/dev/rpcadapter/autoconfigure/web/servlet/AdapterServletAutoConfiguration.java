@@ -1,12 +1,16 @@
 package dev.rpcadapter.autoconfigure.web.servlet;
 
+import java.time.Duration;
+
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
 import dev.rpcadapter.autoconfigure.AdapterJsonRpcProperties;
 import dev.rpcadapter.autoconfigure.web.AdapterEndpointsConfiguration;
+import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.dispatch.AsyncDeliveries;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import dev.rpcadapter.web.AdapterEndpoints;
 import dev.rpcadapter.web.AdapterPaths;
+import dev.rpcadapter.web.CallerRunsScheduler;
 import dev.rpcadapter.web.RequestAuthenticator;
 import dev.rpcadapter.web.ResponseHeadersCustomizer;
 import dev.rpcadapter.web.SocketSessions;
@@ -21,11 +25,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Serves the adapter's HTTP endpoints in a servlet application (Spring MVC on Tomcat, Jetty, ...):
@@ -58,6 +64,18 @@ public final class AdapterServletAutoConfiguration {
 				jsonRpc.getMaxBodySize().toBytes(), headerCustomizers.orderedStream().toList(),
 				AdapterEndpointsConfiguration.allowedOrigins(environment),
 				AdapterEndpointsConfiguration.asyncEndpoint(deliveries.getIfAvailable(), endpoints, environment), upgrade);
+	}
+
+	/**
+	 * Blocking commands of single calls run on the request's container thread (no hand-off to the
+	 * pool and back), unless a sync cap is in play: then the pool, so that the cap can answer early.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	CallerRunsScheduler adapterCallerRunsScheduler(Environment environment, ObjectProvider<CommandRegistry> registry) {
+		Duration globalCap = Binder.get(environment).bind("adapter.queue.sync-cap", Duration.class).orElse(Duration.ZERO);
+		SyncCapFree noCaps = new SyncCapFree(registry);
+		return new CallerRunsScheduler(Schedulers.boundedElastic(), () -> globalCap.isZero() && noCaps.getAsBoolean());
 	}
 
 	@Bean

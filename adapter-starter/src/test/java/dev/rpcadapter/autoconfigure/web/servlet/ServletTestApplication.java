@@ -29,6 +29,17 @@ class ServletTestApplication {
 			return minuend - subtrahend;
 		}
 
+		@JsonRpcCommand(name = "thread", description = "The name of the thread the command runs on")
+		public String thread() {
+			return Thread.currentThread().getName();
+		}
+
+		@JsonRpcCommand(name = "nap", description = "Sleeps past its timeout", timeout = "200ms")
+		public String nap() throws InterruptedException {
+			Thread.sleep(10_000);
+			return "woke up";
+		}
+
 		@JsonRpcCommand(name = "report", description = "A queued command", queued = true)
 		public String report(@CommandParam("title") String title) {
 			return "report " + title;

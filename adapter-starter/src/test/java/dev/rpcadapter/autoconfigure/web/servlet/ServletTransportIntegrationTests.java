@@ -177,6 +177,27 @@ class ServletTransportIntegrationTests {
 	}
 
 	@Test
+	void aBlockingCommandRunsOnTheRequestThreadAndBatchElementsOnThePool() {
+		JsonNode single = this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"thread\",\"id\":1}");
+		assertThat(single.get("result").asString()).startsWith("http-nio-");
+		JsonNode batch = this.http.rpc("[{\"jsonrpc\":\"2.0\",\"method\":\"thread\",\"id\":1}]");
+		assertThat(batch.get(0).get("result").asString()).startsWith("boundedElastic-");
+	}
+
+	@Test
+	void aCommandPastItsTimeoutIsInterruptedAndTheConnectionGoesOn() {
+		long start = System.nanoTime();
+		JsonNode timedOut = this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"nap\",\"id\":1}");
+		assertThat(timedOut.path("error").path("code").asInt()).isEqualTo(ErrorCodes.TIMED_OUT);
+		assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+		// the interrupt meant for the command does not linger on the container thread
+		for (int i = 0; i < 20; i++) {
+			assertThat(this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"x\"],\"id\":1}")
+				.get("result").asString()).isEqualTo("x");
+		}
+	}
+
+	@Test
 	void theApplicationsOtherPathsAreNotTaken() {
 		assertThat(this.http.get("/api/jsonrpc/other").statusCode()).isEqualTo(404);
 	}
