@@ -39,7 +39,8 @@ import org.springframework.core.env.Environment;
 /**
  * Serves every command as an MCP tool on {@code adapter.mcp.path} (Streamable HTTP), through the
  * same Netty route mechanism and authenticator as the other endpoints. Queued commands are MCP
- * tasks when the queue is on. {@link McpToolSource} beans add tools besides the commands.
+ * tasks when the queue is on. {@link McpToolSource} beans add tools besides the commands. Reactive
+ * applications only: the servlet transport has no {@code /mcp} yet.
  */
 @AutoConfiguration(after = AdapterWebAutoConfiguration.class,
 		afterName = "dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration")
