@@ -60,6 +60,10 @@ public final class AdapterServletAutoConfiguration {
 			logger.info("rpc-adapter endpoint not mapped: {} (needs spring-websocket and a jakarta.websocket server)",
 					paths.webSocket());
 		}
+		if (environment.getProperty("adapter.transfers.enabled", Boolean.class, false)) {
+			logger.warn("rpc-adapter file transfer endpoints are served by the Reactor Netty transport only: "
+					+ "in this servlet application the transfer commands have no upload/download endpoints");
+		}
 		return new AdapterServlet(endpoints, authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), paths,
 				jsonRpc.getMaxBodySize().toBytes(), headerCustomizers.orderedStream().toList(),
 				AdapterEndpointsConfiguration.allowedOrigins(environment),
