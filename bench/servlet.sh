@@ -2,9 +2,11 @@
 # bench/servlet.sh: the adapter's servlet transport beside jsonrpc4j, both in Spring Boot 4.1.0
 # MVC on the same Tomcat (Boot's defaults), in one run of the peers' run.sh: echo.lua and
 # batch10.lua with wrk, one server at a time, identical JVM flags; prints the report and the
-# echo ratio adapter / jsonrpc4j.
+# echo ratios adapter / jsonrpc4j: the adapter's built-in echo (rpc-adapter-servlet, the command
+# bench/run.sh measures on Reactor Netty) and an application's @JsonRpcCommand method
+# (rpc-adapter-servlet-method: blocking by default, so it runs with a timeout on the request thread).
 #
-#   bench/servlet.sh                 # WARMUP=30s, DURATION=15s (about 3 minutes)
+#   bench/servlet.sh                 # WARMUP=30s, DURATION=15s (about 4 minutes)
 #   WARMUP=40s DURATION=20s bench/servlet.sh
 #
 # Builds bench/servlet-echo (this repository) and a copy of the jsonrpc4j peer (../shared/peers
@@ -35,14 +37,17 @@ echo "[bench] load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)" | t
 PEERS=none "$PEERS_DIR/run.sh" \
   jsonrpc4j "java \$JVM_FLAGS -jar $PEER_JAR \$PORT --logging.level.root=WARN" 19201 \
   rpc-adapter-servlet "java \$JVM_FLAGS -jar $ADAPTER_JAR --server.port=\$PORT --server.address=127.0.0.1 --logging.level.root=WARN" 19202 \
+  rpc-adapter-servlet-method "java \$JVM_FLAGS -jar $ADAPTER_JAR --server.port=\$PORT --server.address=127.0.0.1 --logging.level.root=WARN --bench.method-echo=true" 19203 \
   | tee "$OUT_DIR/report.md"
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT_DIR/load.txt" >&2
 
 # echo req/s is the second column of the first table
 rps() { awk -F'|' -v name="$1" '$2 ~ "^ *" name " *$" { gsub(/ /, "", $3); print $3; exit }' "$OUT_DIR/report.md"; }
 PEER_RPS="$(rps jsonrpc4j)"
-ADAPTER_RPS="$(rps rpc-adapter-servlet)"
-if [[ -n "$PEER_RPS" && -n "$ADAPTER_RPS" ]]; then
-  echo "echo ratio rpc-adapter-servlet / jsonrpc4j: $(awk -v a="$ADAPTER_RPS" -v p="$PEER_RPS" 'BEGIN { printf "%.2f", a / p }')x ($ADAPTER_RPS / $PEER_RPS req/s)" \
-    | tee -a "$OUT_DIR/report.md"
-fi
+for target in rpc-adapter-servlet rpc-adapter-servlet-method; do
+  ADAPTER_RPS="$(rps "$target")"
+  if [[ -n "$PEER_RPS" && -n "$ADAPTER_RPS" ]]; then
+    echo "echo ratio $target / jsonrpc4j: $(awk -v a="$ADAPTER_RPS" -v p="$PEER_RPS" 'BEGIN { printf "%.2f", a / p }')x ($ADAPTER_RPS / $PEER_RPS req/s)" \
+      | tee -a "$OUT_DIR/report.md"
+  fi
+done
