@@ -6,7 +6,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -35,7 +34,7 @@ public final class TestPostgres {
 	public static synchronized JdbcTarget get() {
 		JdbcTarget target = shared;
 		if (target == null) {
-			target = resolve(System.getenv(), TestPostgres::dockerAvailable, TestPostgres::startContainer);
+			target = resolve(System.getenv(), Docker::available, TestPostgres::startContainer);
 			logger.log(Level.INFO, "Test PostgreSQL: {0} ({1})", target.url(), target.source());
 			shared = target;
 		}
@@ -53,15 +52,6 @@ public final class TestPostgres {
 			return container.get();
 		}
 		return new JdbcTarget(LOCAL_URL, "postgres", null, "local server, no Docker");
-	}
-
-	private static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return false;
-		}
 	}
 
 	@SuppressWarnings("resource") // shared for the JVM's life; Testcontainers' Ryuk removes it afterwards
