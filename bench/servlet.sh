@@ -25,7 +25,7 @@ mkdir -p "$OUT_DIR"
 export OUT_DIR
 
 echo "[bench] building bench/servlet-echo" >&2
-(cd "$ROOT" && ./mvnw -B -q -pl bench/servlet-echo -am package -DskipTests)
+(cd "$ROOT" && ./mvnw -B -q -Pfull -pl bench/servlet-echo -am package -DskipTests)
 ADAPTER_JAR="$ROOT/bench/servlet-echo/target/servlet-echo.jar"
 
 echo "[bench] building the jsonrpc4j peer (a copy in $OUT_DIR/jsonrpc4j)" >&2
