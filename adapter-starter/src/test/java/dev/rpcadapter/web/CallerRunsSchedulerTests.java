@@ -50,7 +50,7 @@ class CallerRunsSchedulerTests {
 		AtomicBoolean interrupted = new AtomicBoolean();
 		Mono<String> sleeper = Mono.defer(() -> {
 			try {
-				Thread.sleep(10_000);
+				Thread.sleep(10_000); // stands for blocking work
 				return Mono.just("woke");
 			}
 			catch (InterruptedException ex) {

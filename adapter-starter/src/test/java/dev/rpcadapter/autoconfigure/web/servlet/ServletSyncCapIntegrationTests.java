@@ -51,7 +51,7 @@ class ServletSyncCapIntegrationTests {
 
 		@JsonRpcCommand(name = "capped", description = "Sleeps past its sync cap", syncCap = "100ms")
 		public String capped() throws InterruptedException {
-			Thread.sleep(1_000);
+			Thread.sleep(1_000); // stands for blocking work
 			return "done";
 		}
 	}

@@ -36,7 +36,7 @@ class ServletTestApplication {
 
 		@JsonRpcCommand(name = "nap", description = "Sleeps past its timeout", timeout = "200ms")
 		public String nap() throws InterruptedException {
-			Thread.sleep(10_000);
+			Thread.sleep(10_000); // stands for blocking work
 			return "woke up";
 		}
 
