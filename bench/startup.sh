@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/startup.sh: how long until the demo server answers its first request, beside a plain Spring
 # Boot WebFlux hello app (bench/startup-hello) measured in the same session, with hyperfine.
-# Each run starts the jar, polls GET /health every 10 ms until it answers, then stops the JVM.
+# Each run starts the jar, polls GET /health every 10 ms until it answers, then kills the JVM
+# (SIGKILL, so no graceful shutdown is timed).
 #
 #   bench/startup.sh                 # demo as shipped, demo with CDS, hello, hello with CDS
 #   RUNS=5 bench/startup.sh
@@ -34,7 +35,8 @@ until curl -s -o /dev/null "http://127.0.0.1:$port/health"; do
   kill -0 $pid 2>/dev/null || { echo "server exited" >&2; exit 1; }
   sleep 0.01
 done
-kill $pid; wait $pid 2>/dev/null || true
+# SIGKILL: the measured time ends at the first answer, not after a graceful shutdown
+kill -9 $pid; wait $pid 2>/dev/null || true
 SH
 chmod +x "$OUT_DIR/ready.sh"
 
