@@ -163,35 +163,35 @@ final class DefaultRpcClient implements RpcClient {
 	}
 
 	@Override
-	public JobStatus jobStatus(String jobId) {
+	public RemoteJob jobStatus(String jobId) {
 		return Futures.join(jobStatusAsync(jobId));
 	}
 
 	@Override
-	public CompletableFuture<JobStatus> jobStatusAsync(String jobId) {
-		return callAsync(QueueMethods.GET_JOB_STATUS, QueueMethods.jobIdParams(jobId)).thenApply(JobStatus::fromJson);
+	public CompletableFuture<RemoteJob> jobStatusAsync(String jobId) {
+		return callAsync(QueueMethods.GET_JOB_STATUS, QueueMethods.jobIdParams(jobId)).thenApply(RemoteJob::fromJson);
 	}
 
 	@Override
-	public List<JobStatus> listJobs(@Nullable JobState statusFilter, @Nullable String command, @Nullable Integer limit,
+	public List<RemoteJob> listJobs(@Nullable RemoteJobState statusFilter, @Nullable String command, @Nullable Integer limit,
 			@Nullable Integer offset) {
 		return listJobPage(statusFilter, command, limit, offset).jobs();
 	}
 
 	@Override
-	public JobPage listJobPage(@Nullable JobState statusFilter, @Nullable String command, @Nullable Integer limit,
+	public RemoteJobPage listJobPage(@Nullable RemoteJobState statusFilter, @Nullable String command, @Nullable Integer limit,
 			@Nullable Integer offset) {
 		JsonNode result = call(QueueMethods.LIST_JOBS, QueueMethods.listParams(statusFilter, command, limit, offset));
 		JsonNode jobs = result.isArray() ? result : result.path("jobs");
 		if (!jobs.isArray()) {
 			throw new RpcProtocolException("queue_list_jobs returned neither an array nor {\"jobs\": [...]}: " + result);
 		}
-		List<JobStatus> statuses = new ArrayList<>();
-		jobs.forEach((job) -> statuses.add(JobStatus.fromJson(job)));
+		List<RemoteJob> statuses = new ArrayList<>();
+		jobs.forEach((job) -> statuses.add(RemoteJob.fromJson(job)));
 		int start = result.path("offset").asInt((offset != null) ? offset : 0);
 		int size = result.path("limit").asInt((limit != null) ? limit : statuses.size());
 		int total = result.path("total_count").asInt(start + statuses.size());
-		return new JobPage(statuses, total, size, start);
+		return new RemoteJobPage(statuses, total, size, start);
 	}
 
 	@Override

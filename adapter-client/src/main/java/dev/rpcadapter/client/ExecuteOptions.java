@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param statusListener called with each status seen while waiting, {@code null} for none
  */
 public record ExecuteOptions(JobWaitStrategy waitStrategy, Duration pollInterval, Duration timeout,
-		@Nullable Consumer<JobStatus> statusListener) {
+		@Nullable Consumer<RemoteJob> statusListener) {
 
 	/** Default delay between polls: 1 s. */
 	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -58,7 +58,7 @@ public record ExecuteOptions(JobWaitStrategy waitStrategy, Duration pollInterval
 
 		private Duration timeout = DEFAULT_TIMEOUT;
 
-		private @Nullable Consumer<JobStatus> statusListener;
+		private @Nullable Consumer<RemoteJob> statusListener;
 
 		private Builder() {
 		}
@@ -83,7 +83,7 @@ public record ExecuteOptions(JobWaitStrategy waitStrategy, Duration pollInterval
 		}
 
 		/** Call this with every status seen while waiting. */
-		public Builder onStatus(Consumer<JobStatus> statusListener) {
+		public Builder onStatus(Consumer<RemoteJob> statusListener) {
 			this.statusListener = statusListener;
 			return this;
 		}

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletionStage;
 
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * JDK WebSocket listener that assembles text frames into messages for a {@link WebSocketInbox}.
@@ -22,7 +24,7 @@ final class InboxListener implements WebSocket.Listener {
 	}
 
 	@Override
-	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+	public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 		this.partial.append(data);
 		if (last) {
 			String message = this.partial.toString();
@@ -34,7 +36,7 @@ final class InboxListener implements WebSocket.Listener {
 	}
 
 	@Override
-	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+	public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
 		this.inbox.failAll(new RpcTransportException("WebSocket " + this.target + " closed by the server (" + statusCode
 				+ ((reason == null || reason.isEmpty()) ? "" : " " + reason) + ")", null));
 		return null;

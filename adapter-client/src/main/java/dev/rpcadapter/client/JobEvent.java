@@ -17,15 +17,15 @@ import tools.jackson.databind.JsonNode;
  * @param error the JSON-RPC error on {@link JobEventType#FAILED}, if sent
  * @param timestamp when the server emitted it, {@code null} if not sent
  */
-public record JobEvent(JobEventType type, String jobId, JobState state, int progress, String description,
+public record JobEvent(JobEventType type, String jobId, RemoteJobState state, int progress, String description,
 		@Nullable JsonNode result, @Nullable RpcError error, @Nullable Instant timestamp) {
 
 	/**
 	 * @param command the job's command name (events do not carry it)
-	 * @return this event as a {@link JobStatus}; timestamps other than {@code finishedAt} are unknown
+	 * @return this event as a {@link RemoteJob}; timestamps other than {@code finishedAt} are unknown
 	 */
-	public JobStatus toJobStatus(String command) {
-		return new JobStatus(this.jobId, command, this.state, this.progress, this.description, this.result,
+	public RemoteJob toJobStatus(String command) {
+		return new RemoteJob(this.jobId, command, this.state, this.progress, this.description, this.result,
 				this.error, null, null, this.type.isTerminal() ? this.timestamp : null);
 	}
 

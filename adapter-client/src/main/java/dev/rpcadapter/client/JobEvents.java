@@ -24,19 +24,19 @@ final class JobEvents {
 			return null;
 		}
 		JsonNode status = message.path("status");
-		JobState state = status.isString() ? JobState.fromWireName(status.stringValue()) : stateOf(type);
+		RemoteJobState state = status.isString() ? RemoteJobState.fromWireName(status.stringValue()) : stateOf(type);
 		JsonNode error = message.get("error");
 		return new JobEvent(type, jobId.stringValue(), state, message.path("progress").asInt(0),
 				message.path("description").asString(""), present(message.get("result")),
 				(present(error) != null) ? RpcError.fromJson(error) : null, timestamp(message.path("timestamp")));
 	}
 
-	private static JobState stateOf(JobEventType type) {
+	private static RemoteJobState stateOf(JobEventType type) {
 		return switch (type) {
-			case PROGRESS -> JobState.RUNNING;
-			case COMPLETED -> JobState.COMPLETED;
-			case FAILED -> JobState.FAILED;
-			case STOPPED -> JobState.STOPPED;
+			case PROGRESS -> RemoteJobState.RUNNING;
+			case COMPLETED -> RemoteJobState.COMPLETED;
+			case FAILED -> RemoteJobState.FAILED;
+			case STOPPED -> RemoteJobState.STOPPED;
 		};
 	}
 

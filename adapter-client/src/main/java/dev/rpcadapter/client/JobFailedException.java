@@ -1,7 +1,7 @@
 package dev.rpcadapter.client;
 
 /**
- * The queued job ended {@link JobState#FAILED}: its command threw or timed out.
+ * The queued job ended {@link RemoteJobState#FAILED}: its command threw or timed out.
  * {@link #error()} is the JSON-RPC error object the job recorded.
  */
 public class JobFailedException extends RpcException {

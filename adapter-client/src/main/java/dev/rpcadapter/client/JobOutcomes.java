@@ -17,7 +17,7 @@ final class JobOutcomes {
 	 * @throws JobFailedException if the job failed
 	 * @throws JobStoppedException if the job was stopped
 	 */
-	static JsonNode resultOf(JobStatus status) {
+	static JsonNode resultOf(RemoteJob status) {
 		return switch (status.state()) {
 			case COMPLETED -> (status.result() != null) ? status.result() : NullNode.getInstance();
 			case FAILED -> throw new JobFailedException(status.jobId(), (status.error() != null) ? status.error()

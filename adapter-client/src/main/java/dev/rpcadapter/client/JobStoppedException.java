@@ -1,7 +1,7 @@
 package dev.rpcadapter.client;
 
 /**
- * The queued job ended {@link JobState#STOPPED}: a stop was requested and the command honoured it,
+ * The queued job ended {@link RemoteJobState#STOPPED}: a stop was requested and the command honoured it,
  * so there is no result.
  */
 public class JobStoppedException extends RpcException {

@@ -16,9 +16,9 @@ public class JobTimeoutException extends RpcException {
 
 	private final String jobId;
 
-	private final transient @Nullable JobStatus lastStatus;
+	private final transient @Nullable RemoteJob lastStatus;
 
-	public JobTimeoutException(String jobId, Duration timeout, @Nullable JobStatus lastStatus) {
+	public JobTimeoutException(String jobId, Duration timeout, @Nullable RemoteJob lastStatus) {
 		super("Gave up waiting for job " + jobId + " after " + timeout
 				+ ((lastStatus != null) ? " (last status " + lastStatus.state().wireName() + ", " + lastStatus.progress() + "%)" : ""));
 		this.jobId = jobId;
@@ -31,7 +31,7 @@ public class JobTimeoutException extends RpcException {
 	}
 
 	/** @return the last status seen before giving up, if any */
-	public Optional<JobStatus> lastStatus() {
+	public Optional<RemoteJob> lastStatus() {
 		return Optional.ofNullable(this.lastStatus);
 	}
 

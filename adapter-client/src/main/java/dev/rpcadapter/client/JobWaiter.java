@@ -22,7 +22,7 @@ final class JobWaiter {
 
 	private final CompletableFuture<JsonNode> result = new CompletableFuture<>();
 
-	private final AtomicReference<@Nullable JobStatus> lastStatus = new AtomicReference<>();
+	private final AtomicReference<@Nullable RemoteJob> lastStatus = new AtomicReference<>();
 
 	JobWaiter(JobEnvelope envelope, ExecuteOptions options) {
 		this.envelope = envelope;
@@ -52,12 +52,12 @@ final class JobWaiter {
 	/**
 	 * Records a status, tells the listener, and finishes the wait if the status is terminal.
 	 */
-	void onStatus(JobStatus status) {
+	void onStatus(RemoteJob status) {
 		if (isDone()) {
 			return;
 		}
 		this.lastStatus.set(status);
-		Consumer<JobStatus> listener = this.options.statusListener();
+		Consumer<RemoteJob> listener = this.options.statusListener();
 		if (listener != null) {
 			listener.accept(status);
 		}

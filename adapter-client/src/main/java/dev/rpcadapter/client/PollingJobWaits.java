@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class PollingJobWaits {
 
-	private final Function<String, CompletableFuture<JobStatus>> statusLookup;
+	private final Function<String, CompletableFuture<RemoteJob>> statusLookup;
 
-	PollingJobWaits(Function<String, CompletableFuture<JobStatus>> statusLookup) {
+	PollingJobWaits(Function<String, CompletableFuture<RemoteJob>> statusLookup) {
 		this.statusLookup = statusLookup;
 	}
 

@@ -30,7 +30,7 @@ final class QueueMethods {
 		return Map.of("job_id", jobId);
 	}
 
-	static Map<String, Object> listParams(@Nullable JobState statusFilter, @Nullable String command,
+	static Map<String, Object> listParams(@Nullable RemoteJobState statusFilter, @Nullable String command,
 			@Nullable Integer limit, @Nullable Integer offset) {
 		if (limit != null && (limit < 1 || limit > 1000)) {
 			throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);

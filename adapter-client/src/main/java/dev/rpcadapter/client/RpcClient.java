@@ -88,10 +88,10 @@ public interface RpcClient extends AutoCloseable {
 	 * @return the job's status from {@code queue_get_job_status}
 	 * @throws JobNotFoundException if there is no such job (or it is not the caller's)
 	 */
-	JobStatus jobStatus(String jobId);
+	RemoteJob jobStatus(String jobId);
 
 	/** Asynchronous {@link #jobStatus(String)}. */
-	CompletableFuture<JobStatus> jobStatusAsync(String jobId);
+	CompletableFuture<RemoteJob> jobStatusAsync(String jobId);
 
 	/**
 	 * A page of the job's log from {@code queue_get_job_logs}:
@@ -109,14 +109,14 @@ public interface RpcClient extends AutoCloseable {
 	 * @param limit sent as {@code limit} (server: 1..1000, default 100)
 	 * @param offset sent as {@code offset}
 	 */
-	List<JobStatus> listJobs(@Nullable JobState statusFilter, @Nullable String command, @Nullable Integer limit,
+	List<RemoteJob> listJobs(@Nullable RemoteJobState statusFilter, @Nullable String command, @Nullable Integer limit,
 			@Nullable Integer offset);
 
 	/**
 	 * Like {@link #listJobs}, with the paging the server reports: {@code total_count} of the jobs
 	 * matching the filter, and the {@code limit} and {@code offset} it applied.
 	 */
-	JobPage listJobPage(@Nullable JobState statusFilter, @Nullable String command, @Nullable Integer limit,
+	RemoteJobPage listJobPage(@Nullable RemoteJobState statusFilter, @Nullable String command, @Nullable Integer limit,
 			@Nullable Integer offset);
 
 	/** Requests a cooperative stop with {@code queue_stop_job}; returns the server's result. */

@@ -1,5 +1,7 @@
 package dev.rpcadapter.client;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +33,7 @@ public record RpcResult(String method, @Nullable JsonNode result, @Nullable RpcE
 		if (this.error != null) {
 			throw RpcErrorException.of(this.error, 200, null);
 		}
-		return this.result;
+		return Objects.requireNonNull(this.result, "a call without an error has a result");
 	}
 
 }

@@ -14,10 +14,10 @@ final class WebSocketJobWaits {
 
 	private final Supplier<CompletableFuture<RpcWebSocketSession>> sessions;
 
-	private final Function<String, CompletableFuture<JobStatus>> statusLookup;
+	private final Function<String, CompletableFuture<RemoteJob>> statusLookup;
 
 	WebSocketJobWaits(Supplier<CompletableFuture<RpcWebSocketSession>> sessions,
-			Function<String, CompletableFuture<JobStatus>> statusLookup) {
+			Function<String, CompletableFuture<RemoteJob>> statusLookup) {
 		this.sessions = sessions;
 		this.statusLookup = statusLookup;
 	}

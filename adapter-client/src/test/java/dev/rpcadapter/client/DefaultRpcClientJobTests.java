@@ -43,15 +43,15 @@ class DefaultRpcClientJobTests {
 
 	@Test
 	void executePollsQueuedJobUntilCompletedAndReportsEachStatus() throws Exception {
-		List<JobStatus> seen = new CopyOnWriteArrayList<>();
+		List<RemoteJob> seen = new CopyOnWriteArrayList<>();
 		ExecuteOptions options = ExecuteOptions.builder().poll(Duration.ofMillis(10)).onStatus(seen::add).build();
 		try (RpcClient client = client(queue(List.of(job("running", ""), job("running", ""),
 				job("completed", ",\"result\":[\"a\",\"b\"]"))))) {
 			JsonNode result = client.execute("chunk", Map.of("text", "ab"), options);
 			assertThat(result.get(0).stringValue()).isEqualTo("a");
 		}
-		assertThat(seen).extracting(JobStatus::state)
-			.containsExactly(JobState.RUNNING, JobState.RUNNING, JobState.COMPLETED);
+		assertThat(seen).extracting(RemoteJob::state)
+			.containsExactly(RemoteJobState.RUNNING, RemoteJobState.RUNNING, RemoteJobState.COMPLETED);
 		Request poll = this.server.requests().get(1);
 		assertThat(poll.body().path("method").stringValue()).isEqualTo("queue_get_job_status");
 		assertThat(poll.body().path("params").path("job_id").stringValue()).isEqualTo("j1");
@@ -79,15 +79,15 @@ class DefaultRpcClientJobTests {
 		ExecuteOptions options = ExecuteOptions.builder().poll(Duration.ofMillis(10)).timeout(Duration.ofMillis(150)).build();
 		try (RpcClient client = client(queue(List.of(job("running", ""))))) {
 			assertThatExceptionOfType(JobTimeoutException.class).isThrownBy(() -> client.execute("chunk", null, options))
-				.satisfies((ex) -> assertThat(ex.lastStatus()).map(JobStatus::state).contains(JobState.RUNNING));
+				.satisfies((ex) -> assertThat(ex.lastStatus()).map(RemoteJob::state).contains(RemoteJobState.RUNNING));
 		}
 	}
 
 	@Test
 	void listJobsSendsExactlyTheServersParamNames() throws Exception {
 		try (RpcClient client = client((request) -> Reply.result(request, "{\"jobs\":[" + job("running", "") + "]}"))) {
-			List<JobStatus> jobs = client.listJobs(JobState.RUNNING, "chunk", 10, 20);
-			assertThat(jobs).extracting(JobStatus::jobId).containsExactly("j1");
+			List<RemoteJob> jobs = client.listJobs(RemoteJobState.RUNNING, "chunk", 10, 20);
+			assertThat(jobs).extracting(RemoteJob::jobId).containsExactly("j1");
 		}
 		JsonNode request = this.server.requests().get(0).body();
 		assertThat(request.path("method").stringValue()).isEqualTo("queue_list_jobs");
@@ -99,9 +99,9 @@ class DefaultRpcClientJobTests {
 	void listJobPageCarriesTheServersPaging() throws Exception {
 		try (RpcClient client = client((request) -> Reply.result(request,
 				"{\"jobs\":[" + job("completed", "") + "],\"total_count\":7,\"limit\":1,\"offset\":3}"))) {
-			JobPage page = client.listJobPage(JobState.COMPLETED, null, 1, 3);
+			RemoteJobPage page = client.listJobPage(RemoteJobState.COMPLETED, null, 1, 3);
 
-			assertThat(page.jobs()).extracting(JobStatus::jobId).containsExactly("j1");
+			assertThat(page.jobs()).extracting(RemoteJob::jobId).containsExactly("j1");
 			assertThat(page.totalCount()).isEqualTo(7);
 			assertThat(page.limit()).isEqualTo(1);
 			assertThat(page.offset()).isEqualTo(3);

@@ -39,7 +39,7 @@ class DefaultWebSocketSessionTests {
 
 	@Test
 	void executeWithWebSocketStrategyReturnsResultOfCompletedEvent() throws Exception {
-		List<JobStatus> seen = new CopyOnWriteArrayList<>();
+		List<RemoteJob> seen = new CopyOnWriteArrayList<>();
 		ExecuteOptions options = ExecuteOptions.builder().webSocket().onStatus(seen::add).build();
 		try (MiniWebSocketServer server = new MiniWebSocketServer((body) -> ENVELOPE,
 				(frame) -> jobEvents(frame, "{\"event\":\"job_completed\",\"job_id\":\"j1\",\"status\":\"completed\","
@@ -49,7 +49,7 @@ class DefaultWebSocketSessionTests {
 			assertThat(result.get(0).stringValue()).isEqualTo("a");
 			assertThat(server.upgradeHeaders()).containsEntry("x-api-key", "k1");
 		}
-		assertThat(seen).extracting(JobStatus::state).containsExactly(JobState.RUNNING, JobState.COMPLETED);
+		assertThat(seen).extracting(RemoteJob::state).containsExactly(RemoteJobState.RUNNING, RemoteJobState.COMPLETED);
 	}
 
 	@Test

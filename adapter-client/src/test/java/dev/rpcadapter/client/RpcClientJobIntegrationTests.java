@@ -64,13 +64,13 @@ class RpcClientJobIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(JobWaitStrategy.class)
 	void executeWaitsForTheResultAndReportsProgress(JobWaitStrategy strategy) {
-		List<JobStatus> seen = new CopyOnWriteArrayList<>();
+		List<RemoteJob> seen = new CopyOnWriteArrayList<>();
 		JsonNode result = client.execute("job_steps", Map.of("steps", 5, "step_ms", 80),
 				options(strategy).onStatus(seen::add).build());
 		assertThat(result.path("steps").asInt()).isEqualTo(5);
 		assertThat(seen).isNotEmpty();
 		assertThat(seen).anySatisfy((status) -> assertThat(status.progress()).isBetween(1, 99));
-		assertThat(seen.get(seen.size() - 1).state()).isEqualTo(JobState.COMPLETED);
+		assertThat(seen.get(seen.size() - 1).state()).isEqualTo(RemoteJobState.COMPLETED);
 	}
 
 	@ParameterizedTest
@@ -82,14 +82,14 @@ class RpcClientJobIntegrationTests {
 				assertThat(ex.error().code()).isEqualTo(-32000);
 				assertThat(ex.error().message()).isEqualTo("Job failed: no disk");
 				assertThat(ex.error().data().path("reason").asString()).isEqualTo("no disk");
-				assertThat(client.jobStatus(ex.jobId()).state()).isEqualTo(JobState.FAILED);
+				assertThat(client.jobStatus(ex.jobId()).state()).isEqualTo(RemoteJobState.FAILED);
 			});
 	}
 
 	@ParameterizedTest
 	@EnumSource(JobWaitStrategy.class)
 	void stoppedJobThrowsJobStoppedException(JobWaitStrategy strategy) {
-		List<JobStatus> seen = new CopyOnWriteArrayList<>();
+		List<RemoteJob> seen = new CopyOnWriteArrayList<>();
 		CompletableFuture<JsonNode> execution = client.executeAsync("job_gate", Map.of(),
 				options(strategy).onStatus(seen::add).build());
 		String jobId = awaitRunningGateJob();
@@ -106,11 +106,11 @@ class RpcClientJobIntegrationTests {
 		assertThatExceptionOfType(JobTimeoutException.class)
 			.isThrownBy(() -> client.execute("job_gate", Map.of(), options))
 			.satisfies((ex) -> {
-				assertThat(client.jobStatus(ex.jobId()).state()).isIn(JobState.PENDING, JobState.RUNNING);
+				assertThat(client.jobStatus(ex.jobId()).state()).isIn(RemoteJobState.PENDING, RemoteJobState.RUNNING);
 				commands.openGate();
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(10))
-					.until(() -> client.jobStatus(ex.jobId()).state() == JobState.COMPLETED);
+					.until(() -> client.jobStatus(ex.jobId()).state() == RemoteJobState.COMPLETED);
 			});
 	}
 
@@ -119,34 +119,34 @@ class RpcClientJobIntegrationTests {
 		JsonNode accepted = client.call("job_echo", Map.of("text", "listed"));
 		String jobId = accepted.path("job_id").asString();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> client.jobStatus(jobId).state().isTerminal());
-		JobStatus status = client.jobStatus(jobId);
+		RemoteJob status = client.jobStatus(jobId);
 		assertThat(status.command()).isEqualTo("job_echo");
 		assertThat(status.result().asString()).isEqualTo("listed");
 		assertThat(status.createdAt()).isNotNull();
 		assertThat(status.finishedAt()).isNotNull();
 		client.execute("job_echo", Map.of("text", "second"), options(JobWaitStrategy.POLL).build());
-		List<JobStatus> completed = client.listJobs(JobState.COMPLETED, "job_echo", 1000, null);
-		assertThat(completed).extracting(JobStatus::jobId).contains(jobId);
-		assertThat(completed).allSatisfy((job) -> assertThat(job.state()).isEqualTo(JobState.COMPLETED));
+		List<RemoteJob> completed = client.listJobs(RemoteJobState.COMPLETED, "job_echo", 1000, null);
+		assertThat(completed).extracting(RemoteJob::jobId).contains(jobId);
+		assertThat(completed).allSatisfy((job) -> assertThat(job.state()).isEqualTo(RemoteJobState.COMPLETED));
 		assertThat(completed).allSatisfy((job) -> assertThat(job.command()).isEqualTo("job_echo"));
-		List<JobStatus> firstPage = client.listJobs(null, "job_echo", 1, 0);
-		List<JobStatus> secondPage = client.listJobs(null, "job_echo", 1, 1);
+		List<RemoteJob> firstPage = client.listJobs(null, "job_echo", 1, 0);
+		List<RemoteJob> secondPage = client.listJobs(null, "job_echo", 1, 1);
 		assertThat(firstPage).hasSize(1);
 		assertThat(secondPage).hasSize(1);
 		assertThat(firstPage.get(0).jobId()).isNotEqualTo(secondPage.get(0).jobId());
-		JobPage page = client.listJobPage(JobState.COMPLETED, "job_echo", 1, 1);
+		RemoteJobPage page = client.listJobPage(RemoteJobState.COMPLETED, "job_echo", 1, 1);
 		assertThat(page.jobs()).hasSize(1);
 		assertThat(page.totalCount()).isEqualTo(completed.size());
 		assertThat(page.limit()).isEqualTo(1);
 		assertThat(page.offset()).isEqualTo(1);
 		assertThat(page.hasMore()).isEqualTo(completed.size() > 2);
-		assertThat(client.listJobs(JobState.FAILED, "job_echo", null, null)).isEmpty();
+		assertThat(client.listJobs(RemoteJobState.FAILED, "job_echo", null, null)).isEmpty();
 		JsonNode afterStop = client.stopJob(jobId);
 		assertThat(afterStop.path("status").asString()).isEqualTo("completed");
 		JsonNode deleted = client.deleteJob(jobId);
 		assertThat(deleted.path("deleted").asBoolean()).isTrue();
 		// a tombstone for the retention period, so a late poller learns "deleted"
-		assertThat(client.jobStatus(jobId).state()).isEqualTo(JobState.DELETED);
+		assertThat(client.jobStatus(jobId).state()).isEqualTo(RemoteJobState.DELETED);
 		assertThatExceptionOfType(JobNotFoundException.class).isThrownBy(() -> client.jobStatus("no-such-job"));
 	}
 
@@ -161,7 +161,7 @@ class RpcClientJobIntegrationTests {
 	private static String awaitRunningGateJob() {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
-			.until(() -> client.listJobs(JobState.RUNNING, "job_gate", 1, 0), (jobs) -> !jobs.isEmpty())
+			.until(() -> client.listJobs(RemoteJobState.RUNNING, "job_gate", 1, 0), (jobs) -> !jobs.isEmpty())
 			.get(0)
 			.jobId();
 	}

@@ -47,7 +47,7 @@ class WebSocketInboxTests {
 		assertThat(ack).isCompleted();
 		assertThat(events).extracting(JobEvent::type).containsExactly(JobEventType.PROGRESS, JobEventType.COMPLETED);
 		assertThat(events.get(0).progress()).isEqualTo(50);
-		assertThat(events.get(1).state()).isEqualTo(JobState.COMPLETED);
+		assertThat(events.get(1).state()).isEqualTo(RemoteJobState.COMPLETED);
 		assertThat(events.get(1).result().get(0).asInt()).isEqualTo(1);
 	}
 

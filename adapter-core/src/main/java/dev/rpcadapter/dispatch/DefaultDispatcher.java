@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 import dev.rpcadapter.command.Command;
@@ -136,7 +137,8 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 	private Mono<JsonRpcResponse> element(JsonNode node, CallContext context) {
 		MessageCodec.Element element = this.codec.element(node);
 		if (element.request() == null) {
-			return Mono.just(JsonRpcResponse.failure(element.replyId(), element.error()));
+			return Mono.just(JsonRpcResponse.failure(element.replyId(),
+					Objects.requireNonNull(element.error(), "an element without a request carries its error")));
 		}
 		return call(element.request(), context);
 	}

@@ -2,6 +2,7 @@ package dev.rpcadapter.jsonrpc;
 
 import java.math.BigDecimal;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +26,7 @@ public sealed interface JsonRpcId {
 	 * Reads an id from a JSON node.
 	 * @return the id, or {@code null} if the node is not a valid id type (object, array, boolean)
 	 */
-	static JsonRpcId fromNode(JsonNode node) {
+	static @Nullable JsonRpcId fromNode(JsonNode node) {
 		if (node.isString()) {
 			return new Str(node.asString());
 		}

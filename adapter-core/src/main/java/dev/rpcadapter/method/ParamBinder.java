@@ -165,10 +165,11 @@ final class ParamBinder {
 
 	/** Runs Bean Validation on the bound arguments; throws {@code -32602} listing each violation. */
 	void validate(Object bean, Method method, List<ParamBinding> bindings, @Nullable Object[] args) {
-		if (this.validator == null || !isConstrained(bean.getClass(), method)) {
+		Validator validator = this.validator;
+		if (validator == null || !isConstrained(validator, bean.getClass(), method)) {
 			return;
 		}
-		Set<ConstraintViolation<Object>> violations = this.validator.forExecutables()
+		Set<ConstraintViolation<Object>> violations = validator.forExecutables()
 			.validateParameters(bean, method, args);
 		if (violations.isEmpty()) {
 			return;
@@ -182,10 +183,10 @@ final class ParamBinder {
 	}
 
 	/** Whether Bean Validation has anything to check on the method (cached per method). */
-	private boolean isConstrained(Class<?> type, Method method) {
+	private boolean isConstrained(Validator validator, Class<?> type, Method method) {
 		return this.constrained.computeIfAbsent(method, (m) -> {
 			try {
-				return this.validator.getConstraintsForClass(type)
+				return validator.getConstraintsForClass(type)
 					.getConstraintsForMethod(m.getName(), m.getParameterTypes()) != null;
 			}
 			catch (RuntimeException ex) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import dev.rpcadapter.support.JdbcStatements;
+import org.jspecify.annotations.Nullable;
 
 /** Sessions in {@code <table>} and arrived chunks in {@code <table>_chunks} (one row per chunk). */
 final class JdbcTransferSessions implements TransferSessions {
@@ -98,7 +99,7 @@ final class JdbcTransferSessions implements TransferSessions {
 		return "jdbc";
 	}
 
-	private int update(String sql, Object... args) {
+	private int update(String sql, @Nullable Object... args) {
 		try {
 			return JdbcStatements.update(this.dataSource, sql, args);
 		}

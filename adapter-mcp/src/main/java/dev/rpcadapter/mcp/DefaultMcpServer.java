@@ -98,7 +98,7 @@ final class DefaultMcpServer implements McpServer {
 		}
 		CallContext context = new CallContext(request.caller(), "mcp", request.remoteAddress(), (jobId) -> {
 		});
-		return this.requests.request(message, id, context, checked.session(), HttpAnswers.acceptsEventStream(request),
+		return this.requests.request(method, message, id, context, checked.session(), HttpAnswers.acceptsEventStream(request),
 				request);
 	}
 
@@ -118,7 +118,7 @@ final class DefaultMcpServer implements McpServer {
 		if (checked.rejection() != null) {
 			return checked.rejection();
 		}
-		return HttpAnswers.stream(Resumption.open(checked.session(), request.header("Last-Event-ID")));
+		return HttpAnswers.stream(Resumption.open(checked.accepted(), request.header("Last-Event-ID")));
 	}
 
 	@Override
@@ -134,7 +134,7 @@ final class DefaultMcpServer implements McpServer {
 		if (checked.rejection() != null) {
 			return checked.rejection();
 		}
-		this.sessions.remove(checked.session().id());
+		this.sessions.remove(checked.accepted().id());
 		return HttpAnswers.status(200, Map.of());
 	}
 

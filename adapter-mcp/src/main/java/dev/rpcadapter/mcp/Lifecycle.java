@@ -1,6 +1,7 @@
 package dev.rpcadapter.mcp;
 
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,8 @@ final class Lifecycle {
 
 	McpHttpResponse initialize(McpHttpRequest request, ObjectNode message) {
 		String requested = Rpc.text(message.path("params"), "protocolVersion");
-		String version = McpServer.PROTOCOL_VERSIONS.contains(requested) ? requested : McpServer.PROTOCOL_VERSIONS.get(0);
+		String version = (requested != null && McpServer.PROTOCOL_VERSIONS.contains(requested)) ? requested
+				: McpServer.PROTOCOL_VERSIONS.get(0);
 		ObjectNode result = Rpc.object().put("protocolVersion", version);
 		result.set("capabilities", capabilities(version));
 		result.putObject("serverInfo").put("name", this.settings.serverName()).put("version", this.settings.serverVersion());
@@ -98,6 +100,11 @@ final class Lifecycle {
 
 		static Checked rejected(McpHttpResponse rejection) {
 			return new Checked(null, rejection);
+		}
+
+		/** The session of a request that was not rejected. */
+		Session accepted() {
+			return Objects.requireNonNull(this.session, "a request that was not rejected has a session");
 		}
 	}
 }

@@ -29,14 +29,13 @@ final class Requests {
 		this.methods = methods;
 	}
 
-	Mono<McpHttpResponse> request(ObjectNode message, JsonNode id, CallContext context, @Nullable Session session,
+	Mono<McpHttpResponse> request(String method, ObjectNode message, JsonNode id, CallContext context, @Nullable Session session,
 			boolean acceptsStream, McpHttpRequest request) {
 		JsonNode params = message.get("params");
 		if (params != null && !params.isObject()) {
 			return Mono.just(HttpAnswers.json(200, Rpc.error(id, McpException.INVALID_PARAMS, "params must be an object")));
 		}
 		ObjectNode args = (params != null) ? (ObjectNode) params : Rpc.object();
-		String method = Rpc.text(message, "method");
 		String key = id.toString();
 		Sinks.Empty<Void> cancel = (session != null) ? session.started(key) : Sinks.empty();
 		Runnable finished = () -> {
@@ -87,7 +86,7 @@ final class Requests {
 
 	private static ObjectNode error(JsonNode id, String method, Throwable ex) {
 		if (ex instanceof McpException mcp) {
-			return Rpc.error(id, mcp.code(), mcp.getMessage());
+			return Rpc.error(id, mcp.code(), String.valueOf(mcp.getMessage()));
 		}
 		if (ex instanceof JsonRpcException rpc) {
 			return Rpc.error(id, rpc.error().code(), rpc.error().message());

@@ -2,6 +2,7 @@ package dev.rpcadapter.mcp;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.rpcadapter.command.CommandException;
@@ -83,7 +84,7 @@ final class SessionExchange implements McpExchange {
 			if (refusal != null) {
 				return Mono.error(new CommandException(refusal));
 			}
-			Session session = this.session;
+			Session session = Objects.requireNonNull(this.session, "refusal() answers for a stateless server");
 			JsonNode id = session.nextRequestId();
 			Mono<JsonNode> response = session.response(id);
 			ObjectNode request = Rpc.object().put("jsonrpc", "2.0");

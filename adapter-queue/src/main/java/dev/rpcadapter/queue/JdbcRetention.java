@@ -3,6 +3,7 @@ package dev.rpcadapter.queue;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -72,10 +73,11 @@ final class JdbcRetention {
 		return this.executor.execute("SELECT finished_at, job_id FROM (" + union + ") AS ends" + order + " OFFSET "
 				+ skip + " LIMIT 1", (ps) -> {
 					try (ResultSet rs = ps.executeQuery()) {
-						return rs.next() ? new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getString(2) }
-								: null;
+						return rs.next()
+								? Optional.of(new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getString(2) })
+								: Optional.<Object[]>empty();
 					}
-				});
+				}).orElse(null);
 	}
 
 	private int deleteBatches(String condition, Object first, @Nullable String second) {

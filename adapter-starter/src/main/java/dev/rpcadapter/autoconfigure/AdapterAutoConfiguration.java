@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
 @ConditionalOnProperty(prefix = "adapter", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties({ JsonRpcProperties.class, HttpEndpointsProperties.class, WebSocketProperties.class,
+@EnableConfigurationProperties({ AdapterJsonRpcProperties.class, AdapterHttpEndpointsProperties.class, AdapterWebSocketProperties.class,
 		AdapterInfoProperties.class })
 public final class AdapterAutoConfiguration {
 
@@ -85,7 +85,7 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterHealth adapterHealth(CommandRegistry registry, ObjectProvider<HealthComponent> components, ApiInfo info,
-			HttpEndpointsProperties http) {
+			AdapterHttpEndpointsProperties http) {
 		return new AdapterHealth(registry, components.orderedStream().toList(), info.version(), info.title(),
 				http.getHealthCache());
 	}
@@ -106,7 +106,7 @@ public final class AdapterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiInfo adapterApiInfo(AdapterInfoProperties info, JsonRpcProperties jsonRpc, HttpEndpointsProperties http,
+	ApiInfo adapterApiInfo(AdapterInfoProperties info, AdapterJsonRpcProperties jsonRpc, AdapterHttpEndpointsProperties http,
 			Environment environment) {
 		String name = info.getName().isEmpty() ? environment.getProperty("spring.application.name", "rpc-adapter")
 				: info.getName();
@@ -124,7 +124,7 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JsonRpcDispatcher jsonRpcDispatcher(CommandRegistry registry, ObjectProvider<ObjectMapper> mapper,
-			JsonRpcProperties properties, CommandAuthorizer authorizer, ObjectProvider<JobSubmitter> jobSubmitter,
+			AdapterJsonRpcProperties properties, CommandAuthorizer authorizer, ObjectProvider<JobSubmitter> jobSubmitter,
 			ApiDocumentCache documents, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<CallObservationConvention> observationConvention,
 			ObjectProvider<JsonRpcDispatcherCustomizer> customizers) {

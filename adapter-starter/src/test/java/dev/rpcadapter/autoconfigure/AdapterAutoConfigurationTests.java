@@ -60,7 +60,7 @@ class AdapterAutoConfigurationTests {
 				.hasSingleBean(SchemaGenerator.class)
 				.hasSingleBean(ApiDocumentCache.class)
 				.hasSingleBean(AdapterHealth.class)
-				.hasSingleBean(JsonRpcProperties.class);
+				.hasSingleBean(AdapterJsonRpcProperties.class);
 			assertThat(context.getBean(CommandRegistry.class).all()).extracting(Command::name)
 				.contains("echo", "help", "health");
 		});

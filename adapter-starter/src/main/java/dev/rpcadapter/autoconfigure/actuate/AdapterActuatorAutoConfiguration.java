@@ -24,9 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code /health} keeps the seed's body.
  */
 @AutoConfiguration(afterName = { "dev.rpcadapter.autoconfigure.AdapterAutoConfiguration",
-		"dev.rpcadapter.autoconfigure.queue.QueueAutoConfiguration",
+		"dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration",
 		"dev.rpcadapter.autoconfigure.security.AdapterSecurityAutoConfiguration",
-		"dev.rpcadapter.autoconfigure.registration.RegistrationAutoConfiguration" })
+		"dev.rpcadapter.autoconfigure.registration.AdapterRegistrationAutoConfiguration" })
 @ConditionalOnBean(CommandRegistry.class)
 public final class AdapterActuatorAutoConfiguration {
 

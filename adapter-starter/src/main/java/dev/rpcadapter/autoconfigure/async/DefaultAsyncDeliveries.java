@@ -46,7 +46,7 @@ final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 
 	private final ObjectMapper mapper;
 
-	private final AsyncProperties properties;
+	private final AdapterAsyncProperties properties;
 
 	private final Predicate<Caller> admins;
 
@@ -60,7 +60,7 @@ final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 		return thread;
 	});
 
-	DefaultAsyncDeliveries(DeliveryStore store, ObjectMapper mapper, AsyncProperties properties,
+	DefaultAsyncDeliveries(DeliveryStore store, ObjectMapper mapper, AdapterAsyncProperties properties,
 			Predicate<Caller> admins, Clock clock) {
 		this.store = store;
 		this.mapper = mapper;

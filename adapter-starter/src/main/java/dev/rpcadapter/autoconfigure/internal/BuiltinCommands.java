@@ -13,11 +13,12 @@ import dev.rpcadapter.discovery.ApiInfo;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
+import dev.rpcadapter.web.AdapterHealth;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import dev.rpcadapter.web.AdapterHealth;
 
 /** The built-in commands {@code echo}, {@code help} and {@code health}. */
 public final class BuiltinCommands {
@@ -50,7 +51,7 @@ public final class BuiltinCommands {
 	}
 
 	/** Named params come back as given (message added if absent); by position, {@code ["hi"]} is {@code {"message": "hi"}}. */
-	private static JsonNode echoed(JsonNode params) {
+	private static JsonNode echoed(@Nullable JsonNode params) {
 		if (params != null && params.isArray()) {
 			if (params.size() > 1) {
 				throw invalid("[1]", "echo takes one positional parameter: message");
@@ -82,7 +83,7 @@ public final class BuiltinCommands {
 		});
 	}
 
-	private static String cmdname(JsonNode params) {
+	private static @Nullable String cmdname(@Nullable JsonNode params) {
 		if (params == null || params.isEmpty()) {
 			return null;
 		}

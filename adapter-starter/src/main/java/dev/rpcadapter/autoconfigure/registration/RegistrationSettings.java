@@ -39,7 +39,7 @@ record RegistrationSettings(String serverId, @Nullable URI advertisedUrl, URI re
 	 * @param builtInMetadata entries the proxy can use (paths, version); the user's metadata wins
 	 * @throws InvalidRegistrationConfigurationException for any value that cannot work
 	 */
-	static RegistrationSettings of(RegistrationProperties properties, Environment environment,
+	static RegistrationSettings of(AdapterRegistrationProperties properties, Environment environment,
 			Map<String, Object> builtInMetadata) {
 		String advertised = properties.getAdvertisedUrl().trim();
 		URI advertisedUrl = advertised.isEmpty() ? null : RegistrationUrls.advertised(advertised);
@@ -68,7 +68,7 @@ record RegistrationSettings(String serverId, @Nullable URI advertisedUrl, URI re
 				metadata, serverScheme(environment), environment.getProperty("server.address"));
 	}
 
-	private static String serverId(RegistrationProperties properties, Environment environment) {
+	private static String serverId(AdapterRegistrationProperties properties, Environment environment) {
 		if (!properties.getServerId().isBlank()) {
 			return properties.getServerId().trim();
 		}

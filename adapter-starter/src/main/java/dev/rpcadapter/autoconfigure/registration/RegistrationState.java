@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -29,7 +30,7 @@ public final class RegistrationState {
 
 	/** The current state, immutable. */
 	public Snapshot snapshot() {
-		return this.current.get();
+		return Objects.requireNonNull(this.current.get());
 	}
 
 	void advertising(String serverUrl) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.rpcadapter.command.Caller;
@@ -240,7 +241,9 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		if (known != null) {
 			return Mono.just(known.authentication());
 		}
-		return this.certificates
+		ReactiveAuthenticationManager certificates = Objects.requireNonNull(this.certificates,
+				"certificate authentication is configured when a client certificate is checked");
+		return certificates
 			.authenticate(new PreAuthenticatedAuthenticationToken(certificate.getSubjectX500Principal(), certificate))
 			.doOnNext((authentication) -> this.certificateCache.put(certificate, KnownCertificate.of(authentication)));
 	}

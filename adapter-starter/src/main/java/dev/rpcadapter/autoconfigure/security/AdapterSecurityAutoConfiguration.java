@@ -47,14 +47,14 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 		afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnClass({ TokenRegistry.class, ReactiveAuthenticationManager.class })
 @ConditionalOnProperty(prefix = "adapter.security", name = "enabled", havingValue = "true")
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties(AdapterSecurityProperties.class)
 public final class AdapterSecurityAutoConfiguration {
 
 	private static final Clock CLOCK = Clock.systemUTC();
 
 	@Bean
 	@ConditionalOnMissingBean
-	CommandPermissions adapterCommandPermissions(SecurityProperties properties) {
+	CommandPermissions adapterCommandPermissions(AdapterSecurityProperties properties) {
 		Map<String, List<String>> roles = properties.getRoles();
 		if (roles.isEmpty()) {
 			throw new AdapterSecurityConfigurationException(
@@ -79,7 +79,7 @@ public final class AdapterSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestAuthenticator adapterRequestAuthenticator(SecurityProperties properties, Environment environment,
+	RequestAuthenticator adapterRequestAuthenticator(AdapterSecurityProperties properties, Environment environment,
 			ObjectProvider<ServerCertificates> certificates, ObjectProvider<RateLimiter> rateLimiter,
 			RateLimiterFactory limiters, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
 		ReactiveAuthenticationManager certificateManager = AuthenticationManagers.certificates(properties, environment);
@@ -110,15 +110,15 @@ public final class AdapterSecurityAutoConfiguration {
 							+ server.tls().bundleName() + ".truststore.certificate=file:ca.crt");
 		}
 		RevocationChecker revocation = (server != null) ? server.checker() : null;
-		boolean requireAll = properties.getMode() == SecurityProperties.Mode.ALL_OF
+		boolean requireAll = properties.getMode() == AdapterSecurityProperties.Mode.ALL_OF
 				|| properties.getMtls().isRequireToken();
 		return new AdapterRequestAuthenticator(Set.copyOf(properties.getPublicPaths()), certificateManager,
 				bearerManager, revocation, requireAll, rateLimits(properties.getRateLimit(), rateLimiter.getIfAvailable(), limiters));
 	}
 
-	private static RequestRateLimits rateLimits(SecurityProperties.RateLimit limit, @Nullable RateLimiter requests,
+	private static RequestRateLimits rateLimits(AdapterSecurityProperties.RateLimit limit, @Nullable RateLimiter requests,
 			RateLimiterFactory limiters) {
-		SecurityProperties.RateLimit.FailedAuthentication failed = limit.getFailedAuthentication();
+		AdapterSecurityProperties.RateLimit.FailedAuthentication failed = limit.getFailedAuthentication();
 		FailedAuthentications failures = failed.isEnabled() ? new FailedAuthentications(limiters.create(
 				limit("failed-authentication.", failed.getRequestsPerSecond(), failed.getBurst()),
 				failed.getRedisFailure()), NanoClock.system()) : null;
@@ -148,7 +148,7 @@ public final class AdapterSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HealthDetailsVisibility adapterHealthDetailsVisibility(SecurityProperties properties) {
+	HealthDetailsVisibility adapterHealthDetailsVisibility(AdapterSecurityProperties properties) {
 		return HealthDetails.of(properties.getHealthDetails());
 	}
 
@@ -159,8 +159,8 @@ public final class AdapterSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RateLimiter adapterRateLimiter(SecurityProperties properties, RateLimiterFactory limiters) {
-			SecurityProperties.RateLimit limit = properties.getRateLimit();
+		RateLimiter adapterRateLimiter(AdapterSecurityProperties properties, RateLimiterFactory limiters) {
+			AdapterSecurityProperties.RateLimit limit = properties.getRateLimit();
 			return limiters.create(limit("", limit.getRequestsPerSecond(), limit.getBurst()), limit.getRedisFailure());
 		}
 	}
@@ -186,7 +186,7 @@ public final class AdapterSecurityAutoConfiguration {
 		static final String TEMPLATE = "org.springframework.data.redis.core.ReactiveStringRedisTemplate";
 
 		@Bean
-		RedisBuckets adapterRateLimiterFactory(SecurityProperties properties,
+		RedisBuckets adapterRateLimiterFactory(AdapterSecurityProperties properties,
 				ObjectProvider<ReactiveRedisConnectionFactory> connections) {
 			ReactiveRedisConnectionFactory connectionFactory = connections.getIfAvailable();
 			if (connectionFactory == null) {
@@ -195,13 +195,13 @@ public final class AdapterSecurityAutoConfiguration {
 						"Use Boot's Redis auto-configuration with Lettuce (spring-boot-starter-data-redis, "
 								+ "spring.data.redis.host/port or url), or define a ReactiveRedisConnectionFactory bean");
 			}
-			SecurityProperties.RateLimit limit = properties.getRateLimit();
+			AdapterSecurityProperties.RateLimit limit = properties.getRateLimit();
 			return new RedisBuckets(connectionFactory, limit.getRedisKeyPrefix(), limit.getRedisTimeout());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "rateLimitHealthComponent")
-		HealthComponent rateLimitHealthComponent(RedisBuckets buckets, SecurityProperties properties) {
+		HealthComponent rateLimitHealthComponent(RedisBuckets buckets, AdapterSecurityProperties properties) {
 			return new RateLimitHealthComponent(buckets, properties.getRateLimit());
 		}
 	}
@@ -228,7 +228,7 @@ public final class AdapterSecurityAutoConfiguration {
 	static class HeadersConfiguration {
 
 		@Bean
-		ResponseHeadersCustomizer adapterSecurityHeaders(SecurityProperties properties) {
+		ResponseHeadersCustomizer adapterSecurityHeaders(AdapterSecurityProperties properties) {
 			return new SecurityResponseHeaders(properties.getHeaders().getHstsMaxAge());
 		}
 	}
@@ -241,7 +241,7 @@ public final class AdapterSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ServerCertificates adapterServerCertificates(SecurityProperties properties, Environment environment,
+		ServerCertificates adapterServerCertificates(AdapterSecurityProperties properties, Environment environment,
 				SslBundles bundles, ResourceLoader resources) {
 			ServerTls tls = ServerTls.of(bundles, environment.getRequiredProperty("server.ssl.bundle"));
 			String crl = properties.getMtls().getCrl();
@@ -259,7 +259,7 @@ public final class AdapterSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "certificatesHealthComponent")
-		HealthComponent certificatesHealthComponent(ServerCertificates certificates, SecurityProperties properties) {
+		HealthComponent certificatesHealthComponent(ServerCertificates certificates, AdapterSecurityProperties properties) {
 			return new CertificatesHealthComponent(certificates, properties.getMtls().getExpiryWarning(), CLOCK);
 		}
 	}

@@ -29,11 +29,11 @@ final class AuthenticationManagers {
 	}
 
 	/** @return whether API tokens are accepted (explicitly, or because tokens or no other method is configured) */
-	static boolean tokenAuthEnabled(SecurityProperties properties) {
+	static boolean tokenAuthEnabled(AdapterSecurityProperties properties) {
 		return tokenAuthEnabled(properties, properties.getJwt().isConfigured());
 	}
 
-	private static boolean tokenAuthEnabled(SecurityProperties properties, boolean jwtOn) {
+	private static boolean tokenAuthEnabled(AdapterSecurityProperties properties, boolean jwtOn) {
 		Boolean explicit = properties.getTokenAuth();
 		if (explicit != null) {
 			return explicit;
@@ -43,7 +43,7 @@ final class AuthenticationManagers {
 	}
 
 	/** @return the manager for X-API-Key and Bearer credentials, or {@code null} when neither tokens nor JWTs are on */
-	static @Nullable ReactiveAuthenticationManager bearer(SecurityProperties properties, Clock clock) {
+	static @Nullable ReactiveAuthenticationManager bearer(AdapterSecurityProperties properties, Clock clock) {
 		return bearer(properties, properties.getJwt(), null, clock);
 	}
 
@@ -53,7 +53,7 @@ final class AuthenticationManagers {
 	 * resource-server support made): when present it verifies JWTs instead of {@code jwt}'s keys
 	 * @return the manager for X-API-Key and Bearer credentials, or {@code null} when neither tokens nor JWTs are on
 	 */
-	static @Nullable ReactiveAuthenticationManager bearer(SecurityProperties properties, SecurityProperties.Jwt jwt,
+	static @Nullable ReactiveAuthenticationManager bearer(AdapterSecurityProperties properties, AdapterSecurityProperties.Jwt jwt,
 			@Nullable ReactiveJwtDecoder decoder, Clock clock) {
 		List<ReactiveAuthenticationManager> managers = new ArrayList<>();
 		boolean jwtOn = decoder != null || jwt.isConfigured();
@@ -77,7 +77,7 @@ final class AuthenticationManagers {
 	}
 
 	/** @return the client certificate manager, or {@code null} when mTLS authentication is off */
-	static @Nullable ReactiveAuthenticationManager certificates(SecurityProperties properties, Environment environment) {
+	static @Nullable ReactiveAuthenticationManager certificates(AdapterSecurityProperties properties, Environment environment) {
 		if (!properties.getMtls().isEnabled()) {
 			if (properties.getMtls().isRequireToken()) {
 				throw new AdapterSecurityConfigurationException(
@@ -103,7 +103,7 @@ final class AuthenticationManagers {
 		return new CertificateAuthenticationManager(properties.getMtls().getDefaultRole());
 	}
 
-	private static TokenRegistry tokens(SecurityProperties properties) {
+	private static TokenRegistry tokens(AdapterSecurityProperties properties) {
 		List<TokenDefinition> definitions = TokenProperties.definitions(properties);
 		if (definitions.isEmpty()) {
 			throw new AdapterSecurityConfigurationException(
@@ -123,7 +123,7 @@ final class AuthenticationManagers {
 		}
 	}
 
-	static JwtSettings jwtSettings(SecurityProperties.Jwt jwt) {
+	static JwtSettings jwtSettings(AdapterSecurityProperties.Jwt jwt) {
 		if (jwt.getSecret() == null && jwt.getAudience() == null) {
 			if (!jwt.isAllowAnyAudience()) {
 				throw new AdapterSecurityConfigurationException(

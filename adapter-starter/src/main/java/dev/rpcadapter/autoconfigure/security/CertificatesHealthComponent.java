@@ -14,6 +14,7 @@ import java.util.Objects;
 import dev.rpcadapter.health.ComponentHealth;
 import dev.rpcadapter.health.HealthComponent;
 import dev.rpcadapter.security.crl.CrlException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /health} component {@code certificates}: days left for the server certificate and until
@@ -75,7 +76,7 @@ final class CertificatesHealthComponent implements HealthComponent {
 		return entry;
 	}
 
-	private static Instant nextUpdate(List<X509CRL> crls) {
+	private static @Nullable Instant nextUpdate(List<X509CRL> crls) {
 		return crls.stream()
 			.map(X509CRL::getNextUpdate)
 			.filter(Objects::nonNull)

@@ -23,9 +23,9 @@ final class JwtSources {
 	private JwtSources() {
 	}
 
-	static SecurityProperties.Jwt resolve(SecurityProperties.Jwt adapter, Environment environment) {
+	static AdapterSecurityProperties.Jwt resolve(AdapterSecurityProperties.Jwt adapter, Environment environment) {
 		Binder binder = Binder.get(environment);
-		SecurityProperties.Jwt jwt = new SecurityProperties.Jwt();
+		AdapterSecurityProperties.Jwt jwt = new AdapterSecurityProperties.Jwt();
 		jwt.setSecret(adapter.getSecret());
 		jwt.setAllowAnyAudience(adapter.isAllowAnyAudience());
 		jwt.setClockSkew(adapter.getClockSkew());

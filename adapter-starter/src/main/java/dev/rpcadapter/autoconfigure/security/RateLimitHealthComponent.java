@@ -15,9 +15,9 @@ final class RateLimitHealthComponent implements HealthComponent {
 
 	private final RedisBuckets buckets;
 
-	private final SecurityProperties.RateLimit properties;
+	private final AdapterSecurityProperties.RateLimit properties;
 
-	RateLimitHealthComponent(RedisBuckets buckets, SecurityProperties.RateLimit properties) {
+	RateLimitHealthComponent(RedisBuckets buckets, AdapterSecurityProperties.RateLimit properties) {
 		this.buckets = buckets;
 		this.properties = properties;
 	}
@@ -37,16 +37,16 @@ final class RateLimitHealthComponent implements HealthComponent {
 		}
 		details.put("reason", "Redis " + failure);
 		boolean requestsLimited = this.properties.isEnabled();
-		SecurityProperties.RateLimit.StoreFailure requests = this.properties.getRedisFailure();
+		AdapterSecurityProperties.RateLimit.StoreFailure requests = this.properties.getRedisFailure();
 		if (requestsLimited) {
-			details.put("requests", (requests == SecurityProperties.RateLimit.StoreFailure.DENY) ? "denied" : "not limited");
+			details.put("requests", (requests == AdapterSecurityProperties.RateLimit.StoreFailure.DENY) ? "denied" : "not limited");
 		}
 		if (this.properties.getFailedAuthentication().isEnabled()) {
 			details.put("failed_authentications",
-					(this.properties.getFailedAuthentication().getRedisFailure() == SecurityProperties.RateLimit.StoreFailure.DENY)
+					(this.properties.getFailedAuthentication().getRedisFailure() == AdapterSecurityProperties.RateLimit.StoreFailure.DENY)
 							? "denied" : "not limited");
 		}
-		return (requestsLimited && requests == SecurityProperties.RateLimit.StoreFailure.DENY)
+		return (requestsLimited && requests == AdapterSecurityProperties.RateLimit.StoreFailure.DENY)
 				? ComponentHealth.down(details) : ComponentHealth.degraded(details);
 	}
 }

@@ -15,7 +15,7 @@ interface RateLimiterFactory {
 	 * @param onStoreFailure what a check answers when the store cannot be reached (ignored in memory)
 	 * @return the limiter
 	 */
-	RateLimiter create(RateLimit limit, SecurityProperties.RateLimit.StoreFailure onStoreFailure);
+	RateLimiter create(RateLimit limit, AdapterSecurityProperties.RateLimit.StoreFailure onStoreFailure);
 
 	/** Buckets in this node's memory. */
 	static RateLimiterFactory inMemory() {

@@ -57,8 +57,8 @@ final class RedisBuckets implements RateLimiterFactory {
 	}
 
 	@Override
-	public RateLimiter create(RateLimit limit, SecurityProperties.RateLimit.StoreFailure onStoreFailure) {
-		Decision fallback = (onStoreFailure == SecurityProperties.RateLimit.StoreFailure.ALLOW) ? Decision.allowed(0)
+	public RateLimiter create(RateLimit limit, AdapterSecurityProperties.RateLimit.StoreFailure onStoreFailure) {
+		Decision fallback = (onStoreFailure == AdapterSecurityProperties.RateLimit.StoreFailure.ALLOW) ? Decision.allowed(0)
 				: Decision.rejected(Duration.ofSeconds(1));
 		List<String> args = List.of(Double.toString(limit.permitsPerSecond()), Integer.toString(limit.burst()));
 		return new RateLimiter() {

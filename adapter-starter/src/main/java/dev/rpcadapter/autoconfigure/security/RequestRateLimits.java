@@ -23,7 +23,7 @@ final class RequestRateLimits {
 
 	private final @Nullable RateLimiter requests;
 
-	private final SecurityProperties.RateLimit.Per per;
+	private final AdapterSecurityProperties.RateLimit.Per per;
 
 	private final Set<String> exemptRoles;
 
@@ -37,7 +37,7 @@ final class RequestRateLimits {
 	 * @param requests the request limit, or {@code null} when requests are not limited
 	 * @param failures the failed-authentication limit, or {@code null} when failures are not limited
 	 */
-	RequestRateLimits(@Nullable RateLimiter requests, SecurityProperties.RateLimit.Per per, Set<String> exemptRoles,
+	RequestRateLimits(@Nullable RateLimiter requests, AdapterSecurityProperties.RateLimit.Per per, Set<String> exemptRoles,
 			Set<String> exemptPaths, @Nullable FailedAuthentications failures, ClientAddresses addresses) {
 		this.requests = requests;
 		this.per = per;

@@ -31,10 +31,10 @@ final class ServerCertificates {
 			this.checker = (crl != null) ? crl.checker(tls.trustedCas(), clock) : null;
 		}
 		catch (CrlException ex) {
-			throw new AdapterSecurityConfigurationException(ex.getMessage(), crlAction(ex), ex);
+			throw new AdapterSecurityConfigurationException(String.valueOf(ex.getMessage()), crlAction(ex), ex);
 		}
 		catch (CertificateCheckException ex) {
-			throw new AdapterSecurityConfigurationException(ex.getMessage(),
+			throw new AdapterSecurityConfigurationException(String.valueOf(ex.getMessage()),
 					"Issue a new server certificate (e.g. with adapter-ca: java -jar adapter-ca-<version>-cli.jar server --out certs --dns <host>), "
 							+ "point " + tls.source() + " at it and restart",
 					ex);

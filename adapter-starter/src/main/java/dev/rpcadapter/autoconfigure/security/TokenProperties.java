@@ -23,20 +23,20 @@ final class TokenProperties {
 	private TokenProperties() {
 	}
 
-	static List<TokenDefinition> definitions(SecurityProperties properties) {
+	static List<TokenDefinition> definitions(AdapterSecurityProperties properties) {
 		List<TokenDefinition> definitions = new ArrayList<>();
 		properties.getTokens().forEach((key, roles) -> {
 			rejectDigestLookalike(key, "adapter.security.tokens key");
 			definitions.add(TokenDefinition.of(key, roles));
 		});
-		List<SecurityProperties.Token> list = properties.getTokenList();
+		List<AdapterSecurityProperties.Token> list = properties.getTokenList();
 		for (int i = 0; i < list.size(); i++) {
 			definitions.add(definition(list.get(i), "adapter.security.token-list[" + i + "]"));
 		}
 		return definitions;
 	}
 
-	private static TokenDefinition definition(SecurityProperties.Token token, String where) {
+	private static TokenDefinition definition(AdapterSecurityProperties.Token token, String where) {
 		@Nullable String sha256 = token.getSha256();
 		@Nullable String value = token.getValue();
 		if ((sha256 == null) == (value == null)) {

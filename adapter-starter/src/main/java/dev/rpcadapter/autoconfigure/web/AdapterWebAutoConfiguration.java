@@ -4,9 +4,9 @@ import java.util.List;
 
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
 import dev.rpcadapter.autoconfigure.AdapterInfoProperties;
-import dev.rpcadapter.autoconfigure.HttpEndpointsProperties;
-import dev.rpcadapter.autoconfigure.JsonRpcProperties;
-import dev.rpcadapter.autoconfigure.WebSocketProperties;
+import dev.rpcadapter.autoconfigure.AdapterHttpEndpointsProperties;
+import dev.rpcadapter.autoconfigure.AdapterJsonRpcProperties;
+import dev.rpcadapter.autoconfigure.AdapterWebSocketProperties;
 import dev.rpcadapter.web.AdapterHealth;
 import dev.rpcadapter.web.ApiDocumentCache;
 import dev.rpcadapter.discovery.ApiInfo;
@@ -54,7 +54,7 @@ public final class AdapterWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AdapterPaths adapterPaths(JsonRpcProperties jsonRpc, HttpEndpointsProperties http, WebSocketProperties webSocket) {
+	AdapterPaths adapterPaths(AdapterJsonRpcProperties jsonRpc, AdapterHttpEndpointsProperties http, AdapterWebSocketProperties webSocket) {
 		return new AdapterPaths(jsonRpc.getPath(), jsonRpc.getBatchPath(), http.getCmdPath(), http.getCommandsPath(),
 				http.getHealthPath(), http.getHeartbeatPath(), http.getOpenapiPath(), http.getOpenrpcPath(),
 				http.getDocsPath(), webSocket.isEnabled() ? webSocket.getPath() : null);
@@ -83,7 +83,7 @@ public final class AdapterWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebSocketSessionHandler adapterWebSocketHandler(JsonRpcDispatcher dispatcher,
 			ObjectProvider<JobEventSource> events, ObjectProvider<AsyncDeliveries> deliveries,
-			WebSocketProperties properties) {
+			AdapterWebSocketProperties properties) {
 		return new WebSocketSessionHandler(dispatcher, events.getIfAvailable(), deliveries.getIfAvailable(),
 				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames(),
 				properties.getMaxSessionLifetime());
@@ -97,10 +97,10 @@ public final class AdapterWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NettyAdapterRoutes adapterNettyRoutes(AdapterEndpoints endpoints, ObjectProvider<RequestAuthenticator> authenticator,
-			AdapterPaths paths, JsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket,
+			AdapterPaths paths, AdapterJsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket,
 			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers, Environment environment,
 			ObjectProvider<AsyncDeliveries> deliveries) {
-		// adapter.security.allowed-origins belongs to SecurityProperties (documented there) but applies with
+		// adapter.security.allowed-origins belongs to AdapterSecurityProperties (documented there) but applies with
 		// security off as well: a page elsewhere must not drive a browser's WebSocket to this server
 		List<String> allowedOrigins = Binder.get(environment)
 			.bind("adapter.security.allowed-origins", Bindable.listOf(String.class))

@@ -14,12 +14,13 @@ import dev.rpcadapter.jsonrpc.JsonRpcError.ParamError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.transfer.TransferSession;
 import dev.rpcadapter.transfer.Transfers;
+import dev.rpcadapter.web.AdapterHttpException;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerRequest;
-import dev.rpcadapter.web.AdapterHttpException;
 
 /**
  * {@code PUT .../{id}/chunks/{index}}: streams the body into the store as it arrives, never holding
@@ -92,7 +93,7 @@ final class ChunkUploads {
 		}
 	}
 
-	private static int index(String text) {
+	private static int index(@Nullable String text) {
 		try {
 			return Integer.parseInt(String.valueOf(text));
 		}

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class JdbcStoreWithoutDataSourceFailureAnalyzerTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(QuartzAutoConfiguration.class, QueueAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(QuartzAutoConfiguration.class, AdapterQueueAutoConfiguration.class))
 		.withBean(CommandRegistry.class, CommandRegistry::create);
 
 	@Test

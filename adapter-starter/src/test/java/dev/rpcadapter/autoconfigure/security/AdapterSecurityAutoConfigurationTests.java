@@ -37,7 +37,7 @@ class AdapterSecurityAutoConfigurationTests {
 	void securityIsOffByDefaultAndEveryCommandIsAllowed() {
 		this.runner.run((context) -> {
 			assertThat(context).doesNotHaveBean(RequestAuthenticator.class);
-			assertThat(context).doesNotHaveBean(SecurityProperties.class);
+			assertThat(context).doesNotHaveBean(AdapterSecurityProperties.class);
 			assertThat(context.getBean(CommandAuthorizer.class)).isSameAs(CommandAuthorizer.ALLOW_ALL);
 		});
 	}

@@ -34,7 +34,7 @@ class RequestRateLimitsTests {
 
 	@Test
 	void principalsHaveTheirOwnBucketsAndRecoverWithTime() {
-		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL);
+		RequestRateLimits limits = limits(AdapterSecurityProperties.RateLimit.Per.PRINCIPAL);
 		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block();
 
 		AdapterHttpException limited = catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block());
@@ -49,7 +49,7 @@ class RequestRateLimitsTests {
 
 	@Test
 	void perAddressSharesOneBucketBetweenPrincipalsOfOneAddress() {
-		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.ADDRESS);
+		RequestRateLimits limits = limits(AdapterSecurityProperties.RateLimit.Per.ADDRESS);
 		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block();
 
 		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob).block());
@@ -58,7 +58,7 @@ class RequestRateLimitsTests {
 
 	@Test
 	void perPrincipalAndAddressTakesAPermitFromBothBuckets() {
-		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL_AND_ADDRESS);
+		RequestRateLimits limits = limits(AdapterSecurityProperties.RateLimit.Per.PRINCIPAL_AND_ADDRESS);
 		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block();
 
 		catchLimited(() -> limits.check(request("10.0.0.2", "/api/jsonrpc"), this.alice).block()); // alice's bucket
@@ -69,7 +69,7 @@ class RequestRateLimitsTests {
 
 	@Test
 	void failedAuthenticationsHaveTheirOwnBucketPerAddressAndThenRefuseEvenBeforeCredentialsAreChecked() {
-		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL);
+		RequestRateLimits limits = limits(AdapterSecurityProperties.RateLimit.Per.PRINCIPAL);
 		limits.checkFailedAuthentication(request("10.0.0.9", "/api/jsonrpc")).block();
 		assertThat(limits.refusal(request("10.0.0.9", "/api/jsonrpc"))).isNull();
 
@@ -90,7 +90,7 @@ class RequestRateLimitsTests {
 
 	@Test
 	void ipv6ClientsCountPerSlash64() {
-		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.ADDRESS);
+		RequestRateLimits limits = limits(AdapterSecurityProperties.RateLimit.Per.ADDRESS);
 		limits.check(request("2001:db8:1:2::1", "/api/jsonrpc"), this.alice).block();
 
 		catchLimited(() -> limits.check(request("2001:db8:1:2:ffff::7", "/api/jsonrpc"), this.alice).block());
@@ -100,7 +100,7 @@ class RequestRateLimitsTests {
 
 	@Test
 	void exemptRolesAndPathsAreNeverLimited() {
-		RequestRateLimits limits = limits(SecurityProperties.RateLimit.Per.PRINCIPAL);
+		RequestRateLimits limits = limits(AdapterSecurityProperties.RateLimit.Per.PRINCIPAL);
 		Caller ops = Caller.of("ops", Set.of("ops"));
 		for (int i = 0; i < 5; i++) {
 			limits.check(request("10.0.0.1", "/api/jsonrpc"), ops).block();
@@ -109,7 +109,7 @@ class RequestRateLimitsTests {
 		}
 	}
 
-	private RequestRateLimits limits(SecurityProperties.RateLimit.Per per) {
+	private RequestRateLimits limits(AdapterSecurityProperties.RateLimit.Per per) {
 		RateLimit limit = new RateLimit(1, 1);
 		RateLimiter failed = RateLimiter.tokenBucket(new RateLimit(0.5, 1),
 				RateLimitStore.inMemory(100, RateLimiter.refillTime(limit), this.clock), this.clock);

@@ -11,6 +11,7 @@ import dev.rpcadapter.dispatch.CallContext;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import dev.rpcadapter.method.AnnotatedCommandFactory;
 import dev.rpcadapter.schema.SchemaGenerator;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -82,17 +83,17 @@ public class DispatcherBenchmark {
 	}
 
 	@Benchmark
-	public byte[] singleByName() {
+	public byte @Nullable [] singleByName() {
 		return this.dispatcher.handle(SINGLE, this.context).block();
 	}
 
 	@Benchmark
-	public byte[] echo() {
+	public byte @Nullable [] echo() {
 		return this.dispatcher.handle(ECHO, this.context).block();
 	}
 
 	@Benchmark
-	public byte[] batchOfTen() {
+	public byte @Nullable [] batchOfTen() {
 		return this.dispatcher.handle(this.batch10, this.context).block();
 	}
 

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.rpcadapter.client.ExecuteOptions;
-import dev.rpcadapter.client.JobState;
-import dev.rpcadapter.client.JobStatus;
+import dev.rpcadapter.client.RemoteJobState;
+import dev.rpcadapter.client.RemoteJob;
 import dev.rpcadapter.client.RpcClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +58,7 @@ class DemoQueueIntegrationTests {
 		String jobId = answer.path("job_id").asString();
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
-			.until(() -> this.client.jobStatus(jobId).state() == JobState.COMPLETED);
+			.until(() -> this.client.jobStatus(jobId).state() == RemoteJobState.COMPLETED);
 		JsonNode logs = this.client.jobLogs(jobId, 0, 100);
 		assertThat(logs.path("lines").get(0).path("message").asString()).isEqualTo("slept 1 s");
 		assertThat(this.client.call("sleep", Map.of("seconds", 0)).path("seconds").asDouble()).isZero();
@@ -73,10 +73,10 @@ class DemoQueueIntegrationTests {
 			.until(() -> this.client.jobStatus(jobId).progress() > 0);
 		JsonNode stopped = this.client.stopJob(jobId);
 		assertThat(stopped.path("status").asString()).isEqualTo("stopped");
-		JobStatus status = this.client.jobStatus(jobId);
-		assertThat(status.state()).isEqualTo(JobState.STOPPED);
+		RemoteJob status = this.client.jobStatus(jobId);
+		assertThat(status.state()).isEqualTo(RemoteJobState.STOPPED);
 		assertThat(status.progress()).isBetween(1, 99);
-		assertThat(this.client.listJobs(JobState.STOPPED, "long_task", 10, 0)).extracting(JobStatus::jobId)
+		assertThat(this.client.listJobs(RemoteJobState.STOPPED, "long_task", 10, 0)).extracting(RemoteJob::jobId)
 			.contains(jobId);
 	}
 

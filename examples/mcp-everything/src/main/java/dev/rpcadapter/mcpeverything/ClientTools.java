@@ -31,7 +31,8 @@ public class ClientTools {
 	public String sampling(@CommandParam("prompt") String prompt, McpExchange client) {
 		JsonNode answer = client.createMessage(Map.of("messages",
 				List.of(Map.of("role", "user", "content", Map.of("type", "text", "text", prompt))), "maxTokens", 100))
-			.block();
+			.blockOptional()
+			.orElseThrow();
 		return "LLM response: " + answer.path("content").path("text").asString("");
 	}
 
@@ -42,7 +43,8 @@ public class ClientTools {
 						"username", Map.of("type", "string", "description", "User's response"),
 						"email", Map.of("type", "string", "description", "User's email address")),
 				"required", List.of("username", "email"))))
-			.block();
+			.blockOptional()
+			.orElseThrow();
 		return "User response: action=" + answer.path("action").asString() + ", content=" + answer.path("content");
 	}
 
@@ -56,7 +58,7 @@ public class ClientTools {
 						"enum", List.of("active", "inactive", "pending"), "default", "active"),
 				"verified", Map.of("type", "boolean", "description", "Verification status", "default", true));
 		return completed(client.elicit(Map.of("message", "Test client default value handling - please accept with defaults",
-				"requestedSchema", Map.of("type", "object", "properties", properties, "required", List.of()))).block());
+				"requestedSchema", Map.of("type", "object", "properties", properties, "required", List.of()))).blockOptional().orElseThrow());
 	}
 
 	@JsonRpcCommand(name = "test_elicitation_sep1330_enums", description = "Elicitation with the five enum variants")
@@ -73,7 +75,7 @@ public class ClientTools {
 						Map.of("const", "value1", "title", "First Choice"), Map.of("const", "value2", "title", "Second Choice"),
 						Map.of("const", "value3", "title", "Third Choice")))));
 		return completed(client.elicit(Map.of("message", "Test enum schema variants", "requestedSchema",
-				Map.of("type", "object", "properties", properties, "required", List.of()))).block());
+				Map.of("type", "object", "properties", properties, "required", List.of()))).blockOptional().orElseThrow());
 	}
 
 	private static String completed(JsonNode answer) {

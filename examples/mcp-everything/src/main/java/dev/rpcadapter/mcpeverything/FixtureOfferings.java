@@ -61,7 +61,7 @@ class FixtureOfferings {
 		return new McpPrompt("test_prompt_with_embedded_resource", "A prompt with an embedded resource",
 				List.of(new McpPrompt.Argument("resourceUri", "URI of the resource to embed", true, List.of())),
 				(args) -> List.of(
-						new McpPrompt.Message("user", ToolContent.resource(args.get("resourceUri"), "text/plain",
+						new McpPrompt.Message("user", ToolContent.resource(String.valueOf(args.get("resourceUri")), "text/plain",
 								"Embedded resource content for testing.")),
 						new McpPrompt.Message("user", ToolContent.text("Please process the embedded resource above."))));
 	}

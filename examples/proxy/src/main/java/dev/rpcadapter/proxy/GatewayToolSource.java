@@ -202,7 +202,7 @@ class GatewayToolSource implements McpToolSource {
 
 	private JsonRpcError error(CommandException ex) {
 		Object data = ex.data();
-		return new JsonRpcError(ex.code(), ex.getMessage(), (data == null) ? null
+		return new JsonRpcError(ex.code(), String.valueOf(ex.getMessage()), (data == null) ? null
 				: (data instanceof JsonNode node) ? node : this.mapper.valueToTree(data));
 	}
 

@@ -169,7 +169,7 @@ final class RegistrationRoutes {
 			return ServerResponse.status(refused.status())
 				.headers((headers) -> refused.headers().forEach(headers::set))
 				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(this.mapper.writeValueAsString(error(refused.code(), refused.getMessage())));
+				.bodyValue(this.mapper.writeValueAsString(error(refused.code(), String.valueOf(refused.getMessage()))));
 		}
 		logger.error("Registration request failed", ex);
 		return json(HttpStatus.INTERNAL_SERVER_ERROR, error("INTERNAL_ERROR", "internal error"));

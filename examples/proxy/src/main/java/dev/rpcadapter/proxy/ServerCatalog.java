@@ -71,7 +71,7 @@ class ServerCatalog {
 					"the proxy's catalogue is full (proxy.max-servers)");
 		}
 		boolean already = previous != null && previous.serverUrl().equals(serverUrl);
-		Instant registeredAt = already ? previous.registeredAt() : now;
+		Instant registeredAt = (already && previous != null) ? previous.registeredAt() : now;
 		this.servers.put(serverId, new RegisteredServer(serverId, serverUrl, capabilities, metadata, uuid,
 				registeredAt, now, owner));
 		if (!already) {

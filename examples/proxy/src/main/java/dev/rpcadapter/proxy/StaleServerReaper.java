@@ -2,6 +2,7 @@ package dev.rpcadapter.proxy;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -19,7 +20,7 @@ class StaleServerReaper implements SmartLifecycle {
 
 	private final ProxyProperties properties;
 
-	private volatile Disposable task;
+	private volatile @Nullable Disposable task;
 
 	StaleServerReaper(ServerCatalog catalog, ProxyProperties properties) {
 		this.catalog = catalog;

@@ -7,8 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.rpcadapter.autoconfigure.AdapterAutoConfiguration;
 import dev.rpcadapter.autoconfigure.AdapterInfoProperties;
-import dev.rpcadapter.autoconfigure.HttpEndpointsProperties;
-import dev.rpcadapter.autoconfigure.JsonRpcProperties;
+import dev.rpcadapter.autoconfigure.AdapterHttpEndpointsProperties;
+import dev.rpcadapter.autoconfigure.AdapterJsonRpcProperties;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.health.HealthComponent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,13 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication
 @ConditionalOnProperty(prefix = "adapter.registration", name = "enabled", havingValue = "true")
 @ConditionalOnBean(CommandRegistry.class)
-@EnableConfigurationProperties(RegistrationProperties.class)
-public final class RegistrationAutoConfiguration {
+@EnableConfigurationProperties(AdapterRegistrationProperties.class)
+public final class AdapterRegistrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RegistrationSettings registrationSettings(RegistrationProperties properties, Environment environment,
-			JsonRpcProperties jsonRpc, HttpEndpointsProperties http, AdapterInfoProperties info) {
+	RegistrationSettings registrationSettings(AdapterRegistrationProperties properties, Environment environment,
+			AdapterJsonRpcProperties jsonRpc, AdapterHttpEndpointsProperties http, AdapterInfoProperties info) {
 		Map<String, Object> builtIn = new LinkedHashMap<>();
 		builtIn.put("jsonrpc_path", jsonRpc.getPath());
 		builtIn.put("commands_path", http.getCommandsPath());
@@ -65,7 +65,7 @@ public final class RegistrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProxyRegistrar proxyRegistrar(RegistrationSettings settings, RegistrationState state,
-			RegistrationProperties properties, ObjectProvider<SslBundles> sslBundles,
+			AdapterRegistrationProperties properties, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<ObjectMapper> mapper, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<RegistrationObservationConvention> observationConvention) {
 		SslBundle ssl = sslBundle(properties.getSslBundle(), sslBundles);

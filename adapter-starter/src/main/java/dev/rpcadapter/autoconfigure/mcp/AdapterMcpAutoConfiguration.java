@@ -3,8 +3,8 @@ package dev.rpcadapter.autoconfigure.mcp;
 import java.time.Duration;
 import java.util.List;
 
-import dev.rpcadapter.autoconfigure.JsonRpcProperties;
-import dev.rpcadapter.autoconfigure.queue.QueueProperties;
+import dev.rpcadapter.autoconfigure.AdapterJsonRpcProperties;
+import dev.rpcadapter.autoconfigure.queue.AdapterQueueProperties;
 import dev.rpcadapter.web.AdapterEndpoints;
 import dev.rpcadapter.autoconfigure.web.AdapterWebAutoConfiguration;
 import dev.rpcadapter.web.netty.McpNettyRoutes;
@@ -41,14 +41,14 @@ import org.springframework.core.env.Environment;
  * tasks when the queue is on. {@link McpToolSource} beans add tools besides the commands.
  */
 @AutoConfiguration(after = AdapterWebAutoConfiguration.class,
-		afterName = "dev.rpcadapter.autoconfigure.queue.QueueAutoConfiguration")
+		afterName = "dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration")
 @ConditionalOnClass(McpServer.class)
 @ConditionalOnBean(AdapterEndpoints.class)
 @ConditionalOnProperty(prefix = "adapter.mcp", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(McpProperties.class)
-public final class McpAutoConfiguration {
+@EnableConfigurationProperties(AdapterMcpProperties.class)
+public final class AdapterMcpAutoConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(McpAutoConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(AdapterMcpAutoConfiguration.class);
 
 	@Bean
 	static McpToolHintsCollector mcpToolHintsCollector() {
@@ -58,11 +58,11 @@ public final class McpAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	McpServer mcpServer(JsonRpcDispatcher dispatcher, CommandRegistry registry, CommandAuthorizer authorizer,
-			ObjectProvider<JobQueue> queue, ObjectProvider<QueueProperties> queueProperties, McpProperties properties,
+			ObjectProvider<JobQueue> queue, ObjectProvider<AdapterQueueProperties> queueProperties, AdapterMcpProperties properties,
 			ApiInfo info, McpToolHintsCollector hints, ObjectProvider<McpResource> resources,
 			ObjectProvider<McpResourceTemplate> templates, ObjectProvider<McpPrompt> prompts,
 			ObjectProvider<McpToolSource> toolSources, Environment environment) {
-		Duration ttl = queueProperties.getIfAvailable(QueueProperties::new).getRetention();
+		Duration ttl = queueProperties.getIfAvailable(AdapterQueueProperties::new).getRetention();
 		McpSettings settings = new McpSettings(properties.isStateless(), properties.getMaxSessions(),
 				properties.getSessionIdleTimeout(), allowedOrigins(properties, environment), properties.getPageSize(),
 				properties.getQueuedCallWait(), properties.getReplayEvents(), info.title(), info.version(),
@@ -80,7 +80,7 @@ public final class McpAutoConfiguration {
 	 * {@code adapter.mcp.allowed-origins} when set, else {@code adapter.security.allowed-origins} (one
 	 * place configures the Origin checks of {@code /ws} and {@code /mcp}; it applies with security off too).
 	 */
-	static List<String> allowedOrigins(McpProperties properties, Environment environment) {
+	static List<String> allowedOrigins(AdapterMcpProperties properties, Environment environment) {
 		if (!properties.getAllowedOrigins().isEmpty()) {
 			return properties.getAllowedOrigins();
 		}
@@ -91,7 +91,7 @@ public final class McpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpNettyRoutes mcpNettyRoutes(McpServer server, AdapterEndpoints endpoints,
-			ObjectProvider<RequestAuthenticator> authenticator, McpProperties properties, JsonRpcProperties jsonRpc,
+			ObjectProvider<RequestAuthenticator> authenticator, AdapterMcpProperties properties, AdapterJsonRpcProperties jsonRpc,
 			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers) {
 		logger.info("rpc-adapter endpoint mapped: {} (MCP Streamable HTTP{})", properties.getPath(),
 				properties.isStateless() ? ", stateless" : "");

@@ -14,10 +14,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QueueAutoConfigurationTests {
+class AdapterQueueAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(QuartzAutoConfiguration.class, QueueAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(QuartzAutoConfiguration.class, AdapterQueueAutoConfiguration.class))
 		.withBean(CommandRegistry.class, CommandRegistry::create);
 
 	@Test

@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Settings of file transfers ({@code adapter.transfers.*}). */
 @ConfigurationProperties("adapter.transfers")
-public class TransferProperties {
+public class AdapterTransferProperties {
 
 	/** Whether file transfers (the transfer_* commands, the /api/transfers endpoints, TransferRef params and job artifacts) are on. */
 	private boolean enabled = false;

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Security of the adapter's endpoints.
  */
 @ConfigurationProperties("adapter.security")
-public class SecurityProperties {
+public class AdapterSecurityProperties {
 
 	/** Whether the adapter's endpoints require authentication and enforce role permissions. */
 	private boolean enabled = false;

@@ -17,10 +17,10 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RegistrationAutoConfigurationTests {
+class AdapterRegistrationAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, RegistrationAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterRegistrationAutoConfiguration.class));
 
 	@Test
 	void isOffByDefault() {
@@ -54,7 +54,7 @@ class RegistrationAutoConfigurationTests {
 	@Test
 	void needsAWebApplication() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, RegistrationAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterRegistrationAutoConfiguration.class))
 			.withPropertyValues("adapter.registration.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ProxyRegistrar.class));
 	}

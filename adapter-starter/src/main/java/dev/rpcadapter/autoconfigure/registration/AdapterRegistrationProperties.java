@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Registration with a proxy ({@code adapter.registration.*}); see {@code docs/registration.md}. */
 @ConfigurationProperties("adapter.registration")
-public class RegistrationProperties {
+public class AdapterRegistrationProperties {
 
 	/** Whether this server registers itself with a proxy. */
 	private boolean enabled = false;

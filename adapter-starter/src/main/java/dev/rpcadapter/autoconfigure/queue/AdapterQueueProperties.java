@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Settings of the job queue ({@code adapter.queue.*}). */
 @ConfigurationProperties("adapter.queue")
-public class QueueProperties {
+public class AdapterQueueProperties {
 
 	/** Whether queued commands run as jobs; when off, calling a queued command is an error. */
 	private boolean enabled = true;
@@ -20,6 +20,13 @@ public class QueueProperties {
 
 	/** Worker threads of this node (Quartz's org.quartz.threadPool.threadCount). */
 	private int workers = 8;
+
+	/**
+	 * Whether the queue contributes the spring.quartz.* settings it needs (thread count; for the jdbc
+	 * store the clustered PostgreSQL job store) where the application sets none. Turn off to configure
+	 * Quartz entirely yourself.
+	 */
+	private boolean quartzDefaults = true;
 
 	/** Pending jobs beyond this are refused with -32006 (queue full). */
 	private int maxPending = 10_000;
@@ -83,6 +90,14 @@ public class QueueProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isQuartzDefaults() {
+		return this.quartzDefaults;
+	}
+
+	public void setQuartzDefaults(boolean quartzDefaults) {
+		this.quartzDefaults = quartzDefaults;
 	}
 
 	public Store getStore() {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Paths of the adapter's other HTTP endpoints ({@code adapter.http.*}). */
 @ConfigurationProperties("adapter.http")
-public class HttpEndpointsProperties {
+public class AdapterHttpEndpointsProperties {
 
 	/** Path of the REST-style command endpoint. */
 	private String cmdPath = "/cmd";

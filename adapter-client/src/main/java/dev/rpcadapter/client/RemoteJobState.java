@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * State of a queued job, as the server reports it in {@code status}.
  */
-public enum JobState {
+public enum RemoteJobState {
 
 	/** Accepted, waiting for a worker. */
 	PENDING,
@@ -41,8 +41,8 @@ public enum JobState {
 	 * @return the state
 	 * @throws RpcProtocolException if the name is not one of the contract states
 	 */
-	public static JobState fromWireName(String wireName) {
-		for (JobState state : values()) {
+	public static RemoteJobState fromWireName(String wireName) {
+		for (RemoteJobState state : values()) {
 			if (state.wireName().equals(wireName)) {
 				return state;
 			}

@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 
 /** JSON-RPC endpoint and dispatch settings ({@code adapter.jsonrpc.*}). */
 @ConfigurationProperties("adapter.jsonrpc")
-public class JsonRpcProperties {
+public class AdapterJsonRpcProperties {
 
 	/** Path of the JSON-RPC 2.0 endpoint. */
 	private String path = "/api/jsonrpc";

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The MCP endpoint ({@code adapter.mcp.*}). */
 @ConfigurationProperties("adapter.mcp")
-public class McpProperties {
+public class AdapterMcpProperties {
 
 	/** Whether the MCP endpoint (Streamable HTTP) is served. */
 	private boolean enabled = true;

@@ -37,26 +37,26 @@ import org.springframework.core.env.Environment;
  * cleanup sweep, and job artifacts in the queue's job objects and {@code /ws} events.
  */
 @AutoConfiguration(afterName = { "dev.rpcadapter.autoconfigure.AdapterAutoConfiguration",
-		"dev.rpcadapter.autoconfigure.queue.QueueAutoConfiguration",
+		"dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration",
 		"dev.rpcadapter.autoconfigure.web.AdapterWebAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 @ConditionalOnProperty(prefix = "adapter.transfers", name = "enabled", havingValue = "true")
 @ConditionalOnBean(CommandRegistry.class)
-@EnableConfigurationProperties(TransferProperties.class)
-public final class TransferAutoConfiguration {
+@EnableConfigurationProperties(AdapterTransferProperties.class)
+public final class AdapterTransferAutoConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(TransferAutoConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(AdapterTransferAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
-	TransferSessions transferSessions(TransferProperties properties, Environment environment,
+	TransferSessions transferSessions(AdapterTransferProperties properties, Environment environment,
 			ObjectProvider<DataSource> dataSource) {
-		TransferProperties.Store store = properties.getStore();
+		AdapterTransferProperties.Store store = properties.getStore();
 		if (store == null) {
 			store = "jdbc".equalsIgnoreCase(environment.getProperty("adapter.queue.store"))
-					? TransferProperties.Store.JDBC : TransferProperties.Store.MEMORY;
+					? AdapterTransferProperties.Store.JDBC : AdapterTransferProperties.Store.MEMORY;
 		}
-		if (store == TransferProperties.Store.MEMORY) {
+		if (store == AdapterTransferProperties.Store.MEMORY) {
 			return TransferSessions.inMemory();
 		}
 		DataSource source = dataSource.getIfAvailable();
@@ -68,13 +68,13 @@ public final class TransferAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TransferStore transferStore(TransferProperties properties) {
+	TransferStore transferStore(AdapterTransferProperties properties) {
 		return TransferStore.directory(properties.resolvedDir());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	Transfers transfers(TransferSessions sessions, TransferStore store, TransferProperties properties,
+	Transfers transfers(TransferSessions sessions, TransferStore store, AdapterTransferProperties properties,
 			ObjectProvider<CommandAuthorizer> authorizer) {
 		Transfers transfers = Transfers.builder(sessions, store)
 			.retention(properties.getRetention())
@@ -89,7 +89,7 @@ public final class TransferAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	TransferSweeper transferSweeper(Transfers transfers, TransferProperties properties) {
+	TransferSweeper transferSweeper(Transfers transfers, AdapterTransferProperties properties) {
 		return new TransferSweeper(transfers, properties.getCleanupInterval());
 	}
 
@@ -128,7 +128,7 @@ public final class TransferAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TransferRoutes transferRoutes(Transfers transfers, ObjectProvider<RequestAuthenticator> authenticator,
-				CommandAuthorizer authorizer, AdapterEndpoints endpoints, TransferProperties properties,
+				CommandAuthorizer authorizer, AdapterEndpoints endpoints, AdapterTransferProperties properties,
 				ObjectProvider<ResponseHeadersCustomizer> headerCustomizers) {
 			TransferRoutes routes = new TransferRoutes(transfers,
 					authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), authorizer, endpoints,

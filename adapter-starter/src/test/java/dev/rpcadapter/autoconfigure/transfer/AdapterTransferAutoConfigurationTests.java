@@ -15,13 +15,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TransferAutoConfigurationTests {
+class AdapterTransferAutoConfigurationTests {
 
 	@TempDir
 	Path dir;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, TransferAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterTransferAutoConfiguration.class));
 
 	@Test
 	void offByDefault() {

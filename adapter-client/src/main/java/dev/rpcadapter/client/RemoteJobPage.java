@@ -11,9 +11,9 @@ import java.util.List;
  * @param limit the page size the server applied
  * @param offset how many matching jobs precede this page
  */
-public record JobPage(List<JobStatus> jobs, int totalCount, int limit, int offset) {
+public record RemoteJobPage(List<RemoteJob> jobs, int totalCount, int limit, int offset) {
 
-	public JobPage {
+	public RemoteJobPage {
 		jobs = List.copyOf(jobs);
 	}
 

@@ -7,7 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 /** The {@code /ws} endpoint ({@code adapter.websocket.*}). */
 @ConfigurationProperties("adapter.websocket")
-public class WebSocketProperties {
+public class AdapterWebSocketProperties {
 
 	/** Whether the WebSocket endpoint is served. */
 	private boolean enabled = true;

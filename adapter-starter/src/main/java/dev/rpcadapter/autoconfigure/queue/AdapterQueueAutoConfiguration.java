@@ -51,14 +51,14 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass({ JobQueue.class, Scheduler.class })
 @ConditionalOnProperty(prefix = "adapter.queue", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean(Scheduler.class)
-@EnableConfigurationProperties(QueueProperties.class)
-public final class QueueAutoConfiguration {
+@EnableConfigurationProperties(AdapterQueueProperties.class)
+public final class AdapterQueueAutoConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(QueueAutoConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(AdapterQueueAutoConfiguration.class);
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	JobQueue jobQueue(Scheduler scheduler, CommandRegistry registry, JobStore store, QueueProperties properties,
+	JobQueue jobQueue(Scheduler scheduler, CommandRegistry registry, JobStore store, AdapterQueueProperties properties,
 			ObjectProvider<ObjectMapper> mapper, ObjectProvider<SchedulerTransactions> transactions,
 			ObjectProvider<CommandAuthorizer> authorizer, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<JobObservationConvention> jobConvention,
@@ -90,11 +90,11 @@ public final class QueueAutoConfiguration {
 	/** Hands non-queued calls past {@code adapter.queue.sync-cap} to this queue as running jobs. */
 	@Bean
 	@ConditionalOnMissingBean(name = "queueSyncCapCustomizer")
-	JsonRpcDispatcherCustomizer queueSyncCapCustomizer(QueueProperties properties) {
+	JsonRpcDispatcherCustomizer queueSyncCapCustomizer(AdapterQueueProperties properties) {
 		return (builder) -> builder.syncCap(properties.getSyncCap());
 	}
 
-	private static QueueLimits limits(QueueProperties properties) {
+	private static QueueLimits limits(AdapterQueueProperties properties) {
 		return new QueueLimits(properties.getLimits(), properties.getMaxConcurrent(),
 				properties.getMaxPendingPerCaller(), properties.getMaxParamsSize().toBytes(),
 				properties.getMaxResultSize().toBytes(), properties.getDefaultMaxWaitTime(),
@@ -150,7 +150,7 @@ public final class QueueAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JobStore jobStore(ObjectProvider<DataSource> dataSource, QueueProperties properties,
+		JobStore jobStore(ObjectProvider<DataSource> dataSource, AdapterQueueProperties properties,
 				ObjectProvider<ObjectMapper> mapper) {
 			return JobStore.jdbc(requireDataSource(dataSource), mapper.getIfAvailable(() -> JsonMapper.builder().build()),
 					properties.getJdbc().getTable());
@@ -171,7 +171,7 @@ public final class QueueAutoConfiguration {
 		/** Creates the tables before the scheduler is built, so Quartz finds them when it starts. */
 		@Bean
 		SchedulerFactoryBeanCustomizer queueSchemaInitializer(ObjectProvider<DataSource> dataSource,
-				QueueProperties properties) {
+				AdapterQueueProperties properties) {
 			return (factory) -> {
 				if (properties.getJdbc().isInitializeSchema()) {
 					DataSource source = requireDataSource(dataSource);

@@ -29,14 +29,14 @@ import org.springframework.core.env.Environment;
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 @ConditionalOnBean(JsonRpcDispatcher.class)
 @ConditionalOnProperty(prefix = "adapter.async", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(AsyncProperties.class)
-public final class AsyncAutoConfiguration {
+@EnableConfigurationProperties(AdapterAsyncProperties.class)
+public final class AdapterAsyncAutoConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(AsyncAutoConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(AdapterAsyncAutoConfiguration.class);
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(AsyncDeliveries.class)
-	DefaultAsyncDeliveries asyncDeliveries(AsyncProperties properties, Environment environment,
+	DefaultAsyncDeliveries asyncDeliveries(AdapterAsyncProperties properties, Environment environment,
 			JsonRpcDispatcher dispatcher, ObjectProvider<DataSource> dataSource,
 			ObjectProvider<CommandAuthorizer> authorizer) {
 		String store = (properties.getStore() != null) ? properties.getStore()

@@ -12,17 +12,17 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class McpAutoConfigurationTests {
+class AdapterMcpAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, AdapterAutoConfiguration.class,
-				AdapterWebAutoConfiguration.class, McpAutoConfiguration.class));
+				AdapterWebAutoConfiguration.class, AdapterMcpAutoConfiguration.class));
 
 	@Test
 	void servesMcpByDefault() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(McpServer.class)
 			.hasSingleBean(McpNettyRoutes.class)
-			.hasSingleBean(McpProperties.class));
+			.hasSingleBean(AdapterMcpProperties.class));
 	}
 
 	@Test

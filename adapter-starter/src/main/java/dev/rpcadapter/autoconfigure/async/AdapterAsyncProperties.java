@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 
 /** {@code POST /api/async}: calls whose responses are delivered over {@code /ws}. */
 @ConfigurationProperties("adapter.async")
-public class AsyncProperties {
+public class AdapterAsyncProperties {
 
 	/** Whether POST /api/async and /ws delivery subscriptions are served. */
 	private boolean enabled = true;

@@ -13,13 +13,13 @@ import tools.jackson.databind.JsonNode;
  * @param state the job's state
  * @param progress progress 0..100
  * @param description the last progress description, may be empty
- * @param result the command's return value once {@link JobState#COMPLETED}, else {@code null}
- * @param error the JSON-RPC error once {@link JobState#FAILED}, else {@code null}
+ * @param result the command's return value once {@link RemoteJobState#COMPLETED}, else {@code null}
+ * @param error the JSON-RPC error once {@link RemoteJobState#FAILED}, else {@code null}
  * @param createdAt when the job was queued, {@code null} if the server did not say
  * @param startedAt when a worker picked it up
  * @param finishedAt when it reached a terminal state
  */
-public record JobStatus(String jobId, String command, JobState state, int progress, String description,
+public record RemoteJob(String jobId, String command, RemoteJobState state, int progress, String description,
 		@Nullable JsonNode result, @Nullable RpcError error, @Nullable Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
@@ -30,15 +30,15 @@ public record JobStatus(String jobId, String command, JobState state, int progre
 	 * @return the job status
 	 * @throws RpcProtocolException if {@code job_id} or {@code status} is missing or invalid
 	 */
-	public static JobStatus fromJson(JsonNode node) {
+	public static RemoteJob fromJson(JsonNode node) {
 		JsonNode jobId = node.path("job_id");
 		JsonNode status = node.path("status");
 		if (!jobId.isString() || !status.isString()) {
 			throw new RpcProtocolException("Not a job object (needs string job_id and status): " + node);
 		}
 		JsonNode error = node.get("error");
-		return new JobStatus(jobId.stringValue(), node.path("command").asString(""),
-				JobState.fromWireName(status.stringValue()), node.path("progress").asInt(0),
+		return new RemoteJob(jobId.stringValue(), node.path("command").asString(""),
+				RemoteJobState.fromWireName(status.stringValue()), node.path("progress").asInt(0),
 				node.path("description").asString(""), present(node.get("result")),
 				(present(error) != null) ? RpcError.fromJson(error) : null, instant(node, "created_at"),
 				instant(node, "started_at"), instant(node, "finished_at"));
