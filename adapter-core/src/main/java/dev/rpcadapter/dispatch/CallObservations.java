@@ -1,5 +1,6 @@
 package dev.rpcadapter.dispatch;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,6 +27,9 @@ final class CallObservations {
 
 	private final CallObservationContext context;
 
+	/** A response and a cancel may both come (the cancel from another thread): the first one stops. */
+	private final AtomicBoolean stopped = new AtomicBoolean();
+
 	private CallObservations(Observation observation, CallObservationContext context) {
 		this.observation = observation;
 		this.context = context;
@@ -48,15 +52,23 @@ final class CallObservations {
 	}
 
 	void stop(JsonRpcResponse response) {
-		int code = (response instanceof JsonRpcResponse.Failure failure) ? failure.error().code() : 0;
-		this.context.ended(code);
-		this.observation.stop();
+		if (this.stopped.compareAndSet(false, true)) {
+			int code = (response instanceof JsonRpcResponse.Failure failure) ? failure.error().code() : 0;
+			this.context.ended(code);
+			this.observation.stop();
+		}
+	}
+
+	private void cancelled() {
+		if (this.stopped.compareAndSet(false, true)) {
+			this.context.cancel();
+			this.observation.stop();
+		}
 	}
 
 	Mono<JsonRpcResponse> around(Mono<JsonRpcResponse> response) {
-		return response.doOnNext(this::stop).doOnCancel(() -> {
-			this.context.cancel();
-			this.observation.stop();
-		}).contextWrite((ctx) -> ctx.put(REACTOR_KEY, this.observation));
+		return response.doOnNext(this::stop)
+			.doOnCancel(this::cancelled)
+			.contextWrite((ctx) -> ctx.put(REACTOR_KEY, this.observation));
 	}
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.rpcadapter.web.netty.NettyClientTls;
 import io.micrometer.observation.Observation;
@@ -90,11 +91,20 @@ final class ProxyClient implements AutoCloseable {
 			Observation observation = RegistrationObservationDocumentation.REQUEST
 				.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.observations)
 				.start();
-			// stopped before the answer goes on, so that whoever gets it sees the observation ended
+			// stopped once, before the answer goes on, so that whoever gets it sees the observation ended
+			AtomicBoolean stopped = new AtomicBoolean();
+			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
+					observation.stop();
+				}
+			};
 			return exchange(url, json, context.headers()).doOnNext((response) -> {
 				context.answered(response.status());
-				observation.stop();
-			}).doOnError((ex) -> observation.error(ex).stop()).doOnCancel(observation::stop);
+				stop.run();
+			}).doOnError((ex) -> {
+				observation.error(ex);
+				stop.run();
+			}).doOnCancel(stop);
 		});
 	}
 

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What observing a call costs: the same single call with {@code ObservationRegistry.NOOP} (the
  * default), a registry without handlers (also a no-op), a registry whose only handler does
  * nothing (the observation and its context are made), and Boot's metrics setup
- * ({@link DefaultMeterObservationHandler} on a {@link SimpleMeterRegistry}: a timer per tag set).
+ * ({@link DefaultMeterObservationHandler} on a {@link SimpleMeterRegistry}: a timer per tag set, and
+ * an {@code .active} long-task timer unless switched off).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,7 +48,7 @@ public class ObservationBenchmark {
 			{"jsonrpc":"2.0","method":"subtract","params":{"minuend":42,"subtrahend":23},"id":1}"""
 		.getBytes(StandardCharsets.UTF_8);
 
-	@Param({ "noop", "no-handlers", "empty-handler", "meters" })
+	@Param({ "noop", "no-handlers", "empty-handler", "meters", "meters-no-active" })
 	public String registry = "noop";
 
 	private JsonRpcDispatcher dispatcher;
@@ -79,6 +80,12 @@ public class ObservationBenchmark {
 		}
 		else if (kind.equals("meters")) {
 			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+		}
+		else if (kind.equals("meters-no-active")) {
+			// Boot's management.metrics.observations.ignored-meters=long-task-timer: no rpc.adapter.call.active
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry(),
+						DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
 		}
 		return registry;
 	}

@@ -2,6 +2,7 @@ package dev.rpcadapter.proxy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.micrometer.observation.Observation;
@@ -46,10 +47,16 @@ final class ForwardObservations {
 				.lowCardinalityKeyValue("command", command)
 				.parentObservation(parent(reactorContext.getOrDefault(REACTOR_KEY, null)))
 				.start();
-			return exchange.apply(context.getCarrier())
-				.doOnNext((value) -> observation.stop())
-				.doOnError((ex) -> observation.error(ex).stop())
-				.doOnCancel(observation::stop);
+			AtomicBoolean stopped = new AtomicBoolean();
+			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
+					observation.stop();
+				}
+			};
+			return exchange.apply(context.getCarrier()).doOnNext((value) -> stop.run()).doOnError((ex) -> {
+				observation.error(ex);
+				stop.run();
+			}).doOnCancel(stop);
 		});
 	}
 
