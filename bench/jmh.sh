@@ -4,5 +4,5 @@
 #   bench/jmh.sh DispatcherBenchmark.batchOfTen -wi 2 -i 3
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$ROOT" && ./mvnw -B -q -pl bench/jmh -am package -DskipTests)
+(cd "$ROOT" && ./mvnw -B -q -Pfull -pl bench/jmh -am package -DskipTests)
 exec java -jar "$ROOT/bench/jmh/target/benchmarks.jar" "$@"

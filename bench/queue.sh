@@ -6,5 +6,5 @@
 # the benchmark creates and drops schemas bench_*.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$ROOT" && ./mvnw -B -q -o -pl bench/queue -am package -DskipTests)
+(cd "$ROOT" && ./mvnw -B -q -o -Pfull -pl bench/queue -am package -DskipTests)
 exec java -Xms512m -Xmx512m "$@" -jar "$ROOT/bench/queue/target/queue-benchmark.jar"

@@ -36,7 +36,7 @@ mkdir -p "$CERTS"
 log() { echo "[security] $*" >&2; }
 
 log "building the demo server and the load driver"
-(cd "$ROOT" && ./mvnw $MVNW_FLAGS -pl examples/demo-server,bench/loadgen,adapter-ca -am package -DskipTests)
+(cd "$ROOT" && ./mvnw $MVNW_FLAGS -Pfull -pl examples/demo-server,bench/loadgen,adapter-ca -am package -DskipTests)
 
 log "making a CA, a server certificate, a client certificate (role 'bench') and a CRL in $CERTS"
 CA_CLI="$(ls "$ROOT"/adapter-ca/target/adapter-ca-*-cli.jar | head -n1)"

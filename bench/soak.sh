@@ -45,7 +45,7 @@ log() { echo "[soak $(date -u +%H:%M:%S)] $*" >&2; }
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   log "building the secure example and the load drivers"
-  (cd "$ROOT" && ./mvnw $MVNW_FLAGS -pl examples/secure-server,adapter-ca,bench/loadgen -am package -DskipTests)
+  (cd "$ROOT" && ./mvnw $MVNW_FLAGS -Pfull -pl examples/secure-server,adapter-ca,bench/loadgen -am package -DskipTests)
 fi
 
 log "certificates and the admin token in $OUT_DIR/certs (examples/secure-server/setup.sh)"

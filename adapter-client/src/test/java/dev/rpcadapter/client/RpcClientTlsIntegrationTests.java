@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.rpcadapter.ca.CertificateRequest;
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,16 +28,17 @@ class RpcClientTlsIntegrationTests {
 
 	static TestCertificates certificates;
 
+	static Path otherCaPem;
+
 	static TestServer server;
 
 	@BeforeAll
 	static void startTlsServer() {
-		certificates = TestCertificates.create(directory);
+		certificates = new TestCertificates(directory, CertificateRequest.forName("localhost").withDnsNames("localhost"));
+		otherCaPem = new TestCertificates(directory.resolve("other")).caPem();
 		server = TestServer.start(Map.of("server.ssl.bundle", "adapter",
-				"spring.ssl.bundle.pem.adapter.keystore.certificate",
-				certificates.localhostServerCertificatePem().toUri().toString(),
-				"spring.ssl.bundle.pem.adapter.keystore.private-key",
-				certificates.localhostServerKeyPem().toUri().toString()));
+				"spring.ssl.bundle.pem.adapter.keystore.certificate", certificates.uri("server.crt"),
+				"spring.ssl.bundle.pem.adapter.keystore.private-key", certificates.uri("server.key")));
 	}
 
 	@AfterAll
@@ -72,7 +75,7 @@ class RpcClientTlsIntegrationTests {
 
 	@Test
 	void certificateFromAnotherCaFailsAsUnknownCa() {
-		try (RpcClient client = trusting(certificates.otherCaPem(), "localhost")) {
+		try (RpcClient client = trusting(otherCaPem, "localhost")) {
 			assertThatExceptionOfType(RpcTransportException.class).isThrownBy(() -> client.call("get_data", null))
 				.withMessageContaining("unknown CA");
 		}
@@ -116,7 +119,7 @@ class RpcClientTlsIntegrationTests {
 
 	@Test
 	void webSocketOverTlsWithUnknownCaFailsClearly() {
-		try (RpcClient client = trusting(certificates.otherCaPem(), "localhost")) {
+		try (RpcClient client = trusting(otherCaPem, "localhost")) {
 			assertThatExceptionOfType(RpcTransportException.class).isThrownBy(client::connectWebSocket)
 				.withMessageContaining("wss://localhost:" + server.port())
 				.withMessageContaining("unknown CA");

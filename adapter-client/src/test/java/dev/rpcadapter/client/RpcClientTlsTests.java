@@ -3,6 +3,10 @@ package dev.rpcadapter.client;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.rpcadapter.ca.CertificateRequest;
+import dev.rpcadapter.ca.IssuedCertificate;
+import dev.rpcadapter.ca.IssuedCertificate.PemFiles;
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +22,22 @@ class RpcClientTlsTests {
 	@TempDir
 	static Path directory;
 
+	private static final char[] PASSWORD = "changeit".toCharArray();
+
 	static TestCertificates certificates;
+
+	static Path otherCaPem;
+
+	static IssuedCertificate clientCertificate;
+
+	static PemFiles clientPem;
 
 	@BeforeAll
 	static void createCertificates() {
-		certificates = TestCertificates.create(directory);
+		certificates = new TestCertificates(directory);
+		otherCaPem = new TestCertificates(directory.resolve("other")).caPem();
+		clientCertificate = certificates.client("client");
+		clientPem = certificates.write(clientCertificate, "client");
 	}
 
 	@Test
@@ -54,7 +69,7 @@ class RpcClientTlsTests {
 	@Test
 	void serverCertificateFromAnotherCaFailsAsUnknownCa() throws Exception {
 		try (ScriptedServer server = pongServer(false, false);
-				RpcClient client = RpcClient.builder(server.baseUrl()).trustedCa(certificates.otherCaPem()).build()) {
+				RpcClient client = RpcClient.builder(server.baseUrl()).trustedCa(otherCaPem).build()) {
 			assertThatExceptionOfType(RpcTransportException.class).isThrownBy(() -> client.call("ping", null))
 				.withMessageContaining("unknown CA");
 		}
@@ -83,7 +98,7 @@ class RpcClientTlsTests {
 		try (ScriptedServer server = pongServer(false, true);
 				RpcClient client = RpcClient.builder(server.baseUrl())
 					.trustedCa(certificates.caPem())
-					.clientCertificate(certificates.clientCertificatePem(), certificates.clientKeyPem())
+					.clientCertificate(clientPem.certificate(), clientPem.privateKey())
 					.build()) {
 			assertThat(client.call("ping", Map.of()).stringValue()).isEqualTo("pong");
 		}
@@ -94,7 +109,7 @@ class RpcClientTlsTests {
 		try (ScriptedServer server = pongServer(false, true);
 				RpcClient client = RpcClient.builder(server.baseUrl())
 					.trustedCa(certificates.caPem())
-					.clientCertificate(certificates.clientKeyStore(), TestCertificates.keyStorePassword())
+					.clientCertificate(clientCertificate.toKeyStore("key", PASSWORD), PASSWORD.clone())
 					.build()) {
 			assertThat(client.call("ping", null).stringValue()).isEqualTo("pong");
 		}
@@ -111,7 +126,10 @@ class RpcClientTlsTests {
 	}
 
 	private static ScriptedServer pongServer(boolean mismatchedName, boolean needClientAuth) throws Exception {
-		return ScriptedServer.https(certificates.serverContext(mismatchedName, needClientAuth), needClientAuth,
+		IssuedCertificate identity = mismatchedName
+				? certificates.issueServer(CertificateRequest.forName("other").withDnsNames("other.example"))
+				: certificates.server();
+		return ScriptedServer.https(certificates.serverTls(identity, needClientAuth), needClientAuth,
 				(request) -> ScriptedServer.Reply.result(request, "\"pong\""));
 	}
 

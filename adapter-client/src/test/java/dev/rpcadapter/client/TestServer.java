@@ -4,9 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import dev.rpcadapter.test.TestServers;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -21,22 +19,15 @@ public final class TestServer implements AutoCloseable {
 
 	private TestServer(ConfigurableApplicationContext context) {
 		this.context = context;
-		this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		this.port = TestServers.port(context);
 	}
 
 	/** Starts a server; {@code properties} are added to (and override) the defaults. */
 	public static TestServer start(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
-		all.put("server.port", "0");
-		all.put("spring.main.banner-mode", "off");
-		all.put("logging.level.root", "WARN");
 		all.put("logging.level.dev.rpcadapter", "WARN");
 		all.putAll(properties);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(IntegrationTestApplication.class)
-			.web(WebApplicationType.REACTIVE)
-			.properties(all)
-			.run();
-		return new TestServer(context);
+		return new TestServer(TestServers.start(IntegrationTestApplication.class, all));
 	}
 
 	public static TestServer start() {

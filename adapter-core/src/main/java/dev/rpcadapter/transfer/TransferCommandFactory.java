@@ -9,6 +9,7 @@ import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.command.CommandHandler;
 import dev.rpcadapter.command.PreparedCall;
+import dev.rpcadapter.support.StrictParams;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -75,9 +76,9 @@ final class TransferCommandFactory {
 	}
 
 	private PreparedCall begin(@Nullable JsonNode params) {
-		TransferParams reader = new TransferParams(params, BEGIN);
-		String name = reader.string("name");
-		long size = reader.longValue("size", 0, Long.MAX_VALUE);
+		StrictParams reader = StrictParams.forSchema(params, BEGIN);
+		String name = reader.requiredString("name");
+		long size = reader.requiredLong("size", 0, Long.MAX_VALUE);
 		String sha = reader.optionalString("sha256");
 		Long chunk = reader.optionalLong("chunk_size", 1, Integer.MAX_VALUE);
 		reader.validate();
@@ -89,10 +90,10 @@ final class TransferCommandFactory {
 	}
 
 	private PreparedCall chunk(@Nullable JsonNode params) {
-		TransferParams reader = new TransferParams(params, CHUNK);
-		String id = reader.string("transfer_id");
-		int index = (int) reader.longValue("index", 0, Integer.MAX_VALUE);
-		byte[] data = decode(reader, reader.string("data"));
+		StrictParams reader = StrictParams.forSchema(params, CHUNK);
+		String id = reader.requiredString("transfer_id");
+		int index = (int) reader.requiredLong("index", 0, Integer.MAX_VALUE);
+		byte[] data = decode(reader, reader.requiredString("data"));
 		reader.validate();
 		return (caller, job) -> blocking(() -> {
 			this.transfers.writeChunk(id, index, ByteBuffer.wrap(data), caller);
@@ -101,7 +102,7 @@ final class TransferCommandFactory {
 		});
 	}
 
-	private static byte[] decode(TransferParams reader, String data) {
+	private static byte[] decode(StrictParams reader, String data) {
 		try {
 			return Base64.getDecoder().decode(data);
 		}
@@ -133,9 +134,9 @@ final class TransferCommandFactory {
 	}
 
 	private PreparedCall downloadChunk(@Nullable JsonNode params) {
-		TransferParams reader = new TransferParams(params, DOWNLOAD_CHUNK);
-		String id = reader.string("transfer_id");
-		int index = (int) reader.longValue("index", 0, Integer.MAX_VALUE);
+		StrictParams reader = StrictParams.forSchema(params, DOWNLOAD_CHUNK);
+		String id = reader.requiredString("transfer_id");
+		int index = (int) reader.requiredLong("index", 0, Integer.MAX_VALUE);
 		reader.validate();
 		return (caller, job) -> blocking(() -> {
 			ByteBuffer bytes = this.transfers.readChunk(id, index, caller);
@@ -146,8 +147,8 @@ final class TransferCommandFactory {
 	}
 
 	private static String id(@Nullable JsonNode params) {
-		TransferParams reader = new TransferParams(params, ID_ONLY);
-		String id = reader.string("transfer_id");
+		StrictParams reader = StrictParams.forSchema(params, ID_ONLY);
+		String id = reader.requiredString("transfer_id");
 		reader.validate();
 		return id;
 	}

@@ -1,14 +1,13 @@
 package dev.rpcadapter.transfer;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.rpcadapter.support.JdbcStatements;
 
 /** Idempotent DDL of the transfer tables (PostgreSQL), run under an advisory lock, and row mapping. */
 final class TransferSchema {
@@ -40,27 +39,7 @@ final class TransferSchema {
 	}
 
 	static void create(DataSource dataSource, String table) {
-		try (Connection connection = dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-				for (String sql : statements(table)) {
-					statement.execute(sql);
-				}
-				connection.commit();
-			}
-			catch (SQLException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create the transfer tables: " + ex.getMessage(), ex);
-		}
+		JdbcStatements.runLocked(dataSource, LOCK_KEY, (statement) -> statements(table), "the transfer tables");
 	}
 
 	static TransferSession read(ResultSet row) throws SQLException {

@@ -1,7 +1,6 @@
 package dev.rpcadapter.mcp;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import dev.rpcadapter.command.Caller;

@@ -9,6 +9,7 @@ import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandDescriptor;
 import dev.rpcadapter.command.CommandHandler;
 import dev.rpcadapter.command.PreparedCall;
+import dev.rpcadapter.support.StrictParams;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -87,7 +88,7 @@ final class QueueCommandFactory {
 	}
 
 	private PreparedCall list(@Nullable JsonNode params) {
-		ParamReader reader = new ParamReader(params, LIST_PARAMS);
+		StrictParams reader = new StrictParams(params, LIST_PARAMS);
 		Set<JobStatus> statuses = new LinkedHashSet<>();
 		for (String name : reader.stringList("status_filter")) {
 			try {
@@ -125,7 +126,7 @@ final class QueueCommandFactory {
 	}
 
 	private PreparedCall logs(@Nullable JsonNode params) {
-		ParamReader reader = new ParamReader(params, names(QueueSchemas.logsParams()));
+		StrictParams reader = new StrictParams(params, names(QueueSchemas.logsParams()));
 		String jobId = reader.requiredString("job_id");
 		int offset = reader.integer("offset", 0, 0, Integer.MAX_VALUE);
 		int limit = reader.integer("limit", 1000, 1, 10_000);
@@ -135,7 +136,7 @@ final class QueueCommandFactory {
 	}
 
 	private PreparedCall health(@Nullable JsonNode params) {
-		new ParamReader(params, names(QueueSchemas.empty())).validate();
+		new StrictParams(params, names(QueueSchemas.empty())).validate();
 		return (caller, job) -> blocking(() -> {
 			var health = this.queue.check();
 			ObjectNode node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -166,7 +167,7 @@ final class QueueCommandFactory {
 	}
 
 	private static String jobId(@Nullable JsonNode params) {
-		ParamReader reader = new ParamReader(params, JOB_ID);
+		StrictParams reader = new StrictParams(params, JOB_ID);
 		String jobId = reader.requiredString("job_id");
 		reader.validate();
 		return jobId;

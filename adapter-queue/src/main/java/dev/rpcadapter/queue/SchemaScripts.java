@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +14,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import dev.rpcadapter.support.JdbcStatements;
 
 /** Idempotent DDL for the job table and Quartz's PostgreSQL tables, run under an advisory lock. */
 final class SchemaScripts {
@@ -156,27 +157,8 @@ final class SchemaScripts {
 	 * created) in one transaction, under the advisory lock.
 	 */
 	public static void run(DataSource dataSource, Function<String, List<String>> statementsForSchema) {
-		try (Connection connection = dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-				for (String sql : statementsForSchema.apply(currentSchema(statement))) {
-					statement.execute(sql);
-				}
-				connection.commit();
-			}
-			catch (SQLException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create the job queue tables: " + ex.getMessage(), ex);
-		}
+		JdbcStatements.runLocked(dataSource, LOCK_KEY,
+				(statement) -> statementsForSchema.apply(currentSchema(statement)), "the job queue tables");
 	}
 
 	private static String currentSchema(Statement statement) throws SQLException {

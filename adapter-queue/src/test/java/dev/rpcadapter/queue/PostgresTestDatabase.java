@@ -9,15 +9,16 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.rpcadapter.test.JdbcTarget;
+import dev.rpcadapter.test.TestPostgres;
 
 /**
- * A schema of its own in the machine's real PostgreSQL ({@code ADAPTER_TEST_JDBC_URL}, default
- * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}), with the queue's tables.
+ * A schema of its own in the tests' real PostgreSQL ({@link TestPostgres}: {@code ADAPTER_TEST_JDBC_URL},
+ * a Testcontainers container, or the local server), with the queue's tables.
  */
 final class PostgresTestDatabase implements AutoCloseable {
 
-	static final String URL = System.getenv().getOrDefault("ADAPTER_TEST_JDBC_URL",
-			"jdbc:postgresql://127.0.0.1:5432/test");
+	static final JdbcTarget DATABASE = TestPostgres.get();
 
 	private final String schema;
 
@@ -27,8 +28,9 @@ final class PostgresTestDatabase implements AutoCloseable {
 		this.schema = SchemaScripts.checkName(schema);
 		admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-		config.setUsername("postgres");
+		config.setJdbcUrl(DATABASE.urlWithSchema(schema));
+		config.setUsername(DATABASE.username());
+		config.setPassword(DATABASE.password());
 		config.setMaximumPoolSize(12);
 		config.setPoolName("test-" + schema);
 		this.dataSource = new HikariDataSource(config);
@@ -47,7 +49,7 @@ final class PostgresTestDatabase implements AutoCloseable {
 	}
 
 	private static void admin(String... statements) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(URL, "postgres", null);
+		try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.username(), DATABASE.password());
 				Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);

@@ -33,7 +33,7 @@ class SlowCommands {
 	@JsonRpcCommand(name = "sleepy", syncCap = "300ms")
 	public String sleepy() throws InterruptedException {
 		this.runs.incrementAndGet();
-		Thread.sleep(30_000);
+		Thread.sleep(30_000); // stands for blocking work that outlasts the sync cap
 		return "woke up";
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.rpcadapter.test.McpTestClient;
+import dev.rpcadapter.test.SseEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class McpIntegrationTests {
 		McpTestClient client = server.client();
 		JsonNode latest = client.initialize("2025-11-25");
 		assertThat(latest.path("protocolVersion").asString()).isEqualTo("2025-11-25");
-		assertThat(client.sessionId).isNotBlank();
+		assertThat(client.sessionId()).isNotBlank();
 		assertThat(latest.path("capabilities").path("tools").path("listChanged").asBoolean()).isTrue();
 		assertThat(latest.path("capabilities").path("tasks").path("requests").path("tools").has("call")).isTrue();
 		assertThat(latest.path("serverInfo").path("name").asString()).isNotBlank();
@@ -106,12 +108,12 @@ class McpIntegrationTests {
 	void sessionRulesProtocolVersionAndBatches() {
 		McpTestClient client = server.client();
 		client.initialize("2025-11-25");
-		String session = client.sessionId;
-		client.sessionId = null;
+		String session = client.sessionId();
+		client.sessionId(null);
 		assertThat(client.post(client.request("ping", Map.of()), "application/json").statusCode()).isEqualTo(400);
-		client.sessionId = "unknown";
+		client.sessionId("unknown");
 		assertThat(client.post(client.request("ping", Map.of()), "application/json").statusCode()).isEqualTo(404);
-		client.sessionId = session;
+		client.sessionId(session);
 		client.header("MCP-Protocol-Version", "1999-01-01");
 		assertThat(client.post(client.request("ping", Map.of()), "application/json").statusCode()).isEqualTo(400);
 		client.header("MCP-Protocol-Version", "2025-06-18");
@@ -178,7 +180,7 @@ class McpIntegrationTests {
 				dev.rpcadapter.command.CommandDescriptor.builder("added_later").build(),
 				(params) -> (caller, job) -> reactor.core.publisher.Mono.just("x")));
 		try (Stream<String> lines = stream.body()) {
-			List<String[]> events = McpTestClient.events(lines, 1);
+			List<String[]> events = SseEvents.events(lines, 1);
 			assertThat(events.get(events.size() - 1)[1]).contains("notifications/tools/list_changed");
 		}
 		finally {

@@ -3,6 +3,7 @@ package dev.rpcadapter.autoconfigure.mcp;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.rpcadapter.test.McpTestClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

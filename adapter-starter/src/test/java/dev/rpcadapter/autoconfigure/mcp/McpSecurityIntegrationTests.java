@@ -3,6 +3,7 @@ package dev.rpcadapter.autoconfigure.mcp;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.rpcadapter.test.McpTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class McpSecurityIntegrationTests {
 		McpTestClient admin = server.client().header("X-API-Key", "admin-key");
 		admin.initialize("2025-11-25");
 		McpTestClient user = server.client().header("X-API-Key", "user-key");
-		user.sessionId = admin.sessionId;
+		user.sessionId(admin.sessionId());
 		user.header("MCP-Protocol-Version", "2025-11-25");
 		assertThat(user.post(user.request("ping", Map.of()), "application/json").statusCode()).isEqualTo(404);
 		assertThat(user.delete().statusCode()).isEqualTo(404);

@@ -2,6 +2,7 @@ package dev.rpcadapter.autoconfigure.mcp;
 
 import java.util.Map;
 
+import dev.rpcadapter.test.McpTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class McpStatelessIntegrationTests {
 	void worksWithoutSessionsAndRefusesTheGetStream() {
 		McpTestClient client = server.client();
 		JsonNode init = client.initialize("2025-11-25");
-		assertThat(client.sessionId).isNull();
+		assertThat(client.sessionId()).isNull();
 		assertThat(init.path("capabilities").path("tools").path("listChanged").asBoolean()).isFalse();
 		JsonNode echo = client.call("tools/call", Map.of("name", "echo", "arguments", Map.of("text", "lb"))).path("result");
 		assertThat(echo.path("content").get(0).path("text").asString()).isEqualTo("lb");

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import dev.rpcadapter.test.McpTestClient;
+import dev.rpcadapter.test.SseEvents;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +50,7 @@ class McpTasksIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
 		List<String[]> events;
 		try (Stream<String> lines = response.body()) {
-			events = McpTestClient.events(lines, 100);
+			events = SseEvents.events(lines, 100);
 		}
 		List<JsonNode> messages = events.stream().filter((e) -> !e[1].isEmpty()).map((e) -> McpTestClient.JSON.readTree(e[1])).toList();
 		assertThat(messages).anySatisfy((m) -> {
@@ -86,14 +88,14 @@ class McpTasksIntegrationTests {
 				"_meta", Map.of("progressToken", 7)));
 		String lastSeen;
 		try (Stream<String> lines = client.postStreaming(call).body()) {
-			List<String[]> first = McpTestClient.events(lines, 1);
+			List<String[]> first = SseEvents.events(lines, 1);
 			lastSeen = first.get(first.size() - 1)[0];
 		}
 		HttpResponse<Stream<String>> resumed = client.getStream(lastSeen);
 		assertThat(resumed.statusCode()).isEqualTo(200);
 		List<String[]> rest;
 		try (Stream<String> lines = resumed.body()) {
-			rest = McpTestClient.events(lines, 100);
+			rest = SseEvents.events(lines, 100);
 		}
 		assertThat(rest).isNotEmpty().allSatisfy((e) -> assertThat(e[0]).isNotEqualTo(lastSeen));
 		JsonNode last = McpTestClient.JSON.readTree(rest.get(rest.size() - 1)[1]);
@@ -164,7 +166,7 @@ class McpTasksIntegrationTests {
 		String uri = "job://" + taskId;
 		assertThat(client.call("resources/subscribe", Map.of("uri", uri)).path("result").isObject()).isTrue();
 		try (Stream<String> lines = stream.body()) {
-			List<String[]> events = McpTestClient.events(lines, 1);
+			List<String[]> events = SseEvents.events(lines, 1);
 			assertThat(events.get(events.size() - 1)[1]).contains("notifications/resources/updated").contains(uri);
 		}
 		JsonNode contents = client.call("resources/read", Map.of("uri", uri)).path("result").path("contents").get(0);

@@ -4,9 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import dev.rpcadapter.test.McpTestClient;
+import dev.rpcadapter.test.TestServers;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@link McpTestApplication} on a random port. */
@@ -18,20 +17,15 @@ final class McpTestServer implements AutoCloseable {
 
 	private McpTestServer(ConfigurableApplicationContext context) {
 		this.context = context;
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		this.mcp = URI.create("http://127.0.0.1:" + port + "/mcp");
+		this.mcp = TestServers.httpUrl(context).resolve("/mcp");
 	}
 
 	static McpTestServer start(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
-		all.put("server.port", "0");
-		all.put("spring.main.banner-mode", "off");
-		all.put("logging.level.root", "WARN");
 		all.put("adapter.queue.poll-interval", "100ms");
 		all.put("adapter.queue.stop-grace-period", "300ms");
 		all.putAll(properties);
-		return new McpTestServer(new SpringApplicationBuilder(McpTestApplication.class).web(WebApplicationType.REACTIVE)
-			.properties(all).run());
+		return new McpTestServer(TestServers.start(McpTestApplication.class, all));
 	}
 
 	McpTestClient client() {

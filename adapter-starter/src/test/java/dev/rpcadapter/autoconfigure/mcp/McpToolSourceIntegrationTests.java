@@ -16,6 +16,8 @@ import dev.rpcadapter.mcp.McpHttpRequest;
 import dev.rpcadapter.mcp.McpTool;
 import dev.rpcadapter.mcp.McpToolResult;
 import dev.rpcadapter.mcp.McpToolSource;
+import dev.rpcadapter.test.McpTestClient;
+import dev.rpcadapter.test.SseEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +128,7 @@ class McpToolSourceIntegrationTests {
 		assertThat(stream.statusCode()).isEqualTo(200);
 
 		try (Stream<String> lines = stream.body()) {
-			CompletableFuture<List<String[]>> events = CompletableFuture.supplyAsync(() -> McpTestClient.events(lines, 1));
+			CompletableFuture<List<String[]>> events = CompletableFuture.supplyAsync(() -> SseEvents.events(lines, 1));
 			context.getBean(FakeSource.class).changes.tryEmitNext("changed");
 			List<String[]> received = events.get(10, TimeUnit.SECONDS);
 			assertThat(received.get(received.size() - 1)[1]).contains("notifications/tools/list_changed");

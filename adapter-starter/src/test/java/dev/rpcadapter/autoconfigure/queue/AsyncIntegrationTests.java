@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.rpcadapter.test.WebSocketFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class AsyncIntegrationTests {
 		JsonNode answer = QueueServer.JSON.readTree(accepted.body());
 		assertThat(answer.path("deliver_id").asString()).isEqualTo("wait-1");
 		assertThat(answer.path("status").asString()).isEqualTo("accepted");
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "deliver_id", "wait-1"));
 			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
 			server.commands().openGate();
@@ -80,11 +81,11 @@ class AsyncIntegrationTests {
 	void aLateSubscriberGetsTheResponseFromRetention() {
 		String id = QueueServer.JSON.readTree(postAsync(server, call("echo", "{\"message\":\"later\"}")).body())
 			.path("deliver_id").asString();
-		try (WebSocketFrames first = WebSocketFrames.open(server)) {
+		try (WebSocketFrames first = WebSocketFrames.open(server.uri("/ws"))) {
 			first.send(Map.of("action", "subscribe", "deliver_id", id));
 			assertThat(first.nextEvent("delivery").path("response").path("result").toString()).contains("later");
 		}
-		try (WebSocketFrames late = WebSocketFrames.open(server)) {
+		try (WebSocketFrames late = WebSocketFrames.open(server.uri("/ws"))) {
 			late.send(Map.of("action", "subscribe", "deliver_id", id));
 			assertThat(late.next().path("event").asString()).isEqualTo("subscribed");
 			assertThat(late.next().path("response").path("result").toString()).contains("later");
@@ -96,7 +97,7 @@ class AsyncIntegrationTests {
 		String batch = "[" + call("no_such_command", "{}") + "," + call("echo", "{\"message\":\"b\"}").replace("7", "8")
 				+ "]";
 		postAsync(server, batch, "X-Deliver-Id", "batch-1");
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "deliver_id", "batch-1"));
 			JsonNode response = ws.nextEvent("delivery").path("response");
 			assertThat(response.isArray()).isTrue();
@@ -113,7 +114,7 @@ class AsyncIntegrationTests {
 		assertThat(again.statusCode()).isEqualTo(400);
 		assertThat(again.body()).contains("-32602").contains("already in use");
 		assertThat(postAsync(server, call("echo", "{}"), "X-Deliver-Id", "bad id!").statusCode()).isEqualTo(400);
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "deliver_id", "never-made"));
 			JsonNode error = ws.next();
 			assertThat(error.path("event").asString()).isEqualTo("error");
@@ -152,7 +153,7 @@ class AsyncIntegrationTests {
 	void aDeliveryIsForgottenAfterItsRetention() {
 		postAsync(server, call("echo", "{\"message\":\"soon gone\"}"), "X-Deliver-Id", "expiring");
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+			try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 				ws.send(Map.of("action", "subscribe", "deliver_id", "expiring"));
 				return ws.next().path("event").asString().equals("error");
 			}

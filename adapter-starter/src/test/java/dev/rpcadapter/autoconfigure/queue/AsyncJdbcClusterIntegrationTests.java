@@ -2,6 +2,7 @@ package dev.rpcadapter.autoconfigure.queue;
 
 import java.util.Map;
 
+import dev.rpcadapter.test.WebSocketFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class AsyncJdbcClusterIntegrationTests {
 	void aCallMadeOnOneNodeIsDeliveredToASubscriberOnTheOther() {
 		a.commands().closeGate();
 		assertThat(postAsync(a, call("s_gate", "{}"), "X-Deliver-Id", "cluster-1").statusCode()).isEqualTo(202);
-		try (WebSocketFrames ws = WebSocketFrames.open(b)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(b.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "deliver_id", "cluster-1"));
 			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
 			a.commands().openGate();

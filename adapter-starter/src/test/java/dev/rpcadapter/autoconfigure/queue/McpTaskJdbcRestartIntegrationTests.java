@@ -2,7 +2,7 @@ package dev.rpcadapter.autoconfigure.queue;
 
 import java.util.Map;
 
-import dev.rpcadapter.autoconfigure.mcp.McpTestClient;
+import dev.rpcadapter.test.McpTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

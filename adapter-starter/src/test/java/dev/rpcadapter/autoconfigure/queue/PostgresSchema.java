@@ -7,15 +7,19 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.rpcadapter.test.JdbcTarget;
+import dev.rpcadapter.test.TestPostgres;
+
 /**
- * A fresh schema of the machine's real PostgreSQL ({@code ADAPTER_TEST_JDBC_URL}, default
- * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}) for one test class, and
- * the properties that put a server's queue into it.
+ * A fresh schema of the tests' real PostgreSQL ({@link TestPostgres}: {@code ADAPTER_TEST_JDBC_URL},
+ * a Testcontainers container, or the local server) for one test class, and the properties that put
+ * a server's queue into it.
  */
 final class PostgresSchema implements AutoCloseable {
 
-	static final String URL = System.getenv()
-		.getOrDefault("ADAPTER_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	static final JdbcTarget DATABASE = TestPostgres.get();
+
+	static final String URL = DATABASE.url();
 
 	private final String name;
 
@@ -41,7 +45,10 @@ final class PostgresSchema implements AutoCloseable {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("adapter.queue.store", "jdbc");
 		properties.put("spring.datasource.url", url(port));
-		properties.put("spring.datasource.username", "postgres");
+		properties.put("spring.datasource.username", DATABASE.username());
+		if (DATABASE.password() != null) {
+			properties.put("spring.datasource.password", DATABASE.password());
+		}
 		properties.put("spring.datasource.hikari.maximum-pool-size", "6");
 		properties.put("spring.datasource.hikari.connection-timeout", "2000");
 		properties.put("adapter.queue.recovery-check-interval", "1s");
@@ -54,7 +61,7 @@ final class PostgresSchema implements AutoCloseable {
 	}
 
 	void execute(String... statements) {
-		try (Connection connection = DriverManager.getConnection(URL, "postgres", null);
+		try (Connection connection = DriverManager.getConnection(URL, DATABASE.username(), DATABASE.password());
 				Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);

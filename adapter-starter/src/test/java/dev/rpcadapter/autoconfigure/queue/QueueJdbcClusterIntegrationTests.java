@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.rpcadapter.test.WebSocketFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +70,7 @@ class QueueJdbcClusterIntegrationTests {
 		a.awaitStatus(jobId, "running");
 		QueueServer runner = runnerOf(jobId);
 		QueueServer other = (runner == a) ? b : a;
-		try (WebSocketFrames ws = WebSocketFrames.open(other)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(other.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "job_id", jobId));
 			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
 			assertThat(ws.next().path("status").asString()).isEqualTo("running");

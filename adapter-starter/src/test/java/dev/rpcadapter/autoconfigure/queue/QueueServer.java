@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.rpcadapter.test.TestServers;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,27 +37,20 @@ final class QueueServer implements AutoCloseable {
 
 	private QueueServer(ConfigurableApplicationContext context) {
 		this.context = context;
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		this.base = URI.create("http://127.0.0.1:" + port);
+		this.base = TestServers.httpUrl(context);
 	}
 
 	/** Starts a server; {@code properties} override the test defaults (fast polls, short stop grace). */
 	static QueueServer start(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
-		all.put("server.port", "0");
-		all.put("spring.main.banner-mode", "off");
-		all.put("logging.level.root", "WARN");
 		all.put("adapter.queue.poll-interval", "100ms");
 		all.put("adapter.queue.stop-grace-period", "300ms");
 		all.put("adapter.queue.workers", "2");
 		all.putAll(properties);
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(QueueTestApplication.class)
-			.web(WebApplicationType.REACTIVE)
-			.properties(all);
 		// the test application.properties excludes DataSourceAutoConfiguration; a test with a database lifts that
-		ConfigurableApplicationContext context = properties.containsKey("spring.datasource.url")
-				? builder.run("--spring.autoconfigure.exclude=") : builder.run();
-		return new QueueServer(context);
+		String[] args = properties.containsKey("spring.datasource.url") ? new String[] { "--spring.autoconfigure.exclude=" }
+				: new String[0];
+		return new QueueServer(TestServers.start(QueueTestApplication.class, all, args));
 	}
 
 	URI uri(String path) {

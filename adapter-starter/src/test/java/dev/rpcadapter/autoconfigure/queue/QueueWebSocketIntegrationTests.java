@@ -3,6 +3,7 @@ package dev.rpcadapter.autoconfigure.queue;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.rpcadapter.test.WebSocketFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class QueueWebSocketIntegrationTests {
 	void subscribeAcknowledgesThenPushesProgressAndCompletion() {
 		server.commands().closeGate();
 		String jobId = server.submit("q_gate", Map.of());
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "job_id", jobId));
 			JsonNode subscribed = ws.next();
 			assertThat(subscribed.path("event").asString()).isEqualTo("subscribed");
@@ -50,7 +51,7 @@ class QueueWebSocketIntegrationTests {
 	void subscribingWithLogsPushesJobLogEventsBeforeTheTerminalEvent() {
 		server.commands().closeGate();
 		String jobId = server.submit("q_gate", Map.of());
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "job_id", jobId, "logs", true));
 			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
 			assertThat(ws.next().path("event").asString()).isEqualTo("job_progress");
@@ -66,7 +67,7 @@ class QueueWebSocketIntegrationTests {
 	@Test
 	void progressEventsCarryProgressAndDescription() {
 		String jobId = server.submit("q_steps", Map.of("steps", 5, "step_ms", 100));
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "job_id", jobId));
 			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
 			JsonNode progress;
@@ -83,7 +84,7 @@ class QueueWebSocketIntegrationTests {
 	void subscribingToAFinishedJobSendsItsTerminalEventAtOnce() {
 		String jobId = server.submit("q_fail", Map.of("reason", "late"));
 		server.awaitStatus(jobId, "failed");
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "job_id", jobId));
 			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
 			JsonNode failed = ws.next();
@@ -95,7 +96,7 @@ class QueueWebSocketIntegrationTests {
 
 	@Test
 	void queuedCommandCalledOverTheSocketSubscribesItAndEventsFollowTheResponse() {
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("jsonrpc", "2.0", "method", "q_steps", "params", Map.of("steps", 3, "step_ms", 50), "id",
 					"ws-1"));
 			JsonNode response = ws.next();
@@ -113,7 +114,7 @@ class QueueWebSocketIntegrationTests {
 		server.commands().closeGate();
 		String jobId = server.submit("q_gate", Map.of());
 		server.awaitStatus(jobId, "running");
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "job_id", jobId));
 			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
 			server.result("queue_stop_job", Map.of("job_id", jobId));
@@ -126,7 +127,7 @@ class QueueWebSocketIntegrationTests {
 		server.commands().closeGate();
 		String jobId = server.submit("q_gate", Map.of());
 		server.awaitStatus(jobId, "running");
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "job_id", jobId));
 			assertThat(ws.next().path("event").asString()).isEqualTo("subscribed");
 			assertThat(ws.next().path("event").asString()).isEqualTo("job_progress");
@@ -140,7 +141,7 @@ class QueueWebSocketIntegrationTests {
 
 	@Test
 	void subscribingToAnUnknownJobSendsAnErrorEvent() {
-		try (WebSocketFrames ws = WebSocketFrames.open(server)) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server.uri("/ws"))) {
 			ws.send(Map.of("action", "subscribe", "job_id", "no-such-job"));
 			JsonNode frame = ws.nextEvent("error");
 			assertThat(frame.path("job_id").asString()).isEqualTo("no-such-job");

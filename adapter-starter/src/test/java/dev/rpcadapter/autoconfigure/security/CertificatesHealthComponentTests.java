@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.rpcadapter.health.ComponentHealth;
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
@@ -26,7 +27,7 @@ class CertificatesHealthComponentTests {
 		Path crl = certificates.writeCrl(List.of());
 		CrlResource resource = new CrlResource(crl.toUri().toString(), new FileSystemResource(crl), java.time.Duration.ZERO);
 		ServerCertificates server = new ServerCertificates(
-				new ServerTls("server", certificates.server.certificate(), List.of(certificates.ca.certificate())),
+				new ServerTls("server", certificates.server().certificate(), List.of(certificates.ca().certificate())),
 				resource, Clock.systemUTC());
 		Instant now = Instant.now();
 

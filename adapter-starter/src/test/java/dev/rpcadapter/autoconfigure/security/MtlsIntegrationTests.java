@@ -13,6 +13,7 @@ import dev.rpcadapter.ca.CertificateRequest;
 import dev.rpcadapter.ca.CertificateTool;
 import dev.rpcadapter.ca.IssuedCertificate;
 import dev.rpcadapter.security.cert.RoleEncoding;
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class MtlsIntegrationTests {
 
 	@Test
 	void rolesWrittenAsDerUtf8StringAreReadLikeRawOnes() throws Exception {
-		IssuedCertificate opensslStyle = CertificateTool.issueClient(certificates.ca,
+		IssuedCertificate opensslStyle = CertificateTool.issueClient(certificates.ca(),
 				CertificateRequest.forName("olga").withRoles("user").withRoleEncoding(RoleEncoding.DER_UTF8_STRING));
 		HttpClient olga = TestServer.client(certificates.clientTls(opensslStyle));
 

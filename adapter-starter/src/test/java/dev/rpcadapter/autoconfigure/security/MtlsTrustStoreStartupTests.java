@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityFailureAnalyzer;
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;

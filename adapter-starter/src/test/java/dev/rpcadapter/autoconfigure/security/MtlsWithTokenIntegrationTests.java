@@ -3,6 +3,7 @@ package dev.rpcadapter.autoconfigure.security;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

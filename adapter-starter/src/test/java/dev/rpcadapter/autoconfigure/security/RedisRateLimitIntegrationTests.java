@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.rpcadapter.autoconfigure.queue.TcpProxy;
+import dev.rpcadapter.test.ServiceAddress;
+import dev.rpcadapter.test.TestRedis;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,17 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Rate limits in the machine's real Redis: two server instances share one budget, and an unreachable
- * Redis is answered by the failure policy within the timeout and shown on {@code /health}.
+ * Rate limits in a real Redis ({@link TestRedis}): two server instances share one budget, and an
+ * unreachable Redis is answered by the failure policy within the timeout and shown on {@code /health}.
  */
 class RedisRateLimitIntegrationTests {
+
+	private static final ServiceAddress REDIS = TestRedis.get();
 
 	private final HttpClient client = TestServer.client(null);
 
 	@Test
 	void twoNodesShareOneBudget() throws Exception {
 		// 10 at once, then 10 an hour: nothing refills while the test runs, however slow the machine
-		String[] properties = properties(6379, "adapter.security.rate-limit.requests-per-second=0.0028",
+		String[] properties = properties(REDIS.host(), REDIS.port(), "adapter.security.rate-limit.requests-per-second=0.0028",
 				"adapter.security.rate-limit.burst=10");
 		try (TestServer a = TestServer.start("http", properties); TestServer b = TestServer.start("http", properties)) {
 			for (TestServer node : List.of(a, b)) {
@@ -57,8 +61,8 @@ class RedisRateLimitIntegrationTests {
 
 	@Test
 	void unreachableRedisAllowsRequestsDeniesFailedAuthenticationsAndDegradesHealth() throws Exception {
-		TcpProxy redis = new TcpProxy("127.0.0.1", 6379);
-		try (TestServer server = TestServer.start("http", properties(redis.port(),
+		TcpProxy redis = new TcpProxy(REDIS.host(), REDIS.port());
+		try (TestServer server = TestServer.start("http", properties("127.0.0.1", redis.port(),
 				"adapter.security.rate-limit.redis-timeout=300ms"))) {
 			// the first connection is made in the background from startup on
 			await().atMost(Duration.ofSeconds(10)).until(() -> "ok".equals(rateLimitHealth(server).path("status").asString()));
@@ -90,7 +94,7 @@ class RedisRateLimitIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		try (TestServer server = TestServer.start("http", properties(closedPort,
+		try (TestServer server = TestServer.start("http", properties("127.0.0.1", closedPort,
 				"adapter.security.rate-limit.redis-failure=deny", "adapter.security.rate-limit.redis-timeout=300ms"))) {
 			TestServer.Reply refused = add(server, "alice-key");
 			assertThat(refused.status()).isEqualTo(429);
@@ -116,13 +120,13 @@ class RedisRateLimitIntegrationTests {
 		return server.post(this.client, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":2}"), "X-API-Key", "wrong");
 	}
 
-	private static String[] properties(int redisPort, String... more) {
+	private static String[] properties(String redisHost, int redisPort, String... more) {
 		List<String> all = new ArrayList<>(List.of("adapter.security.enabled=true",
 				"adapter.security.tokens.alice-key=user", "adapter.security.tokens.bob-key=user",
 				"adapter.security.roles.user=add", "adapter.security.rate-limit.enabled=true",
 				"adapter.security.rate-limit.store=redis", "adapter.http.health-cache=0s",
 				"adapter.security.rate-limit.redis-key-prefix=rpc-adapter-test:" + UUID.randomUUID() + ":",
-				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort,
+				"spring.data.redis.host=" + redisHost, "spring.data.redis.port=" + redisPort,
 				"spring.data.redis.connect-timeout=1s", "spring.data.redis.timeout=1s"));
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);

@@ -9,6 +9,7 @@ import java.util.List;
 import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityFailureAnalyzer;
 import dev.rpcadapter.ca.CertificateRequest;
 import dev.rpcadapter.ca.CrlRequest;
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class ServerCertificateStartupTests {
 	@Test
 	void revokedServerCertificateStopsTheServer() {
 		TestCertificates certificates = new TestCertificates(this.directory);
-		Path crl = certificates.writeCrl(List.of(certificates.server.serialNumber()));
+		Path crl = certificates.writeCrl(List.of(certificates.server().serialNumber()));
 
 		FailureAnalysis analysis = startFails(certificates, crl.toUri().toString());
 

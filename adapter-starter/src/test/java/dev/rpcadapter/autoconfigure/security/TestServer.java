@@ -11,6 +11,7 @@ import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
+import dev.rpcadapter.test.TestCertificates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.WebApplicationType;

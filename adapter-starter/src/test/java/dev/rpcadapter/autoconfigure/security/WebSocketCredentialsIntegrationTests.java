@@ -12,6 +12,7 @@ import java.util.List;
 import dev.rpcadapter.ca.CertificateRequest;
 import dev.rpcadapter.ca.CertificateTool;
 import dev.rpcadapter.ca.IssuedCertificate;
+import dev.rpcadapter.test.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class WebSocketCredentialsIntegrationTests {
 	@Test
 	void aCertificateThatExpiresDuringTheSessionClosesIt() throws Exception {
 		Instant now = Instant.now();
-		IssuedCertificate shortLived = CertificateTool.issueClient(certificates.ca, CertificateRequest.forName("frank")
+		IssuedCertificate shortLived = CertificateTool.issueClient(certificates.ca(), CertificateRequest.forName("frank")
 			.withValidity(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofSeconds(6)))
 			.withRoles("user"));
 		try (TestSocket socket = TestSocket.open(server,

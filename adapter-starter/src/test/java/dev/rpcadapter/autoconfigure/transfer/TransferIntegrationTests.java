@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.rpcadapter.test.WebSocketFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -232,7 +233,7 @@ class TransferIntegrationTests {
 
 	@Test
 	void aJobsArtifactIsAnnouncedOnWebSocketAndListedInItsStatus() throws InterruptedException {
-		try (WsFrames ws = new WsFrames(server())) {
+		try (WebSocketFrames ws = WebSocketFrames.open(server().uri("/ws"))) {
 			ws.send(Map.of("jsonrpc", "2.0", "method", "t_report", "params", Map.of("lines", 3), "id", 1));
 			List<JsonNode> frames = ws.untilJobEnds();
 			JsonNode accepted = frames.stream().filter((f) -> f.has("result")).findFirst().orElseThrow();

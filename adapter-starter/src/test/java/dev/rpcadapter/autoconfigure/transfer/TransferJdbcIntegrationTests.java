@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.rpcadapter.test.JdbcTarget;
+import dev.rpcadapter.test.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,12 +19,12 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The transfer tests with sessions in the real PostgreSQL ({@code ADAPTER_TEST_JDBC_URL}) beside
+ * The transfer tests with sessions in the real PostgreSQL ({@link TestPostgres}) beside
  * the JDBC job store, plus an upload that begins before a restart and completes after it.
  */
 class TransferJdbcIntegrationTests extends TransferIntegrationTests {
 
-	static final String URL = System.getenv().getOrDefault("ADAPTER_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	static final JdbcTarget DATABASE = TestPostgres.get();
 
 	private static final String SCHEMA = "it_transfers";
 
@@ -43,8 +45,11 @@ class TransferJdbcIntegrationTests extends TransferIntegrationTests {
 	Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("adapter.queue.store", "jdbc");
-		properties.put("spring.datasource.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-		properties.put("spring.datasource.username", "postgres");
+		properties.put("spring.datasource.url", DATABASE.urlWithSchema(SCHEMA));
+		properties.put("spring.datasource.username", DATABASE.username());
+		if (DATABASE.password() != null) {
+			properties.put("spring.datasource.password", DATABASE.password());
+		}
 		properties.put("spring.datasource.hikari.maximum-pool-size", "6");
 		properties.put("spring.quartz.properties.org.quartz.scheduler.idleWaitTime", "1000");
 		properties.put("adapter.transfers.max-size", "1MB");
@@ -80,7 +85,7 @@ class TransferJdbcIntegrationTests extends TransferIntegrationTests {
 	}
 
 	static void execute(String... statements) {
-		try (Connection connection = DriverManager.getConnection(URL, "postgres", null);
+		try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.username(), DATABASE.password());
 				Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);

@@ -13,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.rpcadapter.test.TestServers;
 import org.awaitility.Awaitility;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,24 +35,18 @@ final class TransferServer implements AutoCloseable {
 
 	private TransferServer(ConfigurableApplicationContext context) {
 		this.context = context;
-		this.base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+		this.base = TestServers.httpUrl(context);
 	}
 
 	static TransferServer start(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
-		all.put("server.port", "0");
-		all.put("spring.main.banner-mode", "off");
-		all.put("logging.level.root", "WARN");
 		all.put("adapter.transfers.enabled", "true");
 		all.put("adapter.queue.poll-interval", "100ms");
 		all.put("adapter.queue.workers", "2");
 		all.putAll(properties);
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(TransferTestApplication.class)
-			.web(WebApplicationType.REACTIVE)
-			.properties(all);
-		ConfigurableApplicationContext context = properties.containsKey("spring.datasource.url")
-				? builder.run("--spring.autoconfigure.exclude=") : builder.run();
-		return new TransferServer(context);
+		String[] args = properties.containsKey("spring.datasource.url") ? new String[] { "--spring.autoconfigure.exclude=" }
+				: new String[0];
+		return new TransferServer(TestServers.start(TransferTestApplication.class, all, args));
 	}
 
 	URI uri(String path) {

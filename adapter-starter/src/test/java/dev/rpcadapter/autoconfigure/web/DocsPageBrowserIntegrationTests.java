@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * Chrome DevTools Protocol. Needs {@code /usr/bin/chromium}; fails without it unless
  * {@code ADAPTER_SKIP_BROWSER_TESTS=true}. Leaves a screenshot in {@code target/docs-page.png}.
  */
+@Tag("browser")
 class DocsPageBrowserIntegrationTests {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();

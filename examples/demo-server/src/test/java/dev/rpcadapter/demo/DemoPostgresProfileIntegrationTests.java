@@ -3,9 +3,12 @@ package dev.rpcadapter.demo;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.rpcadapter.client.ExecuteOptions;
 import dev.rpcadapter.client.RpcClient;
+import dev.rpcadapter.test.JdbcTarget;
+import dev.rpcadapter.test.TestPostgres;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,10 +23,12 @@ class DemoPostgresProfileIntegrationTests {
 
 	@Test
 	void postgresProfileRunsJobsFromTheJdbcStore() {
-		String url = System.getenv().getOrDefault("ADAPTER_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+		JdbcTarget database = TestPostgres.get();
 		try (ConfigurableApplicationContext server = SpringApplication.run(DemoServerApplication.class,
 				"--spring.profiles.active=postgres", "--server.port=0", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN", "--spring.datasource.url=" + url)) {
+				"--logging.level.root=WARN", "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + Objects.toString(database.password(), ""))) {
 			int port = ((WebServerApplicationContext) server).getWebServer().getPort();
 			try (RpcClient client = RpcClient.builder(URI.create("http://127.0.0.1:" + port)).build()) {
 				JsonNode result = client.execute("chunk", Map.of("text", "A. B. C.", "window", 2),

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.rpcadapter.test.McpTestClient;
+import dev.rpcadapter.test.SseEvents;
 import dev.rpcadapter.testserver.TestServerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,7 +187,7 @@ class GatewayMcpIntegrationTests {
 			assertThat(stream.statusCode()).isEqualTo(200);
 			try (Stream<String> lines = stream.body()) {
 				CompletableFuture<String> event = CompletableFuture
-					.supplyAsync(() -> McpTestClient.awaitEvent(lines.iterator(), "notifications/tools/list_changed"));
+					.supplyAsync(() -> SseEvents.awaitEvent(lines.iterator(), "notifications/tools/list_changed"));
 
 				gamma.close(); // unregisters before its listener closes
 
@@ -208,8 +210,8 @@ class GatewayMcpIntegrationTests {
 			var iterator = lines.iterator();
 			CompletableFuture<List<String>> events = CompletableFuture.supplyAsync(() -> {
 				List<String> seen = new ArrayList<>();
-				seen.add(McpTestClient.awaitEvent(iterator, "notifications/tools/list_changed"));
-				seen.add(McpTestClient.awaitEvent(iterator, "notifications/tools/list_changed"));
+				seen.add(SseEvents.awaitEvent(iterator, "notifications/tools/list_changed"));
+				seen.add(SseEvents.awaitEvent(iterator, "notifications/tools/list_changed"));
 				return seen;
 			});
 

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.rpcadapter.test.TestCertificates;
 import dev.rpcadapter.testserver.OwnNettyResources;
-import dev.rpcadapter.testserver.TestCertificates;
 import dev.rpcadapter.testserver.TestServerApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.rpcadapter.queue;
+package dev.rpcadapter.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +12,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads the params of a built-in command strictly: by name or position, no unknown names. */
-final class ParamReader {
+/**
+ * Reads the params of a built-in command strictly: by name or by position, unknown names refused.
+ * Problems are collected; {@link #validate()} reports them all at once as one {@code -32602}.
+ */
+public final class StrictParams {
 
-	private final ObjectNode params;
+	private final ObjectNode params = JsonNodeFactory.instance.objectNode();
 
 	private final List<ParamError> errors = new ArrayList<>();
 
-	ParamReader(@Nullable JsonNode given, List<String> names) {
-		this.params = JsonNodeFactory.instance.objectNode();
+	/**
+	 * @param given the call's params: an object, an array (by position), or absent
+	 * @param names the parameter names, in positional order
+	 */
+	public StrictParams(@Nullable JsonNode given, List<String> names) {
 		if (given == null || given.isNull()) {
 			return;
 		}
@@ -46,7 +52,15 @@ final class ParamReader {
 		}
 	}
 
-	String requiredString(String name) {
+	/** Reads params against an object schema: its {@code properties} in order are the names. */
+	public static StrictParams forSchema(@Nullable JsonNode given, ObjectNode schema) {
+		List<String> names = new ArrayList<>();
+		schema.path("properties").propertyNames().forEach(names::add);
+		return new StrictParams(given, names);
+	}
+
+	/** A required non-empty string ({@code ""} after recording the problem). */
+	public String requiredString(String name) {
 		String value = optionalString(name);
 		if (value == null && !this.params.has(name)) {
 			this.errors.add(new ParamError(name, "is required"));
@@ -54,7 +68,8 @@ final class ParamReader {
 		return (value != null) ? value : "";
 	}
 
-	@Nullable String optionalString(String name) {
+	/** A non-empty string, or {@code null} when absent. */
+	public @Nullable String optionalString(String name) {
 		JsonNode value = this.params.get(name);
 		if (value == null || value.isNull()) {
 			return null;
@@ -67,7 +82,7 @@ final class ParamReader {
 	}
 
 	/** A string or a list of strings; empty when absent. */
-	List<String> stringList(String name) {
+	public List<String> stringList(String name) {
 		JsonNode value = this.params.get(name);
 		if (value == null || value.isNull()) {
 			return List.of();
@@ -83,24 +98,41 @@ final class ParamReader {
 		return values;
 	}
 
-	int integer(String name, int defaultValue, int min, int max) {
-		JsonNode value = this.params.get(name);
-		if (value == null || value.isNull()) {
-			return defaultValue;
-		}
-		if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
-			this.errors.add(new ParamError(name, "must be an integer from " + min + " to " + max));
-			return defaultValue;
-		}
-		return value.asInt();
+	/** An integer in {@code [min, max]}, {@code defaultValue} when absent. */
+	public int integer(String name, int defaultValue, int min, int max) {
+		Long value = optionalLong(name, min, max);
+		return (value != null) ? value.intValue() : defaultValue;
 	}
 
-	void reject(String name, String message) {
+	/** An integer in {@code [min, max]}, or {@code null} when absent. */
+	public @Nullable Long optionalLong(String name, long min, long max) {
+		JsonNode value = this.params.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+			this.errors.add(new ParamError(name, "must be an integer from " + min + " to " + max));
+			return null;
+		}
+		return value.asLong();
+	}
+
+	/** A required integer in {@code [min, max]} ({@code 0} after recording the problem). */
+	public long requiredLong(String name, long min, long max) {
+		Long value = optionalLong(name, min, max);
+		if (value == null && !this.params.has(name)) {
+			this.errors.add(new ParamError(name, "is required"));
+		}
+		return (value != null) ? value : 0;
+	}
+
+	/** Records a problem found by the caller's own checks. */
+	public void reject(String name, String message) {
 		this.errors.add(new ParamError(name, message));
 	}
 
 	/** @throws JsonRpcException {@code -32602} listing every problem found */
-	void validate() {
+	public void validate() {
 		if (!this.errors.isEmpty()) {
 			throw new JsonRpcException(JsonRpcError.invalidParams(this.errors));
 		}
