@@ -12,7 +12,7 @@ OUT="$ROOT/bench/jmh/target/observation"
 BASE_SRC="$(mktemp -d)"
 trap 'rm -rf "$BASE_SRC"' EXIT
 mkdir -p "$OUT"
-(cd "$ROOT" && ./mvnw -B -q -pl bench/jmh -am package -DskipTests)
+(cd "$ROOT" && ./mvnw -B -q -Pfull -pl bench/jmh -am package -DskipTests)
 git -C "$ROOT" archive "$BASE_REF" | tar -x -C "$BASE_SRC"
 (cd "$BASE_SRC" && ./mvnw -B -q -pl bench/jmh -am package -DskipTests)
 echo "load before: $(cat /proc/loadavg)  cores: $(nproc)"
