@@ -14,13 +14,24 @@ public final class CallObservationContext extends ReceiverContext<CallContext> {
 
 	private final String method;
 
+	private final boolean known;
+
 	private int errorCode;
+
+	private boolean ended;
 
 	private boolean cancelled;
 
-	public CallObservationContext(String method, CallContext call) {
+	/**
+	 * @param method the method the request named
+	 * @param known whether a command or system method of that name exists: the name of one that does
+	 * not is never a tag value (a caller could make up any number of them)
+	 * @param call the call's circumstances, whose headers carry the caller's trace context
+	 */
+	public CallObservationContext(String method, boolean known, CallContext call) {
 		super(CallContext::header, Kind.SERVER);
 		this.method = method;
+		this.known = known;
 		setCarrier(call);
 	}
 
@@ -31,7 +42,7 @@ public final class CallObservationContext extends ReceiverContext<CallContext> {
 
 	/** The command, or {@code "unknown"} when none of that name exists (or the caller may not see it). */
 	public String command() {
-		return (this.errorCode == ErrorCodes.METHOD_NOT_FOUND) ? "unknown" : this.method;
+		return (!this.known || this.errorCode == ErrorCodes.METHOD_NOT_FOUND) ? "unknown" : this.method;
 	}
 
 	/** The call's circumstances: transport, caller, remote address. */
@@ -48,6 +59,11 @@ public final class CallObservationContext extends ReceiverContext<CallContext> {
 		return this.errorCode;
 	}
 
+	/** Whether the call has ended (answered or cancelled): outcome and error code are known. */
+	public boolean ended() {
+		return this.ended;
+	}
+
 	/** Whether the caller went away before the call ended. */
 	public boolean cancelled() {
 		return this.cancelled;
@@ -55,10 +71,12 @@ public final class CallObservationContext extends ReceiverContext<CallContext> {
 
 	void ended(int errorCode) {
 		this.errorCode = errorCode;
+		this.ended = true;
 	}
 
 	void cancel() {
 		this.cancelled = true;
+		this.ended = true;
 	}
 
 	/** The remote address, if known (a high-cardinality value: for spans only). */

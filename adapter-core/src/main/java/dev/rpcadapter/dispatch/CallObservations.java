@@ -35,10 +35,10 @@ final class CallObservations {
 		this.context = context;
 	}
 
-	static Mono<JsonRpcResponse> observe(JsonRpcRequest request, CallContext call, ObservationRegistry registry,
-			@Nullable CallObservationConvention convention,
+	static Mono<JsonRpcResponse> observe(JsonRpcRequest request, boolean known, CallContext call,
+			ObservationRegistry registry, @Nullable CallObservationConvention convention,
 			Function<CallObservations, Mono<JsonRpcResponse>> invocation) {
-		CallObservationContext context = new CallObservationContext(request.method(), call);
+		CallObservationContext context = new CallObservationContext(request.method(), known, call);
 		Observation observation = CallObservationDocumentation.CALL
 			.observation(convention, DEFAULT_CONVENTION, () -> context, registry)
 			.start();

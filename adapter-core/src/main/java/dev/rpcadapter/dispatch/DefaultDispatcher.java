@@ -146,7 +146,9 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 		if (this.observations.isNoop()) {
 			return invoke(request, context, null);
 		}
-		return CallObservations.observe(request, context, this.observations, this.observationConvention,
+		String method = request.method();
+		boolean known = this.systemMethods.containsKey(method) || this.registry.find(method).isPresent();
+		return CallObservations.observe(request, known, context, this.observations, this.observationConvention,
 				(observation) -> invoke(request, context, observation));
 	}
 

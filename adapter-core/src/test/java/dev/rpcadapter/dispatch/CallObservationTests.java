@@ -76,6 +76,29 @@ class CallObservationTests {
 	}
 
 	@Test
+	void whileACallRunsItsOutcomeIsUnknownAndAMadeUpMethodNameIsNeverATagValue() {
+		java.util.List<String> atStart = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.observations.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+			@Override
+			public void onStart(Observation.Context context) {
+				CallObservationContext call = (CallObservationContext) context;
+				KeyValues keys = new DefaultCallObservationConvention().getLowCardinalityKeyValues(call);
+				atStart.add(keys.stream().map((k) -> k.getKey() + "=" + k.getValue()).toList().toString());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof CallObservationContext;
+			}
+		});
+		JsonRpcDispatcher dispatcher = builder().build();
+		handle(dispatcher, "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[2,1],\"id\":1}");
+		handle(dispatcher, "{\"jsonrpc\":\"2.0\",\"method\":\"made_up_4711\",\"id\":2}");
+		assertThat(atStart).containsExactly("[code=unknown, command=subtract, outcome=unknown, transport=test]",
+				"[code=unknown, command=unknown, outcome=unknown, transport=test]");
+	}
+
+	@Test
 	void eachBatchElementIsObserved() {
 		handle(builder().build(), "[{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[2,1],\"id\":1},"
 				+ "{\"jsonrpc\":\"2.0\",\"method\":\"slow\",\"params\":{\"millis\":10},\"id\":2}]");
