@@ -43,8 +43,10 @@ final class ForwardObservations {
 			context.setCarrier(new LinkedHashMap<>(headers));
 			context.setRemoteServiceName(serverId);
 			Observation observation = Observation.createNotStarted("rpc.adapter.proxy.forward", () -> context, this.registry)
-				.contextualName("forward " + command)
-				.lowCardinalityKeyValue("command", command)
+				// the command and server come from the caller: span tags only, never meter tags
+				.contextualName("forward")
+				.highCardinalityKeyValue("command", command)
+				.highCardinalityKeyValue("server_id", serverId)
 				.parentObservation(parent(reactorContext.getOrDefault(REACTOR_KEY, null)))
 				.start();
 			AtomicBoolean stopped = new AtomicBoolean();
