@@ -34,7 +34,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import dev.rpcadapter.web.CallerRunsScheduler;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,10 +66,14 @@ public final class AdapterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AnnotatedCommandFactory annotatedCommandFactory(ObjectProvider<ObjectMapper> mapper, SchemaGenerator schemas,
-			ObjectProvider<Validator> validator, ObjectProvider<Transfers> transfers) {
+			ObjectProvider<Validator> validator, ObjectProvider<Transfers> transfers,
+			ObjectProvider<CallerRunsScheduler> callerRuns) {
+		// blocking commands: the worker pool, or (servlet transport) the request's own thread where it may block
+		CallerRunsScheduler requestThreads = callerRuns.getIfAvailable();
+		Scheduler blocking = (requestThreads != null) ? requestThreads : Schedulers.boundedElastic();
 		// transfers are looked up per call: TransferRef params and job artifacts use them when on
 		return new MethodCommandFactory(mapper.getIfAvailable(() -> JsonMapper.builder().build()), schemas,
-				validator.getIfAvailable(), Schedulers.boundedElastic(), transfers::getIfAvailable);
+				validator.getIfAvailable(), blocking, transfers::getIfAvailable);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package dev.rpcadapter.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,5 +24,22 @@ public record AdapterResponse(int status, String contentType, byte[] body, Map<S
 
 	public static AdapterResponse noContent() {
 		return new AdapterResponse(204, "", EMPTY, Map.of());
+	}
+
+	/**
+	 * The headers every transport writes: {@code Content-Type} (when there is a body),
+	 * {@code X-Content-Type-Options}, this response's own, then those of the customizers, in order.
+	 */
+	public Map<String, String> allHeaders(AdapterRequest request, List<ResponseHeadersCustomizer> customizers) {
+		Map<String, String> all = new LinkedHashMap<>();
+		if (!this.contentType.isEmpty()) {
+			all.put("Content-Type", this.contentType);
+		}
+		all.put("X-Content-Type-Options", "nosniff");
+		all.putAll(this.headers);
+		for (ResponseHeadersCustomizer customizer : customizers) {
+			customizer.customize(request, all);
+		}
+		return all;
 	}
 }

@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -38,10 +39,12 @@ import org.springframework.core.env.Environment;
 /**
  * Serves every command as an MCP tool on {@code adapter.mcp.path} (Streamable HTTP), through the
  * same Netty route mechanism and authenticator as the other endpoints. Queued commands are MCP
- * tasks when the queue is on. {@link McpToolSource} beans add tools besides the commands.
+ * tasks when the queue is on. {@link McpToolSource} beans add tools besides the commands. Reactive
+ * applications only: the servlet transport has no {@code /mcp} yet.
  */
 @AutoConfiguration(after = AdapterWebAutoConfiguration.class,
 		afterName = "dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(McpServer.class)
 @ConditionalOnBean(AdapterEndpoints.class)
 @ConditionalOnProperty(prefix = "adapter.mcp", name = "enabled", havingValue = "true", matchIfMissing = true)

@@ -1,7 +1,6 @@
 package dev.rpcadapter.web.netty;
 
 import java.io.ByteArrayOutputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -272,16 +271,7 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	/** An endpoint's headers plus those of the {@link ResponseHeadersCustomizer}s (every adapter route). */
 	static Map<String, String> headers(AdapterRequest request, AdapterResponse response,
 			List<ResponseHeadersCustomizer> customizers) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		if (!response.contentType().isEmpty()) {
-			headers.put("Content-Type", response.contentType());
-		}
-		headers.put("X-Content-Type-Options", "nosniff");
-		headers.putAll(response.headers());
-		for (ResponseHeadersCustomizer customizer : customizers) {
-			customizer.customize(request, headers);
-		}
-		return headers;
+		return response.allHeaders(request, customizers);
 	}
 
 	private Mono<AdapterResponse> failure(Throwable ex) {

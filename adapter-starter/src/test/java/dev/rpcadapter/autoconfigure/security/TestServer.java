@@ -39,12 +39,17 @@ final class TestServer implements AutoCloseable {
 
 	/** Starts a {@link SecureTestApplication} with more configuration classes. */
 	static TestServer start(List<Class<?>> sources, String scheme, String... properties) {
+		return start(WebApplicationType.REACTIVE, sources, scheme, properties);
+	}
+
+	/** Starts a {@link SecureTestApplication} of the given type (a servlet application runs on Tomcat). */
+	static TestServer start(WebApplicationType type, List<Class<?>> sources, String scheme, String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
 				"logging.level.root=WARN"));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SecureTestApplication.class)
 			.sources(sources.toArray(Class<?>[]::new))
-			.web(WebApplicationType.REACTIVE)
+			.web(type)
 			.properties(all.toArray(String[]::new))
 			.run();
 		return new TestServer(context, scheme);
@@ -52,9 +57,14 @@ final class TestServer implements AutoCloseable {
 
 	/** Starts an HTTPS server with the certificates' server bundle and the given client-auth mode. */
 	static TestServer startTls(TestCertificates certificates, String clientAuth, String... properties) {
+		return startTls(WebApplicationType.REACTIVE, certificates, clientAuth, properties);
+	}
+
+	static TestServer startTls(WebApplicationType type, TestCertificates certificates, String clientAuth,
+			String... properties) {
 		List<String> all = new ArrayList<>(List.of(certificates.serverBundle(clientAuth)));
 		all.addAll(List.of(properties));
-		return start("https", all.toArray(String[]::new));
+		return start(type, List.of(), "https", all.toArray(String[]::new));
 	}
 
 	ConfigurableApplicationContext context() {
