@@ -101,4 +101,28 @@ class TracingIntegrationTests {
 		assertThat(job.parentId()).isEqualTo(submit.id());
 		assertThat(job.tags()).containsEntry("command", "t_job").containsEntry("outcome", "completed");
 	}
+
+	@Test
+	void theServletTransportContinuesTheCallersTraceToo() throws Exception {
+		try (ConfigurableApplicationContext servlet = new SpringApplicationBuilder(TracingTestApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN",
+					"management.tracing.sampling.probability=1.0")
+			.run()) {
+			int port = ((WebServerApplicationContext) servlet).getWebServer().getPort();
+			String traceId = "5af7651916cd43dd8448eb211c80319d";
+			String body = "{\"jsonrpc\":\"2.0\",\"method\":\"t_echo\",\"params\":{\"text\":\"hi\"},\"id\":1}";
+			HttpResponse<String> response = HTTP.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jsonrpc"))
+				.header("Content-Type", "application/json")
+				.header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(JSON.readTree(response.body()).path("result").asString()).as(response.body()).isEqualTo("hi");
+			List<MutableSpan> finished = servlet.getBean(Spans.class).finished;
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> finished.stream().anyMatch((s) -> "jsonrpc t_echo".equals(s.name()) && traceId.equals(s.traceId())));
+		}
+	}
 }
