@@ -188,19 +188,23 @@ final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public Mono<Object> handOff(Command command, @Nullable JsonNode params, CallContext context, RunningCall call) {
-		Mono<Object> adoption = Mono.fromCallable(() -> adopt(command, params, context, call))
-			.flatMap((envelope) -> envelope.isEmpty() ? call.outcome() : Mono.just((Object) envelope.get()));
+		// the call's observation, put in the Reactor context by the dispatcher, parents the adoption
+		Mono<Object> adoption = Mono.deferContextual((reactor) -> {
+			Observation parent = JobObservations.fromReactor(reactor);
+			return Mono.fromCallable(() -> this.settings.observations()
+				.submit(command.name(), parent, (traceParent) -> adopt(command, params, context, call, traceParent)));
+		}).flatMap((envelope) -> envelope.isEmpty() ? call.outcome() : Mono.just((Object) envelope.get()));
 		return (this.store instanceof InMemoryJobStore) ? adoption : adoption.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private java.util.Optional<ObjectNode> adopt(Command command, @Nullable JsonNode params, CallContext context,
-			RunningCall call) {
+			RunningCall call, @Nullable String traceParent) {
 		// params too large to store are left out of the record: the call already runs with them
 		boolean storable = SizeCaps.size(this.settings.mapper(), params) <= this.settings.limits().maxParamsSize();
 		java.time.Instant now = this.settings.clock().instant();
 		JobRecord running = new JobRecord(UUID.randomUUID().toString(), command.name(), storable ? params : null,
 				context.caller(), JobStatus.RUNNING, 0, "handed to the queue after the sync cap", null, null, false,
-				call.startedAt(), call.startedAt(), null, now, this.nodeId, null);
+				call.startedAt(), call.startedAt(), null, now, this.nodeId, traceParent);
 		if (!this.runner.adopt(running, command, call)) {
 			return java.util.Optional.empty();
 		}

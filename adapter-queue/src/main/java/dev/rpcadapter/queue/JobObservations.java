@@ -5,6 +5,7 @@ import java.util.function.Function;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import reactor.util.context.ContextView;
 
 /** Observes submissions and executions of jobs; costs nothing with a no-op registry. */
 final class JobObservations {
@@ -12,6 +13,9 @@ final class JobObservations {
 	private static final DefaultJobObservationConvention JOB_DEFAULT = new DefaultJobObservationConvention();
 
 	private static final DefaultJobSubmitObservationConvention SUBMIT_DEFAULT = new DefaultJobSubmitObservationConvention();
+
+	/** Micrometer's Reactor context key for the current observation ({@code ObservationThreadLocalAccessor.KEY}). */
+	private static final String REACTOR_KEY = "micrometer.observation";
 
 	private final ObservationRegistry registry;
 
@@ -29,6 +33,12 @@ final class JobObservations {
 	/** The observation current on this thread (the submitting call's), to parent a submission made later. */
 	@Nullable Observation current() {
 		return this.registry.isNoop() ? null : this.registry.getCurrentObservation();
+	}
+
+	/** The observation a dispatcher put in the Reactor context (Micrometer's key), or {@code null}. */
+	static @Nullable Observation fromReactor(ContextView reactor) {
+		Object observation = reactor.getOrDefault(REACTOR_KEY, null);
+		return (observation instanceof Observation found) ? found : null;
 	}
 
 	/** Submits under a {@code rpc.adapter.queue.submit} observation; {@code submit} gets the trace context to store. */

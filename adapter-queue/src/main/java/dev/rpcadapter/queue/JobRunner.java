@@ -216,6 +216,7 @@ final class JobRunner {
 			return false;
 		}
 		this.changes.accept(running);
+		Observation observation = this.settings.observations().start(running);
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.settings.defaultTimeout();
 		execution.armTimeout(timeout, Duration.between(running.startedAt(), this.settings.clock().instant()));
@@ -224,13 +225,13 @@ final class JobRunner {
 		if (this.settings.store().isShared()) {
 			outcome = outcome.publishOn(Schedulers.boundedElastic());
 		}
-		outcome.subscribe((value) -> adoptedEnded(execution, timeout, value.orElse(null), null),
-				(error) -> adoptedEnded(execution, timeout, null, error));
+		outcome.subscribe((value) -> adoptedEnded(execution, timeout, value.orElse(null), null, observation),
+				(error) -> adoptedEnded(execution, timeout, null, error, observation));
 		return true;
 	}
 
 	private void adoptedEnded(Execution execution, Duration timeout, @Nullable Object value,
-			@Nullable Throwable thrown) {
+			@Nullable Throwable thrown, Observation observation) {
 		execution.finish();
 		this.executions.remove(execution.jobId());
 		JsonNode result = null;
@@ -241,7 +242,7 @@ final class JobRunner {
 		catch (RuntimeException ex) {
 			error = ex;
 		}
-		complete(execution, timeout, result, error);
+		JobObservations.stop(observation, complete(execution, timeout, result, error));
 	}
 
 	/** Refreshes the records of this node's running jobs (see {@link JobStore#touch}). */

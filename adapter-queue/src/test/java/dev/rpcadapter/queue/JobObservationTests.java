@@ -128,4 +128,31 @@ class JobObservationTests {
 			.that()
 			.hasParentObservationEqualTo(call);
 	}
+
+	@Test
+	void aCallAdoptedAfterItsSyncCapIsObservedAsAJobInTheCallsTrace() {
+		SlowCommands slow = new SlowCommands();
+		tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+		dev.rpcadapter.method.AnnotatedCommandFactory
+			.create(mapper, dev.rpcadapter.schema.SchemaGenerator.create(mapper), null,
+					reactor.core.scheduler.Schedulers.boundedElastic())
+			.commandsOf(slow, SlowCommands.class, "slowCommands")
+			.forEach(this.registry::register);
+		dev.rpcadapter.dispatch.JsonRpcDispatcher dispatcher = dev.rpcadapter.dispatch.JsonRpcDispatcher
+			.builder(this.registry, mapper)
+			.jobSubmitter(this.queue)
+			.observationRegistry(this.observations)
+			.build();
+		String jobId = HandOffTests.call(dispatcher, "slow").get("result").get("job_id").asString();
+		slow.release.countDown();
+		JobRecord done = awaitEnd(jobId);
+		assertThat(done.traceParent()).isEqualTo(TRACEPARENT);
+		assertThat(this.observations).hasObservationWithNameEqualTo("rpc.adapter.queue.submit")
+			.that()
+			.hasParentObservationContextMatching((parent) -> parent instanceof dev.rpcadapter.dispatch.CallObservationContext);
+		assertThat(this.observations).hasObservationWithNameEqualTo("rpc.adapter.queue.job")
+			.that()
+			.hasLowCardinalityKeyValue("command", "slow")
+			.hasLowCardinalityKeyValue("outcome", "completed");
+	}
 }
