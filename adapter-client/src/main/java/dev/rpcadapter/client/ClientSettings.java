@@ -2,7 +2,9 @@ package dev.rpcadapter.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param tls TLS trust and key material
  * @param jsonMapper the Jackson mapper
  * @param executor optional executor for the HTTP client
+ * @param requestHeaders headers added to each JSON-RPC and {@code /cmd} request, asked per request
  */
 record ClientSettings(URI baseUrl, @Nullable String apiKey, @Nullable String bearerToken, String jsonRpcPath,
 		String cmdPath, String webSocketPath, Duration requestTimeout, Duration connectTimeout, TlsMaterial tls,
-		JsonMapper jsonMapper, @Nullable Executor executor) {
+		JsonMapper jsonMapper, @Nullable Executor executor, Supplier<Map<String, String>> requestHeaders) {
 
 	URI endpoint(String path) {
 		String base = this.baseUrl.toString();

@@ -46,7 +46,7 @@ final class DefaultRpcClient implements RpcClient {
 		this.httpClient = httpClient;
 		this.codec = new JsonRpcCodec(settings.jsonMapper());
 		this.exchange = new HttpJsonExchange(httpClient, settings.jsonMapper(), authHeaders(settings),
-				settings.requestTimeout());
+				settings.requestTimeout(), settings.requestHeaders());
 		this.cmd = new CmdEndpoint(this.exchange, this.codec, settings.endpoint(settings.cmdPath()));
 		this.files = new FileTransfers(httpClient, this.exchange, authHeaders(settings), settings::endpoint, this::call);
 	}

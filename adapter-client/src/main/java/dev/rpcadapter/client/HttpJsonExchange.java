@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -31,11 +32,18 @@ final class HttpJsonExchange {
 
 	private final Duration requestTimeout;
 
-	HttpJsonExchange(HttpClient httpClient, JsonMapper mapper, Map<String, String> headers, Duration requestTimeout) {
+	private final Supplier<Map<String, String>> requestHeaders;
+
+	/**
+	 * @param requestHeaders asked for each request (a trace context), applied after {@code headers}
+	 */
+	HttpJsonExchange(HttpClient httpClient, JsonMapper mapper, Map<String, String> headers, Duration requestTimeout,
+			Supplier<Map<String, String>> requestHeaders) {
 		this.httpClient = httpClient;
 		this.mapper = mapper;
 		this.headers = Map.copyOf(headers);
 		this.requestTimeout = requestTimeout;
+		this.requestHeaders = requestHeaders;
 	}
 
 	/**
@@ -48,6 +56,7 @@ final class HttpJsonExchange {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(this.mapper.writeValueAsString(body)));
 		this.headers.forEach(request::header);
+		this.requestHeaders.get().forEach(request::header);
 		return this.httpClient.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
 			.handle((response, failure) -> {
 				if (failure != null) {

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -56,6 +58,8 @@ public final class RpcClientBuilder {
 	private JsonMapper jsonMapper = JsonMapper.builder().build();
 
 	private @Nullable Executor executor;
+
+	private Supplier<Map<String, String>> requestHeaders = Map::of;
 
 	RpcClientBuilder(URI baseUrl) {
 		this.baseUrl = validateBaseUrl(baseUrl);
@@ -164,6 +168,27 @@ public final class RpcClientBuilder {
 	}
 
 	/**
+	 * Headers added to every JSON-RPC and {@code /cmd} request, asked on the calling thread as each
+	 * request is made: the way to send the current trace context ({@code traceparent}) so that the
+	 * server's call span joins the caller's trace. With Micrometer Tracing:
+	 * <pre>{@code
+	 * builder.requestHeaders(() -> {
+	 *     Map<String, String> headers = new HashMap<>();
+	 *     TraceContext current = tracer.currentTraceContext().context();
+	 *     if (current != null) {
+	 *         propagator.inject(current, headers, Map::put);
+	 *     }
+	 *     return headers;
+	 * });
+	 * }</pre>
+	 * Default: none.
+	 */
+	public RpcClientBuilder requestHeaders(Supplier<Map<String, String>> headers) {
+		this.requestHeaders = Objects.requireNonNull(headers, "headers");
+		return this;
+	}
+
+	/**
 	 * @return the client
 	 * @throws IllegalStateException if the options contradict each other
 	 * @throws IllegalArgumentException if {@value #TIMEOUT_ENV} or a PEM/key store is invalid
@@ -181,7 +206,7 @@ public final class RpcClientBuilder {
 				SEED_TIMEOUT_ENV);
 		return DefaultRpcClient.create(new ClientSettings(this.baseUrl, this.apiKey, this.bearerToken, this.jsonRpcPath,
 				this.cmdPath, this.webSocketPath, timeout, this.connectTimeout, tlsMaterial, this.jsonMapper,
-				this.executor));
+				this.executor, this.requestHeaders));
 	}
 
 	private static URI validateBaseUrl(URI baseUrl) {

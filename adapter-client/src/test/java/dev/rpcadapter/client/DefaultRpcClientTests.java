@@ -45,6 +45,21 @@ class DefaultRpcClientTests {
 	}
 
 	@Test
+	void requestHeadersAreAskedForEachRequestToCarryTheTraceContext() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+		try (RpcClient client = client((request) -> Reply.result(request, "1"),
+				(builder) -> builder.requestHeaders(() -> Map.of("traceparent",
+						"00-0af7651916cd43dd8448eb211c80319c-00000000000000" + String.format("%02x", asked.incrementAndGet())
+								+ "-01")))) {
+			client.call("one", Map.of(), Integer.class);
+			client.call("two", Map.of(), Integer.class);
+		}
+		assertThat(this.server.requests()).extracting((request) -> request.header("traceparent"))
+			.containsExactly("00-0af7651916cd43dd8448eb211c80319c-0000000000000001-01",
+					"00-0af7651916cd43dd8448eb211c80319c-0000000000000002-01");
+	}
+
+	@Test
 	void callSendsBearerTokenAndPositionalParamsToConfiguredPath() throws Exception {
 		try (RpcClient client = client((request) -> Reply.result(request, "[1,2]"),
 				(builder) -> builder.bearerToken("t1").jsonRpcPath("/rpc"))) {

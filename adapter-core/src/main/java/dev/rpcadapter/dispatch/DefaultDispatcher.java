@@ -17,6 +17,7 @@ import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.jsonrpc.JsonRpcRequest;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
 import dev.rpcadapter.support.ErrorIds;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,9 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 
 	private final List<ExceptionMapper> exceptionMappers;
 
-	private final DispatchListener[] listeners;
+	private final ObservationRegistry observations;
+
+	private final @Nullable CallObservationConvention observationConvention;
 
 	private final Map<String, SystemMethod> systemMethods;
 
@@ -63,7 +66,8 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 		this.authorizer = builder.authorizer();
 		this.jobSubmitter = builder.jobSubmitter();
 		this.exceptionMappers = builder.exceptionMappers();
-		this.listeners = builder.listeners().toArray(DispatchListener[]::new);
+		this.observations = builder.observationRegistry();
+		this.observationConvention = builder.observationConvention();
 		this.systemMethods = builder.systemMethods();
 		this.defaultTimeout = builder.limits().defaultTimeout();
 		this.syncCap = builder.syncCap();
@@ -139,10 +143,22 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 
 	@Override
 	public Mono<JsonRpcResponse> call(JsonRpcRequest request, CallContext context) {
-		long start = System.nanoTime();
+		if (this.observations.isNoop()) {
+			return invoke(request, context, null);
+		}
+		String method = request.method();
+		boolean known = this.systemMethods.containsKey(method) || this.registry.find(method).isPresent();
+		return CallObservations.observe(request, known, context, this.observations, this.observationConvention,
+				(observation) -> invoke(request, context, observation));
+	}
+
+	/** Runs a call; an observation, if any, is in scope while the command starts and ends with the response. */
+	private Mono<JsonRpcResponse> invoke(JsonRpcRequest request, CallContext context,
+			@Nullable CallObservations observation) {
 		Mono<Object> result;
 		try {
-			result = execute(request, context);
+			result = (observation != null) ? observation.inScope(() -> execute(request, context))
+					: execute(request, context);
 		}
 		catch (RuntimeException ex) {
 			result = Mono.error(ex);
@@ -150,13 +166,17 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 		if (result instanceof Fuseable.ScalarCallable<?> scalar) {
 			// synchronous command: answer without building a reactive pipeline
 			JsonRpcResponse response = respond(request, scalar);
-			notifyListeners(request, context, response, start);
+			if (observation != null) {
+				observation.stop(response);
+			}
 			return request.isNotification() ? Mono.empty() : Mono.just(response);
 		}
 		Mono<JsonRpcResponse> response = result.map((value) -> success(request, value))
 			.switchIfEmpty(Mono.fromSupplier(() -> success(request, null)))
-			.onErrorResume((ex) -> Mono.just(failure(request, ex)))
-			.doOnNext((r) -> notifyListeners(request, context, r, start));
+			.onErrorResume((ex) -> Mono.just(failure(request, ex)));
+		if (observation != null) {
+			response = observation.around(response);
+		}
 		return request.isNotification() ? response.then(Mono.empty()) : response;
 	}
 
@@ -272,18 +292,6 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 		String errorId = ErrorIds.next();
 		logger.error("Command '{}' failed [error_id={}]", method, errorId, ex);
 		return JsonRpcError.internal(errorId);
-	}
-
-	private void notifyListeners(JsonRpcRequest request, CallContext context, JsonRpcResponse response, long start) {
-		if (this.listeners.length == 0) {
-			return;
-		}
-		int code = (response instanceof JsonRpcResponse.Failure failure) ? failure.error().code() : 0;
-		String name = (code == ErrorCodes.METHOD_NOT_FOUND) ? "unknown" : request.method();
-		long nanos = System.nanoTime() - start;
-		for (DispatchListener listener : this.listeners) {
-			listener.onCall(name, context.transport(), code, nanos);
-		}
 	}
 
 	private static dev.rpcadapter.jsonrpc.JsonRpcId idOf(JsonRpcRequest request) {

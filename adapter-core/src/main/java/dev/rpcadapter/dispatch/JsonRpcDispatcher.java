@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.jsonrpc.JsonRpcRequest;
 import dev.rpcadapter.jsonrpc.JsonRpcResponse;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -80,7 +81,9 @@ public interface JsonRpcDispatcher {
 
 		final List<ExceptionMapper> exceptionMappers = new ArrayList<>();
 
-		final List<DispatchListener> listeners = new ArrayList<>();
+		ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		@Nullable CallObservationConvention observationConvention;
 
 		final Map<String, SystemMethod> systemMethods = new LinkedHashMap<>();
 
@@ -127,8 +130,18 @@ public interface JsonRpcDispatcher {
 			return this;
 		}
 
-		public Builder listener(DispatchListener listener) {
-			this.listeners.add(listener);
+		/**
+		 * Where each call is observed ({@link CallObservationDocumentation#CALL}); with the default,
+		 * {@link ObservationRegistry#NOOP}, calls cost nothing extra.
+		 */
+		public Builder observationRegistry(ObservationRegistry registry) {
+			this.observationRegistry = registry;
+			return this;
+		}
+
+		/** Replaces {@link DefaultCallObservationConvention}; {@code null} for the default. */
+		public Builder observationConvention(@Nullable CallObservationConvention convention) {
+			this.observationConvention = convention;
 			return this;
 		}
 
@@ -169,8 +182,12 @@ public interface JsonRpcDispatcher {
 			return List.copyOf(this.exceptionMappers);
 		}
 
-		public List<DispatchListener> listeners() {
-			return List.copyOf(this.listeners);
+		public ObservationRegistry observationRegistry() {
+			return this.observationRegistry;
+		}
+
+		public @Nullable CallObservationConvention observationConvention() {
+			return this.observationConvention;
 		}
 
 		public Map<String, SystemMethod> systemMethods() {

@@ -320,17 +320,6 @@ class JsonRpcDispatcherTests {
 	}
 
 	@Test
-	void listenersAreToldOfEveryCallWithLowCardinalityNames() {
-		List<String> calls = new CopyOnWriteArrayList<>();
-		JsonRpcDispatcher dispatcher = JsonRpcDispatcher.builder(this.registry, mapper)
-			.listener((command, transport, code, nanos) -> calls.add(command + "/" + transport + "/" + code))
-			.build();
-		handle(dispatcher, request("subtract", "[2,1]", 1));
-		handle(dispatcher, request("random_name_1234", null, 2));
-		assertThat(calls).containsExactly("subtract/test/0", "unknown/test/" + ErrorCodes.METHOD_NOT_FOUND);
-	}
-
-	@Test
 	void queuedCommandIsSubmittedOnlyWithValidParams() {
 		List<JsonNode> submitted = new CopyOnWriteArrayList<>();
 		JsonRpcDispatcher dispatcher = JsonRpcDispatcher.builder(this.registry, mapper)

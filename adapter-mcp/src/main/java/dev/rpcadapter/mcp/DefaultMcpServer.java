@@ -96,8 +96,9 @@ final class DefaultMcpServer implements McpServer {
 		if (!id.isString() && !id.isNumber()) {
 			return Mono.just(HttpAnswers.error(400, McpException.INVALID_REQUEST, "Invalid Request: id must be a string or a number"));
 		}
+		// the request's headers carry the caller's trace context (traceparent) to the call's observation
 		CallContext context = new CallContext(request.caller(), "mcp", request.remoteAddress(), (jobId) -> {
-		});
+		}).withHeaders(request::header);
 		return this.requests.request(method, message, id, context, checked.session(), HttpAnswers.acceptsEventStream(request),
 				request);
 	}

@@ -21,6 +21,7 @@ import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
 import dev.rpcadapter.support.ErrorIds;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -116,7 +117,10 @@ final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public Mono<Object> submit(Command command, @Nullable JsonNode params, CallContext context) {
-		Mono<Object> submission = Mono.fromCallable(() -> (Object) submitNow(command, params, context));
+		// read now, in the submitting call's scope: the submission may run later on another thread
+		Observation parent = this.settings.observations().current();
+		Mono<Object> submission = Mono.fromCallable(() -> (Object) this.settings.observations()
+			.submit(command.name(), parent, (traceParent) -> submitNow(command, params, context, traceParent)));
 		// the in-memory store and RAMJobStore answer in microseconds: no thread hop for them
 		return (this.store instanceof InMemoryJobStore) ? submission
 				: submission.subscribeOn(Schedulers.boundedElastic());
@@ -151,7 +155,8 @@ final class DefaultJobQueue implements JobQueue {
 		return configured;
 	}
 
-	private ObjectNode submitNow(Command command, @Nullable JsonNode params, CallContext context) {
+	private ObjectNode submitNow(Command command, @Nullable JsonNode params, CallContext context,
+			@Nullable String traceParent) {
 		long pending = this.store.count(JobStatus.PENDING);
 		if (pending >= this.settings.maxPending()) {
 			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.QUEUE_FULL,
@@ -161,7 +166,7 @@ final class DefaultJobQueue implements JobQueue {
 		checkQuota(context.caller());
 		SizeCaps.checkParams(this.settings.mapper(), params, this.settings.limits().maxParamsSize());
 		JobRecord record = JobRecord.pending(UUID.randomUUID().toString(), command.name(), params, context.caller(),
-				this.settings.clock().instant());
+				this.settings.clock().instant(), traceParent);
 		this.store.insert(record);
 		try {
 			this.quartz.schedule(record.jobId(), command.descriptor().recoverable());
@@ -183,19 +188,23 @@ final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public Mono<Object> handOff(Command command, @Nullable JsonNode params, CallContext context, RunningCall call) {
-		Mono<Object> adoption = Mono.fromCallable(() -> adopt(command, params, context, call))
-			.flatMap((envelope) -> envelope.isEmpty() ? call.outcome() : Mono.just((Object) envelope.get()));
+		// the call's observation, put in the Reactor context by the dispatcher, parents the adoption
+		Mono<Object> adoption = Mono.deferContextual((reactor) -> {
+			Observation parent = JobObservations.fromReactor(reactor);
+			return Mono.fromCallable(() -> this.settings.observations()
+				.submit(command.name(), parent, (traceParent) -> adopt(command, params, context, call, traceParent)));
+		}).flatMap((envelope) -> envelope.isEmpty() ? call.outcome() : Mono.just((Object) envelope.get()));
 		return (this.store instanceof InMemoryJobStore) ? adoption : adoption.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private java.util.Optional<ObjectNode> adopt(Command command, @Nullable JsonNode params, CallContext context,
-			RunningCall call) {
+			RunningCall call, @Nullable String traceParent) {
 		// params too large to store are left out of the record: the call already runs with them
 		boolean storable = SizeCaps.size(this.settings.mapper(), params) <= this.settings.limits().maxParamsSize();
 		java.time.Instant now = this.settings.clock().instant();
 		JobRecord running = new JobRecord(UUID.randomUUID().toString(), command.name(), storable ? params : null,
 				context.caller(), JobStatus.RUNNING, 0, "handed to the queue after the sync cap", null, null, false,
-				call.startedAt(), call.startedAt(), null, now, this.nodeId);
+				call.startedAt(), call.startedAt(), null, now, this.nodeId, traceParent);
 		if (!this.runner.adopt(running, command, call)) {
 			return java.util.Optional.empty();
 		}

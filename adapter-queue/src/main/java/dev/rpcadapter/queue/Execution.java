@@ -63,7 +63,7 @@ final class Execution implements JobContext {
 		JobRecord base = this.current;
 		this.current = new JobRecord(base.jobId(), base.command(), base.params(), base.owner(), base.status(),
 				percent, description, null, null, base.stopRequested(), base.createdAt(), base.startedAt(), null,
-				base.updatedAt(), base.node());
+				base.updatedAt(), base.node(), base.traceParent());
 		this.progressDirty = true;
 		this.progressSink.accept(this);
 	}

@@ -63,7 +63,7 @@ final class InMemoryJobStore implements JobStore {
 		this.records.put(updated.jobId(), new JobRecord(current.jobId(), current.command(), current.params(),
 				current.owner(), updated.status(), updated.progress(), updated.description(), updated.result(),
 				updated.error(), current.stopRequested(), current.createdAt(), updated.startedAt(),
-				updated.finishedAt(), updated.updatedAt(), updated.node()));
+				updated.finishedAt(), updated.updatedAt(), updated.node(), current.traceParent()));
 		count(current.status(), -1);
 		count(updated.status(), 1);
 		return true;
@@ -101,7 +101,8 @@ final class InMemoryJobStore implements JobStore {
 		}
 		this.records.put(jobId, new JobRecord(current.jobId(), current.command(), current.params(), current.owner(),
 				current.status(), current.progress(), current.description(), current.result(), current.error(), true,
-				current.createdAt(), current.startedAt(), current.finishedAt(), now, current.node()));
+				current.createdAt(), current.startedAt(), current.finishedAt(), now, current.node(),
+				current.traceParent()));
 		return true;
 	}
 

@@ -67,7 +67,8 @@ final class JdbcJobStore implements JobStore {
 	public void insert(JobRecord record) {
 		execute("INSERT INTO " + this.table + " (job_id, command, params, owner, roles, status, progress, "
 				+ "description, result, error, stop_requested, created_at, started_at, finished_at, updated_at, "
-				+ "node_id, caller_attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (ps) -> {
+				+ "node_id, caller_attributes, trace_parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				(ps) -> {
 					this.rows.bindInsert(ps, record);
 					return ps.executeUpdate();
 				});

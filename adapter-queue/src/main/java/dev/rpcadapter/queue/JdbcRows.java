@@ -49,6 +49,7 @@ final class JdbcRows {
 		setInstant(ps, 15, record.updatedAt());
 		ps.setString(16, record.node());
 		ps.setString(17, attributes(record.owner()));
+		ps.setString(18, record.traceParent());
 	}
 
 	/** Binds the mutable columns in update order; returns the next parameter index. */
@@ -85,7 +86,8 @@ final class JdbcRows {
 				JobStatus.fromWire(rs.getString("status")),
 				rs.getInt("progress"), rs.getString("description"), tree(rs.getString("result")), rpcError,
 				rs.getBoolean("stop_requested"), instant(rs, "created_at"), instant(rs, "started_at"),
-				instant(rs, "finished_at"), instant(rs, "updated_at"), rs.getString("node_id"));
+				instant(rs, "finished_at"), instant(rs, "updated_at"), rs.getString("node_id"),
+				rs.getString("trace_parent"));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.dispatch.JobEventSource;
 import dev.rpcadapter.dispatch.JobSubmitter;
 import dev.rpcadapter.health.HealthComponent;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
 import reactor.core.publisher.Mono;
@@ -150,6 +151,12 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 
 		private Predicate<Caller> admins = (caller) -> false;
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable JobObservationConvention jobObservationConvention;
+
+		private @Nullable JobSubmitObservationConvention submitObservationConvention;
+
 		private Builder(Scheduler scheduler, CommandRegistry registry) {
 			this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 			this.registry = Objects.requireNonNull(registry, "registry");
@@ -245,6 +252,24 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 			return this;
 		}
 
+		/**
+		 * Where submissions ({@code rpc.adapter.queue.submit}) and executions
+		 * ({@code rpc.adapter.queue.job}) of jobs are observed; a job's execution continues the trace of
+		 * the call that submitted it. Default {@link ObservationRegistry#NOOP}.
+		 */
+		public Builder observationRegistry(ObservationRegistry registry) {
+			this.observationRegistry = Objects.requireNonNull(registry, "registry");
+			return this;
+		}
+
+		/** Replace the default observation conventions; {@code null} keeps a default. */
+		public Builder observationConventions(@Nullable JobObservationConvention job,
+				@Nullable JobSubmitObservationConvention submit) {
+			this.jobObservationConvention = job;
+			this.submitObservationConvention = submit;
+			return this;
+		}
+
 		public JobQueue build() {
 			return new dev.rpcadapter.queue.DefaultJobQueue(settings());
 		}
@@ -255,7 +280,8 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 			return new dev.rpcadapter.queue.QueueSettings(this.scheduler, this.registry, this.store,
 					this.mapper, this.clock, this.nodeId, this.maxPending, this.defaultTimeout, this.stopGracePeriod,
 					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions, this.limits,
-					this.admins);
+					this.admins, new JobObservations(this.observationRegistry, this.jobObservationConvention,
+							this.submitObservationConvention));
 		}
 
 		private static Duration clamp(Duration value, Duration min, Duration max) {

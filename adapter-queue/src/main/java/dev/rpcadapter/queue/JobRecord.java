@@ -26,11 +26,13 @@ import tools.jackson.databind.JsonNode;
  * @param finishedAt when it reached a terminal state
  * @param updatedAt when the record last changed
  * @param node the id of the node that runs (or ran) it
+ * @param traceParent the W3C {@code traceparent} of the call that submitted it, or {@code null}: its
+ * execution continues that trace
  */
 public record JobRecord(String jobId, String command, @Nullable JsonNode params, Caller owner, JobStatus status,
 		int progress, String description, @Nullable JsonNode result, @Nullable JsonRpcError error,
 		boolean stopRequested, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
-		Instant updatedAt, @Nullable String node) {
+		Instant updatedAt, @Nullable String node, @Nullable String traceParent) {
 
 	/** The longest description kept; longer ones are truncated. */
 	public static final int MAX_DESCRIPTION = 1024;
@@ -45,8 +47,14 @@ public record JobRecord(String jobId, String command, @Nullable JsonNode params,
 	/** A new pending job. */
 	public static JobRecord pending(String jobId, String command, @Nullable JsonNode params, Caller owner,
 			Instant now) {
+		return pending(jobId, command, params, owner, now, null);
+	}
+
+	/** A new pending job that continues the trace of {@code traceParent}. */
+	public static JobRecord pending(String jobId, String command, @Nullable JsonNode params, Caller owner,
+			Instant now, @Nullable String traceParent) {
 		return new JobRecord(jobId, command, params, owner, JobStatus.PENDING, 0, "", null, null, false, now, null,
-				null, now, null);
+				null, now, null, traceParent);
 	}
 
 	public static int clampProgress(int percent) {

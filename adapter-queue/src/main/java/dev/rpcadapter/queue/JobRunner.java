@@ -13,6 +13,7 @@ import dev.rpcadapter.command.Command;
 import dev.rpcadapter.dispatch.RunningCall;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,8 +110,9 @@ final class JobRunner {
 		execution.logTo(log);
 		Object result = null;
 		Throwable thrown = null;
+		Observation observation = this.settings.observations().start(running);
 		JobLogCapture.begin(record.jobId(), log);
-		try {
+		try (Observation.Scope scope = observation.openScope()) {
 			Object value = command.handler().prepare(record.params()).execute(record.owner(), execution).block();
 			result = (value instanceof JsonNode json) ? json : this.settings.mapper().valueToTree(value);
 		}
@@ -123,7 +125,7 @@ final class JobRunner {
 			this.executions.remove(record.jobId());
 			Thread.interrupted();
 		}
-		complete(execution, timeout, (JsonNode) result, thrown);
+		JobObservations.stop(observation, complete(execution, timeout, (JsonNode) result, thrown));
 	}
 
 	/**
@@ -143,7 +145,8 @@ final class JobRunner {
 		return claim == JobStore.Claim.CLAIMED;
 	}
 
-	private void complete(Execution execution, Duration timeout, @Nullable JsonNode result,
+	/** Stores the job's outcome; returns it. */
+	private JobStatus complete(Execution execution, Duration timeout, @Nullable JsonNode result,
 			@Nullable Throwable thrown) {
 		JobRecord current = execution.current();
 		JsonRpcError tooLarge = (thrown == null)
@@ -151,24 +154,24 @@ final class JobRunner {
 		if (execution.timedOut()) {
 			JsonRpcError error = JsonRpcError.of(ErrorCodes.TIMED_OUT,
 					"Job timed out after " + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
-			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
+			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
 		}
 		else if (execution.stopHonoured()) {
-			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.STOPPED, null, null, current.description());
+			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.STOPPED, null, null, current.description());
 		}
 		else if (thrown != null) {
 			JsonRpcError error = this.errors.map(current.jobId(), current.command(), thrown);
-			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
+			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
 		}
 		else if (tooLarge != null) {
-			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, tooLarge, current.description());
+			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, tooLarge, current.description());
 		}
 		else {
-			end(current, JobStatus.RUNNING, this.nodeId, JobStatus.COMPLETED, result, null, current.description());
+			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.COMPLETED, result, null, current.description());
 		}
 	}
 
-	private void end(JobRecord record, JobStatus expected, @Nullable String expectedNode, JobStatus status,
+	private JobStatus end(JobRecord record, JobStatus expected, @Nullable String expectedNode, JobStatus status,
 			@Nullable JsonNode result, @Nullable JsonRpcError error, String description) {
 		if (error != null) {
 			error = SizeCaps.bounded(this.settings.mapper(), error, this.settings.limits().maxResultSize());
@@ -182,6 +185,7 @@ final class JobRunner {
 			logger.info("Job {} changed elsewhere before it ended here; outcome {} not stored", record.jobId(),
 					status.wire());
 		}
+		return status;
 	}
 
 	private void progressed(Execution execution) {
@@ -212,6 +216,7 @@ final class JobRunner {
 			return false;
 		}
 		this.changes.accept(running);
+		Observation observation = this.settings.observations().start(running);
 		Duration timeout = (command.descriptor().timeout() != null) ? command.descriptor().timeout()
 				: this.settings.defaultTimeout();
 		execution.armTimeout(timeout, Duration.between(running.startedAt(), this.settings.clock().instant()));
@@ -220,13 +225,13 @@ final class JobRunner {
 		if (this.settings.store().isShared()) {
 			outcome = outcome.publishOn(Schedulers.boundedElastic());
 		}
-		outcome.subscribe((value) -> adoptedEnded(execution, timeout, value.orElse(null), null),
-				(error) -> adoptedEnded(execution, timeout, null, error));
+		outcome.subscribe((value) -> adoptedEnded(execution, timeout, value.orElse(null), null, observation),
+				(error) -> adoptedEnded(execution, timeout, null, error, observation));
 		return true;
 	}
 
 	private void adoptedEnded(Execution execution, Duration timeout, @Nullable Object value,
-			@Nullable Throwable thrown) {
+			@Nullable Throwable thrown, Observation observation) {
 		execution.finish();
 		this.executions.remove(execution.jobId());
 		JsonNode result = null;
@@ -237,7 +242,7 @@ final class JobRunner {
 		catch (RuntimeException ex) {
 			error = ex;
 		}
-		complete(execution, timeout, result, error);
+		JobObservations.stop(observation, complete(execution, timeout, result, error));
 	}
 
 	/** Refreshes the records of this node's running jobs (see {@link JobStore#touch}). */

@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Micrometer meters of a {@link JobQueue}: gauges {@code adapter.queue.jobs} tagged
+ * Micrometer meters of a {@link JobQueue}: gauges {@code rpc.adapter.queue.jobs} tagged
  * {@code status=pending|running} (across all nodes of a shared store, refreshed at most once a
- * second), and timer {@code adapter.queue.job.duration} tagged {@code command} and
+ * second), and timer {@code rpc.adapter.queue.job.duration} tagged {@code command} and
  * {@code outcome=completed|failed|stopped} for jobs that ended on this node.
  */
 public final class QueueMetrics implements JobListener {
@@ -37,11 +37,11 @@ public final class QueueMetrics implements JobListener {
 	/** Registers the meters and starts timing the queue's jobs. */
 	public static QueueMetrics bind(JobQueue queue, MeterRegistry registry) {
 		QueueMetrics metrics = new QueueMetrics(queue, registry);
-		Gauge.builder("adapter.queue.jobs", metrics, (m) -> m.count(JobStatus.PENDING))
+		Gauge.builder("rpc.adapter.queue.jobs", metrics, (m) -> m.count(JobStatus.PENDING))
 			.tag("status", "pending")
 			.description("Jobs waiting for a worker")
 			.register(registry);
-		Gauge.builder("adapter.queue.jobs", metrics, (m) -> m.count(JobStatus.RUNNING))
+		Gauge.builder("rpc.adapter.queue.jobs", metrics, (m) -> m.count(JobStatus.RUNNING))
 			.tag("status", "running")
 			.description("Jobs being executed")
 			.register(registry);
@@ -55,7 +55,7 @@ public final class QueueMetrics implements JobListener {
 			return;
 		}
 		Instant start = (record.startedAt() != null) ? record.startedAt() : record.createdAt();
-		Timer.builder("adapter.queue.job.duration")
+		Timer.builder("rpc.adapter.queue.job.duration")
 			.description("Time from start to end of a job")
 			.tag("command", record.command())
 			.tag("outcome", record.status().wire())

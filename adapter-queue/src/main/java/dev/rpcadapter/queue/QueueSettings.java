@@ -15,5 +15,5 @@ record QueueSettings(Scheduler scheduler, CommandRegistry registry, JobStore sto
 		Clock clock, @Nullable String nodeId, int maxPending, Duration defaultTimeout, Duration stopGracePeriod,
 		Duration retention, int maxFinishedJobs, Duration cleanupInterval, Duration pollInterval,
 		Duration recoveryCheckInterval, SchedulerTransactions transactions, QueueLimits limits,
-		Predicate<Caller> admins) {
+		Predicate<Caller> admins, JobObservations observations) {
 }

@@ -14,7 +14,8 @@ final class Records {
 
 	static JobRecord running(JobRecord record, String node, Instant now, String description) {
 		return new JobRecord(record.jobId(), record.command(), record.params(), record.owner(), JobStatus.RUNNING, 0,
-				description, null, null, record.stopRequested(), record.createdAt(), now, null, now, node);
+				description, null, null, record.stopRequested(), record.createdAt(), now, null, now, node,
+				record.traceParent());
 	}
 
 	static JobRecord finished(JobRecord record, JobStatus status, @Nullable JsonNode result,
@@ -22,12 +23,12 @@ final class Records {
 		int progress = (status == JobStatus.COMPLETED) ? 100 : record.progress();
 		return new JobRecord(record.jobId(), record.command(), record.params(), record.owner(), status, progress,
 				description, result, error, record.stopRequested(), record.createdAt(), record.startedAt(), now, now,
-				record.node());
+				record.node(), record.traceParent());
 	}
 
 	static JobRecord touched(JobRecord record, Instant now) {
 		return new JobRecord(record.jobId(), record.command(), record.params(), record.owner(), record.status(),
 				record.progress(), record.description(), record.result(), record.error(), record.stopRequested(),
-				record.createdAt(), record.startedAt(), record.finishedAt(), now, record.node());
+				record.createdAt(), record.startedAt(), record.finishedAt(), now, record.node(), record.traceParent());
 	}
 }

@@ -38,9 +38,11 @@ final class SchemaScripts {
 				+ "result TEXT, error TEXT, stop_requested BOOLEAN NOT NULL DEFAULT FALSE, "
 				+ "created_at TIMESTAMP WITH TIME ZONE NOT NULL, started_at TIMESTAMP WITH TIME ZONE, "
 				+ "finished_at TIMESTAMP WITH TIME ZONE, updated_at TIMESTAMP WITH TIME ZONE NOT NULL, "
-				+ "node_id VARCHAR(255), caller_attributes TEXT)",
+				+ "node_id VARCHAR(255), caller_attributes TEXT, trace_parent VARCHAR(64))",
 				// tables made before the caller's attributes were kept
 				"ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS caller_attributes TEXT",
+				// tables made before jobs continued the submitter's trace
+				"ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS trace_parent VARCHAR(64)",
 				// job logs (queue_get_job_logs), added in place to databases made before them
 				"CREATE TABLE IF NOT EXISTS " + name + "_logs (job_id VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, "
 						+ "ts TIMESTAMP WITH TIME ZONE NOT NULL, level VARCHAR(8) NOT NULL, message TEXT NOT NULL, "

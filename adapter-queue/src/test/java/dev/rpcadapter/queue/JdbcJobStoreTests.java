@@ -89,6 +89,28 @@ class JdbcJobStoreTests {
 	}
 
 	@Test
+	void theTraceParentIsStoredAndKeptThroughUpdates() {
+		String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+		this.store.insert(JobRecord.pending("traced", "cmd", null, Caller.of("alice", Set.of()), T0, traceparent));
+		JobRecord pending = this.store.find("traced").orElseThrow();
+		assertThat(pending.traceParent()).isEqualTo(traceparent);
+		assertThat(this.store.update(Records.running(pending, "n1", T0, ""), JobStatus.PENDING, null)).isTrue();
+		assertThat(this.store.find("traced").orElseThrow().traceParent()).isEqualTo(traceparent);
+	}
+
+	@Test
+	void aJobTableFromBeforeTraceParentsIsUpgradedInPlace() throws Exception {
+		try (var connection = this.database.dataSource().getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("ALTER TABLE " + QueueSchema.DEFAULT_JOB_TABLE + " DROP COLUMN trace_parent");
+		}
+		QueueSchema.createJobTable(this.database.dataSource(), QueueSchema.DEFAULT_JOB_TABLE);
+
+		this.store.insert(JobRecord.pending("after", "cmd", null, Caller.of("alice", Set.of()), T0, "00-x"));
+		assertThat(this.store.find("after").orElseThrow().traceParent()).isEqualTo("00-x");
+	}
+
+	@Test
 	void updateIsACompareAndSetOnStatusAndNode() {
 		JobRecord record = pending("a", "alice", T0);
 		this.store.insert(record);

@@ -6,10 +6,10 @@ import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationExce
 import dev.rpcadapter.autoconfigure.diagnostics.QueueRequiredException;
 import dev.rpcadapter.autoconfigure.internal.BuiltinCommands;
 import dev.rpcadapter.autoconfigure.internal.CommandRegistrar;
-import dev.rpcadapter.autoconfigure.internal.MetricsDispatchListener;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.discovery.ApiInfo;
+import dev.rpcadapter.dispatch.CallObservationConvention;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 import dev.rpcadapter.dispatch.DispatchLimits;
 import dev.rpcadapter.dispatch.JobSubmitter;
@@ -21,12 +21,11 @@ import dev.rpcadapter.schema.SchemaGenerator;
 import dev.rpcadapter.transfer.Transfers;
 import dev.rpcadapter.web.AdapterHealth;
 import dev.rpcadapter.web.ApiDocumentCache;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -132,7 +131,9 @@ public final class AdapterAutoConfiguration {
 	@ConditionalOnMissingBean
 	JsonRpcDispatcher jsonRpcDispatcher(CommandRegistry registry, ObjectProvider<ObjectMapper> mapper,
 			AdapterJsonRpcProperties properties, CommandAuthorizer authorizer, ObjectProvider<JobSubmitter> jobSubmitter,
-			ApiDocumentCache documents, ObjectProvider<JsonRpcDispatcherCustomizer> customizers) {
+			ApiDocumentCache documents, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<CallObservationConvention> observationConvention,
+			ObjectProvider<JsonRpcDispatcherCustomizer> customizers) {
 		ObjectMapper objectMapper = mapper.getIfAvailable(() -> JsonMapper.builder().build());
 		JsonRpcDispatcher.Builder builder = JsonRpcDispatcher.builder(registry, objectMapper)
 			.limits(new DispatchLimits(properties.getMaxBatchSize(), properties.getMaxNestingDepth(),
@@ -140,6 +141,9 @@ public final class AdapterAutoConfiguration {
 			.resultFormat(properties.getResultFormat())
 			.authorizer(authorizer)
 			.jobSubmitter(jobSubmitter.getIfAvailable())
+			// calls are observed (rpc.adapter.call: metrics, spans) through Boot's registry when there is one
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique())
 			.systemMethod("rpc.discover", (params, context) -> reactor.core.publisher.Mono
 				.fromSupplier(() -> objectMapper.readTree(documents.openRpc(context.caller(), context.baseUrl().get()))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -168,18 +172,6 @@ public final class AdapterAutoConfiguration {
 				}
 			}
 			return "present";
-		}
-	}
-
-	/** Micrometer metrics per command, when Micrometer is on the classpath and a registry exists. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	static class MetricsConfiguration {
-
-		@Bean
-		JsonRpcDispatcherCustomizer metricsDispatcherCustomizer(ObjectProvider<MeterRegistry> meterRegistry) {
-			return (builder) -> meterRegistry
-				.ifAvailable((meters) -> builder.listener(new MetricsDispatchListener(meters)));
 		}
 	}
 }

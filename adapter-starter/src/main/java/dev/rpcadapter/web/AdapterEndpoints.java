@@ -208,8 +208,9 @@ public final class AdapterEndpoints {
 
 	public CallContext context(AdapterRequest request, Caller caller, String transport) {
 		var address = request.remoteAddress();
+		// the headers are the carrier of the caller's trace context (traceparent) for the call's observation
 		return new CallContext(caller, transport, address != null ? address.getHostString() : null, (id) -> {
-		}, request::baseUrl);
+		}, request::baseUrl, request::header);
 	}
 
 	public JsonRpcDispatcher dispatcher() {

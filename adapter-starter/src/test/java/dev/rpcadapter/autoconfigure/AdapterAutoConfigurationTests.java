@@ -10,7 +10,9 @@ import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.command.DuplicateCommandException;
 import dev.rpcadapter.command.JsonRpcCommand;
 import dev.rpcadapter.dispatch.CallContext;
+import dev.rpcadapter.dispatch.CallObservationConvention;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.dispatch.DefaultCallObservationConvention;
 import dev.rpcadapter.dispatch.JsonRpcDispatcher;
 import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.method.AnnotatedCommandFactory;
@@ -18,11 +20,16 @@ import dev.rpcadapter.schema.SchemaGenerator;
 import dev.rpcadapter.web.AdapterHealth;
 import dev.rpcadapter.web.ApiDocumentCache;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import jakarta.validation.constraints.Min;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -163,15 +170,50 @@ class AdapterAutoConfigurationTests {
 	}
 
 	@Test
-	void callsAreTimedWhenAMeterRegistryExists() {
+	void callsAreTimedByBootsMeterObservationHandler() {
 		this.runner.withUserConfiguration(MathConfiguration.class)
-			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, ObservationAutoConfiguration.class))
 			.run((context) -> {
 				call(context.getBean(JsonRpcDispatcher.class),
 						"{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":1}");
-				assertThat(context.getBean(MeterRegistry.class).find("rpc.adapter.calls").tag("command", "add").timer())
-					.isNotNull()
-					.satisfies((timer) -> assertThat(timer.count()).isEqualTo(1));
+				assertThat(context.getBean(MeterRegistry.class)
+					.find("rpc.adapter.call")
+					.tags("command", "add", "transport", "test", "outcome", "success", "code", "0")
+					.timer()).isNotNull().satisfies((timer) -> assertThat(timer.count()).isEqualTo(1));
+			});
+	}
+
+	@Test
+	void callsAreObservedThroughTheContextsObservationRegistry() {
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.runner.withUserConfiguration(MathConfiguration.class)
+			.withBean(ObservationRegistry.class, () -> observations)
+			.run((context) -> {
+				call(context.getBean(JsonRpcDispatcher.class),
+						"{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":1}");
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasSingleObservationThat()
+					.hasNameEqualTo("rpc.adapter.call")
+					.hasLowCardinalityKeyValue("command", "add");
+			});
+	}
+
+	@Test
+	void aCallObservationConventionBeanReplacesTheDefault() {
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.runner.withUserConfiguration(MathConfiguration.class)
+			.withBean(ObservationRegistry.class, () -> observations)
+			.withBean(CallObservationConvention.class, () -> new DefaultCallObservationConvention() {
+				@Override
+				public String getName() {
+					return "my.calls";
+				}
+			})
+			.run((context) -> {
+				call(context.getBean(JsonRpcDispatcher.class),
+						"{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":1}");
+				TestObservationRegistryAssert.assertThat(observations).hasSingleObservationThat().hasNameEqualTo("my.calls");
 			});
 	}
 

@@ -6,14 +6,17 @@ import dev.rpcadapter.autoconfigure.JsonRpcDispatcherCustomizer;
 import dev.rpcadapter.command.Command;
 import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
+import dev.rpcadapter.queue.JobObservationConvention;
 import dev.rpcadapter.queue.JobQueue;
 import dev.rpcadapter.queue.JobStore;
+import dev.rpcadapter.queue.JobSubmitObservationConvention;
 import dev.rpcadapter.queue.QueueCommands;
 import dev.rpcadapter.queue.QueueLimits;
 import dev.rpcadapter.queue.QueueMetrics;
 import dev.rpcadapter.queue.QueueSchema;
 import dev.rpcadapter.queue.SchedulerTransactions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +60,17 @@ public final class AdapterQueueAutoConfiguration {
 	@ConditionalOnMissingBean
 	JobQueue jobQueue(Scheduler scheduler, CommandRegistry registry, JobStore store, AdapterQueueProperties properties,
 			ObjectProvider<ObjectMapper> mapper, ObjectProvider<SchedulerTransactions> transactions,
-			ObjectProvider<CommandAuthorizer> authorizer) {
+			ObjectProvider<CommandAuthorizer> authorizer, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<JobObservationConvention> jobConvention,
+			ObjectProvider<JobSubmitObservationConvention> submitConvention) {
 		JobQueue.Builder builder = JobQueue.builder(scheduler, registry)
 			.store(store)
 			.admins(authorizer.getIfAvailable(() -> CommandAuthorizer.ALLOW_ALL)::isQueueAdmin)
 			.schedulerTransactions(transactions.getIfAvailable(() -> SchedulerTransactions.NONE))
-			.mapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+			.mapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()))
+			// submissions and executions observed through Boot's registry; a job continues its caller's trace
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.observationConventions(jobConvention.getIfUnique(), submitConvention.getIfUnique());
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::getMaxPending).to(builder::maxPending);
 		map.from(properties::getDefaultTimeout).to(builder::defaultTimeout);

@@ -13,6 +13,7 @@ import dev.rpcadapter.command.CommandRegistry;
 import dev.rpcadapter.health.HealthComponent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -65,12 +66,16 @@ public final class AdapterRegistrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	ProxyRegistrar proxyRegistrar(RegistrationSettings settings, RegistrationState state,
 			AdapterRegistrationProperties properties, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<ObjectMapper> mapper) {
+			ObjectProvider<ObjectMapper> mapper, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<RegistrationObservationConvention> observationConvention) {
 		SslBundle ssl = sslBundle(properties.getSslBundle(), sslBundles);
 		Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
 				() -> ThreadLocalRandom.current().nextDouble());
 		return new ProxyRegistrar(settings, state, mapper.getIfAvailable(() -> JsonMapper.builder().build()),
-				Clock.systemUTC(), backoff, () -> new ProxyClient(settings.requestTimeout(), ssl, properties.getApiKey()));
+				Clock.systemUTC(), backoff,
+				() -> new ProxyClient(settings.requestTimeout(), ssl, properties.getApiKey(),
+						observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+						observationConvention.getIfUnique()));
 	}
 
 	@Bean

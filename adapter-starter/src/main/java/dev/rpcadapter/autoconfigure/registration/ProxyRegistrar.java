@@ -200,7 +200,7 @@ final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<Applic
 			return;
 		}
 		this.state.attemptStarted();
-		send(this.settings.register(), body.register(), this::onRegisterAnswer);
+		send("register", this.settings.register(), body.register(), this::onRegisterAnswer);
 	}
 
 	private void heartbeat() {
@@ -209,7 +209,7 @@ final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<Applic
 			return;
 		}
 		this.state.heartbeatStarted();
-		send(this.settings.heartbeat(), body.heartbeat(), this::onHeartbeatAnswer);
+		send("heartbeat", this.settings.heartbeat(), body.heartbeat(), this::onHeartbeatAnswer);
 	}
 
 	private void onRegisterAnswer(@Nullable ProxyResponse response, @Nullable Throwable error) {
@@ -271,12 +271,12 @@ final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<Applic
 		schedule(this::register, delay);
 	}
 
-	private void send(URI url, byte[] body, AnswerHandler handler) {
+	private void send(String kind, URI url, byte[] body, AnswerHandler handler) {
 		ProxyClient http = this.client;
 		if (http == null) {
 			return;
 		}
-		this.inFlight = http.post(url, body)
+		this.inFlight = http.post(kind, url, body)
 			.subscribe((response) -> onScheduler(() -> answered(handler, response, null)),
 					(error) -> onScheduler(() -> answered(handler, null, error)));
 	}
@@ -333,7 +333,7 @@ final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<Applic
 			return;
 		}
 		try {
-			ProxyResponse response = http.post(this.settings.unregister(), body.unregister())
+			ProxyResponse response = http.post("unregister", this.settings.unregister(), body.unregister())
 				.block(this.settings.requestTimeout().plus(this.settings.requestTimeout()));
 			if (response != null && (response.isSuccess() || response.isNotFound())) {
 				logger.info("Unregistered '{}' from the proxy", this.settings.serverId());

@@ -138,7 +138,7 @@ final class FakeProxy implements AutoCloseable {
 		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("{}").flatMap((text) -> {
 			JsonNode body = json.readTree(text);
 			Integer probed = this.probeServer && !path.endsWith("heartbeat") ? probe(body) : null;
-			this.received.add(new Received(path, body, Instant.now(), probed));
+			this.received.add(new Received(path, body, Instant.now(), probed, request.requestHeaders().get("traceparent")));
 			if (this.hang) {
 				return Mono.never();
 			}
@@ -177,6 +177,6 @@ final class FakeProxy implements AutoCloseable {
 	 * @param at when
 	 * @param serverHealthStatus the server's /health status seen while handling it, if probed
 	 */
-	record Received(String path, JsonNode body, Instant at, Integer serverHealthStatus) {
+	record Received(String path, JsonNode body, Instant at, Integer serverHealthStatus, String traceparent) {
 	}
 }

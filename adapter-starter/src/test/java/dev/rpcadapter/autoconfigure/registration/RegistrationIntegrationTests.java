@@ -239,6 +239,9 @@ class RegistrationIntegrationTests {
 		assertThat(meters.get("rpc.adapter.registration.attempts").functionCounter().count()).isGreaterThanOrEqualTo(2);
 		assertThat(meters.get("rpc.adapter.registration.failures").functionCounter().count()).isZero();
 		assertThat(meters.get("rpc.adapter.registration.last.success").gauge().value()).isPositive();
+		// each request to the proxy is observed through Boot's registry: a timer per kind and outcome
+		assertThat(meters.find("rpc.adapter.registration.request").tags("kind", "register", "outcome", "success").timer())
+			.isNotNull();
 	}
 
 	private FakeProxy proxy(FakeProxy proxy) {

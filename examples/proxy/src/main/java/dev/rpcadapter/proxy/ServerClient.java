@@ -8,10 +8,12 @@ import dev.rpcadapter.web.netty.NettyClientTls;
 import dev.rpcadapter.command.CommandException;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.jsonrpc.JsonRpcException;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -41,8 +43,12 @@ class ServerClient {
 
 	private final Duration timeout;
 
-	ServerClient(ProxyProperties properties, SslBundles bundles, ObjectMapper mapper, ServerUrlPolicy policy) {
+	private final ForwardObservations observations;
+
+	ServerClient(ProxyProperties properties, SslBundles bundles, ObjectMapper mapper, ServerUrlPolicy policy,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
 		this.mapper = mapper;
+		this.observations = new ForwardObservations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		this.policy = policy;
 		this.timeout = properties.getCallTimeout();
 		HttpClient client = HttpClient.create()
@@ -68,15 +74,17 @@ class ServerClient {
 			request.set("params", params);
 		}
 		String url = server.serverUrl() + server.path("jsonrpc_path", "/api/jsonrpc");
-		return Mono.fromRunnable(() -> this.policy.check(url)).then(this.http.headers((h) -> {
-				headers.forEach(h::set);
-				h.set("Content-Type", "application/json");
-			})
-			.post()
-			.uri(url)
-			.send(Mono.just(Unpooled.wrappedBuffer(this.mapper.writeValueAsBytes(request))))
-			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-				.map((text) -> answer(server, response.status().code(), text))))
+		// with tracing, the forwarded request carries the trace context of the call being served
+		return Mono.fromRunnable(() -> this.policy.check(url)).then(this.observations.observe(command, server.serverId(),
+				headers, (sent) -> this.http.headers((h) -> {
+					sent.forEach(h::set);
+					h.set("Content-Type", "application/json");
+				})
+					.post()
+					.uri(url)
+					.send(Mono.just(Unpooled.wrappedBuffer(this.mapper.writeValueAsBytes(request))))
+					.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+						.map((text) -> answer(server, response.status().code(), text)))))
 			.onErrorMap((ex) -> !(ex instanceof CommandException || ex instanceof JsonRpcException),
 					(ex) -> unavailable(server, ex));
 	}
