@@ -33,7 +33,6 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.jspecify.annotations.Nullable;
 
-
 /**
  * Builds and signs certificates with Bouncy Castle.
  */
@@ -135,7 +134,8 @@ final class CertificateIssuer {
 			builder.addExtension(identifier, false, new DERUTF8String(value));
 		}
 		else {
-			// the byte[] variant puts these bytes directly into the extnValue OCTET STRING
+			// the byte[] variant puts these bytes directly into the extnValue OCTET
+			// STRING
 			builder.addExtension(identifier, false, value.getBytes(StandardCharsets.UTF_8));
 		}
 	}

@@ -5,12 +5,12 @@ import java.security.cert.X509CRL;
 import dev.rpcadapter.security.cert.AdapterOids;
 
 /**
- * Creates a certificate authority, server and client certificates, and CRLs — for tests, demos
- * and small deployments. The command-line form is {@link CertificateToolCli}.
+ * Creates a certificate authority, server and client certificates, and CRLs — for tests,
+ * demos and small deployments. The command-line form is {@link CertificateToolCli}.
  * <p>
- * Client certificates carry their roles in extension {@value AdapterOids#ROLES} the way the
- * Python {@code mcp-proxy-adapter} tooling writes them (raw UTF-8, comma-separated), so
- * certificates made here work with both implementations.
+ * Client certificates carry their roles in extension {@value AdapterOids#ROLES} the way
+ * the Python {@code mcp-proxy-adapter} tooling writes them (raw UTF-8, comma-separated),
+ * so certificates made here work with both implementations.
  *
  * <pre class="code">
  * IssuedCertificate ca = CertificateTool.createCa(CertificateRequest.forName("Demo CA"));
@@ -37,8 +37,8 @@ public final class CertificateTool {
 
 	/**
 	 * Issues a TLS server certificate (extended key usage {@code serverAuth} and
-	 * {@code clientAuth}, so it can also authenticate to a proxy) with the request's DNS and IP
-	 * subject alternative names.
+	 * {@code clientAuth}, so it can also authenticate to a proxy) with the request's DNS
+	 * and IP subject alternative names.
 	 * @param ca the issuing CA
 	 * @param request the certificate's contents
 	 * @return the certificate, key and chain
@@ -48,8 +48,8 @@ public final class CertificateTool {
 	}
 
 	/**
-	 * Issues a TLS client certificate (extended key usage {@code clientAuth}) carrying the
-	 * request's roles, permissions and unit id.
+	 * Issues a TLS client certificate (extended key usage {@code clientAuth}) carrying
+	 * the request's roles, permissions and unit id.
 	 * @param ca the issuing CA
 	 * @param request the certificate's contents
 	 * @return the certificate, key and chain

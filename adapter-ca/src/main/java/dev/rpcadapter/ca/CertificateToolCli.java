@@ -22,9 +22,10 @@ import java.util.Set;
 import dev.rpcadapter.security.cert.RoleEncoding;
 
 /**
- * Command-line front end of {@link CertificateTool}: {@code ca}, {@code server}, {@code client},
- * {@code crl} and {@code revoke}. Run without arguments, or with {@code help}, for usage.
- * Exit code 0 on success, 2 on bad input, 1 when the work itself fails.
+ * Command-line front end of {@link CertificateTool}: {@code ca}, {@code server},
+ * {@code client}, {@code crl} and {@code revoke}. Run without arguments, or with
+ * {@code help}, for usage. Exit code 0 on success, 2 on bad input, 1 when the work itself
+ * fails.
  */
 public final class CertificateToolCli {
 
@@ -172,8 +173,8 @@ public final class CertificateToolCli {
 		X509CRL crl = CertificateTool.createCrl(loadCa(arguments),
 				CrlRequest.revoking(serials).withValidity(Duration.ofDays(arguments.days(30))));
 		write(crlFile, Pem.encode(crl));
-		out.println("wrote " + crlFile + " (" + serials.size() + " revoked, next update " + crl.getNextUpdate().toInstant()
-				+ ")");
+		out.println("wrote " + crlFile + " (" + serials.size() + " revoked, next update "
+				+ crl.getNextUpdate().toInstant() + ")");
 	}
 
 	private static Set<BigInteger> serials(CliArguments arguments) throws UsageException {

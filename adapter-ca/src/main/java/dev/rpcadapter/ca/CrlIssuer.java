@@ -14,7 +14,6 @@ import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
-
 /**
  * Builds and signs certificate revocation lists with Bouncy Castle.
  */

@@ -27,8 +27,8 @@ public record CrlRequest(List<BigInteger> revokedSerials, Instant thisUpdate, In
 	}
 
 	/**
-	 * Returns a request revoking the given serial numbers, issued a few minutes ago and valid
-	 * for {@link #DEFAULT_VALIDITY}.
+	 * Returns a request revoking the given serial numbers, issued a few minutes ago and
+	 * valid for {@link #DEFAULT_VALIDITY}.
 	 * @param serials serial numbers to revoke, possibly none
 	 * @return the request
 	 */
@@ -42,13 +42,17 @@ public record CrlRequest(List<BigInteger> revokedSerials, Instant thisUpdate, In
 		return revoking(List.of(serials));
 	}
 
-	/** @return a copy issued a few minutes ago, valid for the given duration */
+	/**
+	 * @return a copy issued a few minutes ago, valid for the given duration
+	 */
 	public CrlRequest withValidity(Duration validity) {
 		Instant now = Instant.now();
 		return new CrlRequest(this.revokedSerials, now.minus(CertificateRequest.BACKDATE), now.plus(validity));
 	}
 
-	/** @return a copy with the given update window */
+	/**
+	 * @return a copy with the given update window
+	 */
 	public CrlRequest withUpdateWindow(Instant thisUpdate, Instant nextUpdate) {
 		return new CrlRequest(this.revokedSerials, thisUpdate, nextUpdate);
 	}

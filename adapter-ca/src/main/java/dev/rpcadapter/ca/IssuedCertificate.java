@@ -19,7 +19,8 @@ import java.util.List;
  *
  * @param certificate the certificate
  * @param privateKey its private key
- * @param chain the certificate first, then its issuers up to the root (a CA's chain is itself)
+ * @param chain the certificate first, then its issuers up to the root (a CA's chain is
+ * itself)
  */
 public record IssuedCertificate(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain) {
 
@@ -30,25 +31,31 @@ public record IssuedCertificate(X509Certificate certificate, PrivateKey privateK
 		}
 	}
 
-	/** @return the certificate's serial number */
+	/**
+	 * @return the certificate's serial number
+	 */
 	public BigInteger serialNumber() {
 		return this.certificate.getSerialNumber();
 	}
 
-	/** @return the certificate as PEM text */
+	/**
+	 * @return the certificate as PEM text
+	 */
 	public String certificatePem() {
 		return Pem.encode(this.certificate);
 	}
 
-	/** @return the private key as unencrypted PKCS#8 PEM text */
+	/**
+	 * @return the private key as unencrypted PKCS#8 PEM text
+	 */
 	public String privateKeyPem() {
 		return Pem.encode(this.privateKey);
 	}
 
 	/**
-	 * Writes {@code <baseName>.crt} (PEM certificate) and {@code <baseName>.key} (PKCS#8 PEM
-	 * key, owner-only permissions where the file system supports them) into a directory,
-	 * creating it if needed and replacing existing files.
+	 * Writes {@code <baseName>.crt} (PEM certificate) and {@code <baseName>.key} (PKCS#8
+	 * PEM key, owner-only permissions where the file system supports them) into a
+	 * directory, creating it if needed and replacing existing files.
 	 * @param directory the target directory
 	 * @param baseName the file name without extension, e.g. {@code server}
 	 * @return the written files
@@ -87,7 +94,9 @@ public record IssuedCertificate(X509Certificate certificate, PrivateKey privateK
 		}
 	}
 
-	/** @return the subject and serial number; never the private key */
+	/**
+	 * @return the subject and serial number; never the private key
+	 */
 	@Override
 	public String toString() {
 		return "IssuedCertificate[subject=" + this.certificate.getSubjectX500Principal() + ", serial="

@@ -23,8 +23,9 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
- * Reads and writes PEM text: X.509 certificates, PKCS#8 private keys ({@code PRIVATE KEY}; the
- * older {@code EC PRIVATE KEY} and {@code RSA PRIVATE KEY} forms are read too) and CRLs.
+ * Reads and writes PEM text: X.509 certificates, PKCS#8 private keys
+ * ({@code PRIVATE KEY}; the older {@code EC PRIVATE KEY} and {@code RSA PRIVATE KEY}
+ * forms are read too) and CRLs.
  */
 public final class Pem {
 
@@ -33,22 +34,29 @@ public final class Pem {
 	private Pem() {
 	}
 
-	/** @return the certificate as a {@code CERTIFICATE} PEM block */
+	/**
+	 * @return the certificate as a {@code CERTIFICATE} PEM block
+	 */
 	public static String encode(X509Certificate certificate) {
 		try {
 			return block("CERTIFICATE", certificate.getEncoded());
 		}
 		catch (CertificateEncodingException ex) {
-			throw new IllegalArgumentException("Cannot encode certificate " + certificate.getSubjectX500Principal(), ex);
+			throw new IllegalArgumentException("Cannot encode certificate " + certificate.getSubjectX500Principal(),
+					ex);
 		}
 	}
 
-	/** @return the key as an unencrypted PKCS#8 {@code PRIVATE KEY} PEM block */
+	/**
+	 * @return the key as an unencrypted PKCS#8 {@code PRIVATE KEY} PEM block
+	 */
 	public static String encode(PrivateKey key) {
 		return block("PRIVATE KEY", key.getEncoded());
 	}
 
-	/** @return the CRL as an {@code X509 CRL} PEM block */
+	/**
+	 * @return the CRL as an {@code X509 CRL} PEM block
+	 */
 	public static String encode(X509CRL crl) {
 		try {
 			return block("X509 CRL", crl.getEncoded());

@@ -15,8 +15,8 @@ import dev.rpcadapter.security.cert.TrustAnchors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds in-memory key stores, trust managers and {@link SSLContext}s from certificates, so
- * tests and tools can speak TLS and mTLS without key store files.
+ * Builds in-memory key stores, trust managers and {@link SSLContext}s from certificates,
+ * so tests and tools can speak TLS and mTLS without key store files.
  */
 public final class TlsMaterial {
 

@@ -33,7 +33,8 @@ class CertificateToolCliTests {
 		assertThat(run("ca", "--out", dir())).isZero();
 		assertThat(run("server", "--out", dir(), "--dns", "localhost,api.local", "--ip", "127.0.0.1")).isZero();
 		assertThat(run("client", "--out", dir(), "--cn", "alice", "--roles", "admin,user", "--permissions", "read",
-				"--unit-id", "u-1", "--days", "10")).isZero();
+				"--unit-id", "u-1", "--days", "10"))
+			.isZero();
 
 		X509Certificate ca = certificate("ca.crt");
 		X509Certificate server = certificate("server.crt");
@@ -43,17 +44,19 @@ class CertificateToolCliTests {
 		assertThat(Pem.readPrivateKey(this.directory.resolve("alice.key"))).isNotNull();
 		assertThat(server.getSubjectAlternativeNames()).extracting((name) -> (Object) name.get(1))
 			.containsExactly("localhost", "api.local", "127.0.0.1");
-		assertThat(CertificateIdentity.from(alice)).isEqualTo(
-				new CertificateIdentity("alice", List.of("admin", "user"), List.of("read"), "u-1"));
+		assertThat(CertificateIdentity.from(alice))
+			.isEqualTo(new CertificateIdentity("alice", List.of("admin", "user"), List.of("read"), "u-1"));
 		assertThat(alice.getNotAfter().toInstant()).isBefore(Instant.now().plus(Duration.ofDays(11)));
-		assertThat(output()).contains("alice.crt").contains("serial " + alice.getSerialNumber().toString(16).toUpperCase());
+		assertThat(output()).contains("alice.crt")
+			.contains("serial " + alice.getSerialNumber().toString(16).toUpperCase());
 	}
 
 	@Test
 	void clientRolesCanBeWrittenAsDerAndInSubjectAltNames() throws Exception {
 		run("ca", "--out", dir(), "--key", "rsa");
 		assertThat(run("client", "--out", dir(), "--cn", "bob", "--roles", "user", "--role-encoding", "der",
-				"--san-roles", "--name", "bob-client")).isZero();
+				"--san-roles", "--name", "bob-client"))
+			.isZero();
 
 		X509Certificate bob = certificate("bob-client.crt");
 

@@ -115,7 +115,8 @@ class CertificateToolTests {
 			.isThrownBy(() -> CertificateRequest.forName("x").withValidity(now, now.minusSeconds(1)))
 			.withMessageContaining("notAfter");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CertificateTool.issueServer(CA, CertificateRequest.forName("x").withIpAddresses("localhost")))
+			.isThrownBy(
+					() -> CertificateTool.issueServer(CA, CertificateRequest.forName("x").withIpAddresses("localhost")))
 			.withMessageContaining("Not an IP address literal: 'localhost'");
 	}
 

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param tls TLS trust and key material
  * @param jsonMapper the Jackson mapper
  * @param executor optional executor for the HTTP client
- * @param requestHeaders headers added to each JSON-RPC and {@code /cmd} request, asked per request
+ * @param requestHeaders headers added to each JSON-RPC and {@code /cmd} request, asked
+ * per request
  */
 record ClientSettings(URI baseUrl, @Nullable String apiKey, @Nullable String bearerToken, String jsonRpcPath,
 		String cmdPath, String webSocketPath, Duration requestTimeout, Duration connectTimeout, TlsMaterial tls,

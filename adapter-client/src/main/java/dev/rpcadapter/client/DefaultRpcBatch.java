@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Collects requests, sends them as one array, and puts the responses back in call order by id.
+ * Collects requests, sends them as one array, and puts the responses back in call order
+ * by id.
  */
 final class DefaultRpcBatch implements RpcBatch {
 
@@ -29,7 +30,8 @@ final class DefaultRpcBatch implements RpcBatch {
 
 	private boolean sent;
 
-	DefaultRpcBatch(JsonRpcCodec codec, LongSupplier ids, Function<JsonNode, CompletableFuture<@Nullable JsonNode>> transport) {
+	DefaultRpcBatch(JsonRpcCodec codec, LongSupplier ids,
+			Function<JsonNode, CompletableFuture<@Nullable JsonNode>> transport) {
 		this.codec = codec;
 		this.ids = ids;
 		this.transport = transport;
@@ -79,14 +81,16 @@ final class DefaultRpcBatch implements RpcBatch {
 			throw RpcErrorException.of(RpcError.fromJson(responses.get("error")), 200, null);
 		}
 		if (!responses.isArray()) {
-			throw new RpcProtocolException("Expected a JSON array in answer to a batch, got " + responses.getNodeType());
+			throw new RpcProtocolException(
+					"Expected a JSON array in answer to a batch, got " + responses.getNodeType());
 		}
 		Map<String, JsonNode> byId = JsonRpcCodec.indexById(responses);
 		List<RpcResult> results = new ArrayList<>(this.calls.size());
 		for (PendingCall call : this.calls) {
 			JsonNode response = byId.get(call.idKey());
 			if (response == null) {
-				throw new RpcProtocolException("Batch response has no entry for call " + call.id() + " (" + call.method() + ")");
+				throw new RpcProtocolException(
+						"Batch response has no entry for call " + call.id() + " (" + call.method() + ")");
 			}
 			results.add(JsonRpcCodec.toResult(call.method(), response));
 		}

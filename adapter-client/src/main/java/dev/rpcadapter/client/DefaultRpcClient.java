@@ -48,7 +48,8 @@ final class DefaultRpcClient implements RpcClient {
 		this.exchange = new HttpJsonExchange(httpClient, settings.jsonMapper(), authHeaders(settings),
 				settings.requestTimeout(), settings.requestHeaders());
 		this.cmd = new CmdEndpoint(this.exchange, this.codec, settings.endpoint(settings.cmdPath()));
-		this.files = new FileTransfers(httpClient, this.exchange, authHeaders(settings), settings::endpoint, this::call);
+		this.files = new FileTransfers(httpClient, this.exchange, authHeaders(settings), settings::endpoint,
+				this::call);
 	}
 
 	/**
@@ -173,18 +174,19 @@ final class DefaultRpcClient implements RpcClient {
 	}
 
 	@Override
-	public List<RemoteJob> listJobs(@Nullable RemoteJobState statusFilter, @Nullable String command, @Nullable Integer limit,
-			@Nullable Integer offset) {
+	public List<RemoteJob> listJobs(@Nullable RemoteJobState statusFilter, @Nullable String command,
+			@Nullable Integer limit, @Nullable Integer offset) {
 		return listJobPage(statusFilter, command, limit, offset).jobs();
 	}
 
 	@Override
-	public RemoteJobPage listJobPage(@Nullable RemoteJobState statusFilter, @Nullable String command, @Nullable Integer limit,
-			@Nullable Integer offset) {
+	public RemoteJobPage listJobPage(@Nullable RemoteJobState statusFilter, @Nullable String command,
+			@Nullable Integer limit, @Nullable Integer offset) {
 		JsonNode result = call(QueueMethods.LIST_JOBS, QueueMethods.listParams(statusFilter, command, limit, offset));
 		JsonNode jobs = result.isArray() ? result : result.path("jobs");
 		if (!jobs.isArray()) {
-			throw new RpcProtocolException("queue_list_jobs returned neither an array nor {\"jobs\": [...]}: " + result);
+			throw new RpcProtocolException(
+					"queue_list_jobs returned neither an array nor {\"jobs\": [...]}: " + result);
 		}
 		List<RemoteJob> statuses = new ArrayList<>();
 		jobs.forEach((job) -> statuses.add(RemoteJob.fromJson(job)));
@@ -216,7 +218,8 @@ final class DefaultRpcClient implements RpcClient {
 		WebSocketInbox inbox = new WebSocketInbox(this.codec.mapper());
 		DefaultWebSocketSession session = new DefaultWebSocketSession(this.codec, inbox, target,
 				this.settings.requestTimeout());
-		WebSocket.Builder builder = this.httpClient.newWebSocketBuilder().connectTimeout(this.settings.connectTimeout());
+		WebSocket.Builder builder = this.httpClient.newWebSocketBuilder()
+			.connectTimeout(this.settings.connectTimeout());
 		authHeaders(this.settings).forEach(builder::header);
 		return builder.buildAsync(target, new InboxListener(inbox, target)).handle((socket, failure) -> {
 			if (failure != null) {
@@ -260,10 +263,11 @@ final class DefaultRpcClient implements RpcClient {
 		ensureOpen();
 		String path = "/api/async" + ((deliverId != null)
 				? "?deliver_id=" + java.net.URLEncoder.encode(deliverId, java.nio.charset.StandardCharsets.UTF_8) : "");
-		JsonNode accepted = Futures.join(this.exchange.post(this.settings.endpoint(path),
-				this.codec.request(method, params, 1L)));
+		JsonNode accepted = Futures
+			.join(this.exchange.post(this.settings.endpoint(path), this.codec.request(method, params, 1L)));
 		if (accepted == null || !accepted.path("deliver_id").isString()) {
-			throw new dev.rpcadapter.client.RpcProtocolException("/api/async answered without a deliver_id: " + accepted);
+			throw new dev.rpcadapter.client.RpcProtocolException(
+					"/api/async answered without a deliver_id: " + accepted);
 		}
 		return accepted.path("deliver_id").asString();
 	}

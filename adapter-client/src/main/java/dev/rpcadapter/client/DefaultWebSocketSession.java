@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@link RpcWebSocketSession} on the JDK {@link WebSocket}. Sends are chained, because the JDK
- * socket allows only one outstanding send.
+ * {@link RpcWebSocketSession} on the JDK {@link WebSocket}. Sends are chained, because
+ * the JDK socket allows only one outstanding send.
  */
 final class DefaultWebSocketSession implements RpcWebSocketSession {
 

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How {@link RpcClient#execute(String, Object, ExecuteOptions)} waits for a queued command's job.
+ * How {@link RpcClient#execute(String, Object, ExecuteOptions)} waits for a queued
+ * command's job.
  *
  * @param waitStrategy poll {@code queue_get_job_status} or subscribe on {@code /ws}
  * @param pollInterval delay between status polls ({@link JobWaitStrategy#POLL} only)
@@ -30,12 +31,16 @@ public record ExecuteOptions(JobWaitStrategy waitStrategy, Duration pollInterval
 		requirePositive(timeout, "timeout");
 	}
 
-	/** @return polling every second, for at most an hour, no listener */
+	/**
+	 * @return polling every second, for at most an hour, no listener
+	 */
 	public static ExecuteOptions defaults() {
 		return new ExecuteOptions(JobWaitStrategy.POLL, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, null);
 	}
 
-	/** @return a builder starting from {@link #defaults()} */
+	/**
+	 * @return a builder starting from {@link #defaults()}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}

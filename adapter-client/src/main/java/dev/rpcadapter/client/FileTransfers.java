@@ -21,9 +21,9 @@ import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Uploads (begin, {@code PUT} of the missing chunks, complete) and downloads ({@code GET} with a
- * {@code Range} from the end of a partial file, then a SHA-256 check) through the raw transfer
- * endpoints. Holds one chunk in memory at a time.
+ * Uploads (begin, {@code PUT} of the missing chunks, complete) and downloads ({@code GET}
+ * with a {@code Range} from the end of a partial file, then a SHA-256 check) through the
+ * raw transfer endpoints. Holds one chunk in memory at a time.
  */
 final class FileTransfers {
 
@@ -52,8 +52,8 @@ final class FileTransfers {
 
 	String upload(Path file) {
 		try {
-			JsonNode begun = this.call.apply("transfer_upload_begin", Map.of("name", file.getFileName().toString(),
-					"size", Files.size(file), "sha256", sha256(file)));
+			JsonNode begun = this.call.apply("transfer_upload_begin",
+					Map.of("name", file.getFileName().toString(), "size", Files.size(file), "sha256", sha256(file)));
 			return resume(begun.path("transfer_id").asString(), file);
 		}
 		catch (IOException ex) {
@@ -71,7 +71,8 @@ final class FileTransfers {
 				int index = missing.asInt();
 				buffer.clear();
 				channel.read(buffer, (long) index * chunkSize);
-				while (buffer.hasRemaining() && channel.read(buffer, (long) index * chunkSize + buffer.position()) > 0) {
+				while (buffer.hasRemaining()
+						&& channel.read(buffer, (long) index * chunkSize + buffer.position()) > 0) {
 					// fill up to the chunk or the end of the file
 				}
 				put(id, index, buffer.flip());
@@ -88,7 +89,8 @@ final class FileTransfers {
 		URI target = this.endpoint.apply(PATH + "/" + id + "/chunks/" + index);
 		byte[] body = new byte[chunk.remaining()];
 		chunk.get(body);
-		HttpRequest.Builder request = HttpRequest.newBuilder(target).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+		HttpRequest.Builder request = HttpRequest.newBuilder(target)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
 			.header("Content-Type", "application/octet-stream");
 		this.headers.forEach(request::header);
 		for (int attempt = 1;; attempt++) {
@@ -98,8 +100,9 @@ final class FileTransfers {
 			}
 			catch (IOException ex) {
 				if (attempt == ATTEMPTS) {
-					throw new TransferInterruptedException(id, "Upload of " + id + " stopped at chunk " + index
-							+ " (resume with resumeUpload): " + ex, ex);
+					throw new TransferInterruptedException(id,
+							"Upload of " + id + " stopped at chunk " + index + " (resume with resumeUpload): " + ex,
+							ex);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -109,7 +112,10 @@ final class FileTransfers {
 		}
 	}
 
-	/** Downloads into {@code file}, continuing a partial file; the SHA-256 is checked at the end. */
+	/**
+	 * Downloads into {@code file}, continuing a partial file; the SHA-256 is checked at
+	 * the end.
+	 */
 	void download(String id, Path file) {
 		JsonNode info = this.call.apply("transfer_download_begin", Map.of("transfer_id", id));
 		long size = info.path("size").asLong();
@@ -143,13 +149,15 @@ final class FileTransfers {
 		this.headers.forEach(request::header);
 		HttpResponse<String> response;
 		try {
-			response = this.http.send(request.build(), (info) -> (info.statusCode() == 200 || info.statusCode() == 206)
-					? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(file, options(info.statusCode())),
-							(path) -> "")
-					: HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+			response = this.http.send(request.build(),
+					(info) -> (info.statusCode() == 200 || info.statusCode() == 206)
+							? HttpResponse.BodySubscribers.mapping(
+									HttpResponse.BodySubscribers.ofFile(file, options(info.statusCode())), (path) -> "")
+							: HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
-			throw new TransferInterruptedException(id, "Download of " + id + " stopped (call download again to resume): " + ex, ex);
+			throw new TransferInterruptedException(id,
+					"Download of " + id + " stopped (call download again to resume): " + ex, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -162,7 +170,8 @@ final class FileTransfers {
 
 	private static StandardOpenOption[] options(int status) {
 		return (status == 206)
-				? new StandardOpenOption[] { StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND }
+				? new StandardOpenOption[] { StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+						StandardOpenOption.APPEND }
 				: new StandardOpenOption[] { StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 						StandardOpenOption.TRUNCATE_EXISTING };
 	}
@@ -180,4 +189,5 @@ final class FileTransfers {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

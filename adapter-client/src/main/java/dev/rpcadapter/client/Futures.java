@@ -3,7 +3,6 @@ package dev.rpcadapter.client;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-
 /**
  * Waits for futures on behalf of the synchronous API, rethrowing the original exception.
  */

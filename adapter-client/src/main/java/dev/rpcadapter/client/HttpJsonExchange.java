@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * POSTs JSON and reads JSON back, mapping HTTP statuses: 204 → no body; 2xx → the JSON body;
- * any other status with a JSON-RPC error body (401/403/413/429 by contract) →
+ * POSTs JSON and reads JSON back, mapping HTTP statuses: 204 → no body; 2xx → the JSON
+ * body; any other status with a JSON-RPC error body (401/403/413/429 by contract) →
  * {@link RpcErrorException}; anything else → {@link RpcTransportException}.
  */
 final class HttpJsonExchange {
@@ -35,7 +35,8 @@ final class HttpJsonExchange {
 	private final Supplier<Map<String, String>> requestHeaders;
 
 	/**
-	 * @param requestHeaders asked for each request (a trace context), applied after {@code headers}
+	 * @param requestHeaders asked for each request (a trace context), applied after
+	 * {@code headers}
 	 */
 	HttpJsonExchange(HttpClient httpClient, JsonMapper mapper, Map<String, String> headers, Duration requestTimeout,
 			Supplier<Map<String, String>> requestHeaders) {
@@ -85,8 +86,8 @@ final class HttpJsonExchange {
 					RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)));
 		}
 		throw new RpcTransportException("HTTP " + status + " from POST " + target + " without a JSON-RPC error body"
-				+ (body.isBlank() ? "" : ": " + abbreviate(body)) + ((status == 404) ? " (check the endpoint path)" : ""),
-				null);
+				+ (body.isBlank() ? "" : ": " + abbreviate(body))
+				+ ((status == 404) ? " (check the endpoint path)" : ""), null);
 	}
 
 	private @Nullable JsonNode parseOrNull(@Nullable String body) {

@@ -6,9 +6,9 @@ import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 
-
 /**
- * JDK WebSocket listener that assembles text frames into messages for a {@link WebSocketInbox}.
+ * JDK WebSocket listener that assembles text frames into messages for a
+ * {@link WebSocketInbox}.
  */
 final class InboxListener implements WebSocket.Listener {
 

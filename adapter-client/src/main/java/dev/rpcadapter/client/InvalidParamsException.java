@@ -17,7 +17,9 @@ public class InvalidParamsException extends RpcErrorException {
 		super(error, httpStatus);
 	}
 
-	/** @return the {@code data.errors} entries, empty when the server sent none */
+	/**
+	 * @return the {@code data.errors} entries, empty when the server sent none
+	 */
 	public List<ParamError> errors() {
 		JsonNode data = data();
 		if (data == null || !data.path("errors").isArray()) {

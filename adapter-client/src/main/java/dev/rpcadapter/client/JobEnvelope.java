@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The answer to a queued command: {@code {"job_id","status":"pending","command","poll_with"}}.
+ * The answer to a queued command:
+ * {@code {"job_id","status":"pending","command","poll_with"}}.
  *
  * @param jobId the job id
  * @param command the command name (may be empty if the server omitted it)
@@ -14,9 +15,9 @@ record JobEnvelope(String jobId, String command, String pollWith) {
 
 	/**
 	 * Recognizes an envelope. A result is one only if it is an object with string
-	 * {@code job_id}, {@code status} and {@code poll_with}: a command that merely returns a job
-	 * object (like {@code queue_get_job_status}) has no {@code poll_with} and is not mistaken
-	 * for one.
+	 * {@code job_id}, {@code status} and {@code poll_with}: a command that merely returns
+	 * a job object (like {@code queue_get_job_status}) has no {@code poll_with} and is
+	 * not mistaken for one.
 	 * @return the envelope, or {@code null} if {@code result} is not one
 	 */
 	static @Nullable JobEnvelope detect(@Nullable JsonNode result) {

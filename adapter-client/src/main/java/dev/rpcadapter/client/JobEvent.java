@@ -22,11 +22,12 @@ public record JobEvent(JobEventType type, String jobId, RemoteJobState state, in
 
 	/**
 	 * @param command the job's command name (events do not carry it)
-	 * @return this event as a {@link RemoteJob}; timestamps other than {@code finishedAt} are unknown
+	 * @return this event as a {@link RemoteJob}; timestamps other than {@code finishedAt}
+	 * are unknown
 	 */
 	public RemoteJob toJobStatus(String command) {
-		return new RemoteJob(this.jobId, command, this.state, this.progress, this.description, this.result,
-				this.error, null, null, this.type.isTerminal() ? this.timestamp : null);
+		return new RemoteJob(this.jobId, command, this.state, this.progress, this.description, this.result, this.error,
+				null, null, this.type.isTerminal() ? this.timestamp : null);
 	}
 
 }

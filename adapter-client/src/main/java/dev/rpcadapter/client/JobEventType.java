@@ -23,12 +23,16 @@ public enum JobEventType {
 		this.wireName = wireName;
 	}
 
-	/** @return the {@code event} value on the wire */
+	/**
+	 * @return the {@code event} value on the wire
+	 */
 	public String wireName() {
 		return this.wireName;
 	}
 
-	/** @return whether this event ends the job */
+	/**
+	 * @return whether this event ends the job
+	 */
 	public boolean isTerminal() {
 		return this != PROGRESS;
 	}

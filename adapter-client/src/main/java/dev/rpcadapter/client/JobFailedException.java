@@ -18,12 +18,16 @@ public class JobFailedException extends RpcException {
 		this.error = error;
 	}
 
-	/** @return the job id */
+	/**
+	 * @return the job id
+	 */
 	public String jobId() {
 		return this.jobId;
 	}
 
-	/** @return the job's JSON-RPC error object */
+	/**
+	 * @return the job's JSON-RPC error object
+	 */
 	public RpcError error() {
 		return this.error;
 	}

@@ -1,7 +1,8 @@
 package dev.rpcadapter.client;
 
 /**
- * Code {@code -32004}: no job with that id, it was removed after retention, or it belongs to another caller.
+ * Code {@code -32004}: no job with that id, it was removed after retention, or it belongs
+ * to another caller.
  */
 public class JobNotFoundException extends RpcErrorException {
 

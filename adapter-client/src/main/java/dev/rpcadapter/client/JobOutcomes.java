@@ -4,7 +4,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * Turns a terminal job status into the value {@code execute} returns or the exception it throws.
+ * Turns a terminal job status into the value {@code execute} returns or the exception it
+ * throws.
  */
 final class JobOutcomes {
 

@@ -1,8 +1,8 @@
 package dev.rpcadapter.client;
 
 /**
- * The queued job ended {@link RemoteJobState#STOPPED}: a stop was requested and the command honoured it,
- * so there is no result.
+ * The queued job ended {@link RemoteJobState#STOPPED}: a stop was requested and the
+ * command honoured it, so there is no result.
  */
 public class JobStoppedException extends RpcException {
 
@@ -15,7 +15,9 @@ public class JobStoppedException extends RpcException {
 		this.jobId = jobId;
 	}
 
-	/** @return the job id */
+	/**
+	 * @return the job id
+	 */
 	public String jobId() {
 		return this.jobId;
 	}

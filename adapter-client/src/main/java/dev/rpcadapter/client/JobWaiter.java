@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * State shared by both ways of waiting for a job: the result future, the overall timeout, the
- * last status seen and the user's status listener.
+ * State shared by both ways of waiting for a job: the result future, the overall timeout,
+ * the last status seen and the user's status listener.
  */
 final class JobWaiter {
 
@@ -29,8 +29,8 @@ final class JobWaiter {
 		this.options = options;
 		Duration timeout = options.timeout();
 		Executor timer = CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		timer.execute(() -> this.result.completeExceptionally(
-				new JobTimeoutException(envelope.jobId(), timeout, this.lastStatus.get())));
+		timer.execute(() -> this.result
+			.completeExceptionally(new JobTimeoutException(envelope.jobId(), timeout, this.lastStatus.get())));
 	}
 
 	JobEnvelope envelope() {
@@ -50,7 +50,8 @@ final class JobWaiter {
 	}
 
 	/**
-	 * Records a status, tells the listener, and finishes the wait if the status is terminal.
+	 * Records a status, tells the listener, and finishes the wait if the status is
+	 * terminal.
 	 */
 	void onStatus(RemoteJob status) {
 		if (isDone()) {

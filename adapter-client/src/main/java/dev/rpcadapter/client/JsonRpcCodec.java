@@ -44,7 +44,8 @@ final class JsonRpcCodec {
 	}
 
 	/**
-	 * @return params as a JSON object (by name) or array (by position), {@code null} for none
+	 * @return params as a JSON object (by name) or array (by position), {@code null} for
+	 * none
 	 * @throws IllegalArgumentException if they serialize to anything else
 	 */
 	@Nullable JsonNode params(@Nullable Object params) {
@@ -78,7 +79,8 @@ final class JsonRpcCodec {
 		}
 		String id = idKey(response.path("id"));
 		if (!id.equals(idKey(this.mapper.getNodeFactory().numberNode(expectedId)))) {
-			throw new RpcProtocolException("Response id " + response.path("id") + " does not match request id " + expectedId);
+			throw new RpcProtocolException(
+					"Response id " + response.path("id") + " does not match request id " + expectedId);
 		}
 		if (!response.has("result")) {
 			throw new RpcProtocolException("JSON-RPC response has neither result nor error: " + response);
@@ -111,8 +113,8 @@ final class JsonRpcCodec {
 	}
 
 	/**
-	 * Normalizes an id so {@code 7}, {@code 7.0} and a long 7 compare equal but the string
-	 * {@code "7"} does not.
+	 * Normalizes an id so {@code 7}, {@code 7.0} and a long 7 compare equal but the
+	 * string {@code "7"} does not.
 	 */
 	static String idKey(JsonNode id) {
 		if (id.isNumber()) {

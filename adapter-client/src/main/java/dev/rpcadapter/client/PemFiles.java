@@ -52,7 +52,8 @@ final class PemFiles {
 	/**
 	 * @param file a PEM file with a {@code PRIVATE KEY} (PKCS#8) block
 	 * @return the key (RSA, EC, Ed25519, Ed448)
-	 * @throws IllegalArgumentException if there is no usable key, with the fix in the message
+	 * @throws IllegalArgumentException if there is no usable key, with the fix in the
+	 * message
 	 */
 	public static PrivateKey readPrivateKey(Path file) {
 		for (Block block : blocks(file)) {
@@ -60,9 +61,11 @@ final class PemFiles {
 				case "PRIVATE KEY" -> {
 					return parsePkcs8(block.der(), file);
 				}
-				case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new IllegalArgumentException(file + " holds a "
-						+ block.type() + " (PKCS#1/SEC1); convert it to PKCS#8 with "
-						+ "'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem'");
+				case "RSA PRIVATE KEY",
+						"EC PRIVATE KEY" ->
+					throw new IllegalArgumentException(
+							file + " holds a " + block.type() + " (PKCS#1/SEC1); convert it to PKCS#8 with "
+									+ "'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem'");
 				case "ENCRYPTED PRIVATE KEY" -> throw new IllegalArgumentException(file + " holds an encrypted key; "
 						+ "decrypt it ('openssl pkcs8 -topk8 -nocrypt') or use clientCertificate(KeyStore, char[])");
 				default -> {
@@ -92,8 +95,8 @@ final class PemFiles {
 				// try the next algorithm
 			}
 		}
-		throw new IllegalArgumentException("Unsupported or invalid PKCS#8 private key in " + file
-				+ " (supported: " + String.join(", ", KEY_ALGORITHMS) + ")");
+		throw new IllegalArgumentException("Unsupported or invalid PKCS#8 private key in " + file + " (supported: "
+				+ String.join(", ", KEY_ALGORITHMS) + ")");
 	}
 
 	private static List<Block> blocks(Path file) {

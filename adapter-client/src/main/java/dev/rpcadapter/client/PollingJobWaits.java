@@ -7,8 +7,8 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Waits for a job by calling {@code queue_get_job_status} every poll interval, without blocking
- * a thread between polls.
+ * Waits for a job by calling {@code queue_get_job_status} every poll interval, without
+ * blocking a thread between polls.
  */
 final class PollingJobWaits {
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names and params of the server's built-in queue methods (contract §5). Param names are the
- * server's, exactly: {@code job_id}, {@code status_filter}, {@code command}, {@code limit},
- * {@code offset}.
+ * Names and params of the server's built-in queue methods (contract §5). Param names are
+ * the server's, exactly: {@code job_id}, {@code status_filter}, {@code command},
+ * {@code limit}, {@code offset}.
  */
 final class QueueMethods {
 

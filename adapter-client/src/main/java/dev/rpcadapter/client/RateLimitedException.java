@@ -20,7 +20,9 @@ public class RateLimitedException extends RpcErrorException {
 		this.retryAfter = retryAfter;
 	}
 
-	/** @return the server's {@code Retry-After} delay, empty when it sent none */
+	/**
+	 * @return the server's {@code Retry-After} delay, empty when it sent none
+	 */
 	public Optional<Duration> retryAfter() {
 		return Optional.ofNullable(this.retryAfter);
 	}

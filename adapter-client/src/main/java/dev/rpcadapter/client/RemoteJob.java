@@ -13,22 +13,24 @@ import tools.jackson.databind.JsonNode;
  * @param state the job's state
  * @param progress progress 0..100
  * @param description the last progress description, may be empty
- * @param result the command's return value once {@link RemoteJobState#COMPLETED}, else {@code null}
+ * @param result the command's return value once {@link RemoteJobState#COMPLETED}, else
+ * {@code null}
  * @param error the JSON-RPC error once {@link RemoteJobState#FAILED}, else {@code null}
  * @param createdAt when the job was queued, {@code null} if the server did not say
  * @param startedAt when a worker picked it up
  * @param finishedAt when it reached a terminal state
  */
 public record RemoteJob(String jobId, String command, RemoteJobState state, int progress, String description,
-		@Nullable JsonNode result, @Nullable RpcError error, @Nullable Instant createdAt,
-		@Nullable Instant startedAt, @Nullable Instant finishedAt) {
+		@Nullable JsonNode result, @Nullable RpcError error, @Nullable Instant createdAt, @Nullable Instant startedAt,
+		@Nullable Instant finishedAt) {
 
 	/**
 	 * Reads a job object {@code {"job_id","command","status","progress","description",
 	 * "result"?,"error"?,"created_at","started_at"?,"finished_at"?}}.
 	 * @param node the job object
 	 * @return the job status
-	 * @throws RpcProtocolException if {@code job_id} or {@code status} is missing or invalid
+	 * @throws RpcProtocolException if {@code job_id} or {@code status} is missing or
+	 * invalid
 	 */
 	public static RemoteJob fromJson(JsonNode node) {
 		JsonNode jobId = node.path("job_id");

@@ -16,21 +16,30 @@ public enum RemoteJobState {
 	/** The command returned normally; the job's {@code result} holds its value. */
 	COMPLETED,
 
-	/** The command threw or timed out; the job's {@code error} holds the JSON-RPC error. */
+	/**
+	 * The command threw or timed out; the job's {@code error} holds the JSON-RPC error.
+	 */
 	FAILED,
 
 	/** A stop was requested and honoured. */
 	STOPPED,
 
-	/** Deleted with {@code queue_delete_job}: a tombstone without result, kept for the retention period. */
+	/**
+	 * Deleted with {@code queue_delete_job}: a tombstone without result, kept for the
+	 * retention period.
+	 */
 	DELETED;
 
-	/** @return whether the job will not change state any more */
+	/**
+	 * @return whether the job will not change state any more
+	 */
 	public boolean isTerminal() {
 		return this != PENDING && this != RUNNING;
 	}
 
-	/** @return the name the server uses on the wire, e.g. {@code "running"} */
+	/**
+	 * @return the name the server uses on the wire, e.g. {@code "running"}
+	 */
 	public String wireName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
@@ -47,7 +56,8 @@ public enum RemoteJobState {
 				return state;
 			}
 		}
-		throw new RpcProtocolException("Unknown job status '" + wireName + "'; expected one of pending, running, completed, failed, stopped, deleted");
+		throw new RpcProtocolException("Unknown job status '" + wireName
+				+ "'; expected one of pending, running, completed, failed, stopped, deleted");
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the request timeout: explicit argument, else the first environment variable that is set,
- * in seconds (decimals allowed), else 30 s.
+ * Resolves the request timeout: explicit argument, else the first environment variable
+ * that is set, in seconds (decimals allowed), else 30 s.
  */
 final class RequestTimeouts {
 
@@ -25,7 +25,8 @@ final class RequestTimeouts {
 	 * @param environment environment lookup
 	 * @param variables the variable names, in order of precedence
 	 * @return the timeout to use
-	 * @throws IllegalArgumentException if the first variable that is set is not a positive number
+	 * @throws IllegalArgumentException if the first variable that is set is not a
+	 * positive number
 	 */
 	public static Duration resolve(@Nullable Duration explicit, Function<String, @Nullable String> environment,
 			String... variables) {

@@ -29,14 +29,17 @@ public interface RpcBatch {
 
 	/**
 	 * Sends the batch.
-	 * @return one result per {@link #call} in the order they were added (notifications have
-	 * none), whatever order the server answered in
-	 * @throws RpcErrorException if the server rejected the batch as a whole (e.g. too large)
+	 * @return one result per {@link #call} in the order they were added (notifications
+	 * have none), whatever order the server answered in
+	 * @throws RpcErrorException if the server rejected the batch as a whole (e.g. too
+	 * large)
 	 * @throws RpcProtocolException if a call's response is missing
 	 */
 	List<RpcResult> send();
 
-	/** @return {@link #send()} asynchronously */
+	/**
+	 * @return {@link #send()} asynchronously
+	 */
 	CompletableFuture<List<RpcResult>> sendAsync();
 
 }

@@ -51,17 +51,23 @@ public interface RpcClient extends AutoCloseable {
 	/** Asynchronous {@link #call(String, Object, Class)}. */
 	<T> CompletableFuture<T> callAsync(String method, @Nullable Object params, Class<T> resultType);
 
-	/** Sends a notification (no id); the server answers HTTP 204 and runs it without reply. */
+	/**
+	 * Sends a notification (no id); the server answers HTTP 204 and runs it without
+	 * reply.
+	 */
 	void notify(String method, @Nullable Object params);
 
 	/** Asynchronous {@link #notify(String, Object)}. */
 	CompletableFuture<Void> notifyAsync(String method, @Nullable Object params);
 
-	/** @return a new batch to fill and send */
+	/**
+	 * @return a new batch to fill and send
+	 */
 	RpcBatch batch();
 
 	/**
-	 * Calls a command over {@code POST /cmd} ({@code {"command","params"}} → {@code {"result"}}).
+	 * Calls a command over {@code POST /cmd} ({@code {"command","params"}} →
+	 * {@code {"result"}}).
 	 * @param params by name (object) or {@code null}
 	 */
 	JsonNode cmd(String command, @Nullable Object params);
@@ -69,12 +75,16 @@ public interface RpcClient extends AutoCloseable {
 	/** Asynchronous {@link #cmd(String, Object)}. */
 	CompletableFuture<JsonNode> cmdAsync(String command, @Nullable Object params);
 
-	/** {@link #execute(String, Object, ExecuteOptions)} with {@link ExecuteOptions#defaults()}. */
+	/**
+	 * {@link #execute(String, Object, ExecuteOptions)} with
+	 * {@link ExecuteOptions#defaults()}.
+	 */
 	JsonNode execute(String command, @Nullable Object params);
 
 	/**
-	 * Calls a command; if the server queued it (answered with a {@code job_id} envelope), waits
-	 * for the job and returns the job's result; otherwise returns the result directly.
+	 * Calls a command; if the server queued it (answered with a {@code job_id} envelope),
+	 * waits for the job and returns the job's result; otherwise returns the result
+	 * directly.
 	 * @throws JobFailedException if the job failed
 	 * @throws JobStoppedException if the job was stopped
 	 * @throws JobTimeoutException if the job did not finish within the options' timeout
@@ -113,48 +123,60 @@ public interface RpcClient extends AutoCloseable {
 			@Nullable Integer offset);
 
 	/**
-	 * Like {@link #listJobs}, with the paging the server reports: {@code total_count} of the jobs
-	 * matching the filter, and the {@code limit} and {@code offset} it applied.
+	 * Like {@link #listJobs}, with the paging the server reports: {@code total_count} of
+	 * the jobs matching the filter, and the {@code limit} and {@code offset} it applied.
 	 */
 	RemoteJobPage listJobPage(@Nullable RemoteJobState statusFilter, @Nullable String command, @Nullable Integer limit,
 			@Nullable Integer offset);
 
-	/** Requests a cooperative stop with {@code queue_stop_job}; returns the server's result. */
+	/**
+	 * Requests a cooperative stop with {@code queue_stop_job}; returns the server's
+	 * result.
+	 */
 	JsonNode stopJob(String jobId);
 
 	/** Deletes a job with {@code queue_delete_job}; returns the server's result. */
 	JsonNode deleteJob(String jobId);
 
 	/**
-	 * Uploads a file in chunks ({@code transfer_upload_begin}, {@code PUT /api/transfers/{id}/chunks/{i}},
-	 * {@code transfer_upload_complete} with the file's SHA-256) and returns its transfer id, to pass
-	 * as a {@code TransferRef} param. A chunk is retried on a transport error; if it still fails,
-	 * {@link TransferInterruptedException} names the transfer to {@link #resumeUpload} later.
+	 * Uploads a file in chunks ({@code transfer_upload_begin}, {@code PUT
+	 * /api/transfers/{id}/chunks/{i}}, {@code transfer_upload_complete} with the file's
+	 * SHA-256) and returns its transfer id, to pass as a {@code TransferRef} param. A
+	 * chunk is retried on a transport error; if it still fails,
+	 * {@link TransferInterruptedException} names the transfer to {@link #resumeUpload}
+	 * later.
 	 */
 	String upload(Path file);
 
-	/** Continues an upload: sends only the chunks the server reports missing, then completes it. */
+	/**
+	 * Continues an upload: sends only the chunks the server reports missing, then
+	 * completes it.
+	 */
 	String resumeUpload(String transferId, Path file);
 
 	/**
 	 * Downloads a completed transfer (an upload or a job artifact) to {@code file} with
-	 * {@code GET /api/transfers/{id}}. A partial file left by an interrupted download is continued
-	 * with a {@code Range} request; the result's SHA-256 is checked against the server's.
+	 * {@code GET /api/transfers/{id}}. A partial file left by an interrupted download is
+	 * continued with a {@code Range} request; the result's SHA-256 is checked against the
+	 * server's.
 	 */
 	void download(String transferId, Path file);
 
 	/**
-	 * POSTs a JSON-RPC call to {@code /api/async}: the server answers at once and delivers the call's
-	 * JSON-RPC response to {@code /ws} subscribers of the deliver_id (see
-	 * {@link RpcWebSocketSession#awaitDelivery(String)}).
+	 * POSTs a JSON-RPC call to {@code /api/async}: the server answers at once and
+	 * delivers the call's JSON-RPC response to {@code /ws} subscribers of the deliver_id
+	 * (see {@link RpcWebSocketSession#awaitDelivery(String)}).
 	 * @param deliverId the id to deliver to, or {@code null} for one the server generates
 	 * @return the deliver_id
-	 * @throws RpcErrorException when the server refuses the call at once (id held by another caller,
-	 * too many async calls running, authentication)
+	 * @throws RpcErrorException when the server refuses the call at once (id held by
+	 * another caller, too many async calls running, authentication)
 	 */
 	String postAsync(String method, @Nullable Object params, @Nullable String deliverId);
 
-	/** Opens a WebSocket to {@code /ws}, sending the configured credentials on the upgrade. */
+	/**
+	 * Opens a WebSocket to {@code /ws}, sending the configured credentials on the
+	 * upgrade.
+	 */
 	RpcWebSocketSession connectWebSocket();
 
 	/** Asynchronous {@link #connectWebSocket()}. */
@@ -167,7 +189,10 @@ public interface RpcClient extends AutoCloseable {
 	 */
 	<T> T convert(JsonNode value, Class<T> type);
 
-	/** Releases the client; calls after close are rejected with {@link IllegalStateException}. */
+	/**
+	 * Releases the client; calls after close are rejected with
+	 * {@link IllegalStateException}.
+	 */
 	@Override
 	void close();
 

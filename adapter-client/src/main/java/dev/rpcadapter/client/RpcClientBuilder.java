@@ -19,20 +19,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds an {@link RpcClient}. Obtain with {@link RpcClient#builder(URI)}.
  * <p>
- * HTTPS always verifies the server certificate and host name. Trust the server's CA with one
- * of the {@code trustedCa} methods (or rely on the JDK's default trust store); present a
- * client certificate for mTLS with {@code clientCertificate}.
+ * HTTPS always verifies the server certificate and host name. Trust the server's CA with
+ * one of the {@code trustedCa} methods (or rely on the JDK's default trust store);
+ * present a client certificate for mTLS with {@code clientCertificate}.
  * <p>
  * Request timeout: the {@link #requestTimeout(Duration)} argument, else the
- * {@value #TIMEOUT_ENV} environment variable (seconds, decimals allowed), else the seed client's
- * {@value #SEED_TIMEOUT_ENV}, else 30 s.
+ * {@value #TIMEOUT_ENV} environment variable (seconds, decimals allowed), else the seed
+ * client's {@value #SEED_TIMEOUT_ENV}, else 30 s.
  */
 public final class RpcClientBuilder {
 
-	/** Environment variable with the default request timeout in seconds, e.g. {@code 12.5}. */
+	/**
+	 * Environment variable with the default request timeout in seconds, e.g.
+	 * {@code 12.5}.
+	 */
 	public static final String TIMEOUT_ENV = "ADAPTER_HTTP_TIMEOUT";
 
-	/** The seed client's variable, read when {@value #TIMEOUT_ENV} is not set (same format). */
+	/**
+	 * The seed client's variable, read when {@value #TIMEOUT_ENV} is not set (same
+	 * format).
+	 */
 	public static final String SEED_TIMEOUT_ENV = "MCP_PROXY_ADAPTER_HTTP_TIMEOUT";
 
 	private final URI baseUrl;
@@ -65,13 +71,18 @@ public final class RpcClientBuilder {
 		this.baseUrl = validateBaseUrl(baseUrl);
 	}
 
-	/** Sends {@code X-API-Key: <apiKey>} with every request and on the WebSocket upgrade. */
+	/**
+	 * Sends {@code X-API-Key: <apiKey>} with every request and on the WebSocket upgrade.
+	 */
 	public RpcClientBuilder apiKey(String apiKey) {
 		this.apiKey = requireText(apiKey, "apiKey");
 		return this;
 	}
 
-	/** Sends {@code Authorization: Bearer <token>} with every request and on the WebSocket upgrade. */
+	/**
+	 * Sends {@code Authorization: Bearer <token>} with every request and on the WebSocket
+	 * upgrade.
+	 */
 	public RpcClientBuilder bearerToken(String token) {
 		this.bearerToken = requireText(token, "bearerToken");
 		return this;
@@ -107,31 +118,46 @@ public final class RpcClientBuilder {
 		return this;
 	}
 
-	/** Where to read {@value #TIMEOUT_ENV} from; default {@link System#getenv(String)}. For tests. */
+	/**
+	 * Where to read {@value #TIMEOUT_ENV} from; default {@link System#getenv(String)}.
+	 * For tests.
+	 */
 	public RpcClientBuilder environment(Function<String, @Nullable String> environment) {
 		this.environment = Objects.requireNonNull(environment, "environment");
 		return this;
 	}
 
-	/** Trusts the CA certificate(s) in this PEM file (instead of the JDK default trust store). */
+	/**
+	 * Trusts the CA certificate(s) in this PEM file (instead of the JDK default trust
+	 * store).
+	 */
 	public RpcClientBuilder trustedCa(Path caPemFile) {
 		this.tls.trustedCaPem(Objects.requireNonNull(caPemFile, "caPemFile"));
 		return this;
 	}
 
-	/** Trusts the certificates in this trust store (instead of the JDK default trust store). */
+	/**
+	 * Trusts the certificates in this trust store (instead of the JDK default trust
+	 * store).
+	 */
 	public RpcClientBuilder trustedCa(KeyStore trustStore) {
 		this.tls.trustStore(Objects.requireNonNull(trustStore, "trustStore"));
 		return this;
 	}
 
-	/** Uses this SSLContext as is; excludes the other TLS options. Host names are still verified. */
+	/**
+	 * Uses this SSLContext as is; excludes the other TLS options. Host names are still
+	 * verified.
+	 */
 	public RpcClientBuilder sslContext(SSLContext sslContext) {
 		this.tls.sslContext(Objects.requireNonNull(sslContext, "sslContext"));
 		return this;
 	}
 
-	/** Presents this client certificate (PEM chain) and unencrypted PKCS#8 PEM key for mTLS. */
+	/**
+	 * Presents this client certificate (PEM chain) and unencrypted PKCS#8 PEM key for
+	 * mTLS.
+	 */
 	public RpcClientBuilder clientCertificate(Path certificatePem, Path privateKeyPem) {
 		this.tls.clientPem(Objects.requireNonNull(certificatePem, "certificatePem"),
 				Objects.requireNonNull(privateKeyPem, "privateKeyPem"));
@@ -146,9 +172,10 @@ public final class RpcClientBuilder {
 	}
 
 	/**
-	 * <strong>Dangerous:</strong> accepts any server certificate and host name, so anyone on the
-	 * network path can read and change the traffic, credentials included. For throw-away local
-	 * experiments only; logs a warning when the client is built. Prefer {@link #trustedCa(Path)}.
+	 * <strong>Dangerous:</strong> accepts any server certificate and host name, so anyone
+	 * on the network path can read and change the traffic, credentials included. For
+	 * throw-away local experiments only; logs a warning when the client is built. Prefer
+	 * {@link #trustedCa(Path)}.
 	 */
 	public RpcClientBuilder insecureTrustAllCertificatesDangerous() {
 		this.tls.trustAll();
@@ -161,17 +188,19 @@ public final class RpcClientBuilder {
 		return this;
 	}
 
-	/** Executor for the HTTP client's asynchronous work; default: the JDK client's own. */
+	/**
+	 * Executor for the HTTP client's asynchronous work; default: the JDK client's own.
+	 */
 	public RpcClientBuilder executor(Executor executor) {
 		this.executor = Objects.requireNonNull(executor, "executor");
 		return this;
 	}
 
 	/**
-	 * Headers added to every JSON-RPC and {@code /cmd} request, asked on the calling thread as each
-	 * request is made: the way to send the current trace context ({@code traceparent}) so that the
-	 * server's call span joins the caller's trace. With Micrometer Tracing:
-	 * <pre>{@code
+	 * Headers added to every JSON-RPC and {@code /cmd} request, asked on the calling
+	 * thread as each request is made: the way to send the current trace context
+	 * ({@code traceparent}) so that the server's call span joins the caller's trace. With
+	 * Micrometer Tracing: <pre>{@code
 	 * builder.requestHeaders(() -> {
 	 *     Map<String, String> headers = new HashMap<>();
 	 *     TraceContext current = tracer.currentTraceContext().context();
@@ -180,8 +209,7 @@ public final class RpcClientBuilder {
 	 *     }
 	 *     return headers;
 	 * });
-	 * }</pre>
-	 * Default: none.
+	 * }</pre> Default: none.
 	 */
 	public RpcClientBuilder requestHeaders(Supplier<Map<String, String>> headers) {
 		this.requestHeaders = Objects.requireNonNull(headers, "headers");
@@ -191,7 +219,8 @@ public final class RpcClientBuilder {
 	/**
 	 * @return the client
 	 * @throws IllegalStateException if the options contradict each other
-	 * @throws IllegalArgumentException if {@value #TIMEOUT_ENV} or a PEM/key store is invalid
+	 * @throws IllegalArgumentException if {@value #TIMEOUT_ENV} or a PEM/key store is
+	 * invalid
 	 */
 	public RpcClient build() {
 		if (this.apiKey != null && this.bearerToken != null) {

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A JSON-RPC 2.0 error object as sent by the server: {@code {"code", "message", "data"?}}.
+ * A JSON-RPC 2.0 error object as sent by the server: {@code {"code", "message",
+ * "data"?}}.
  *
  * @param code the error code, see {@link RpcErrorCodes}
  * @param message the short description the server gave

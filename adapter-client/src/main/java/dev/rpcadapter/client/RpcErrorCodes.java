@@ -1,8 +1,8 @@
 package dev.rpcadapter.client;
 
 /**
- * Error codes an rpc-adapter server sends: the JSON-RPC 2.0 spec codes and the adapter's own
- * range {@code -32000..-32006}.
+ * Error codes an rpc-adapter server sends: the JSON-RPC 2.0 spec codes and the adapter's
+ * own range {@code -32000..-32006}.
  */
 public final class RpcErrorCodes {
 
@@ -15,7 +15,9 @@ public final class RpcErrorCodes {
 	/** The method does not exist or is not available to the caller. */
 	public static final int METHOD_NOT_FOUND = -32601;
 
-	/** Invalid method parameters; {@code data.errors} lists {@code {"param","message"}}. */
+	/**
+	 * Invalid method parameters; {@code data.errors} lists {@code {"param","message"}}.
+	 */
 	public static final int INVALID_PARAMS = -32602;
 
 	/** Internal server error; {@code data.error_id} correlates with the server log. */

@@ -7,9 +7,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The server answered a call with a JSON-RPC error object. Codes with a dedicated meaning
- * are thrown as subclasses ({@link MethodNotFoundException}, {@link InvalidParamsException},
- * {@link AuthenticationRequiredException}, {@link PermissionDeniedException},
- * {@link ServerTimeoutException}, {@link JobNotFoundException}, {@link RateLimitedException},
+ * are thrown as subclasses ({@link MethodNotFoundException},
+ * {@link InvalidParamsException}, {@link AuthenticationRequiredException},
+ * {@link PermissionDeniedException}, {@link ServerTimeoutException},
+ * {@link JobNotFoundException}, {@link RateLimitedException},
  * {@link QueueFullException}); the others (parse error, invalid request, internal error,
  * command failed, custom codes) as this class. Compare {@link #code()} with
  * {@link RpcErrorCodes}.
@@ -31,8 +32,8 @@ public class RpcErrorException extends RpcException {
 	/**
 	 * Creates the exception that best fits the error's code.
 	 * @param error the error object from the server
-	 * @param httpStatus the HTTP status of the response that carried it, {@code 0} when it
-	 * came over WebSocket
+	 * @param httpStatus the HTTP status of the response that carried it, {@code 0} when
+	 * it came over WebSocket
 	 * @param retryAfter the HTTP {@code Retry-After} delay, if the server sent one
 	 * @return the exception, a subclass for well-known codes
 	 */
@@ -50,27 +51,38 @@ public class RpcErrorException extends RpcException {
 		};
 	}
 
-	/** @return the error object as sent by the server */
+	/**
+	 * @return the error object as sent by the server
+	 */
 	public RpcError error() {
 		return this.error;
 	}
 
-	/** @return the JSON-RPC error code */
+	/**
+	 * @return the JSON-RPC error code
+	 */
 	public int code() {
 		return this.error.code();
 	}
 
-	/** @return the server's error message */
+	/**
+	 * @return the server's error message
+	 */
 	public String errorMessage() {
 		return this.error.message();
 	}
 
-	/** @return the error's {@code data} member, {@code null} when absent */
+	/**
+	 * @return the error's {@code data} member, {@code null} when absent
+	 */
 	public @Nullable JsonNode data() {
 		return this.error.data();
 	}
 
-	/** @return HTTP status of the response that carried the error, {@code 0} over WebSocket */
+	/**
+	 * @return HTTP status of the response that carried the error, {@code 0} over
+	 * WebSocket
+	 */
 	public int httpStatus() {
 		return this.httpStatus;
 	}

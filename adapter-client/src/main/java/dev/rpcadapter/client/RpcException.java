@@ -3,10 +3,11 @@ package dev.rpcadapter.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every exception the client throws for a failed call: errors answered by the server
- * ({@link RpcErrorException}), failures to reach it ({@link RpcTransportException}), malformed
- * answers ({@link RpcProtocolException}) and job outcomes ({@link JobFailedException},
- * {@link JobStoppedException}, {@link JobTimeoutException}).
+ * Base of every exception the client throws for a failed call: errors answered by the
+ * server ({@link RpcErrorException}), failures to reach it
+ * ({@link RpcTransportException}), malformed answers ({@link RpcProtocolException}) and
+ * job outcomes ({@link JobFailedException}, {@link JobStoppedException},
+ * {@link JobTimeoutException}).
  */
 public class RpcException extends RuntimeException {
 

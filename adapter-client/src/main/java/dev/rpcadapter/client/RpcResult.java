@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
  * Outcome of one call in a batch: a result or an error, never both.
  *
  * @param method the method that was called
- * @param result the result when successful (may be a JSON {@code null} node), else {@code null}
+ * @param result the result when successful (may be a JSON {@code null} node), else
+ * {@code null}
  * @param error the error when failed, else {@code null}
  */
 public record RpcResult(String method, @Nullable JsonNode result, @Nullable RpcError error) {
@@ -20,7 +21,9 @@ public record RpcResult(String method, @Nullable JsonNode result, @Nullable RpcE
 		}
 	}
 
-	/** @return whether the call succeeded */
+	/**
+	 * @return whether the call succeeded
+	 */
 	public boolean isSuccess() {
 		return this.error == null;
 	}

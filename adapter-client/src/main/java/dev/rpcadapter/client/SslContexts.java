@@ -17,9 +17,9 @@ import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the client's {@link SSLContext} from {@link TlsMaterial}. Host name verification is not
- * configured here: the JDK HttpClient always enables it (endpoint identification "HTTPS"), and
- * only the trust-all manager bypasses it.
+ * Builds the client's {@link SSLContext} from {@link TlsMaterial}. Host name verification
+ * is not configured here: the JDK HttpClient always enables it (endpoint identification
+ * "HTTPS"), and only the trust-all manager bypasses it.
  */
 final class SslContexts {
 
@@ -31,7 +31,8 @@ final class SslContexts {
 	}
 
 	/**
-	 * @return the context, or {@code null} when no TLS option was set (use the JDK default)
+	 * @return the context, or {@code null} when no TLS option was set (use the JDK
+	 * default)
 	 */
 	static @Nullable SSLContext create(TlsMaterial tls) {
 		if (tls.sslContext() != null) {
@@ -95,8 +96,9 @@ final class SslContexts {
 		List<X509Certificate> chain = PemFiles.readCertificates(certificatePem);
 		PrivateKey key = PemFiles.readPrivateKey(privateKeyPem);
 		if (!chain.get(0).getPublicKey().getAlgorithm().equals(key.getAlgorithm())) {
-			throw new IllegalArgumentException("Client key " + privateKeyPem + " (" + key.getAlgorithm()
-					+ ") does not match certificate " + certificatePem + " (" + chain.get(0).getPublicKey().getAlgorithm() + ")");
+			throw new IllegalArgumentException(
+					"Client key " + privateKeyPem + " (" + key.getAlgorithm() + ") does not match certificate "
+							+ certificatePem + " (" + chain.get(0).getPublicKey().getAlgorithm() + ")");
 		}
 		KeyStore store = emptyStore();
 		store.setKeyEntry("client", key, EPHEMERAL_PASSWORD, chain.toArray(new X509Certificate[0]));

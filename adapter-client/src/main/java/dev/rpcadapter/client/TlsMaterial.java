@@ -8,7 +8,8 @@ import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The TLS options a user chose; {@link SslContexts} turns them into an {@link SSLContext}.
+ * The TLS options a user chose; {@link SslContexts} turns them into an
+ * {@link SSLContext}.
  *
  * @param caPem PEM file with trusted CA certificates
  * @param trustStore trust store with trusted certificates
@@ -23,12 +24,16 @@ record TlsMaterial(@Nullable Path caPem, @Nullable KeyStore trustStore, @Nullabl
 		boolean trustAll, @Nullable Path certificatePem, @Nullable Path privateKeyPem, @Nullable KeyStore keyStore,
 		char @Nullable [] keyPassword) {
 
-	/** @return a builder with nothing configured */
+	/**
+	 * @return a builder with nothing configured
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** @return whether any TLS option was set */
+	/**
+	 * @return whether any TLS option was set
+	 */
 	public boolean isConfigured() {
 		return this.caPem != null || this.trustStore != null || this.sslContext != null || this.trustAll
 				|| this.certificatePem != null || this.keyStore != null;
@@ -93,7 +98,8 @@ record TlsMaterial(@Nullable Path caPem, @Nullable KeyStore trustStore, @Nullabl
 						+ "insecureTrustAllCertificatesDangerous()");
 			}
 			if (this.certificatePem != null && this.keyStore != null) {
-				throw new IllegalStateException("Choose one of clientCertificate(Path, Path) and clientCertificate(KeyStore, char[])");
+				throw new IllegalStateException(
+						"Choose one of clientCertificate(Path, Path) and clientCertificate(KeyStore, char[])");
 			}
 			return new TlsMaterial(this.caPem, this.trustStore, this.sslContext, this.trustAll, this.certificatePem,
 					this.privateKeyPem, this.keyStore, this.keyPassword);

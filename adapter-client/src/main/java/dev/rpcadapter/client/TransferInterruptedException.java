@@ -3,8 +3,8 @@ package dev.rpcadapter.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An upload or download stopped part-way (connection lost, server gone). The chunks that arrived
- * are kept: call {@link RpcClient#resumeUpload} with {@link #transferId()} (or
+ * An upload or download stopped part-way (connection lost, server gone). The chunks that
+ * arrived are kept: call {@link RpcClient#resumeUpload} with {@link #transferId()} (or
  * {@link RpcClient#download} again) to continue where it stopped.
  */
 public class TransferInterruptedException extends RpcException {
@@ -22,4 +22,5 @@ public class TransferInterruptedException extends RpcException {
 	public String transferId() {
 		return this.transferId;
 	}
+
 }

@@ -19,8 +19,8 @@ import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns low-level I/O and TLS exceptions into {@link RpcTransportException}s whose message says
- * what happened and what to configure.
+ * Turns low-level I/O and TLS exceptions into {@link RpcTransportException}s whose
+ * message says what happened and what to configure.
  */
 final class TransportFailures {
 
@@ -67,8 +67,8 @@ final class TransportFailures {
 		if (tls != null) {
 			return "TLS handshake with " + origin + " failed: " + tlsReason(tls, target);
 		}
-		if (isHttps(target) && (find(cause, EOFException.class) != null
-				|| describeChain(cause).contains("received no bytes"))) {
+		if (isHttps(target)
+				&& (find(cause, EOFException.class) != null || describeChain(cause).contains("received no bytes"))) {
 			return "Server " + origin + " closed the TLS connection without answering; with TLS 1.3 this is how a "
 					+ "server that requires a client certificate (mTLS) rejects a missing or untrusted one — check "
 					+ "clientCertificate(...)";
@@ -85,7 +85,8 @@ final class TransportFailures {
 
 	private static String tlsReason(SSLException tls, URI target) {
 		String chain = describeChain(tls).toLowerCase(Locale.ROOT);
-		if (find(tls, CertificateExpiredException.class) != null || find(tls, CertificateNotYetValidException.class) != null
+		if (find(tls, CertificateExpiredException.class) != null
+				|| find(tls, CertificateNotYetValidException.class) != null
 				|| chain.contains("validity check failed")) {
 			return "server certificate expired or not yet valid";
 		}
@@ -100,8 +101,8 @@ final class TransportFailures {
 		if (find(tls, CertPathValidatorException.class) != null) {
 			return "server certificate chain rejected (" + describeChain(tls) + ")";
 		}
-		if (chain.contains("certificate_required") || chain.contains("bad_certificate")
-				|| chain.contains("unknown_ca") || chain.contains("certificate_unknown")) {
+		if (chain.contains("certificate_required") || chain.contains("bad_certificate") || chain.contains("unknown_ca")
+				|| chain.contains("certificate_unknown")) {
 			return "server rejected the client certificate or requires one (mTLS) — configure clientCertificate(...) "
 					+ "with a certificate the server trusts";
 		}

@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Routes incoming {@code /ws} frames: JSON-RPC responses to the pending call with the same id,
- * {@code subscribed} acknowledgements to the pending subscription, job events to the job's
- * listener. Independent of the socket, so it is tested without one.
+ * Routes incoming {@code /ws} frames: JSON-RPC responses to the pending call with the
+ * same id, {@code subscribed} acknowledgements to the pending subscription, job events to
+ * the job's listener. Independent of the socket, so it is tested without one.
  */
 final class WebSocketInbox {
 
@@ -104,7 +104,8 @@ final class WebSocketInbox {
 			future.complete(response.get("result"));
 		}
 		else {
-			future.completeExceptionally(new RpcProtocolException("JSON-RPC response has neither result nor error: " + response));
+			future.completeExceptionally(
+					new RpcProtocolException("JSON-RPC response has neither result nor error: " + response));
 		}
 	}
 

@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Waits for a job through a {@code /ws} subscription on a dedicated session, closed afterwards.
- * A completed event without a {@code result} is followed by one status lookup to fetch it.
+ * Waits for a job through a {@code /ws} subscription on a dedicated session, closed
+ * afterwards. A completed event without a {@code result} is followed by one status lookup
+ * to fetch it.
  */
 final class WebSocketJobWaits {
 

@@ -33,7 +33,8 @@ class DefaultRpcBatchTests {
 
 	@Test
 	void failedEntryThrowsMappedExceptionOnGet() {
-		List<RpcResult> results = batch("[{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"x\"}}]")
+		List<RpcResult> results = batch(
+				"[{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"x\"}}]")
 			.call("a", null)
 			.send();
 		assertThatExceptionOfType(RpcErrorException.class).isThrownBy(() -> results.get(0).get());
@@ -42,14 +43,17 @@ class DefaultRpcBatchTests {
 	@Test
 	void missingResponseForACallIsProtocolError() {
 		RpcBatch batch = batch("[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":1}]").call("a", null).call("b", null);
-		assertThatExceptionOfType(RpcProtocolException.class).isThrownBy(batch::send).withMessageContaining("call 2 (b)");
+		assertThatExceptionOfType(RpcProtocolException.class).isThrownBy(batch::send)
+			.withMessageContaining("call 2 (b)");
 	}
 
 	@Test
 	void batchRejectedAsAWholeThrowsItsError() {
-		RpcBatch batch = batch("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Batch too large\"}}")
+		RpcBatch batch = batch(
+				"{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Batch too large\"}}")
 			.call("a", null);
-		assertThatExceptionOfType(RpcErrorException.class).isThrownBy(batch::send).withMessageContaining("Batch too large");
+		assertThatExceptionOfType(RpcErrorException.class).isThrownBy(batch::send)
+			.withMessageContaining("Batch too large");
 	}
 
 	@Test
@@ -69,7 +73,8 @@ class DefaultRpcBatchTests {
 		AtomicLong ids = new AtomicLong();
 		return new DefaultRpcBatch(new JsonRpcCodec(this.mapper), ids::incrementAndGet, (body) -> {
 			this.sent.set(body);
-			return CompletableFuture.completedFuture((responseJson != null) ? this.mapper.readTree(responseJson) : null);
+			return CompletableFuture
+				.completedFuture((responseJson != null) ? this.mapper.readTree(responseJson) : null);
 		});
 	}
 

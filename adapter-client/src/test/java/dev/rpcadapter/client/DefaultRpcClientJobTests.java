@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code execute} and the job helpers over real HTTP against a {@link ScriptedServer} that plays
- * a queue: the command answers with a job envelope, status polls walk through states.
+ * {@code execute} and the job helpers over real HTTP against a {@link ScriptedServer}
+ * that plays a queue: the command answers with a job envelope, status polls walk through
+ * states.
  */
 class DefaultRpcClientJobTests {
 
@@ -45,8 +46,8 @@ class DefaultRpcClientJobTests {
 	void executePollsQueuedJobUntilCompletedAndReportsEachStatus() throws Exception {
 		List<RemoteJob> seen = new CopyOnWriteArrayList<>();
 		ExecuteOptions options = ExecuteOptions.builder().poll(Duration.ofMillis(10)).onStatus(seen::add).build();
-		try (RpcClient client = client(queue(List.of(job("running", ""), job("running", ""),
-				job("completed", ",\"result\":[\"a\",\"b\"]"))))) {
+		try (RpcClient client = client(queue(
+				List.of(job("running", ""), job("running", ""), job("completed", ",\"result\":[\"a\",\"b\"]"))))) {
 			JsonNode result = client.execute("chunk", Map.of("text", "ab"), options);
 			assertThat(result.get(0).stringValue()).isEqualTo("a");
 		}
@@ -59,7 +60,8 @@ class DefaultRpcClientJobTests {
 
 	@Test
 	void executeThrowsJobFailedWithTheJobsErrorObject() throws Exception {
-		try (RpcClient client = client(queue(List.of(job("failed", ",\"error\":{\"code\":-32000,\"message\":\"bad input\"}"))))) {
+		try (RpcClient client = client(
+				queue(List.of(job("failed", ",\"error\":{\"code\":-32000,\"message\":\"bad input\"}"))))) {
 			assertThatExceptionOfType(JobFailedException.class).isThrownBy(() -> client.execute("chunk", null, FAST))
 				.satisfies((ex) -> assertThat(ex.jobId()).isEqualTo("j1"))
 				.satisfies((ex) -> assertThat(ex.error().code()).isEqualTo(-32000))
@@ -76,9 +78,13 @@ class DefaultRpcClientJobTests {
 
 	@Test
 	void executeGivesUpAfterTimeoutWithLastStatus() throws Exception {
-		ExecuteOptions options = ExecuteOptions.builder().poll(Duration.ofMillis(10)).timeout(Duration.ofMillis(150)).build();
+		ExecuteOptions options = ExecuteOptions.builder()
+			.poll(Duration.ofMillis(10))
+			.timeout(Duration.ofMillis(150))
+			.build();
 		try (RpcClient client = client(queue(List.of(job("running", ""))))) {
-			assertThatExceptionOfType(JobTimeoutException.class).isThrownBy(() -> client.execute("chunk", null, options))
+			assertThatExceptionOfType(JobTimeoutException.class)
+				.isThrownBy(() -> client.execute("chunk", null, options))
 				.satisfies((ex) -> assertThat(ex.lastStatus()).map(RemoteJob::state).contains(RemoteJobState.RUNNING));
 		}
 	}
@@ -91,7 +97,8 @@ class DefaultRpcClientJobTests {
 		}
 		JsonNode request = this.server.requests().get(0).body();
 		assertThat(request.path("method").stringValue()).isEqualTo("queue_list_jobs");
-		assertThat(request.path("params").propertyNames()).containsExactly("status_filter", "command", "limit", "offset");
+		assertThat(request.path("params").propertyNames()).containsExactly("status_filter", "command", "limit",
+				"offset");
 		assertThat(request.path("params").path("status_filter").stringValue()).isEqualTo("running");
 	}
 
@@ -133,13 +140,16 @@ class DefaultRpcClientJobTests {
 		return RpcClient.builder(this.server.baseUrl()).build();
 	}
 
-	/** Answers "chunk" with an envelope, "echo" directly, and status polls from the list (last repeats). */
+	/**
+	 * Answers "chunk" with an envelope, "echo" directly, and status polls from the list
+	 * (last repeats).
+	 */
 	private static java.util.function.Function<Request, Reply> queue(List<String> statuses) {
 		AtomicInteger polls = new AtomicInteger();
 		return (request) -> switch (request.body().path("method").stringValue()) {
 			case "chunk" -> Reply.result(request, ENVELOPE);
-			case "queue_get_job_status" -> Reply.result(request,
-					statuses.get(Math.min(polls.getAndIncrement(), statuses.size() - 1)));
+			case "queue_get_job_status" ->
+				Reply.result(request, statuses.get(Math.min(polls.getAndIncrement(), statuses.size() - 1)));
 			default -> Reply.result(request, "\"direct\"");
 		};
 	}

@@ -48,9 +48,9 @@ class DefaultRpcClientTests {
 	void requestHeadersAreAskedForEachRequestToCarryTheTraceContext() throws Exception {
 		java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 		try (RpcClient client = client((request) -> Reply.result(request, "1"),
-				(builder) -> builder.requestHeaders(() -> Map.of("traceparent",
-						"00-0af7651916cd43dd8448eb211c80319c-00000000000000" + String.format("%02x", asked.incrementAndGet())
-								+ "-01")))) {
+				(builder) -> builder
+					.requestHeaders(() -> Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-00000000000000"
+							+ String.format("%02x", asked.incrementAndGet()) + "-01")))) {
 			client.call("one", Map.of(), Integer.class);
 			client.call("two", Map.of(), Integer.class);
 		}
@@ -83,7 +83,8 @@ class DefaultRpcClientTests {
 
 	@Test
 	void errorResponseIsThrownAsSubclassForItsCode() throws Exception {
-		try (RpcClient client = client((request) -> Reply.error(request, -32601, "Method not found"), (builder) -> builder)) {
+		try (RpcClient client = client((request) -> Reply.error(request, -32601, "Method not found"),
+				(builder) -> builder)) {
 			assertThatExceptionOfType(MethodNotFoundException.class).isThrownBy(() -> client.call("nope", null))
 				.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(200));
 		}
@@ -111,7 +112,8 @@ class DefaultRpcClientTests {
 	@Test
 	void http429ExposesRetryAfter() throws Exception {
 		String body = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32005,\"message\":\"Rate limit exceeded\"}}";
-		try (RpcClient client = client((request) -> new Reply(429, body, Map.of("Retry-After", "7")), (builder) -> builder)) {
+		try (RpcClient client = client((request) -> new Reply(429, body, Map.of("Retry-After", "7")),
+				(builder) -> builder)) {
 			assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> client.call("echo", null))
 				.satisfies((ex) -> assertThat(ex.retryAfter()).contains(Duration.ofSeconds(7)));
 		}
@@ -153,7 +155,8 @@ class DefaultRpcClientTests {
 
 	@Test
 	void cmdPostsCommandAndParamsAndReadsResult() throws Exception {
-		try (RpcClient client = client((request) -> Reply.json("{\"result\":{\"echo\":\"hi\"}}"), (builder) -> builder)) {
+		try (RpcClient client = client((request) -> Reply.json("{\"result\":{\"echo\":\"hi\"}}"),
+				(builder) -> builder)) {
 			assertThat(client.cmd("echo", Map.of("text", "hi")).path("echo").stringValue()).isEqualTo("hi");
 		}
 		Request request = this.server.requests().get(0);

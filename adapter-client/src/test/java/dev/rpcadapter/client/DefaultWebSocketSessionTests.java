@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The WebSocket session and WebSocket job waiting over a real socket ({@link MiniWebSocketServer}).
+ * The WebSocket session and WebSocket job waiting over a real socket
+ * ({@link MiniWebSocketServer}).
  */
 class DefaultWebSocketSessionTests {
 
@@ -42,8 +43,9 @@ class DefaultWebSocketSessionTests {
 		List<RemoteJob> seen = new CopyOnWriteArrayList<>();
 		ExecuteOptions options = ExecuteOptions.builder().webSocket().onStatus(seen::add).build();
 		try (MiniWebSocketServer server = new MiniWebSocketServer((body) -> ENVELOPE,
-				(frame) -> jobEvents(frame, "{\"event\":\"job_completed\",\"job_id\":\"j1\",\"status\":\"completed\","
-						+ "\"progress\":100,\"description\":\"done\",\"result\":[\"a\"]}"));
+				(frame) -> jobEvents(frame,
+						"{\"event\":\"job_completed\",\"job_id\":\"j1\",\"status\":\"completed\","
+								+ "\"progress\":100,\"description\":\"done\",\"result\":[\"a\"]}"));
 				RpcClient client = RpcClient.builder(server.baseUrl()).apiKey("k1").build()) {
 			JsonNode result = client.execute("chunk", Map.of("text", "a"), options);
 			assertThat(result.get(0).stringValue()).isEqualTo("a");
@@ -55,8 +57,9 @@ class DefaultWebSocketSessionTests {
 	@Test
 	void executeWithWebSocketStrategyThrowsJobFailedOnFailedEvent() throws Exception {
 		try (MiniWebSocketServer server = new MiniWebSocketServer((body) -> ENVELOPE,
-				(frame) -> jobEvents(frame, "{\"event\":\"job_failed\",\"job_id\":\"j1\",\"status\":\"failed\","
-						+ "\"error\":{\"code\":-32000,\"message\":\"boom\"}}"));
+				(frame) -> jobEvents(frame,
+						"{\"event\":\"job_failed\",\"job_id\":\"j1\",\"status\":\"failed\","
+								+ "\"error\":{\"code\":-32000,\"message\":\"boom\"}}"));
 				RpcClient client = RpcClient.builder(server.baseUrl()).build()) {
 			assertThatExceptionOfType(JobFailedException.class)
 				.isThrownBy(() -> client.execute("chunk", null, ExecuteOptions.builder().webSocket().build()))
@@ -70,10 +73,13 @@ class DefaultWebSocketSessionTests {
 		if (request.path("method").stringValue().equals("echo")) {
 			return List.of("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":" + request.path("params") + "}");
 		}
-		return List.of("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
+		return List
+			.of("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
 	}
 
-	/** Answers a subscribe with the ack, a progress event and the given terminal event. */
+	/**
+	 * Answers a subscribe with the ack, a progress event and the given terminal event.
+	 */
 	private static List<String> jobEvents(String frame, String terminal) {
 		if (!MAPPER.readTree(frame).path("action").asString("").equals("subscribe")) {
 			return List.of();

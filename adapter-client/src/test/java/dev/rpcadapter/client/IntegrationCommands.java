@@ -15,11 +15,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * The commands the client integration tests call on a real server: the JSON-RPC spec §7
- * examples, typed results, failures, slow and never-ending commands, and a notification sink.
+ * examples, typed results, failures, slow and never-ending commands, and a notification
+ * sink.
  */
 public class IntegrationCommands {
 
-	/** What {@code record} received, in order, so tests can see that notifications ran. */
+	/**
+	 * What {@code record} received, in order, so tests can see that notifications ran.
+	 */
 	private final BlockingQueue<String> recorded = new LinkedBlockingQueue<>();
 
 	/** The typed result of {@code describe_person}. */

@@ -4,7 +4,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The server application of the client integration tests: the real starter plus test commands. */
+/**
+ * The server application of the client integration tests: the real starter plus test
+ * commands.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class IntegrationTestApplication {

@@ -12,14 +12,16 @@ class JobEnvelopeTests {
 
 	@Test
 	void queuedCommandAnswerIsDetected() {
-		JobEnvelope envelope = JobEnvelope.detect(json("{\"job_id\":\"j1\",\"status\":\"pending\",\"command\":\"chunk\","
-				+ "\"poll_with\":\"queue_get_job_status\"}"));
+		JobEnvelope envelope = JobEnvelope
+			.detect(json("{\"job_id\":\"j1\",\"status\":\"pending\",\"command\":\"chunk\","
+					+ "\"poll_with\":\"queue_get_job_status\"}"));
 		assertThat(envelope).isEqualTo(new JobEnvelope("j1", "chunk", "queue_get_job_status"));
 	}
 
 	@Test
 	void jobObjectWithoutPollWithIsNotAnEnvelope() {
-		assertThat(JobEnvelope.detect(json("{\"job_id\":\"j1\",\"status\":\"completed\",\"command\":\"chunk\"}"))).isNull();
+		assertThat(JobEnvelope.detect(json("{\"job_id\":\"j1\",\"status\":\"completed\",\"command\":\"chunk\"}")))
+			.isNull();
 	}
 
 	@Test

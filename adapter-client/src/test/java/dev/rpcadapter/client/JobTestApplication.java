@@ -4,7 +4,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The server of the client's job integration tests: the real starter plus {@link JobTestCommands}. */
+/**
+ * The server of the client's job integration tests: the real starter plus
+ * {@link JobTestCommands}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class JobTestApplication {

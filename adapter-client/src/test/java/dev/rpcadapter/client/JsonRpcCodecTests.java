@@ -24,8 +24,8 @@ class JsonRpcCodecTests {
 	@Test
 	void recordParamsAreSentByName() {
 		ObjectNode request = this.codec.request("subtract", new Subtract(42, 23), 1L);
-		assertThat(request.toString())
-			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"minuend\":42,\"subtrahend\":23},\"id\":1}");
+		assertThat(request.toString()).isEqualTo(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"minuend\":42,\"subtrahend\":23},\"id\":1}");
 	}
 
 	@Test
@@ -56,7 +56,8 @@ class JsonRpcCodecTests {
 
 	@Test
 	void resultWithErrorIsThrownAsSubclass() {
-		JsonNode response = json("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32004,\"message\":\"Job not found\"}}");
+		JsonNode response = json(
+				"{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32004,\"message\":\"Job not found\"}}");
 		assertThatExceptionOfType(JobNotFoundException.class).isThrownBy(() -> this.codec.result(response, 3));
 	}
 

@@ -21,10 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A tiny real HTTP/1.1 + WebSocket (RFC 6455, text frames only) server on one loopback port, so
- * the client's {@code /ws} support is tested over a real socket. Plain POSTs are answered by
- * {@code httpScript} (request body → response body), text frames by {@code wsScript} (frame →
- * frames to send back). Records the headers of the last WebSocket upgrade.
+ * A tiny real HTTP/1.1 + WebSocket (RFC 6455, text frames only) server on one loopback
+ * port, so the client's {@code /ws} support is tested over a real socket. Plain POSTs are
+ * answered by {@code httpScript} (request body → response body), text frames by
+ * {@code wsScript} (frame → frames to send back). Records the headers of the last
+ * WebSocket upgrade.
  */
 public final class MiniWebSocketServer implements AutoCloseable {
 
@@ -52,7 +53,9 @@ public final class MiniWebSocketServer implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.socket.getLocalPort());
 	}
 
-	/** @return headers (lower-case names) of the last WebSocket upgrade request */
+	/**
+	 * @return headers (lower-case names) of the last WebSocket upgrade request
+	 */
 	public Map<String, String> upgradeHeaders() {
 		return Map.copyOf(this.upgradeHeaders);
 	}
@@ -88,9 +91,11 @@ public final class MiniWebSocketServer implements AutoCloseable {
 			}
 			else {
 				byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
-				byte[] reply = this.httpScript.apply(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+				byte[] reply = this.httpScript.apply(new String(body, StandardCharsets.UTF_8))
+					.getBytes(StandardCharsets.UTF_8);
 				out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + reply.length
-						+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+						+ "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
 				out.write(reply);
 				out.flush();
 			}

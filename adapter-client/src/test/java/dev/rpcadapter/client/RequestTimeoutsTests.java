@@ -38,15 +38,18 @@ class RequestTimeoutsTests {
 
 	@Test
 	void nonNumericEnvironmentValueIsRejectedNamingTheVariable() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RequestTimeouts.resolve(null, Map.of(VAR, "abc")::get, VAR))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RequestTimeouts.resolve(null, Map.of(VAR, "abc")::get, VAR))
 			.withMessageContaining(VAR)
 			.withMessageContaining("'abc'");
 	}
 
 	@Test
 	void zeroOrNegativeEnvironmentValueIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RequestTimeouts.resolve(null, Map.of(VAR, "0")::get, VAR));
-		assertThatIllegalArgumentException().isThrownBy(() -> RequestTimeouts.resolve(null, Map.of(VAR, "-1.5")::get, VAR));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RequestTimeouts.resolve(null, Map.of(VAR, "0")::get, VAR));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RequestTimeouts.resolve(null, Map.of(VAR, "-1.5")::get, VAR));
 	}
 
 }

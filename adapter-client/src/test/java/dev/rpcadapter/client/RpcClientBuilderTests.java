@@ -52,11 +52,10 @@ class RpcClientBuilderTests {
 
 	@Test
 	void trustAllCannotBeCombinedWithTrustedCa() {
-		assertThatIllegalStateException()
-			.isThrownBy(() -> RpcClient.builder(HTTPS)
-				.trustedCa(Path.of("ca.pem"))
-				.insecureTrustAllCertificatesDangerous()
-				.build());
+		assertThatIllegalStateException().isThrownBy(() -> RpcClient.builder(HTTPS)
+			.trustedCa(Path.of("ca.pem"))
+			.insecureTrustAllCertificatesDangerous()
+			.build());
 	}
 
 	@Test

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Every HTTP call style of {@link RpcClient} against a real rpc-adapter server on a random port.
+ * Every HTTP call style of {@link RpcClient} against a real rpc-adapter server on a
+ * random port.
  */
 class RpcClientIntegrationTests {
 
@@ -89,13 +90,14 @@ class RpcClientIntegrationTests {
 	@Test
 	void notifyRunsCommandWithoutResponse() {
 		client.notify("record", Map.of("message", "fire and forget"));
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(
-				() -> assertThat(server.commands().recorded()).containsExactly("fire and forget"));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(server.commands().recorded()).containsExactly("fire and forget"));
 	}
 
 	@Test
 	void notificationIsAnsweredWithNoContent() throws Exception {
-		HttpResponse<String> response = rawPost("{\"jsonrpc\":\"2.0\",\"method\":\"record\",\"params\":{\"message\":\"raw\"}}");
+		HttpResponse<String> response = rawPost(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"record\",\"params\":{\"message\":\"raw\"}}");
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(response.body()).isEmpty();
 	}
@@ -144,7 +146,10 @@ class RpcClientIntegrationTests {
 			.untilAsserted(() -> assertThat(server.commands().recorded()).containsExactlyInAnyOrder("one", "two"));
 	}
 
-	/** jsonrpc.org/specification §7 "rpc call Batch", minus the element the client cannot produce. */
+	/**
+	 * jsonrpc.org/specification §7 "rpc call Batch", minus the element the client cannot
+	 * produce.
+	 */
 	@Test
 	void specificationBatchExample() {
 		List<RpcResult> results = client.batch()
@@ -167,10 +172,8 @@ class RpcClientIntegrationTests {
 	/** jsonrpc.org/specification §7 "rpc call Batch (all notifications)". */
 	@Test
 	void specificationAllNotificationsBatchExample() {
-		assertThat(client.batch()
-			.notify("notify_sum", List.of(1, 2, 4))
-			.notify("notify_hello", List.of(7))
-			.send()).isEmpty();
+		assertThat(client.batch().notify("notify_sum", List.of(1, 2, 4)).notify("notify_hello", List.of(7)).send())
+			.isEmpty();
 	}
 
 	@Test
@@ -180,7 +183,8 @@ class RpcClientIntegrationTests {
 
 	@Test
 	void cmdMapsErrorsToExceptions() {
-		assertThatExceptionOfType(RpcErrorException.class).isThrownBy(() -> client.cmd("divide", Map.of("a", 1, "b", 0)))
+		assertThatExceptionOfType(RpcErrorException.class)
+			.isThrownBy(() -> client.cmd("divide", Map.of("a", 1, "b", 0)))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(RpcErrorCodes.COMMAND_FAILED);
 				assertThat(ex.data().path("b").doubleValue()).isZero();
@@ -222,7 +226,8 @@ class RpcClientIntegrationTests {
 
 	@Test
 	void commandExceptionIsCommandFailedWithData() {
-		assertThatExceptionOfType(RpcErrorException.class).isThrownBy(() -> client.call("divide", Map.of("a", 1, "b", 0)))
+		assertThatExceptionOfType(RpcErrorException.class)
+			.isThrownBy(() -> client.call("divide", Map.of("a", 1, "b", 0)))
 			.satisfies((ex) -> {
 				assertThat(ex).isExactlyInstanceOf(RpcErrorException.class);
 				assertThat(ex.code()).isEqualTo(-32000);
@@ -245,7 +250,8 @@ class RpcClientIntegrationTests {
 	@Test
 	void bodyOverMaxSizeIsRejectedWith413() {
 		String big = "x".repeat(8 * 1024);
-		assertThatExceptionOfType(RpcErrorException.class).isThrownBy(() -> client.call("record", Map.of("message", big)))
+		assertThatExceptionOfType(RpcErrorException.class)
+			.isThrownBy(() -> client.call("record", Map.of("message", big)))
 			.satisfies((ex) -> {
 				assertThat(ex.httpStatus()).isEqualTo(413);
 				assertThat(ex.code()).isEqualTo(RpcErrorCodes.INVALID_REQUEST);
@@ -257,10 +263,11 @@ class RpcClientIntegrationTests {
 	@Test
 	void commandThatNeverCompletesHitsClientTimeout() {
 		try (RpcClient impatient = RpcClient.builder(server.httpUrl()).requestTimeout(Duration.ofMillis(500)).build()) {
-			assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatExceptionOfType(RpcTransportException.class)
-				.isThrownBy(() -> impatient.call("hang", null))
-				.withMessageContaining("within the request timeout")
-				.withMessageContaining("ADAPTER_HTTP_TIMEOUT"));
+			assertTimeoutPreemptively(Duration.ofSeconds(5),
+					() -> assertThatExceptionOfType(RpcTransportException.class)
+						.isThrownBy(() -> impatient.call("hang", null))
+						.withMessageContaining("within the request timeout")
+						.withMessageContaining("ADAPTER_HTTP_TIMEOUT"));
 		}
 	}
 
@@ -269,17 +276,19 @@ class RpcClientIntegrationTests {
 		try (RpcClient impatient = RpcClient.builder(server.httpUrl())
 			.environment((name) -> RpcClientBuilder.TIMEOUT_ENV.equals(name) ? "0.4" : null)
 			.build()) {
-			assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatExceptionOfType(RpcTransportException.class)
-				.isThrownBy(() -> impatient.cmd("hang", null))
-				.withMessageContaining("within the request timeout"));
+			assertTimeoutPreemptively(Duration.ofSeconds(5),
+					() -> assertThatExceptionOfType(RpcTransportException.class)
+						.isThrownBy(() -> impatient.cmd("hang", null))
+						.withMessageContaining("within the request timeout"));
 		}
 	}
 
 	@Test
 	void serverSideCommandTimeoutIsServerTimeoutException() {
-		assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatExceptionOfType(ServerTimeoutException.class)
-			.isThrownBy(() -> client.call("hang_briefly", null))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(-32003)));
+		assertTimeoutPreemptively(Duration.ofSeconds(5),
+				() -> assertThatExceptionOfType(ServerTimeoutException.class)
+					.isThrownBy(() -> client.call("hang_briefly", null))
+					.satisfies((ex) -> assertThat(ex.code()).isEqualTo(-32003)));
 	}
 
 	@Test

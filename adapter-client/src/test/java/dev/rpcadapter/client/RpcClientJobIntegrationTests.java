@@ -24,7 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The client's job API ({@code execute}, {@code jobStatus}, {@code listJobs}, ...) against the real server's queue. */
+/**
+ * The client's job API ({@code execute}, {@code jobStatus}, {@code listJobs}, ...)
+ * against the real server's queue.
+ */
 class RpcClientJobIntegrationTests {
 
 	private static ConfigurableApplicationContext server;

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * HTTPS and WSS against the real server, configured with a Spring Boot SSL bundle from PEM files
- * generated with Bouncy Castle. The server certificate names only {@code localhost}, so
- * {@code https://127.0.0.1} is a hostname mismatch.
+ * HTTPS and WSS against the real server, configured with a Spring Boot SSL bundle from
+ * PEM files generated with Bouncy Castle. The server certificate names only
+ * {@code localhost}, so {@code https://127.0.0.1} is a hostname mismatch.
  */
 class RpcClientTlsIntegrationTests {
 
@@ -34,7 +34,8 @@ class RpcClientTlsIntegrationTests {
 
 	@BeforeAll
 	static void startTlsServer() {
-		certificates = new TestCertificates(directory, CertificateRequest.forName("localhost").withDnsNames("localhost"));
+		certificates = new TestCertificates(directory,
+				CertificateRequest.forName("localhost").withDnsNames("localhost"));
 		otherCaPem = new TestCertificates(directory.resolve("other")).caPem();
 		server = TestServer.start(Map.of("server.ssl.bundle", "adapter",
 				"spring.ssl.bundle.pem.adapter.keystore.certificate", certificates.uri("server.crt"),

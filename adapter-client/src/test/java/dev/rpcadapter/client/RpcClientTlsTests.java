@@ -58,7 +58,8 @@ class RpcClientTlsTests {
 
 	@Test
 	void unknownCaWithDefaultTrustStoreFailsWithClearMessage() throws Exception {
-		try (ScriptedServer server = pongServer(false, false); RpcClient client = RpcClient.builder(server.baseUrl()).build()) {
+		try (ScriptedServer server = pongServer(false, false);
+				RpcClient client = RpcClient.builder(server.baseUrl()).build()) {
 			assertThatExceptionOfType(RpcTransportException.class).isThrownBy(() -> client.call("ping", null))
 				.withMessageContaining("TLS handshake with " + server.baseUrl() + " failed")
 				.withMessageContaining("not trusted (unknown CA)")
@@ -88,7 +89,9 @@ class RpcClientTlsTests {
 	@Test
 	void trustAllAcceptsUnknownCaAndMismatchedHostname() throws Exception {
 		try (ScriptedServer server = pongServer(true, false);
-				RpcClient client = RpcClient.builder(server.baseUrl()).insecureTrustAllCertificatesDangerous().build()) {
+				RpcClient client = RpcClient.builder(server.baseUrl())
+					.insecureTrustAllCertificatesDangerous()
+					.build()) {
 			assertThat(client.call("ping", null).stringValue()).isEqualTo("pong");
 		}
 	}

@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@link RpcClient#upload}, {@link RpcClient#resumeUpload} and {@link RpcClient#download} against a real server. */
+/**
+ * {@link RpcClient#upload}, {@link RpcClient#resumeUpload} and {@link RpcClient#download}
+ * against a real server.
+ */
 class RpcClientTransferIntegrationTests {
 
 	private static TestServer server;
@@ -61,7 +64,8 @@ class RpcClientTransferIntegrationTests {
 		Path source = file("resume.bin", 200_000, 2);
 		byte[] data = Files.readAllBytes(source);
 		String id = client.call("transfer_upload_begin", Map.of("name", "resume.bin", "size", data.length))
-			.path("transfer_id").asString();
+			.path("transfer_id")
+			.asString();
 		String chunk1 = Base64.getEncoder().encodeToString(Arrays.copyOfRange(data, 65536, 131072));
 		client.call("transfer_upload_chunk", Map.of("transfer_id", id, "index", 1, "data", chunk1));
 		assertThat(client.call("transfer_upload_status", Map.of("transfer_id", id)).path("missing").toString())
@@ -95,4 +99,5 @@ class RpcClientTransferIntegrationTests {
 		assertThatExceptionOfType(InvalidParamsException.class)
 			.isThrownBy(() -> client.download("00000000-0000-0000-0000-000000000000", this.dir.resolve("x")));
 	}
+
 }

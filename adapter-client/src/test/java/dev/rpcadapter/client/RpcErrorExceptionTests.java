@@ -24,7 +24,8 @@ class RpcErrorExceptionTests {
 
 	@Test
 	void rateLimitedCarriesRetryAfter() {
-		RpcErrorException exception = RpcErrorException.of(new RpcError(-32005, "slow down", null), 429, Duration.ofSeconds(3));
+		RpcErrorException exception = RpcErrorException.of(new RpcError(-32005, "slow down", null), 429,
+				Duration.ofSeconds(3));
 		assertThat(((RateLimitedException) exception).retryAfter()).contains(Duration.ofSeconds(3));
 		assertThat(exception.httpStatus()).isEqualTo(429);
 		assertThat(exception).hasMessage("-32005 slow down");

@@ -73,7 +73,8 @@ class RpcWebSocketIntegrationTests {
 	@Test
 	void callReturnsResult() throws Exception {
 		assertThat(this.session.isOpen()).isTrue();
-		assertThat(this.session.call("subtract", Map.of("minuend", 42, "subtrahend", 23)).get(5, TimeUnit.SECONDS)
+		assertThat(this.session.call("subtract", Map.of("minuend", 42, "subtrahend", 23))
+			.get(5, TimeUnit.SECONDS)
 			.intValue()).isEqualTo(19);
 		assertThat(this.session.call("subtract", List.of(23, 42)).get(5, TimeUnit.SECONDS).intValue()).isEqualTo(-19);
 	}
@@ -104,7 +105,8 @@ class RpcWebSocketIntegrationTests {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(server.commands().recorded()).containsExactly("over the socket"));
 		assertThat(this.session.call("subtract", List.of(1, 1)).get(5, TimeUnit.SECONDS).intValue())
-			.as("a call after the notification is answered with its own result").isZero();
+			.as("a call after the notification is answered with its own result")
+			.isZero();
 	}
 
 	@Test
@@ -130,11 +132,12 @@ class RpcWebSocketIntegrationTests {
 	void callThatNeverCompletesTimesOut() {
 		try (RpcClient impatient = RpcClient.builder(server.httpUrl()).requestTimeout(Duration.ofMillis(400)).build();
 				RpcWebSocketSession short_ = impatient.connectWebSocket()) {
-			assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatExceptionOfType(ExecutionException.class)
-				.isThrownBy(() -> short_.call("hang", null).get())
-				.havingCause()
-				.isInstanceOf(RpcTransportException.class)
-				.withMessageContaining("within the request timeout"));
+			assertTimeoutPreemptively(Duration.ofSeconds(5),
+					() -> assertThatExceptionOfType(ExecutionException.class)
+						.isThrownBy(() -> short_.call("hang", null).get())
+						.havingCause()
+						.isInstanceOf(RpcTransportException.class)
+						.withMessageContaining("within the request timeout"));
 			assertThat(short_.isOpen()).as("a timed-out call leaves the session usable").isTrue();
 		}
 	}

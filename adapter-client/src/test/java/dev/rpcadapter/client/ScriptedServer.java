@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real JDK HTTP(S) server on a random loopback port that answers with a script, standing
- * in for the rpc-adapter server in client tests. Records every request it received.
+ * A real JDK HTTP(S) server on a random loopback port that answers with a script,
+ * standing in for the rpc-adapter server in client tests. Records every request it
+ * received.
  */
 public final class ScriptedServer implements AutoCloseable {
 
@@ -67,7 +68,9 @@ public final class ScriptedServer implements AutoCloseable {
 		return new ScriptedServer(server, script);
 	}
 
-	/** @return {@code http(s)://127.0.0.1:port} */
+	/**
+	 * @return {@code http(s)://127.0.0.1:port}
+	 */
 	public URI baseUrl() {
 		String scheme = (this.server instanceof HttpsServer) ? "https" : "http";
 		return URI.create(scheme + "://127.0.0.1:" + this.server.getAddress().getPort());

@@ -8,8 +8,8 @@ import dev.rpcadapter.test.TestServers;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real rpc-adapter server ({@link IntegrationTestApplication}) on a random port, for the
- * client integration tests.
+ * A real rpc-adapter server ({@link IntegrationTestApplication}) on a random port, for
+ * the client integration tests.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -38,12 +38,16 @@ public final class TestServer implements AutoCloseable {
 		return this.port;
 	}
 
-	/** @return {@code http://127.0.0.1:<port>} */
+	/**
+	 * @return {@code http://127.0.0.1:<port>}
+	 */
 	public URI httpUrl() {
 		return URI.create("http://127.0.0.1:" + this.port);
 	}
 
-	/** @return {@code https://<host>:<port>} */
+	/**
+	 * @return {@code https://<host>:<port>}
+	 */
 	public URI httpsUrl(String host) {
 		return URI.create("https://" + host + ":" + this.port);
 	}

@@ -29,7 +29,8 @@ class WebSocketInboxTests {
 	@Test
 	void errorResponseFailsTheCallWithMappedException() {
 		CompletableFuture<JsonNode> call = this.inbox.expectResponse(this.mapper.readTree("1"));
-		this.inbox.accept("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32002,\"message\":\"Permission denied\"}}");
+		this.inbox
+			.accept("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32002,\"message\":\"Permission denied\"}}");
 		assertThat(call).isCompletedExceptionally();
 		assertThat(failure(call)).isInstanceOf(PermissionDeniedException.class);
 	}

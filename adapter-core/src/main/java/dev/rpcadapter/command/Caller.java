@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who is calling: the authenticated principal and its roles. Declare a parameter of this type on a
- * command method to receive it; it is never read from params.
+ * Who is calling: the authenticated principal and its roles. Declare a parameter of this
+ * type on a command method to receive it; it is never read from params.
  *
  * @param principal a stable name (certificate subject, token name, JWT subject), or
  * {@code "anonymous"}

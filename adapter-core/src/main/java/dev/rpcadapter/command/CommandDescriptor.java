@@ -16,24 +16,28 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What is known about a command: its name, description, schemas and execution options.
  *
- * <p>The params schema is the one source of truth for a command's parameters: {@link #params()} is
- * derived from it (its {@code properties} in declaration order, which is also the positional order,
- * its {@code required} list and each property's {@code description}), and every published document
- * (OpenRPC, OpenAPI, {@code help}, {@code /commands}, {@code /docs}) reads one or the other.
+ * <p>
+ * The params schema is the one source of truth for a command's parameters:
+ * {@link #params()} is derived from it (its {@code properties} in declaration order,
+ * which is also the positional order, its {@code required} list and each property's
+ * {@code description}), and every published document (OpenRPC, OpenAPI, {@code help},
+ * {@code /commands}, {@code /docs}) reads one or the other.
  *
  * @param name the unique command name
  * @param description a human description
  * @param queued whether calls become jobs
  * @param paramsSchema the JSON Schema of the params object
  * @param resultSchema the JSON Schema of the result
- * @param params the declared parameters, in positional order: derived from {@code paramsSchema}; pass an
- * empty list (or the same list) — a list that disagrees with the schema is rejected
- * @param timeout an explicit execution timeout, or {@code null} for the configured default
+ * @param params the declared parameters, in positional order: derived from
+ * {@code paramsSchema}; pass an empty list (or the same list) — a list that disagrees
+ * with the schema is rejected
+ * @param timeout an explicit execution timeout, or {@code null} for the configured
+ * default
  * @param recoverable whether an interrupted job may be run again
  * @param acceptsExtraParams whether undeclared params are accepted
  * @param source where the command comes from (bean name and method), for diagnostics
- * @param syncCap for a non-queued command, how long a call may run before it is handed to the
- *        queue; {@code null} for the configured default, {@link Duration#ZERO} for never
+ * @param syncCap for a non-queued command, how long a call may run before it is handed to
+ * the queue; {@code null} for the configured default, {@link Duration#ZERO} for never
  */
 public record CommandDescriptor(String name, String description, boolean queued, ObjectNode paramsSchema,
 		ObjectNode resultSchema, List<ParamInfo> params, @Nullable Duration timeout, boolean recoverable,
@@ -53,13 +57,17 @@ public record CommandDescriptor(String name, String description, boolean queued,
 		params = derived;
 	}
 
-	/** Starts a descriptor for a programmatically registered command; schemas default to "any object". */
+	/**
+	 * Starts a descriptor for a programmatically registered command; schemas default to
+	 * "any object".
+	 */
 	public static Builder builder(String name) {
 		return new Builder(name);
 	}
 
 	/**
 	 * One declared parameter.
+	 *
 	 * @param name the parameter name
 	 * @param description its description
 	 * @param required whether it must be given
@@ -68,8 +76,9 @@ public record CommandDescriptor(String name, String description, boolean queued,
 	public record ParamInfo(String name, String description, boolean required, ObjectNode schema) {
 
 		/**
-		 * The parameters a params schema declares: its {@code properties} in order, required if listed
-		 * in {@code required}, described by each property's {@code description}.
+		 * The parameters a params schema declares: its {@code properties} in order,
+		 * required if listed in {@code required}, described by each property's
+		 * {@code description}.
 		 */
 		public static List<ParamInfo> fromSchema(ObjectNode paramsSchema) {
 			JsonNode properties = paramsSchema.path("properties");
@@ -135,7 +144,10 @@ public record CommandDescriptor(String name, String description, boolean queued,
 			return this;
 		}
 
-		/** Optional: the params are derived from {@link #paramsSchema}; a list that disagrees with it is rejected. */
+		/**
+		 * Optional: the params are derived from {@link #paramsSchema}; a list that
+		 * disagrees with it is rejected.
+		 */
 		public Builder params(List<ParamInfo> params) {
 			this.params = params;
 			return this;
@@ -161,16 +173,19 @@ public record CommandDescriptor(String name, String description, boolean queued,
 			return this;
 		}
 
-		/** How long a non-queued call may run before it is handed to the queue; zero for never. */
+		/**
+		 * How long a non-queued call may run before it is handed to the queue; zero for
+		 * never.
+		 */
 		public Builder syncCap(@Nullable Duration syncCap) {
 			this.syncCap = syncCap;
 			return this;
 		}
 
 		public CommandDescriptor build() {
-			return new CommandDescriptor(this.name, this.description, this.queued, this.paramsSchema,
-					this.resultSchema, this.params, this.timeout, this.recoverable, this.acceptsExtraParams,
-					this.source, this.syncCap);
+			return new CommandDescriptor(this.name, this.description, this.queued, this.paramsSchema, this.resultSchema,
+					this.params, this.timeout, this.recoverable, this.acceptsExtraParams, this.source, this.syncCap);
 		}
+
 	}
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by a command to fail with a domain error. Clients receive code {@code -32000} (or the
- * given code), this exception's message, and its data.
+ * Thrown by a command to fail with a domain error. Clients receive code {@code -32000}
+ * (or the given code), this exception's message, and its data.
  */
 public class CommandException extends RuntimeException {
 
@@ -25,13 +25,14 @@ public class CommandException extends RuntimeException {
 	}
 
 	/**
-	 * @param code an application error code; must not be one of the reserved codes of JSON-RPC
-	 * (-32768..-32100 except the adapter's own -32000..-32099 range)
+	 * @param code an application error code; must not be one of the reserved codes of
+	 * JSON-RPC (-32768..-32100 except the adapter's own -32000..-32099 range)
 	 */
 	public CommandException(int code, String message, @Nullable Object data) {
 		super(message);
 		if (code >= -32768 && code <= -32100) {
-			throw new IllegalArgumentException("Code " + code + " is reserved by JSON-RPC 2.0; use -32000..-32099 or an application code");
+			throw new IllegalArgumentException(
+					"Code " + code + " is reserved by JSON-RPC 2.0; use -32000..-32099 or an application code");
 		}
 		this.code = code;
 		this.data = data;
@@ -48,4 +49,5 @@ public class CommandException extends RuntimeException {
 	public @Nullable Object data() {
 		return this.data;
 	}
+
 }

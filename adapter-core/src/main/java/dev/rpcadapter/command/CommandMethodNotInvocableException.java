@@ -1,9 +1,10 @@
 package dev.rpcadapter.command;
 
 /**
- * A {@link JsonRpcCommand} method that the adapter cannot call as declared (a static method, a
- * private or final method of a bean behind a class proxy, a class method hidden by an interface
- * proxy, a package not opened to reflection). Such a method fails startup instead of being skipped.
+ * A {@link JsonRpcCommand} method that the adapter cannot call as declared (a static
+ * method, a private or final method of a bean behind a class proxy, a class method hidden
+ * by an interface proxy, a package not opened to reflection). Such a method fails startup
+ * instead of being skipped.
  */
 public class CommandMethodNotInvocableException extends IllegalStateException {
 
@@ -38,4 +39,5 @@ public class CommandMethodNotInvocableException extends IllegalStateException {
 	public String fix() {
 		return this.fix;
 	}
+
 }

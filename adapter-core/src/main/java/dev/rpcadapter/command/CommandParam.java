@@ -23,10 +23,15 @@ public @interface CommandParam {
 
 	/**
 	 * A default value used when the parameter is absent, as JSON ({@code 3}, {@code "x"},
-	 * {@code [1,2]}) or as a plain string for string parameters. Setting it makes the parameter optional.
+	 * {@code [1,2]}) or as a plain string for string parameters. Setting it makes the
+	 * parameter optional.
 	 */
 	String defaultValue() default NO_DEFAULT;
 
-	/** Whether the parameter must be given; {@code Optional} parameters and those with a default never are. */
+	/**
+	 * Whether the parameter must be given; {@code Optional} parameters and those with a
+	 * default never are.
+	 */
 	boolean required() default true;
+
 }

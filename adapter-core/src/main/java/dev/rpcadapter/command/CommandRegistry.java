@@ -4,15 +4,16 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The commands a server offers. Built from {@link JsonRpcCommand} methods at startup; commands may
- * also be registered and removed at run time.
+ * The commands a server offers. Built from {@link JsonRpcCommand} methods at startup;
+ * commands may also be registered and removed at run time.
  */
 public interface CommandRegistry {
 
 	/**
 	 * Registers a command.
 	 * @throws DuplicateCommandException if the name is taken
-	 * @throws ReservedCommandNameException if the name starts with the reserved prefix {@code rpc.}
+	 * @throws ReservedCommandNameException if the name starts with the reserved prefix
+	 * {@code rpc.}
 	 */
 	void register(Command command);
 
@@ -31,4 +32,5 @@ public interface CommandRegistry {
 	static CommandRegistry create() {
 		return new dev.rpcadapter.command.DefaultCommandRegistry();
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-
-/** Thread-safe registry; the sorted view is rebuilt only when the set of commands changes. */
+/**
+ * Thread-safe registry; the sorted view is rebuilt only when the set of commands changes.
+ */
 final class DefaultCommandRegistry implements CommandRegistry {
 
 	private final ConcurrentMap<String, Command> commands = new ConcurrentHashMap<>();
@@ -58,4 +59,5 @@ final class DefaultCommandRegistry implements CommandRegistry {
 		this.sorted = this.commands.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
 		this.version.incrementAndGet();
 	}
+
 }

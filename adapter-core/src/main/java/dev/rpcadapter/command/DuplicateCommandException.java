@@ -29,4 +29,5 @@ public class DuplicateCommandException extends IllegalStateException {
 	public String newSource() {
 		return this.newSource;
 	}
+
 }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Injected into a queued command: reports progress, tells whether a stop was requested, and names
- * the job. Declare a parameter of this type on a command method to receive it.
+ * Injected into a queued command: reports progress, tells whether a stop was requested,
+ * and names the job. Declare a parameter of this type on a command method to receive it.
  */
 public interface JobContext {
 
@@ -17,18 +17,23 @@ public interface JobContext {
 	/**
 	 * Reports progress.
 	 * @param percent 0..100 (clamped)
-	 * @param description what the job is doing; at most 1024 characters (longer is truncated)
+	 * @param description what the job is doing; at most 1024 characters (longer is
+	 * truncated)
 	 */
 	void progress(int percent, String description);
 
-	/** Whether a stop was requested; a cooperative command returns soon after it sees {@code true}. */
+	/**
+	 * Whether a stop was requested; a cooperative command returns soon after it sees
+	 * {@code true}.
+	 */
 	boolean isStopRequested();
 
 	/**
 	 * Adds a line to the job's log ({@code queue_get_job_logs}); lines beyond
-	 * {@code adapter.queue.max-log-lines} push out the oldest. SLF4J logging on the job's thread is
-	 * captured too when Logback is the logging backend.
-	 * @param level {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
+	 * {@code adapter.queue.max-log-lines} push out the oldest. SLF4J logging on the job's
+	 * thread is captured too when Logback is the logging backend.
+	 * @param level {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN} or
+	 * {@code ERROR}
 	 */
 	default void log(String level, String message) {
 	}
@@ -39,14 +44,15 @@ public interface JobContext {
 	}
 
 	/**
-	 * Publishes a file the job produced as an artifact: it is stored as a completed transfer owned
-	 * by the job's caller, listed in the job's status ({@code artifacts}) and announced to the
-	 * job's {@code /ws} subscribers ({@code artifact_ready}). The file is copied; change or delete
-	 * it afterwards as you like.
+	 * Publishes a file the job produced as an artifact: it is stored as a completed
+	 * transfer owned by the job's caller, listed in the job's status ({@code artifacts})
+	 * and announced to the job's {@code /ws} subscribers ({@code artifact_ready}). The
+	 * file is copied; change or delete it afterwards as you like.
 	 * @param name the file name clients see
 	 * @param file the file to publish
 	 * @return the transfer id to download it with
-	 * @throws UnsupportedOperationException when transfers are off or the command is not queued
+	 * @throws UnsupportedOperationException when transfers are off or the command is not
+	 * queued
 	 */
 	default String artifact(String name, Path file) throws IOException {
 		try (InputStream content = Files.newInputStream(file)) {
@@ -63,7 +69,9 @@ public interface JobContext {
 				"Artifacts need a queued command and file transfers (adapter.transfers.enabled)");
 	}
 
-	/** A context for commands called directly (not as a job): no progress, never stopped. */
+	/**
+	 * A context for commands called directly (not as a job): no progress, never stopped.
+	 */
 	JobContext NONE = new JobContext() {
 		@Override
 		public String jobId() {
@@ -79,4 +87,5 @@ public interface JobContext {
 			return false;
 		}
 	};
+
 }

@@ -1,6 +1,9 @@
 package dev.rpcadapter.command;
 
-/** A command name uses the {@code rpc.} prefix, which JSON-RPC 2.0 reserves for system extensions. */
+/**
+ * A command name uses the {@code rpc.} prefix, which JSON-RPC 2.0 reserves for system
+ * extensions.
+ */
 public class ReservedCommandNameException extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;
@@ -23,4 +26,5 @@ public class ReservedCommandNameException extends IllegalArgumentException {
 	public String source() {
 		return this.source;
 	}
+
 }

@@ -8,15 +8,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Content a command returns for MCP clients: declare a command's return type as {@code ToolContent}
- * or {@code List<ToolContent>} and {@code /mcp} sends it as the tool result's {@code content}
- * (other transports see the same JSON objects, each with its {@code type}, which is written even
- * where the declared type is erased, as in a {@code List}).
+ * Content a command returns for MCP clients: declare a command's return type as
+ * {@code ToolContent} or {@code List<ToolContent>} and {@code /mcp} sends it as the tool
+ * result's {@code content} (other transports see the same JSON objects, each with its
+ * {@code type}, which is written even where the declared type is erased, as in a
+ * {@code List}).
  */
 @JsonPropertyOrder("type")
 public sealed interface ToolContent {
 
-	/** The MCP content type: {@code text}, {@code image}, {@code audio} or {@code resource}. */
+	/**
+	 * The MCP content type: {@code text}, {@code image}, {@code audio} or
+	 * {@code resource}.
+	 */
 	@JsonProperty("type")
 	String type();
 
@@ -83,6 +87,7 @@ public sealed interface ToolContent {
 
 	/**
 	 * The contents of an embedded resource: {@code text}, or {@code blob} (base64).
+	 *
 	 * @param uri its URI
 	 * @param mimeType its media type
 	 * @param text its text, or {@code null}
@@ -91,4 +96,5 @@ public sealed interface ToolContent {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record EmbeddedResource(String uri, String mimeType, @Nullable String text, @Nullable String blob) {
 	}
+
 }

@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Hints about a {@link JsonRpcCommand} method's behaviour for MCP clients (the tool's
- * {@code annotations}). Hints, not guarantees: a client must not make security decisions on them.
- * Without this annotation MCP's defaults apply (may write, may be destructive, not idempotent,
- * open world).
+ * {@code annotations}). Hints, not guarantees: a client must not make security decisions
+ * on them. Without this annotation MCP's defaults apply (may write, may be destructive,
+ * not idempotent, open world).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,12 +23,18 @@ public @interface ToolHints {
 	/** Whether the command only reads (changes nothing). */
 	boolean readOnly() default false;
 
-	/** Whether a writing command may destroy or overwrite data (meaningless when read-only). */
+	/**
+	 * Whether a writing command may destroy or overwrite data (meaningless when
+	 * read-only).
+	 */
 	boolean destructive() default true;
 
 	/** Whether calling again with the same arguments has no further effect. */
 	boolean idempotent() default false;
 
-	/** Whether the command reaches entities outside the server (the web, other systems). */
+	/**
+	 * Whether the command reaches entities outside the server (the web, other systems).
+	 */
 	boolean openWorld() default true;
+
 }

@@ -1,4 +1,7 @@
-/** The user-facing programming model: annotations, command descriptors, the registry and its SPI. */
+/**
+ * The user-facing programming model: annotations, command descriptors, the registry and
+ * its SPI.
+ */
 @NullMarked
 package dev.rpcadapter.command;
 

@@ -21,13 +21,15 @@ public final class ApiDocuments {
 	}
 
 	/**
-	 * OpenAPI 3.1 for the JSON-RPC and {@code /cmd} endpoints. {@code CommandRequest} is a
-	 * {@code oneOf} of one schema per command with a {@code command} discriminator; every
-	 * {@code type} is a single string.
+	 * OpenAPI 3.1 for the JSON-RPC and {@code /cmd} endpoints. {@code CommandRequest} is
+	 * a {@code oneOf} of one schema per command with a {@code command} discriminator;
+	 * every {@code type} is a single string.
 	 */
 	public static ObjectNode openApi(Collection<CommandDescriptor> commands, ApiInfo info) {
 		ObjectNode doc = json.objectNode().put("openapi", "3.1.0");
-		doc.putObject("info").put("title", info.title()).put("version", info.version())
+		doc.putObject("info")
+			.put("title", info.title())
+			.put("version", info.version())
 			.put("description", info.description());
 		ObjectNode schemas = json.objectNode();
 		ArrayNode oneOf = json.arrayNode();
@@ -35,8 +37,7 @@ public final class ApiDocuments {
 		ArrayNode names = json.arrayNode();
 		for (CommandDescriptor command : commands) {
 			String key = "CommandRequest_" + command.name();
-			ObjectNode request = schemas.putObject(key).put("type", "object")
-				.put("description", command.description());
+			ObjectNode request = schemas.putObject(key).put("type", "object").put("description", command.description());
 			ObjectNode properties = request.putObject("properties");
 			properties.putObject("command").put("type", "string").putArray("enum").add(command.name());
 			properties.set("params", singleTypes(command.paramsSchema().deepCopy()));
@@ -47,7 +48,8 @@ public final class ApiDocuments {
 		}
 		ObjectNode commandRequest = schemas.putObject("CommandRequest");
 		if (oneOf.isEmpty()) {
-			// no command visible to this caller: an empty oneOf would be an invalid schema
+			// no command visible to this caller: an empty oneOf would be an invalid
+			// schema
 			commandRequest.put("type", "object").put("description", "No commands are visible to this caller");
 		}
 		else {
@@ -60,17 +62,21 @@ public final class ApiDocuments {
 		schemas.set("JsonRpcError", errorSchema());
 		schemas.set("JsonRpcResponse", jsonRpcResponseSchema());
 		schemas.set("JsonRpcBatchResponse", arrayOf("JsonRpcResponse", 1));
-		schemas.set("CommandSuccessResponse", onlyMember("result", json.objectNode()
-			.put("description", "The command's return value")));
+		schemas.set("CommandSuccessResponse",
+				onlyMember("result", json.objectNode().put("description", "The command's return value")));
 		schemas.set("CommandErrorResponse", onlyMember("error", ref("JsonRpcError")));
 		ObjectNode paths = doc.putObject("paths");
-		// the JSON-RPC endpoint also takes the seed's simplified {"command": ..., "params": ...} form
+		// the JSON-RPC endpoint also takes the seed's simplified {"command": ...,
+		// "params": ...} form
 		ObjectNode rpcRequest = json.objectNode();
-		rpcRequest.putArray("anyOf").add(ref("JsonRpcRequest")).add(ref("JsonRpcBatchRequest")).add(ref("CommandRequest"));
+		rpcRequest.putArray("anyOf")
+			.add(ref("JsonRpcRequest"))
+			.add(ref("JsonRpcBatchRequest"))
+			.add(ref("CommandRequest"));
 		ObjectNode rpcResponse = json.objectNode();
 		rpcResponse.putArray("oneOf").add(ref("JsonRpcResponse")).add(ref("JsonRpcBatchResponse"));
-		paths.set(info.jsonRpcPath(), operation("jsonrpc", "Call a command with JSON-RPC 2.0 (single, notification or batch)",
-				rpcRequest, rpcResponse));
+		paths.set(info.jsonRpcPath(), operation("jsonrpc",
+				"Call a command with JSON-RPC 2.0 (single, notification or batch)", rpcRequest, rpcResponse));
 		ObjectNode cmdResponse = json.objectNode();
 		cmdResponse.putArray("oneOf").add(ref("CommandSuccessResponse")).add(ref("CommandErrorResponse"));
 		paths.set(info.cmdPath(), operation("cmd", "Call a command REST-style", ref("CommandRequest"), cmdResponse));
@@ -84,7 +90,9 @@ public final class ApiDocuments {
 	 */
 	public static ObjectNode openRpc(Collection<CommandDescriptor> commands, ApiInfo info, String serverUrl) {
 		ObjectNode doc = json.objectNode().put("openrpc", "1.3.2");
-		doc.putObject("info").put("title", info.title()).put("version", info.version())
+		doc.putObject("info")
+			.put("title", info.title())
+			.put("version", info.version())
 			.put("description", info.description());
 		doc.putArray("servers").addObject().put("name", info.title()).put("url", serverUrl);
 		ArrayNode methods = doc.putArray("methods");
@@ -108,14 +116,21 @@ public final class ApiDocuments {
 		return doc;
 	}
 
-	private static ObjectNode operation(String id, String summary, ObjectNode requestSchema, ObjectNode responseSchema) {
+	private static ObjectNode operation(String id, String summary, ObjectNode requestSchema,
+			ObjectNode responseSchema) {
 		ObjectNode post = json.objectNode();
 		post.put("operationId", id).put("summary", summary);
-		post.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+		post.putObject("requestBody")
+			.put("required", true)
+			.putObject("content")
+			.putObject("application/json")
 			.set("schema", requestSchema);
 		ObjectNode responses = post.putObject("responses");
-		responses.putObject("200").put("description", "A JSON-RPC response (errors included)")
-			.putObject("content").putObject("application/json").set("schema", responseSchema);
+		responses.putObject("200")
+			.put("description", "A JSON-RPC response (errors included)")
+			.putObject("content")
+			.putObject("application/json")
+			.set("schema", responseSchema);
 		responses.putObject("204").put("description", "Nothing to return (notifications only)");
 		return json.objectNode().set("post", post);
 	}
@@ -131,7 +146,10 @@ public final class ApiDocuments {
 		return schema;
 	}
 
-	/** An object with exactly one member, required: success and error answers never both match. */
+	/**
+	 * An object with exactly one member, required: success and error answers never both
+	 * match.
+	 */
 	private static ObjectNode onlyMember(String name, ObjectNode memberSchema) {
 		ObjectNode schema = json.objectNode().put("type", "object");
 		schema.putObject("properties").set(name, memberSchema);
@@ -175,7 +193,10 @@ public final class ApiDocuments {
 		return schema;
 	}
 
-	/** A response: {@code jsonrpc}, {@code id} and exactly one of {@code result} and {@code error}. */
+	/**
+	 * A response: {@code jsonrpc}, {@code id} and exactly one of {@code result} and
+	 * {@code error}.
+	 */
 	private static ObjectNode jsonRpcResponseSchema() {
 		ObjectNode schema = json.objectNode().put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
@@ -201,7 +222,10 @@ public final class ApiDocuments {
 		return schema;
 	}
 
-	/** Replaces type arrays (["string","null"]) by their first non-null type: seed proxies parse only strings. */
+	/**
+	 * Replaces type arrays (["string","null"]) by their first non-null type: seed proxies
+	 * parse only strings.
+	 */
 	static JsonNode singleTypes(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			JsonNode type = object.get("type");
@@ -227,4 +251,5 @@ public final class ApiDocuments {
 		}
 		return node;
 	}
+
 }

@@ -6,9 +6,10 @@ import io.micrometer.observation.transport.ReceiverContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The observation context of one JSON-RPC call (one element of a batch): a receiver context whose
- * carrier is the {@link CallContext}, so that a tracing handler reads the caller's trace context
- * ({@code traceparent}) from the request's headers through {@link CallContext#header(String)}.
+ * The observation context of one JSON-RPC call (one element of a batch): a receiver
+ * context whose carrier is the {@link CallContext}, so that a tracing handler reads the
+ * caller's trace context ({@code traceparent}) from the request's headers through
+ * {@link CallContext#header(String)}.
  */
 public final class CallObservationContext extends ReceiverContext<CallContext> {
 
@@ -24,9 +25,10 @@ public final class CallObservationContext extends ReceiverContext<CallContext> {
 
 	/**
 	 * @param method the method the request named
-	 * @param known whether a command or system method of that name exists: the name of one that does
-	 * not is never a tag value (a caller could make up any number of them)
-	 * @param call the call's circumstances, whose headers carry the caller's trace context
+	 * @param known whether a command or system method of that name exists: the name of
+	 * one that does not is never a tag value (a caller could make up any number of them)
+	 * @param call the call's circumstances, whose headers carry the caller's trace
+	 * context
 	 */
 	public CallObservationContext(String method, boolean known, CallContext call) {
 		super(CallContext::header, Kind.SERVER);
@@ -40,7 +42,10 @@ public final class CallObservationContext extends ReceiverContext<CallContext> {
 		return this.method;
 	}
 
-	/** The command, or {@code "unknown"} when none of that name exists (or the caller may not see it). */
+	/**
+	 * The command, or {@code "unknown"} when none of that name exists (or the caller may
+	 * not see it).
+	 */
 	public String command() {
 		return (!this.known || this.errorCode == ErrorCodes.METHOD_NOT_FOUND) ? "unknown" : this.method;
 	}
@@ -54,12 +59,18 @@ public final class CallObservationContext extends ReceiverContext<CallContext> {
 		return call;
 	}
 
-	/** {@code 0} while running and on success, else the JSON-RPC error code of the response. */
+	/**
+	 * {@code 0} while running and on success, else the JSON-RPC error code of the
+	 * response.
+	 */
 	public int errorCode() {
 		return this.errorCode;
 	}
 
-	/** Whether the call has ended (answered or cancelled): outcome and error code are known. */
+	/**
+	 * Whether the call has ended (answered or cancelled): outcome and error code are
+	 * known.
+	 */
 	public boolean ended() {
 		return this.ended;
 	}
@@ -83,4 +94,5 @@ public final class CallObservationContext extends ReceiverContext<CallContext> {
 	public @Nullable String remoteAddress() {
 		return call().remoteAddress();
 	}
+
 }

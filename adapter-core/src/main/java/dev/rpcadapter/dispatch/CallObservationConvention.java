@@ -13,4 +13,5 @@ public interface CallObservationConvention extends ObservationConvention<CallObs
 	default boolean supportsContext(Observation.Context context) {
 		return context instanceof CallObservationContext;
 	}
+
 }

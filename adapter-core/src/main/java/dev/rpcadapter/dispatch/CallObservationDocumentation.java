@@ -55,5 +55,7 @@ public enum CallObservationDocumentation implements ObservationDocumentation {
 				return "code";
 			}
 		}
+
 	}
+
 }

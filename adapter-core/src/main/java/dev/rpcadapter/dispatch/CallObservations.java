@@ -12,13 +12,16 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The observation of one call, made only when the registry is not a no-op: started before the
- * command runs, in scope while it starts (so that a job it submits continues its trace), stopped
- * with the response.
+ * The observation of one call, made only when the registry is not a no-op: started before
+ * the command runs, in scope while it starts (so that a job it submits continues its
+ * trace), stopped with the response.
  */
 final class CallObservations {
 
-	/** The Reactor context key of Micrometer's context propagation ({@code ObservationThreadLocalAccessor.KEY}). */
+	/**
+	 * The Reactor context key of Micrometer's context propagation
+	 * ({@code ObservationThreadLocalAccessor.KEY}).
+	 */
 	private static final String REACTOR_KEY = "micrometer.observation";
 
 	private static final DefaultCallObservationConvention DEFAULT_CONVENTION = new DefaultCallObservationConvention();
@@ -27,7 +30,10 @@ final class CallObservations {
 
 	private final CallObservationContext context;
 
-	/** A response and a cancel may both come (the cancel from another thread): the first one stops. */
+	/**
+	 * A response and a cancel may both come (the cancel from another thread): the first
+	 * one stops.
+	 */
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	private CallObservations(Observation observation, CallObservationContext context) {
@@ -71,4 +77,5 @@ final class CallObservations {
 			.doOnCancel(this::cancelled)
 			.contextWrite((ctx) -> ctx.put(REACTOR_KEY, this.observation));
 	}
+
 }

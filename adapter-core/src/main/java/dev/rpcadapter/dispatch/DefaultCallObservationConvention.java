@@ -5,10 +5,11 @@ import io.micrometer.common.KeyValues;
 
 /**
  * The default {@link CallObservationConvention}: name {@code rpc.adapter.call}, span name
- * {@code jsonrpc <command>}, low-cardinality keys {@code command}, {@code transport}, {@code outcome}
- * ({@code success}, {@code error}, {@code cancelled}) and {@code code} (the JSON-RPC error code,
- * {@code 0} on success); while the call runs (an {@code .active} long-task timer's tags) outcome and
- * code are {@code unknown}, and so is the command of a method that does not exist.
+ * {@code jsonrpc <command>}, low-cardinality keys {@code command}, {@code transport},
+ * {@code outcome} ({@code success}, {@code error}, {@code cancelled}) and {@code code}
+ * (the JSON-RPC error code, {@code 0} on success); while the call runs (an
+ * {@code .active} long-task timer's tags) outcome and code are {@code unknown}, and so is
+ * the command of a method that does not exist.
  */
 public class DefaultCallObservationConvention implements CallObservationConvention {
 
@@ -33,7 +34,10 @@ public class DefaultCallObservationConvention implements CallObservationConventi
 				LowCardinalityKeys.CODE.withValue(context.ended() ? Integer.toString(context.errorCode()) : "unknown"));
 	}
 
-	/** {@code success}, {@code error}, {@code cancelled}, or {@code unknown} while the call runs. */
+	/**
+	 * {@code success}, {@code error}, {@code cancelled}, or {@code unknown} while the
+	 * call runs.
+	 */
 	protected String outcome(CallObservationContext context) {
 		if (!context.ended()) {
 			return "unknown";
@@ -43,4 +47,5 @@ public class DefaultCallObservationConvention implements CallObservationConventi
 		}
 		return (context.errorCode() == 0) ? "success" : "error";
 	}
+
 }

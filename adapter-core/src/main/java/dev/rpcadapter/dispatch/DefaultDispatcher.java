@@ -152,7 +152,10 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 				(observation) -> invoke(request, context, observation));
 	}
 
-	/** Runs a call; an observation, if any, is in scope while the command starts and ends with the response. */
+	/**
+	 * Runs a call; an observation, if any, is in scope while the command starts and ends
+	 * with the response.
+	 */
 	private Mono<JsonRpcResponse> invoke(JsonRpcRequest request, CallContext context,
 			@Nullable CallObservations observation) {
 		Mono<Object> result;
@@ -202,7 +205,8 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
 		if (!this.authorizer.isAllowed(context.caller(), method)) {
-			// answered exactly like an unknown command, so that callers cannot learn which commands exist
+			// answered exactly like an unknown command, so that callers cannot learn
+			// which commands exist
 			return Mono.error(new JsonRpcException(JsonRpcError.methodNotFound(method)));
 		}
 		WaitParams wait = WaitParams.of(request.params(), command.descriptor());
@@ -220,14 +224,16 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 			return underSyncCap(command, wait.params(), prepared, context, cap);
 		}
 		Mono<Object> result = prepared.execute(context.caller(), JobContext.NONE);
-		// a value that is already there cannot time out: skip the timer for synchronous results
+		// a value that is already there cannot time out: skip the timer for synchronous
+		// results
 		return (result instanceof Fuseable.ScalarCallable) ? result : result.timeout(timeout);
 	}
 
 	/**
-	 * Runs a call that the queue adopts if it is still running when the cap passes: the command
-	 * runs once; past the cap the caller is answered with the job's id and the same invocation goes
-	 * on as a running job (no second run, no orphaned thread). The job's timeout then applies.
+	 * Runs a call that the queue adopts if it is still running when the cap passes: the
+	 * command runs once; past the cap the caller is answered with the job's id and the
+	 * same invocation goes on as a running job (no second run, no orphaned thread). The
+	 * job's timeout then applies.
 	 */
 	private Mono<Object> underSyncCap(Command command, @Nullable JsonNode params,
 			dev.rpcadapter.command.PreparedCall prepared, CallContext context, Duration cap) {
@@ -307,4 +313,5 @@ final class DefaultDispatcher implements JsonRpcDispatcher {
 	public byte[] writeError(JsonRpcError error) {
 		return this.codec.write(JsonRpcResponse.failure(dev.rpcadapter.jsonrpc.JsonRpcId.NULL, error));
 	}
+
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param maxBatchSize most elements in one batch
  * @param maxNestingDepth deepest JSON nesting accepted
  * @param maxStringLength longest JSON string accepted (characters)
- * @param defaultTimeout how long a non-queued command may run unless it declares its own timeout
+ * @param defaultTimeout how long a non-queued command may run unless it declares its own
+ * timeout
  */
 public record DispatchLimits(int maxBatchSize, int maxNestingDepth, int maxStringLength, Duration defaultTimeout) {
 

@@ -12,11 +12,11 @@ import reactor.core.publisher.Sinks;
 import reactor.util.context.ContextView;
 
 /**
- * A non-queued call run under a sync cap. The command runs once, subscribed here; the request
- * waits for its outcome until the cap, and if it is still running the queue adopts this call:
- * the same invocation goes on and its outcome becomes the job's. The call is also the command's
- * {@link JobContext}, forwarding to the job once attached, and knows the thread of a blocking
- * command so a stop or a timeout can interrupt it.
+ * A non-queued call run under a sync cap. The command runs once, subscribed here; the
+ * request waits for its outcome until the cap, and if it is still running the queue
+ * adopts this call: the same invocation goes on and its outcome becomes the job's. The
+ * call is also the command's {@link JobContext}, forwarding to the job once attached, and
+ * knows the thread of a blocking command so a stop or a timeout can interrupt it.
  */
 final class HandOffCall implements RunningCall, JobContext {
 
@@ -34,16 +34,23 @@ final class HandOffCall implements RunningCall, JobContext {
 
 	private boolean interrupted;
 
-	/** Starts the work, with the request's Reactor context (the MCP transport passes the call's exchange in it). */
+	/**
+	 * Starts the work, with the request's Reactor context (the MCP transport passes the
+	 * call's exchange in it).
+	 */
 	void start(PreparedCall prepared, Caller caller, ContextView context) {
-		Disposable subscription = prepared.execute(caller, this).contextWrite(context).subscribe(this.outcome::tryEmitValue,
-				this.outcome::tryEmitError, this.outcome::tryEmitEmpty);
+		Disposable subscription = prepared.execute(caller, this)
+			.contextWrite(context)
+			.subscribe(this.outcome::tryEmitValue, this.outcome::tryEmitError, this.outcome::tryEmitEmpty);
 		synchronized (this) {
 			this.subscription = subscription;
 		}
 	}
 
-	/** Marks that the cap passed: cancelling the request's wait no longer cancels the work. */
+	/**
+	 * Marks that the cap passed: cancelling the request's wait no longer cancels the
+	 * work.
+	 */
 	void handingOff() {
 		this.handingOff = true;
 	}
@@ -119,4 +126,5 @@ final class HandOffCall implements RunningCall, JobContext {
 	public boolean isStopRequested() {
 		return this.job.isStopRequested();
 	}
+
 }

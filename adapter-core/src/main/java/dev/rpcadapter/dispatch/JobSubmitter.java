@@ -13,13 +13,16 @@ public interface JobSubmitter {
 
 	/**
 	 * Queues a call whose params are already validated.
-	 * @return the queued envelope {@code {"job_id","status":"pending","command","poll_with"}}
+	 * @return the queued envelope
+	 * {@code {"job_id","status":"pending","command","poll_with"}}
 	 */
 	Mono<Object> submit(Command command, @Nullable JsonNode params, CallContext context);
 
 	/**
-	 * Queues a call and waits, without holding a thread, until the job ends or the wait is over.
-	 * @param maxWait the call's {@code max_wait_time}, or {@code null} for the configured default
+	 * Queues a call and waits, without holding a thread, until the job ends or the wait
+	 * is over.
+	 * @param maxWait the call's {@code max_wait_time}, or {@code null} for the configured
+	 * default
 	 * @param pollInterval the call's {@code poll_interval}, or {@code null}
 	 * @return the job object once it ended in time, else the queued envelope
 	 */
@@ -29,12 +32,15 @@ public interface JobSubmitter {
 	}
 
 	/**
-	 * Adopts a non-queued call that ran past its sync cap as a running job: the work goes on where it
-	 * runs, and its outcome becomes the job's. Submitters that cannot adopt calls return the outcome.
-	 * @return the queued envelope {@code {"job_id","status":"running","command","poll_with",
-	 *         "queued_after_timeout":true}}
+	 * Adopts a non-queued call that ran past its sync cap as a running job: the work goes
+	 * on where it runs, and its outcome becomes the job's. Submitters that cannot adopt
+	 * calls return the outcome.
+	 * @return the queued envelope
+	 * {@code {"job_id","status":"running","command","poll_with",
+	 * "queued_after_timeout":true}}
 	 */
 	default Mono<Object> handOff(Command command, @Nullable JsonNode params, CallContext context, RunningCall call) {
 		return call.outcome();
 	}
+
 }

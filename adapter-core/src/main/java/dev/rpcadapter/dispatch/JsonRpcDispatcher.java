@@ -16,30 +16,31 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Dispatches JSON-RPC 2.0 messages to commands: one request, a notification, or a batch whose
- * elements run concurrently. Transport-neutral: HTTP, {@code /cmd} and WebSocket share it.
+ * Dispatches JSON-RPC 2.0 messages to commands: one request, a notification, or a batch
+ * whose elements run concurrently. Transport-neutral: HTTP, {@code /cmd} and WebSocket
+ * share it.
  */
 public interface JsonRpcDispatcher {
 
 	/**
 	 * Handles a raw message body.
-	 * @return the response body, or an empty {@code Mono} when nothing is to be sent (only
-	 * notifications)
+	 * @return the response body, or an empty {@code Mono} when nothing is to be sent
+	 * (only notifications)
 	 */
 	Mono<byte[]> handle(byte[] body, CallContext context);
 
 	/**
-	 * Handles a message already read with {@link #read(byte[])} (a transport that looks at the
-	 * message first, like the WebSocket's control messages, reads it only once).
+	 * Handles a message already read with {@link #read(byte[])} (a transport that looks
+	 * at the message first, like the WebSocket's control messages, reads it only once).
 	 * @return the response body, or an empty {@code Mono} when nothing is to be sent
 	 */
 	Mono<byte[]> handle(JsonNode message, CallContext context);
 
 	/**
-	 * Reads one JSON value under the dispatcher's limits (nesting depth, string length, trailing
-	 * content), as {@link #handle(byte[], CallContext)} does.
-	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32700} for invalid JSON, {@code -32600}
-	 * over a limit
+	 * Reads one JSON value under the dispatcher's limits (nesting depth, string length,
+	 * trailing content), as {@link #handle(byte[], CallContext)} does.
+	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32700} for invalid JSON,
+	 * {@code -32600} over a limit
 	 */
 	JsonNode read(byte[] body);
 
@@ -113,8 +114,8 @@ public interface JsonRpcDispatcher {
 		}
 
 		/**
-		 * How long a non-queued call may run before the job submitter adopts it as a running job
-		 * (commands may override it); {@code null} for never.
+		 * How long a non-queued call may run before the job submitter adopts it as a
+		 * running job (commands may override it); {@code null} for never.
 		 */
 		public Builder syncCap(@Nullable Duration syncCap) {
 			this.syncCap = syncCap;
@@ -131,15 +132,18 @@ public interface JsonRpcDispatcher {
 		}
 
 		/**
-		 * Where each call is observed ({@link CallObservationDocumentation#CALL}); with the default,
-		 * {@link ObservationRegistry#NOOP}, calls cost nothing extra.
+		 * Where each call is observed ({@link CallObservationDocumentation#CALL}); with
+		 * the default, {@link ObservationRegistry#NOOP}, calls cost nothing extra.
 		 */
 		public Builder observationRegistry(ObservationRegistry registry) {
 			this.observationRegistry = registry;
 			return this;
 		}
 
-		/** Replaces {@link DefaultCallObservationConvention}; {@code null} for the default. */
+		/**
+		 * Replaces {@link DefaultCallObservationConvention}; {@code null} for the
+		 * default.
+		 */
 		public Builder observationConvention(@Nullable CallObservationConvention convention) {
 			this.observationConvention = convention;
 			return this;
@@ -197,5 +201,7 @@ public interface JsonRpcDispatcher {
 		public JsonRpcDispatcher build() {
 			return new dev.rpcadapter.dispatch.DefaultDispatcher(this);
 		}
+
 	}
+
 }

@@ -37,7 +37,8 @@ final class MessageCodec {
 				.maxStringLength(limits.maxStringLength())
 				.build())
 			.build();
-		// floats as BigDecimal with trailing zeros kept, so a numeric id comes back exactly as sent (1.10, not 1.1)
+		// floats as BigDecimal with trailing zeros kept, so a numeric id comes back
+		// exactly as sent (1.10, not 1.1)
 		this.reader = JsonMapper.builder(factory)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -59,7 +60,8 @@ final class MessageCodec {
 
 	/**
 	 * Reads one JSON value under the limits.
-	 * @throws JsonRpcException {@code -32700} for invalid or empty JSON, {@code -32600} over a limit
+	 * @throws JsonRpcException {@code -32700} for invalid or empty JSON, {@code -32600}
+	 * over a limit
 	 */
 	JsonNode read(byte[] body) {
 		if (isBlank(body)) {
@@ -75,18 +77,19 @@ final class MessageCodec {
 		catch (StreamConstraintsException ex) {
 			String message = String.valueOf(ex.getOriginalMessage());
 			if (message.startsWith("Number value length")) {
-				throw new JsonRpcException(JsonRpcError.parseError("number literal longer than "
-						+ StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits"));
+				throw new JsonRpcException(JsonRpcError
+					.parseError("number literal longer than " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits"));
 			}
 			throw new JsonRpcException(JsonRpcError.invalidRequest(constraintMessage(ex)));
 		}
 		catch (NumberFormatException | ArithmeticException ex) {
-			// a number literal Jackson cannot represent (an exponent beyond BigDecimal's range): not JSON we can read
+			// a number literal Jackson cannot represent (an exponent beyond BigDecimal's
+			// range): not JSON we can read
 			throw new JsonRpcException(JsonRpcError.parseError("number literal out of range"));
 		}
 		catch (JacksonException ex) {
-			throw new JsonRpcException(JsonRpcError.parseError("invalid JSON at line "
-					+ ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr()));
+			throw new JsonRpcException(JsonRpcError.parseError("invalid JSON at line " + ex.getLocation().getLineNr()
+					+ ", column " + ex.getLocation().getColumnNr()));
 		}
 	}
 
@@ -111,7 +114,8 @@ final class MessageCodec {
 			return "JSON nesting deeper than " + this.limits.maxNestingDepth() + " (adapter.jsonrpc.max-nesting-depth)";
 		}
 		if (message.contains("String value length")) {
-			// Jackson checks this limit while it gathers a token, a number literal as well as a string
+			// Jackson checks this limit while it gathers a token, a number literal as
+			// well as a string
 			return "JSON string or number longer than " + this.limits.maxStringLength()
 					+ " characters (adapter.jsonrpc.max-string-length)";
 		}
@@ -127,7 +131,10 @@ final class MessageCodec {
 		return true;
 	}
 
-	/** Validates one element as a request; simplified {@code {"command": ...}} form included. */
+	/**
+	 * Validates one element as a request; simplified {@code {"command": ...}} form
+	 * included.
+	 */
 	Element element(JsonNode node) {
 		if (!node.isObject()) {
 			return Element.invalid(JsonRpcId.NULL, "a request must be a JSON object");
@@ -164,7 +171,9 @@ final class MessageCodec {
 		return new Element(new JsonRpcRequest(method.asString(), params, id), null, replyId);
 	}
 
-	/** Seed compatibility: a top-level job_id beside params for the job status methods. */
+	/**
+	 * Seed compatibility: a top-level job_id beside params for the job status methods.
+	 */
 	private static @Nullable JsonNode liftJobId(String method, JsonNode node, @Nullable JsonNode params) {
 		JsonNode jobId = node.get("job_id");
 		if (jobId == null || !(method.equals("queue_get_job_status") || method.equals("job_status"))) {
@@ -251,11 +260,15 @@ final class MessageCodec {
 		}
 	}
 
-	/** One batch element: a request, or the reason it is invalid and the id to answer with. */
+	/**
+	 * One batch element: a request, or the reason it is invalid and the id to answer
+	 * with.
+	 */
 	record Element(@Nullable JsonRpcRequest request, @Nullable JsonRpcError error, JsonRpcId replyId) {
 
 		static Element invalid(JsonRpcId id, String reason) {
 			return new Element(null, JsonRpcError.invalidRequest(reason), id);
 		}
 	}
+
 }

@@ -7,8 +7,9 @@ public enum ResultFormat {
 	PLAIN,
 
 	/**
-	 * Seed-compatible: results as {@code {"success": true, "data": value}} and command failures as
-	 * {@code {"success": false, "error": {...}}} inside {@code result}.
+	 * Seed-compatible: results as {@code {"success": true, "data": value}} and command
+	 * failures as {@code {"success": false, "error": {...}}} inside {@code result}.
 	 */
 	ENVELOPE
+
 }

@@ -6,11 +6,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Results in the seed adapter's envelope ({@code adapter.jsonrpc.result-format: envelope}):
- * {@code {"success": true, "data": value}}, with the two shapes its clients read differently. A
- * queued call answers {@code {"success": true, "job_id", "status": "pending", "message", ...}}
- * (the job fields at the top, not under {@code data}); a job status carries the command's own
- * envelope as its {@code result}, so the queue's state and the command's outcome stay apart.
+ * Results in the seed adapter's envelope
+ * ({@code adapter.jsonrpc.result-format: envelope}): {@code {"success": true, "data":
+ * value}}, with the two shapes its clients read differently. A queued call answers
+ * {@code {"success": true, "job_id", "status": "pending", "message", ...}} (the job
+ * fields at the top, not under {@code data}); a job status carries the command's own
+ * envelope as its {@code result}, so the queue's state and the command's outcome stay
+ * apart.
  */
 final class SeedEnvelope {
 
@@ -42,4 +44,5 @@ final class SeedEnvelope {
 	private static boolean isJobStatus(String method) {
 		return method.equals("queue_get_job_status") || method.equals("job_status");
 	}
+
 }

@@ -9,4 +9,5 @@ import tools.jackson.databind.JsonNode;
 public interface SystemMethod {
 
 	Mono<Object> call(@Nullable JsonNode params, CallContext context);
+
 }

@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The seed's server-side waiting params, {@code poll_interval} and {@code max_wait_time} (seconds),
- * which its clients send among any command's params. They are taken out before binding, so no
- * command rejects them as unknown (a command that declares a param of the same name keeps it);
- * a queued call waits by them (see {@code JobSubmitter#submit}).
+ * The seed's server-side waiting params, {@code poll_interval} and {@code max_wait_time}
+ * (seconds), which its clients send among any command's params. They are taken out before
+ * binding, so no command rejects them as unknown (a command that declares a param of the
+ * same name keeps it); a queued call waits by them (see {@code JobSubmitter#submit}).
  *
  * @param params the params without them
  * @param maxWait {@code max_wait_time}, or {@code null} if not given
@@ -28,7 +28,9 @@ record WaitParams(@Nullable JsonNode params, @Nullable Duration maxWait, @Nullab
 
 	static final String MAX_WAIT_TIME = "max_wait_time";
 
-	/** @throws JsonRpcException {@code -32602} if a value is not a number of seconds ≥ 0 */
+	/**
+	 * @throws JsonRpcException {@code -32602} if a value is not a number of seconds ≥ 0
+	 */
 	static WaitParams of(@Nullable JsonNode params, CommandDescriptor descriptor) {
 		if (!(params instanceof ObjectNode object) || (!object.has(POLL_INTERVAL) && !object.has(MAX_WAIT_TIME))) {
 			return new WaitParams(params, null, null);

@@ -1,4 +1,7 @@
-/** Dispatch of JSON-RPC messages to commands: limits, batches, notifications, authorization hooks. */
+/**
+ * Dispatch of JSON-RPC messages to commands: limits, batches, notifications,
+ * authorization hooks.
+ */
 @NullMarked
 package dev.rpcadapter.dispatch;
 

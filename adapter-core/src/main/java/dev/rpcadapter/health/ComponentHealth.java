@@ -29,10 +29,12 @@ public record ComponentHealth(Status status, Map<String, Object> details) {
 
 	/** Health states, worst last. */
 	public enum Status {
+
 		OK, DEGRADED, DOWN;
 
 		public String wire() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
+
 	}
 }

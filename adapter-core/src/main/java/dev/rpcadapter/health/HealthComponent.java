@@ -1,8 +1,9 @@
 package dev.rpcadapter.health;
 
 /**
- * One part of the server whose state shows in {@code /health} under {@code components.<name>}
- * (queue, job store, registration, certificates). Checks must be quick and must not throw.
+ * One part of the server whose state shows in {@code /health} under
+ * {@code components.<name>} (queue, job store, registration, certificates). Checks must
+ * be quick and must not throw.
  */
 public interface HealthComponent {
 
@@ -10,4 +11,5 @@ public interface HealthComponent {
 	String name();
 
 	ComponentHealth check();
+
 }

@@ -1,4 +1,7 @@
-/** Health of the adapter's components, as shown on {@code /health} and by the {@code health} command. */
+/**
+ * Health of the adapter's components, as shown on {@code /health} and by the
+ * {@code health} command.
+ */
 @NullMarked
 package dev.rpcadapter.health;
 

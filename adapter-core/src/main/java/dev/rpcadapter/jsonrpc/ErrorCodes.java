@@ -41,4 +41,5 @@ public final class ErrorCodes {
 
 	private ErrorCodes() {
 	}
+
 }

@@ -44,7 +44,9 @@ public record JsonRpcError(int code, String message, @Nullable JsonNode data) {
 		return new JsonRpcError(ErrorCodes.INVALID_PARAMS, "Invalid params" + first, data);
 	}
 
-	/** The generic internal error; {@code data.error_id} correlates with the server log. */
+	/**
+	 * The generic internal error; {@code data.error_id} correlates with the server log.
+	 */
 	public static JsonRpcError internal(String errorId) {
 		ObjectNode data = JsonNodeFactory.instance.objectNode().put("error_id", errorId);
 		return new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Internal error", data);

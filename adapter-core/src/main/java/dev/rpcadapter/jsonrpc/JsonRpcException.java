@@ -18,4 +18,5 @@ public class JsonRpcException extends RuntimeException {
 	public JsonRpcError error() {
 		return this.error;
 	}
+
 }

@@ -6,12 +6,15 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A JSON-RPC request id: a string, a number or {@code null} (JSON-RPC 2.0 §4).
- * An absent id (a notification) is represented by a {@code null} reference, not by {@link Null}.
+ * A JSON-RPC request id: a string, a number or {@code null} (JSON-RPC 2.0 §4). An absent
+ * id (a notification) is represented by a {@code null} reference, not by {@link Null}.
  */
 public sealed interface JsonRpcId {
 
-	/** The id {@code null}, as sent by the client or used when the id could not be detected. */
+	/**
+	 * The id {@code null}, as sent by the client or used when the id could not be
+	 * detected.
+	 */
 	JsonRpcId NULL = new Null();
 
 	static JsonRpcId of(String value) {
@@ -24,7 +27,8 @@ public sealed interface JsonRpcId {
 
 	/**
 	 * Reads an id from a JSON node.
-	 * @return the id, or {@code null} if the node is not a valid id type (object, array, boolean)
+	 * @return the id, or {@code null} if the node is not a valid id type (object, array,
+	 * boolean)
 	 */
 	static @Nullable JsonRpcId fromNode(JsonNode node) {
 		if (node.isString()) {
@@ -50,4 +54,5 @@ public sealed interface JsonRpcId {
 	/** The {@code null} id. */
 	record Null() implements JsonRpcId {
 	}
+
 }

@@ -23,4 +23,5 @@ public sealed interface JsonRpcResponse {
 	/** An error response. */
 	record Failure(JsonRpcId id, JsonRpcError error) implements JsonRpcResponse {
 	}
+
 }

@@ -8,8 +8,9 @@ import dev.rpcadapter.command.JobContext;
 import dev.rpcadapter.transfer.Transfers;
 
 /**
- * The job context a queued command method receives when transfers are on: the queue's context,
- * plus {@link #artifact} publishing through the {@link Transfers}. Delegates every other method.
+ * The job context a queued command method receives when transfers are on: the queue's
+ * context, plus {@link #artifact} publishing through the {@link Transfers}. Delegates
+ * every other method.
  */
 final class ArtifactJobContext implements JobContext {
 
@@ -42,7 +43,8 @@ final class ArtifactJobContext implements JobContext {
 
 	@Override
 	public void log(String level, String message) {
-		// a default method on JobContext: without this override the job's log lines were lost
+		// a default method on JobContext: without this override the job's log lines were
+		// lost
 		this.job.log(level, message);
 	}
 
@@ -50,4 +52,5 @@ final class ArtifactJobContext implements JobContext {
 	public String artifact(String name, InputStream content) throws IOException {
 		return this.transfers.publish(this.job.jobId(), this.owner, name, content).transferId();
 	}
+
 }

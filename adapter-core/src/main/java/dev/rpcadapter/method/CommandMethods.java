@@ -15,17 +15,20 @@ import dev.rpcadapter.command.JsonRpcCommand;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the {@link JsonRpcCommand} methods of a class the way Spring's {@code MethodIntrospector}
- * and {@code AnnotatedElementUtils.findMergedAnnotation} do: methods of any visibility declared by
- * the class and its superclasses, default methods of its interfaces, and for each method the
- * annotation on it or on a method it overrides or implements.
+ * Finds the {@link JsonRpcCommand} methods of a class the way Spring's
+ * {@code MethodIntrospector} and {@code AnnotatedElementUtils.findMergedAnnotation} do:
+ * methods of any visibility declared by the class and its superclasses, default methods
+ * of its interfaces, and for each method the annotation on it or on a method it overrides
+ * or implements.
  */
 final class CommandMethods {
 
 	/**
 	 * One annotated method.
+	 *
 	 * @param method the most specific declaration (the one to call)
-	 * @param declaration the declaration that carries the annotation (the method itself or one it overrides)
+	 * @param declaration the declaration that carries the annotation (the method itself
+	 * or one it overrides)
 	 * @param annotation the annotation
 	 */
 	public record Found(Method method, Method declaration, JsonRpcCommand annotation) {
@@ -34,7 +37,10 @@ final class CommandMethods {
 	private CommandMethods() {
 	}
 
-	/** The annotated methods of {@code type}, sorted by name (then declaring class) for a stable order. */
+	/**
+	 * The annotated methods of {@code type}, sorted by name (then declaring class) for a
+	 * stable order.
+	 */
 	public static List<Found> find(Class<?> type) {
 		List<Found> found = new ArrayList<>();
 		for (Method method : candidates(type)) {
@@ -58,7 +64,10 @@ final class CommandMethods {
 		return false;
 	}
 
-	/** The most specific declaration of every method of the class, its superclasses and interfaces. */
+	/**
+	 * The most specific declaration of every method of the class, its superclasses and
+	 * interfaces.
+	 */
 	private static List<Method> candidates(Class<?> type) {
 		Map<String, Method> bySignature = new LinkedHashMap<>();
 		Set<Class<?>> interfaces = new LinkedHashSet<>();
@@ -85,14 +94,18 @@ final class CommandMethods {
 		}
 	}
 
-	/** The method if annotated, else the annotated method of a supertype it overrides or implements. */
+	/**
+	 * The method if annotated, else the annotated method of a supertype it overrides or
+	 * implements.
+	 */
 	private static @Nullable Method annotated(Class<?> type, Method method) {
 		int modifiers = method.getModifiers();
 		if (method.isAnnotationPresent(JsonRpcCommand.class) || Modifier.isPrivate(modifiers)
 				|| Modifier.isStatic(modifiers)) {
 			return method.isAnnotationPresent(JsonRpcCommand.class) ? method : null;
 		}
-		for (Class<?> c = method.getDeclaringClass().getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
+		for (Class<?> c = method.getDeclaringClass().getSuperclass(); c != null
+				&& c != Object.class; c = c.getSuperclass()) {
 			Method inherited = annotatedDeclaration(c, method);
 			if (inherited != null) {
 				return inherited;
@@ -119,7 +132,10 @@ final class CommandMethods {
 		}
 	}
 
-	/** Every interface {@code type} implements, directly or through superclasses and superinterfaces. */
+	/**
+	 * Every interface {@code type} implements, directly or through superclasses and
+	 * superinterfaces.
+	 */
 	private static Set<Class<?>> allInterfaces(Class<?> type) {
 		Set<Class<?>> result = new LinkedHashSet<>();
 		for (Class<?> c = type; c != null; c = c.getSuperclass()) {
@@ -139,4 +155,5 @@ final class CommandMethods {
 	private static String signature(Method method) {
 		return method.getName() + Arrays.toString(method.getParameterTypes());
 	}
+
 }

@@ -3,7 +3,10 @@ package dev.rpcadapter.method;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} and ISO-8601 durations. */
+/**
+ * Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} and ISO-8601
+ * durations.
+ */
 final class Durations {
 
 	private Durations() {
@@ -30,4 +33,5 @@ final class Durations {
 		}
 		throw new IllegalArgumentException("Not a duration: '" + text + "'");
 	}
+
 }

@@ -11,10 +11,10 @@ import reactor.util.context.ContextView;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Where a command's {@link McpExchange} comes from: a direct call finds it in the Reactor context
- * of its subscription (key {@link #CONTEXT_KEY}, written by the MCP transport); a queued job finds
- * the one bound to its job id (the transport binds it when the job is submitted and unbinds it
- * when it stops listening). Not API: used by adapter-mcp.
+ * Where a command's {@link McpExchange} comes from: a direct call finds it in the Reactor
+ * context of its subscription (key {@link #CONTEXT_KEY}, written by the MCP transport); a
+ * queued job finds the one bound to its job id (the transport binds it when the job is
+ * submitted and unbinds it when it stops listening). Not API: used by adapter-mcp.
  */
 public final class Exchanges {
 
@@ -26,7 +26,9 @@ public final class Exchanges {
 	private Exchanges() {
 	}
 
-	/** Binds the exchange to a job: the job's command talks to that client from now on. */
+	/**
+	 * Binds the exchange to a job: the job's command talks to that client from now on.
+	 */
 	public static void bindJob(String jobId, McpExchange exchange) {
 		BY_JOB.put(jobId, exchange);
 	}
@@ -36,7 +38,10 @@ public final class Exchanges {
 		BY_JOB.remove(jobId, exchange);
 	}
 
-	/** The exchange of a call: from the context, else the job's (looked up at each use), else none. */
+	/**
+	 * The exchange of a call: from the context, else the job's (looked up at each use),
+	 * else none.
+	 */
 	static McpExchange of(ContextView context, JobContext job) {
 		McpExchange direct = context.getOrDefault(CONTEXT_KEY, null);
 		if (direct != null) {
@@ -50,7 +55,10 @@ public final class Exchanges {
 		return BY_JOB.getOrDefault(jobId, McpExchange.NONE);
 	}
 
-	/** A job's exchange: the bound one at each use (bound after submission, unbound when its caller left). */
+	/**
+	 * A job's exchange: the bound one at each use (bound after submission, unbound when
+	 * its caller left).
+	 */
 	private record JobExchange(String jobId) implements McpExchange {
 
 		@Override
@@ -73,4 +81,5 @@ public final class Exchanges {
 			return Mono.defer(() -> current(this.jobId).request(method, params));
 		}
 	}
+
 }

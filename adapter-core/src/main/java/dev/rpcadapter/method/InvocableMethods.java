@@ -8,9 +8,10 @@ import java.lang.reflect.Proxy;
 import dev.rpcadapter.command.CommandMethodNotInvocableException;
 
 /**
- * Decides which {@link Method} to call for an annotated method on a given bean, and makes it
- * accessible once at startup, so that a call costs one {@code Method.invoke} without access checks.
- * What cannot be called correctly fails with {@link CommandMethodNotInvocableException}.
+ * Decides which {@link Method} to call for an annotated method on a given bean, and makes
+ * it accessible once at startup, so that a call costs one {@code Method.invoke} without
+ * access checks. What cannot be called correctly fails with
+ * {@link CommandMethodNotInvocableException}.
  */
 final class InvocableMethods {
 
@@ -18,10 +19,13 @@ final class InvocableMethods {
 	}
 
 	/**
-	 * @param bean the object to call (the instance itself, a class proxy or an interface proxy)
-	 * @param method the annotated method, declared by the user class or one of its supertypes
-	 * @param delegatingProxy whether {@code bean} is a class (subclass) proxy that forwards calls to a
-	 * separate target instance, so that only methods it overrides reach the target
+	 * @param bean the object to call (the instance itself, a class proxy or an interface
+	 * proxy)
+	 * @param method the annotated method, declared by the user class or one of its
+	 * supertypes
+	 * @param delegatingProxy whether {@code bean} is a class (subclass) proxy that
+	 * forwards calls to a separate target instance, so that only methods it overrides
+	 * reach the target
 	 * @param source bean and method name for messages
 	 */
 	static Method resolve(Object bean, Method method, boolean delegatingProxy, String source) {
@@ -37,7 +41,10 @@ final class InvocableMethods {
 		return invocable;
 	}
 
-	/** The method of an interface the proxy implements (a JDK proxy hides the class's own methods). */
+	/**
+	 * The method of an interface the proxy implements (a JDK proxy hides the class's own
+	 * methods).
+	 */
 	private static Method interfaceMethod(Object bean, Method method, String source) {
 		try {
 			return bean.getClass().getMethod(method.getName(), method.getParameterTypes());
@@ -53,7 +60,10 @@ final class InvocableMethods {
 		}
 	}
 
-	/** A class proxy calls its target only through methods it overrides; others would run on the proxy's empty state. */
+	/**
+	 * A class proxy calls its target only through methods it overrides; others would run
+	 * on the proxy's empty state.
+	 */
 	private static void requireOverriddenByProxy(Class<?> proxyClass, Method method, String source) {
 		int modifiers = method.getModifiers();
 		if (Modifier.isPrivate(modifiers) || Modifier.isFinal(modifiers)) {
@@ -85,8 +95,9 @@ final class InvocableMethods {
 		catch (InaccessibleObjectException | SecurityException ex) {
 			throw new CommandMethodNotInvocableException(source,
 					"its package " + method.getDeclaringClass().getPackageName() + " is not open to reflection",
-					"Make the method and its class public, or open the package in module-info.java "
-							+ "(opens " + method.getDeclaringClass().getPackageName() + ").");
+					"Make the method and its class public, or open the package in module-info.java " + "(opens "
+							+ method.getDeclaringClass().getPackageName() + ").");
 		}
 	}
+
 }

@@ -50,8 +50,8 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 	}
 
 	/**
-	 * @param transfers the file transfers, asked at call time: {@code TransferRef} params and job
-	 * artifacts need them ({@code null} when off)
+	 * @param transfers the file transfers, asked at call time: {@code TransferRef} params
+	 * and job artifacts need them ({@code null} when off)
 	 */
 	public MethodCommandFactory(ObjectMapper mapper, SchemaGenerator schemas, @Nullable Validator validator,
 			Scheduler blockingScheduler, Supplier<@Nullable Transfers> transfers) {
@@ -99,8 +99,8 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 
 	/**
 	 * @param parameter the parameter of the method that runs
-	 * @param declared the same parameter on the annotated declaration (an interface or superclass
-	 * method may carry the {@code @CommandParam})
+	 * @param declared the same parameter on the annotated declaration (an interface or
+	 * superclass method may carry the {@code @CommandParam})
 	 */
 	private ParamBinding binding(Parameter parameter, Parameter declared, String source) {
 		if (parameter.getType() == JobContext.class) {
@@ -126,10 +126,12 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		}
 		var type = this.mapper.constructType(parameter.getParameterizedType());
 		boolean optional = type.getRawClass() == Optional.class;
-		Type valueType = optional ? optionalContent(parameter.getParameterizedType()) : parameter.getParameterizedType();
+		Type valueType = optional ? optionalContent(parameter.getParameterizedType())
+				: parameter.getParameterizedType();
 		JsonNode defaultValue = (param != null && !CommandParam.NO_DEFAULT.equals(param.defaultValue()))
 				? parseDefault(param.defaultValue(), valueType) : null;
-		boolean required = defaultValue == null && !optional && (param == null || param.required() || type.isPrimitive());
+		boolean required = defaultValue == null && !optional
+				&& (param == null || param.required() || type.isPrimitive());
 		ObjectNode schema = this.schemas.schemaFor(valueType, parameter);
 		if (param != null && !param.description().isEmpty()) {
 			schema.put("description", param.description());
@@ -140,15 +142,18 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		return new ParamBinding(ParamBinding.Kind.VALUE, name, type, required, defaultValue, schema);
 	}
 
-	/** The {@code Optional}'s type argument ({@code Object} for a raw {@code Optional}). */
+	/**
+	 * The {@code Optional}'s type argument ({@code Object} for a raw {@code Optional}).
+	 */
 	private static Type optionalContent(Type optional) {
 		return (optional instanceof ParameterizedType parameterized) ? parameterized.getActualTypeArguments()[0]
 				: Object.class;
 	}
 
 	/**
-	 * A default as JSON; for string parameters, text that is not a JSON string literal is the
-	 * string itself ({@code defaultValue = "8080"} is {@code "8080"}, not the number 8080).
+	 * A default as JSON; for string parameters, text that is not a JSON string literal is
+	 * the string itself ({@code defaultValue = "8080"} is {@code "8080"}, not the number
+	 * 8080).
 	 */
 	private JsonNode parseDefault(String text, Type target) {
 		JsonNode node;
@@ -165,7 +170,10 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 		return node;
 	}
 
-	/** The params schema: the source of the descriptor's params (names in positional order, required, descriptions). */
+	/**
+	 * The params schema: the source of the descriptor's params (names in positional
+	 * order, required, descriptions).
+	 */
 	private ObjectNode paramsSchema(List<ParamBinding> bindings, boolean extra) {
 		ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
@@ -212,8 +220,8 @@ public final class MethodCommandFactory implements AnnotatedCommandFactory {
 			return Durations.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Invalid timeout '" + text + "' on " + source
-					+ ": use a duration such as 30s, 5m, 2h or PT1H", ex);
+			throw new IllegalStateException(
+					"Invalid timeout '" + text + "' on " + source + ": use a duration such as 30s, 5m, 2h or PT1H", ex);
 		}
 	}
 

@@ -54,16 +54,24 @@ final class MethodCommandHandler implements CommandHandler {
 				withInjected(bound, Caller.ANONYMOUS, JobContext.NONE, McpExchange.NONE, false));
 		boolean exchange = this.bindings.stream().anyMatch((b) -> b.kind() == ParamBinding.Kind.EXCHANGE);
 		if (this.scheduler == null) {
-			// non-blocking: invoke at once on the calling thread; synchronous results stay scalar
-			// (a method that takes the McpExchange reads it from the subscription's context)
-			return exchange ? (caller, job) -> Mono.deferContextual((ctx) -> call(bound, caller, job, Exchanges.of(ctx, job)))
+			// non-blocking: invoke at once on the calling thread; synchronous results
+			// stay scalar
+			// (a method that takes the McpExchange reads it from the subscription's
+			// context)
+			return exchange
+					? (caller, job) -> Mono.deferContextual((ctx) -> call(bound, caller, job, Exchanges.of(ctx, job)))
 					: (caller, job) -> call(bound, caller, job, McpExchange.NONE);
 		}
-		return (caller, job) -> Mono.deferContextual((ctx) -> callOnWorker(bound, caller, job,
-				exchange ? Exchanges.of(ctx, job) : McpExchange.NONE)).subscribeOn(this.scheduler);
+		return (caller, job) -> Mono
+			.deferContextual(
+					(ctx) -> callOnWorker(bound, caller, job, exchange ? Exchanges.of(ctx, job) : McpExchange.NONE))
+			.subscribeOn(this.scheduler);
 	}
 
-	/** A blocking call on a worker thread; a call under a sync cap learns the thread, to interrupt it. */
+	/**
+	 * A blocking call on a worker thread; a call under a sync cap learns the thread, to
+	 * interrupt it.
+	 */
 	private Mono<Object> callOnWorker(@Nullable Object[] bound, Caller caller, JobContext job, McpExchange exchange) {
 		if (!(job instanceof RunningCall running)) {
 			return call(bound, caller, job, exchange);
@@ -86,9 +94,12 @@ final class MethodCommandHandler implements CommandHandler {
 		}
 	}
 
-	/** The bound args plus the injected ones; transfer ids become {@code TransferRef}s when {@code resolve}. */
-	private @Nullable Object[] withInjected(@Nullable Object[] bound, Caller caller, JobContext job, McpExchange exchange,
-			boolean resolve) {
+	/**
+	 * The bound args plus the injected ones; transfer ids become {@code TransferRef}s
+	 * when {@code resolve}.
+	 */
+	private @Nullable Object[] withInjected(@Nullable Object[] bound, Caller caller, JobContext job,
+			McpExchange exchange, boolean resolve) {
 		Object[] args = bound.clone();
 		for (int i = 0; i < args.length; i++) {
 			ParamBinding binding = this.bindings.get(i);
@@ -96,7 +107,8 @@ final class MethodCommandHandler implements CommandHandler {
 				case JOB -> args[i] = TransferBindings.jobContext(job, caller, this.transfers.get());
 				case CALLER -> args[i] = caller;
 				case EXCHANGE -> args[i] = exchange;
-				case TRANSFER -> args[i] = resolve ? TransferBindings.resolve(binding, args[i], caller, this.transfers.get()) : null;
+				case TRANSFER ->
+					args[i] = resolve ? TransferBindings.resolve(binding, args[i], caller, this.transfers.get()) : null;
 				default -> {
 				}
 			}
@@ -126,4 +138,5 @@ final class MethodCommandHandler implements CommandHandler {
 		}
 		return Mono.justOrEmpty(result);
 	}
+
 }

@@ -46,17 +46,21 @@ final class ParamBinder {
 				.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 				.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 				.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				// ALLOW_COERCION_OF_SCALARS does not stop numbers and booleans from becoming strings
-				.withCoercionConfig(LogicalType.Textual, (config) -> config
-					.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+				// ALLOW_COERCION_OF_SCALARS does not stop numbers and booleans from
+				// becoming strings
+				.withCoercionConfig(LogicalType.Textual,
+						(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+							.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+							.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 				.build();
 		}
 		return mapper;
 	}
 
-	/** Returns the bound value arguments (injected slots left null); throws {@code -32602} on any error. */
+	/**
+	 * Returns the bound value arguments (injected slots left null); throws {@code -32602}
+	 * on any error.
+	 */
 	@Nullable Object[] bind(@Nullable JsonNode params, List<ParamBinding> bindings, boolean acceptsExtra) {
 		List<ParamError> errors = new ArrayList<>();
 		JsonNode[] given = collect(params, bindings, acceptsExtra, errors);
@@ -87,8 +91,8 @@ final class ParamBinder {
 				}
 			}
 			if (index < params.size()) {
-				errors.add(new ParamError("params", "too many positional params: expected at most " + index
-						+ ", got " + params.size()));
+				errors.add(new ParamError("params",
+						"too many positional params: expected at most " + index + ", got " + params.size()));
 			}
 			return given;
 		}
@@ -156,21 +160,24 @@ final class ParamBinder {
 		}
 		String type = binding.schema() == null ? "" : binding.schema().path("type").asString("");
 		String expected = type.isEmpty() ? "a valid value" : article(type) + " " + type;
-		return path.isEmpty() ? "must be " + expected : "invalid value at " + path.substring(1) + " (expected " + expected + ")";
+		return path.isEmpty() ? "must be " + expected
+				: "invalid value at " + path.substring(1) + " (expected " + expected + ")";
 	}
 
 	private static String article(String type) {
 		return type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an" : "a";
 	}
 
-	/** Runs Bean Validation on the bound arguments; throws {@code -32602} listing each violation. */
+	/**
+	 * Runs Bean Validation on the bound arguments; throws {@code -32602} listing each
+	 * violation.
+	 */
 	void validate(Object bean, Method method, List<ParamBinding> bindings, @Nullable Object[] args) {
 		Validator validator = this.validator;
 		if (validator == null || !isConstrained(validator, bean.getClass(), method)) {
 			return;
 		}
-		Set<ConstraintViolation<Object>> violations = validator.forExecutables()
-			.validateParameters(bean, method, args);
+		Set<ConstraintViolation<Object>> violations = validator.forExecutables().validateParameters(bean, method, args);
 		if (violations.isEmpty()) {
 			return;
 		}
@@ -182,7 +189,9 @@ final class ParamBinder {
 		throw new JsonRpcException(JsonRpcError.invalidParams(errors));
 	}
 
-	/** Whether Bean Validation has anything to check on the method (cached per method). */
+	/**
+	 * Whether Bean Validation has anything to check on the method (cached per method).
+	 */
 	private boolean isConstrained(Validator validator, Class<?> type, Method method) {
 		return this.constrained.computeIfAbsent(method, (m) -> {
 			try {
@@ -211,4 +220,5 @@ final class ParamBinder {
 		}
 		return builder.length() == 0 ? "params" : builder.toString();
 	}
+
 }

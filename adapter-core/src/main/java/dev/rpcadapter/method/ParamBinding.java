@@ -21,11 +21,16 @@ record ParamBinding(Kind kind, String name, @Nullable JavaType type, boolean req
 		@Nullable ObjectNode schema) {
 
 	enum Kind {
+
 		VALUE, JOB, CALLER,
 		/** The {@code McpExchange} of the call. */
 		EXCHANGE,
-		/** A {@code TransferRef}: a transfer id string in params, resolved for the caller at call time. */
+		/**
+		 * A {@code TransferRef}: a transfer id string in params, resolved for the caller
+		 * at call time.
+		 */
 		TRANSFER
+
 	}
 
 	/** Whether the value comes from params. */

@@ -23,7 +23,8 @@ final class TransferBindings {
 
 	/** A {@code TransferRef} param: a transfer id string on the wire. */
 	static ParamBinding binding(String name, @Nullable CommandParam param, ObjectMapper mapper) {
-		ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "string")
+		ObjectNode schema = JsonNodeFactory.instance.objectNode()
+			.put("type", "string")
 			.put("format", TransferRef.SCHEMA_FORMAT)
 			.put("description", (param != null && !param.description().isEmpty()) ? param.description()
 					: "The transfer_id of a completed upload (transfer_upload_begin ... transfer_upload_complete)");
@@ -32,7 +33,10 @@ final class TransferBindings {
 				schema);
 	}
 
-	/** The caller's completed upload named by {@code id}; {@code -32602} on the param otherwise. */
+	/**
+	 * The caller's completed upload named by {@code id}; {@code -32602} on the param
+	 * otherwise.
+	 */
 	static @Nullable TransferRef resolve(ParamBinding binding, @Nullable Object id, Caller caller,
 			@Nullable Transfers transfers) {
 		if (id == null) {
@@ -58,11 +62,15 @@ final class TransferBindings {
 		return new JsonRpcException(JsonRpcError.invalidParams(List.of(new ParamError(binding.name(), message))));
 	}
 
-	/** The job context, able to publish artifacts when transfers are on and the command runs as a job. */
+	/**
+	 * The job context, able to publish artifacts when transfers are on and the command
+	 * runs as a job.
+	 */
 	static JobContext jobContext(JobContext job, Caller caller, @Nullable Transfers transfers) {
 		if (transfers == null || job == JobContext.NONE) {
 			return job;
 		}
 		return new ArtifactJobContext(job, caller, transfers);
 	}
+
 }

@@ -37,7 +37,8 @@ final class ConstraintSchemas {
 			}
 		}
 		if (element.isAnnotationPresent(NotBlank.class) || element.isAnnotationPresent(NotEmpty.class)) {
-			schema.put(array ? "minItems" : "minLength", Math.max(1, schema.path(array ? "minItems" : "minLength").asInt(0)));
+			schema.put(array ? "minItems" : "minLength",
+					Math.max(1, schema.path(array ? "minItems" : "minLength").asInt(0)));
 		}
 		Min min = element.getAnnotation(Min.class);
 		if (min != null) {
@@ -49,11 +50,13 @@ final class ConstraintSchemas {
 		}
 		DecimalMin decimalMin = element.getAnnotation(DecimalMin.class);
 		if (decimalMin != null) {
-			schema.put(decimalMin.inclusive() ? "minimum" : "exclusiveMinimum", new java.math.BigDecimal(decimalMin.value()));
+			schema.put(decimalMin.inclusive() ? "minimum" : "exclusiveMinimum",
+					new java.math.BigDecimal(decimalMin.value()));
 		}
 		DecimalMax decimalMax = element.getAnnotation(DecimalMax.class);
 		if (decimalMax != null) {
-			schema.put(decimalMax.inclusive() ? "maximum" : "exclusiveMaximum", new java.math.BigDecimal(decimalMax.value()));
+			schema.put(decimalMax.inclusive() ? "maximum" : "exclusiveMaximum",
+					new java.math.BigDecimal(decimalMax.value()));
 		}
 		if (element.isAnnotationPresent(Positive.class)) {
 			schema.put("exclusiveMinimum", 0);
@@ -75,4 +78,5 @@ final class ConstraintSchemas {
 			schema.put("format", "email");
 		}
 	}
+
 }

@@ -7,8 +7,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Generates self-contained JSON Schemas (no {@code $ref}, single-string {@code type} values, so
- * OpenAPI consumers can embed them) for Java types, including Jakarta Bean Validation constraints.
+ * Generates self-contained JSON Schemas (no {@code $ref}, single-string {@code type}
+ * values, so OpenAPI consumers can embed them) for Java types, including Jakarta Bean
+ * Validation constraints.
  */
 public interface SchemaGenerator {
 
@@ -16,8 +17,9 @@ public interface SchemaGenerator {
 	ObjectNode schemaFor(Type type);
 
 	/**
-	 * The schema of a method parameter or other annotated element of the given type, with the
-	 * element's own constraints ({@code @Size}, {@code @Min}, {@code @Pattern}, ...) applied.
+	 * The schema of a method parameter or other annotated element of the given type, with
+	 * the element's own constraints ({@code @Size}, {@code @Min}, {@code @Pattern}, ...)
+	 * applied.
 	 */
 	ObjectNode schemaFor(Type type, AnnotatedElement element);
 
@@ -25,4 +27,5 @@ public interface SchemaGenerator {
 	static SchemaGenerator create(ObjectMapper mapper) {
 		return new dev.rpcadapter.schema.VictoolsSchemaGenerator(mapper);
 	}
+
 }

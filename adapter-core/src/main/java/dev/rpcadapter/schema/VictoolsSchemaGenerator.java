@@ -55,9 +55,11 @@ final class VictoolsSchemaGenerator implements SchemaGenerator {
 			return this.generator.generateSchema(type);
 		}
 		catch (RuntimeException ex) {
-			// recursive types cannot be inlined; describe them loosely rather than fail startup
+			// recursive types cannot be inlined; describe them loosely rather than fail
+			// startup
 			logger.debug("Falling back to a loose schema for {}: {}", type.getTypeName(), ex.getMessage());
 			return JsonNodeFactory.instance.objectNode();
 		}
 	}
+
 }

@@ -7,10 +7,12 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Memoized values, at most {@code capacity} of them: when full, the memo is emptied before the next
- * entry goes in. For values that are cheap enough to compute again and whose keys are few in normal
- * operation (certificates, role sets, documents per caller view), so the bound only matters under
- * abuse; a hit costs one look-up, with no bookkeeping of recency. Safe for concurrent use.
+ * Memoized values, at most {@code capacity} of them: when full, the memo is emptied
+ * before the next entry goes in. For values that are cheap enough to compute again and
+ * whose keys are few in normal operation (certificates, role sets, documents per caller
+ * view), so the bound only matters under abuse; a hit costs one look-up, with no
+ * bookkeeping of recency. Safe for concurrent use.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -30,7 +32,9 @@ public final class BoundedMemo<K, V> {
 		this.capacity = capacity;
 	}
 
-	/** @return the value remembered for {@code key}, or {@code null} */
+	/**
+	 * @return the value remembered for {@code key}, or {@code null}
+	 */
 	public @Nullable V get(K key) {
 		return this.entries.get(key);
 	}
@@ -51,7 +55,9 @@ public final class BoundedMemo<K, V> {
 		return this.entries.computeIfAbsent(key, compute);
 	}
 
-	/** @return how many values are remembered */
+	/**
+	 * @return how many values are remembered
+	 */
 	public int size() {
 		return this.entries.size();
 	}
@@ -61,4 +67,5 @@ public final class BoundedMemo<K, V> {
 			this.entries.clear();
 		}
 	}
+
 }

@@ -11,4 +11,5 @@ public final class ErrorIds {
 	public static String next() {
 		return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
 	}
+
 }

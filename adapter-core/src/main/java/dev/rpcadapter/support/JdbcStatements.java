@@ -13,9 +13,10 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One statement on a connection of its own, for the small plain-JDBC stores (transfer sessions,
- * async deliveries): arguments bound in order, a {@code String[]} as an SQL {@code varchar} array;
- * and table creation under an advisory lock (those stores and the job queue).
+ * One statement on a connection of its own, for the small plain-JDBC stores (transfer
+ * sessions, async deliveries): arguments bound in order, a {@code String[]} as an SQL
+ * {@code varchar} array; and table creation under an advisory lock (those stores and the
+ * job queue).
  */
 public final class JdbcStatements {
 
@@ -27,7 +28,10 @@ public final class JdbcStatements {
 
 	}
 
-	/** The DDL to run, given the open statement (to look up, say, the current schema first). */
+	/**
+	 * The DDL to run, given the open statement (to look up, say, the current schema
+	 * first).
+	 */
 	@FunctionalInterface
 	public interface Script {
 
@@ -39,8 +43,9 @@ public final class JdbcStatements {
 	}
 
 	/**
-	 * Runs DDL in one transaction under a PostgreSQL transaction-level advisory lock, so nodes that
-	 * start together create tables one after the other (idempotent scripts then see each other's work).
+	 * Runs DDL in one transaction under a PostgreSQL transaction-level advisory lock, so
+	 * nodes that start together create tables one after the other (idempotent scripts
+	 * then see each other's work).
 	 * @param lockKey the advisory lock's key (one per store)
 	 * @param what what is being created, for the error message
 	 * @throws IllegalStateException when the script fails (rolled back)
@@ -69,7 +74,9 @@ public final class JdbcStatements {
 		}
 	}
 
-	/** @return the update count */
+	/**
+	 * @return the update count
+	 */
 	public static int update(DataSource dataSource, String sql, @Nullable Object... args) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = prepare(connection, sql, args)) {
@@ -77,7 +84,9 @@ public final class JdbcStatements {
 		}
 	}
 
-	/** @return every row, read in order */
+	/**
+	 * @return every row, read in order
+	 */
 	public static <T> List<T> query(DataSource dataSource, String sql, RowReader<T> reader, @Nullable Object... args)
 			throws SQLException {
 		try (Connection connection = dataSource.getConnection();

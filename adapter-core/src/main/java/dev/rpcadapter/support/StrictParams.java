@@ -13,8 +13,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the params of a built-in command strictly: by name or by position, unknown names refused.
- * Problems are collected; {@link #validate()} reports them all at once as one {@code -32602}.
+ * Reads the params of a built-in command strictly: by name or by position, unknown names
+ * refused. Problems are collected; {@link #validate()} reports them all at once as one
+ * {@code -32602}.
  */
 public final class StrictParams {
 
@@ -52,7 +53,10 @@ public final class StrictParams {
 		}
 	}
 
-	/** Reads params against an object schema: its {@code properties} in order are the names. */
+	/**
+	 * Reads params against an object schema: its {@code properties} in order are the
+	 * names.
+	 */
 	public static StrictParams forSchema(@Nullable JsonNode given, ObjectNode schema) {
 		List<String> names = new ArrayList<>();
 		schema.path("properties").propertyNames().forEach(names::add);
@@ -117,7 +121,9 @@ public final class StrictParams {
 		return value.asLong();
 	}
 
-	/** A required integer in {@code [min, max]} ({@code 0} after recording the problem). */
+	/**
+	 * A required integer in {@code [min, max]} ({@code 0} after recording the problem).
+	 */
 	public long requiredLong(String name, long min, long max) {
 		Long value = optionalLong(name, min, max);
 		if (value == null && !this.params.has(name)) {
@@ -131,10 +137,13 @@ public final class StrictParams {
 		this.errors.add(new ParamError(name, message));
 	}
 
-	/** @throws JsonRpcException {@code -32602} listing every problem found */
+	/**
+	 * @throws JsonRpcException {@code -32602} listing every problem found
+	 */
 	public void validate() {
 		if (!this.errors.isEmpty()) {
 			throw new JsonRpcException(JsonRpcError.invalidParams(this.errors));
 		}
 	}
+
 }

@@ -1,8 +1,8 @@
 package dev.rpcadapter.transfer;
 
 /**
- * A file a job published: listed in the job's status as {@code artifacts} and announced by the
- * {@code artifact_ready} event; download it with its transfer id.
+ * A file a job published: listed in the job's status as {@code artifacts} and announced
+ * by the {@code artifact_ready} event; download it with its transfer id.
  *
  * @param name the file name
  * @param transferId the transfer id to download it with

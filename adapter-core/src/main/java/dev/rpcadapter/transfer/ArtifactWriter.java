@@ -15,7 +15,10 @@ import java.util.UUID;
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.command.CommandException;
 
-/** Copies a job's output into the store as one completed transfer, downloadable in chunks of the default size. */
+/**
+ * Copies a job's output into the store as one completed transfer, downloadable in chunks
+ * of the default size.
+ */
 record ArtifactWriter(TransferSessions sessions, TransferStore store, Clock clock, Duration retention, long maxSize,
 		int chunkSize) {
 
@@ -44,7 +47,8 @@ record ArtifactWriter(TransferSessions sessions, TransferStore store, Clock cloc
 		for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
 			total += n;
 			if (total > this.maxSize) {
-				throw new CommandException("artifact larger than adapter.transfers.max-size (" + this.maxSize + " bytes)");
+				throw new CommandException(
+						"artifact larger than adapter.transfers.max-size (" + this.maxSize + " bytes)");
 			}
 			out.write(buffer, 0, n);
 		}

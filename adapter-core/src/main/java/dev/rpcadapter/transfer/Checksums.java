@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-
 /** SHA-256 of stored content, read in 1 MiB steps. */
 final class Checksums {
 
@@ -39,4 +38,5 @@ final class Checksums {
 			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
 		}
 	}
+
 }

@@ -18,4 +18,5 @@ final class Chunks {
 		}
 		return missing;
 	}
+
 }

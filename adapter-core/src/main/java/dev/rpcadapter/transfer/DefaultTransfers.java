@@ -75,8 +75,8 @@ final class DefaultTransfers implements Transfers {
 			throw TransferErrors.invalid("chunk_size", "too small: more than " + MAX_CHUNKS + " chunks");
 		}
 		Instant now = this.clock.instant();
-		TransferSession session = new TransferSession(UUID.randomUUID().toString(), caller.principal(), fileName,
-				size, sha, chunk, TransferState.UPLOADING, null, now, now.plus(this.retention));
+		TransferSession session = new TransferSession(UUID.randomUUID().toString(), caller.principal(), fileName, size,
+				sha, chunk, TransferState.UPLOADING, null, now, now.plus(this.retention));
 		this.sessions.create(session);
 		return session;
 	}
@@ -194,8 +194,8 @@ final class DefaultTransfers implements Transfers {
 
 	@Override
 	public Artifact publish(String jobId, Caller owner, String name, InputStream content) throws IOException {
-		TransferSession session = new ArtifactWriter(this.sessions, this.store, this.clock, this.retention, this.maxSize,
-				this.defaultChunkSize)
+		TransferSession session = new ArtifactWriter(this.sessions, this.store, this.clock, this.retention,
+				this.maxSize, this.defaultChunkSize)
 			.write(jobId, owner, Names.check(name), content);
 		Artifact artifact = toArtifact(session);
 		for (BiConsumer<String, Artifact> listener : this.listeners) {
@@ -250,4 +250,5 @@ final class DefaultTransfers implements Transfers {
 	public TransferSessions sessions() {
 		return this.sessions;
 	}
+
 }

@@ -12,8 +12,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-
-/** One file per transfer, named by its id, in one directory. Chunks are written in place at their offset. */
+/**
+ * One file per transfer, named by its id, in one directory. Chunks are written in place
+ * at their offset.
+ */
 final class DirectoryTransferStore implements TransferStore {
 
 	private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
@@ -76,4 +78,5 @@ final class DirectoryTransferStore implements TransferStore {
 	public String toString() {
 		return "directory " + this.directory;
 	}
+
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-
-/** Sessions in this JVM only: lost on restart (their files are then removed as orphans). */
+/**
+ * Sessions in this JVM only: lost on restart (their files are then removed as orphans).
+ */
 final class InMemoryTransferSessions implements TransferSessions {
 
 	private final Map<String, TransferSession> sessions = new ConcurrentHashMap<>();
@@ -55,7 +56,8 @@ final class InMemoryTransferSessions implements TransferSessions {
 
 	@Override
 	public List<TransferSession> byJob(String jobId) {
-		return this.sessions.values().stream()
+		return this.sessions.values()
+			.stream()
 			.filter((s) -> jobId.equals(s.jobId()) && s.state() == TransferState.COMPLETED)
 			.sorted(Comparator.comparing(TransferSession::createdAt))
 			.toList();
@@ -76,4 +78,5 @@ final class InMemoryTransferSessions implements TransferSessions {
 	public String kind() {
 		return "memory";
 	}
+
 }

@@ -15,7 +15,15 @@ import javax.sql.DataSource;
 import dev.rpcadapter.support.JdbcStatements;
 import org.jspecify.annotations.Nullable;
 
-/** Sessions in {@code <table>} and arrived chunks in {@code <table>_chunks} (one row per chunk). */
+/**
+ * Sessions in {@code
+ *
+<table>
+ * } and arrived chunks in {@code
+ *
+<table>
+ * _chunks} (one row per chunk).
+ */
 final class JdbcTransferSessions implements TransferSessions {
 
 	private static final String COLUMNS = "id, owner, name, size, sha256, chunk_size, state, job_id, created_at, expires_at";
@@ -116,4 +124,5 @@ final class JdbcTransferSessions implements TransferSessions {
 			throw TransferSchema.failure(ex);
 		}
 	}
+
 }

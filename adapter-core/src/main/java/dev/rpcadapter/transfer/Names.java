@@ -8,7 +8,10 @@ final class Names {
 	private Names() {
 	}
 
-	/** The name without directories; {@code -32602} when empty, too long or with control characters. */
+	/**
+	 * The name without directories; {@code -32602} when empty, too long or with control
+	 * characters.
+	 */
 	static String check(String raw) {
 		String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
 		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
@@ -29,4 +32,5 @@ final class Names {
 		}
 		return sha.toLowerCase(java.util.Locale.ROOT);
 	}
+
 }

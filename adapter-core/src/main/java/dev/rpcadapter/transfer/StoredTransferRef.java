@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
 
-
 /** A completed transfer handed to a command. */
 record StoredTransferRef(TransferSession session, TransferStore store) implements TransferRef {
 

@@ -48,20 +48,24 @@ final class TransferCommandFactory {
 	}
 
 	public List<Command> commands() {
-		return List.of(
-				command("transfer_upload_begin", "Begins a chunked upload; returns the transfer id, chunk size and "
-						+ "chunk count. Send chunks with transfer_upload_chunk or PUT /api/transfers/{id}/chunks/{index}",
-						BEGIN, this::begin),
-				command("transfer_upload_chunk", "Uploads one chunk (base64); chunks may come in any order and again",
-						CHUNK, this::chunk),
-				command("transfer_upload_status", "Which chunks arrived and which are missing (to resume an upload)",
-						ID_ONLY, this::status),
-				command("transfer_upload_complete", "Checks that every chunk arrived and the SHA-256 matches, then "
-						+ "completes the upload so commands can take it", ID_ONLY, this::complete),
-				command("transfer_download_begin", "Size, SHA-256 and chunking of a completed transfer; fetch it with "
-						+ "transfer_download_chunk or GET /api/transfers/{id} (Range supported)", ID_ONLY, this::downloadBegin),
-				command("transfer_download_chunk", "One chunk of a completed transfer, base64", DOWNLOAD_CHUNK,
-						this::downloadChunk));
+		return List
+			.of(command("transfer_upload_begin", "Begins a chunked upload; returns the transfer id, chunk size and "
+					+ "chunk count. Send chunks with transfer_upload_chunk or PUT /api/transfers/{id}/chunks/{index}",
+					BEGIN, this::begin),
+					command("transfer_upload_chunk",
+							"Uploads one chunk (base64); chunks may come in any order and again", CHUNK, this::chunk),
+					command("transfer_upload_status",
+							"Which chunks arrived and which are missing (to resume an upload)", ID_ONLY, this::status),
+					command("transfer_upload_complete",
+							"Checks that every chunk arrived and the SHA-256 matches, then "
+									+ "completes the upload so commands can take it",
+							ID_ONLY, this::complete),
+					command("transfer_download_begin",
+							"Size, SHA-256 and chunking of a completed transfer; fetch it with "
+									+ "transfer_download_chunk or GET /api/transfers/{id} (Range supported)",
+							ID_ONLY, this::downloadBegin),
+					command("transfer_download_chunk", "One chunk of a completed transfer, base64", DOWNLOAD_CHUNK,
+							this::downloadChunk));
 	}
 
 	private static Command command(String name, String description, ObjectNode params, CommandHandler handler) {
@@ -97,7 +101,9 @@ final class TransferCommandFactory {
 		reader.validate();
 		return (caller, job) -> blocking(() -> {
 			this.transfers.writeChunk(id, index, ByteBuffer.wrap(data), caller);
-			return JsonNodeFactory.instance.objectNode().put("transfer_id", id).put("index", index)
+			return JsonNodeFactory.instance.objectNode()
+				.put("transfer_id", id)
+				.put("index", index)
 				.put("size", data.length);
 		});
 	}
@@ -141,8 +147,11 @@ final class TransferCommandFactory {
 		return (caller, job) -> blocking(() -> {
 			ByteBuffer bytes = this.transfers.readChunk(id, index, caller);
 			byte[] encoded = Base64.getEncoder().encode(bytes).array();
-			return JsonNodeFactory.instance.objectNode().put("transfer_id", id).put("index", index)
-				.put("size", bytes.limit()).put("data", new String(encoded, java.nio.charset.StandardCharsets.US_ASCII));
+			return JsonNodeFactory.instance.objectNode()
+				.put("transfer_id", id)
+				.put("index", index)
+				.put("size", bytes.limit())
+				.put("data", new String(encoded, java.nio.charset.StandardCharsets.US_ASCII));
 		});
 	}
 
@@ -156,4 +165,5 @@ final class TransferCommandFactory {
 	private static Mono<Object> blocking(Callable<Object> work) {
 		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
 	}
+
 }

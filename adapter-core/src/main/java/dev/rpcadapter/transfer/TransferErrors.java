@@ -24,22 +24,30 @@ final class TransferErrors {
 		return new JsonRpcException(JsonRpcError.invalidParams(List.of(new ParamError(param, message))));
 	}
 
-	/** An unknown transfer, or one the caller may not see (the same answer, so ids cannot be probed). */
+	/**
+	 * An unknown transfer, or one the caller may not see (the same answer, so ids cannot
+	 * be probed).
+	 */
 	static JsonRpcException unknown() {
 		return invalid("transfer_id", UNKNOWN);
 	}
 
-	/** {@code -32602}: the upload is incomplete; {@code data.missing} lists (the first 1000) missing chunks. */
+	/**
+	 * {@code -32602}: the upload is incomplete; {@code data.missing} lists (the first
+	 * 1000) missing chunks.
+	 */
 	static JsonRpcException failedMissing(List<Integer> missing) {
 		String message = "upload incomplete: " + missing.size() + " chunk(s) missing";
 		ObjectNode data = JsonNodeFactory.instance.objectNode();
 		data.putArray("errors").addObject().put("param", "transfer_id").put("message", message);
 		var list = data.putArray("missing");
 		missing.stream().limit(1000).forEach(list::add);
-		return new JsonRpcException(new JsonRpcError(ErrorCodes.INVALID_PARAMS, "Invalid params: transfer_id: " + message, data));
+		return new JsonRpcException(
+				new JsonRpcError(ErrorCodes.INVALID_PARAMS, "Invalid params: transfer_id: " + message, data));
 	}
 
 	static CommandException failed(String message, Map<String, ?> data) {
 		return CommandException.withData(message, data);
 	}
+
 }

@@ -14,8 +14,12 @@ public final class TransferJson {
 	}
 
 	static ObjectNode begun(TransferSession session) {
-		return JsonNodeFactory.instance.objectNode().put("transfer_id", session.id()).put("name", session.name())
-			.put("size", session.size()).put("chunk_size", session.chunkSize()).put("chunks", session.chunks())
+		return JsonNodeFactory.instance.objectNode()
+			.put("transfer_id", session.id())
+			.put("name", session.name())
+			.put("size", session.size())
+			.put("chunk_size", session.chunkSize())
+			.put("chunks", session.chunks())
 			.put("expires_at", session.expiresAt().toString());
 	}
 
@@ -40,7 +44,11 @@ public final class TransferJson {
 	}
 
 	public static ObjectNode artifact(Artifact artifact) {
-		return JsonNodeFactory.instance.objectNode().put("name", artifact.name())
-			.put("transfer_id", artifact.transferId()).put("size", artifact.size()).put("sha256", artifact.sha256());
+		return JsonNodeFactory.instance.objectNode()
+			.put("name", artifact.name())
+			.put("transfer_id", artifact.transferId())
+			.put("size", artifact.size())
+			.put("sha256", artifact.sha256());
 	}
+
 }

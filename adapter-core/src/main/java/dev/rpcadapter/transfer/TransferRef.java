@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * A completed upload (or a job artifact). Declare a command parameter of this type to receive a
- * file: the caller passes the {@code transfer_id} string of an upload it completed, and the
- * parameter's schema is a string of format {@value #SCHEMA_FORMAT}.
+ * A completed upload (or a job artifact). Declare a command parameter of this type to
+ * receive a file: the caller passes the {@code transfer_id} string of an upload it
+ * completed, and the parameter's schema is a string of format {@value #SCHEMA_FORMAT}.
  */
 public interface TransferRef {
 
@@ -31,4 +31,5 @@ public interface TransferRef {
 
 	/** A new stream over the content; the caller closes it. */
 	InputStream open() throws IOException;
+
 }

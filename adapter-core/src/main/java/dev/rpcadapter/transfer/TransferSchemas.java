@@ -29,12 +29,16 @@ final class TransferSchemas {
 	}
 
 	static ObjectNode integer(String name, String description, long min) {
-		return JSON.objectNode().put("x-name", name).put("type", "integer").put("minimum", min)
+		return JSON.objectNode()
+			.put("x-name", name)
+			.put("type", "integer")
+			.put("minimum", min)
 			.put("description", description);
 	}
 
 	static ObjectNode transferId() {
-		return string("transfer_id", "The transfer id returned by transfer_upload_begin (or listed in a job's artifacts)")
+		return string("transfer_id",
+				"The transfer id returned by transfer_upload_begin (or listed in a job's artifacts)")
 			.put("format", "transfer-id");
 	}
 
@@ -45,4 +49,5 @@ final class TransferSchemas {
 	static ObjectNode result(String description) {
 		return JSON.objectNode().put("type", "object").put("description", description);
 	}
+
 }

@@ -11,15 +11,17 @@ import org.jspecify.annotations.Nullable;
  * @param owner the principal of the caller that began it
  * @param name the file name (no directories)
  * @param size the size in bytes
- * @param sha256 the SHA-256 (lower-case hex): the one declared at begin, or the one computed on completion
- * @param chunkSize the chunk size in bytes; every chunk but the last has exactly this size
+ * @param sha256 the SHA-256 (lower-case hex): the one declared at begin, or the one
+ * computed on completion
+ * @param chunkSize the chunk size in bytes; every chunk but the last has exactly this
+ * size
  * @param state uploading or completed
  * @param jobId the job that published it as an artifact, or {@code null} for an upload
  * @param createdAt when it began
  * @param expiresAt when the cleanup sweep removes it
  */
-public record TransferSession(String id, String owner, String name, long size, @Nullable String sha256,
-		int chunkSize, TransferState state, @Nullable String jobId, Instant createdAt, Instant expiresAt) {
+public record TransferSession(String id, String owner, String name, long size, @Nullable String sha256, int chunkSize,
+		TransferState state, @Nullable String jobId, Instant createdAt, Instant expiresAt) {
 
 	/** The number of chunks (at least 1; an empty file is one empty chunk). */
 	public int chunks() {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * SPI: where transfer metadata lives (sessions and the chunks that arrived). In memory by default;
- * {@link #jdbc(DataSource, String)} keeps it in the job store's database so an upload survives a
- * restart and any node sharing the database can continue it.
+ * SPI: where transfer metadata lives (sessions and the chunks that arrived). In memory by
+ * default; {@link #jdbc(DataSource, String)} keeps it in the job store's database so an
+ * upload survives a restart and any node sharing the database can continue it.
  */
 public interface TransferSessions {
 
@@ -44,10 +44,17 @@ public interface TransferSessions {
 	}
 
 	/**
-	 * Sessions in two tables, {@code <table>} and {@code <table>_chunks}, created if missing
-	 * (PostgreSQL; the DDL runs under an advisory lock so nodes may start together).
+	 * Sessions in two tables, {@code
+	 *
+	<table>
+	 * } and {@code
+	 *
+	<table>
+	 * _chunks}, created if missing (PostgreSQL; the DDL runs under an advisory lock so
+	 * nodes may start together).
 	 */
 	static TransferSessions jdbc(DataSource dataSource, String table) {
 		return new dev.rpcadapter.transfer.JdbcTransferSessions(dataSource, table);
 	}
+
 }

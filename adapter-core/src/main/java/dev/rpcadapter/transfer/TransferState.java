@@ -8,7 +8,10 @@ public enum TransferState {
 	/** Chunks are being uploaded. */
 	UPLOADING,
 
-	/** All chunks arrived and size and checksum were verified: the content can be downloaded and used. */
+	/**
+	 * All chunks arrived and size and checksum were verified: the content can be
+	 * downloaded and used.
+	 */
 	COMPLETED;
 
 	/** The wire name ({@code uploading}, {@code completed}). */
@@ -19,4 +22,5 @@ public enum TransferState {
 	public static TransferState fromWire(String wire) {
 		return valueOf(wire.toUpperCase(Locale.ROOT));
 	}
+
 }

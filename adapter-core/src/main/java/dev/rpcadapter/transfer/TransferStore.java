@@ -8,27 +8,34 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SPI: where transfer bytes live. The default keeps one file per transfer in a directory; an
- * object store implements the same four operations (a chunk as a part, a ranged read).
+ * SPI: where transfer bytes live. The default keeps one file per transfer in a directory;
+ * an object store implements the same four operations (a chunk as a part, a ranged read).
  */
 public interface TransferStore {
 
-	/** A channel that writes the bytes of one chunk starting at {@code offset}; the caller closes it. */
+	/**
+	 * A channel that writes the bytes of one chunk starting at {@code offset}; the caller
+	 * closes it.
+	 */
 	WritableByteChannel writer(String id, long offset) throws IOException;
 
 	/** A channel over the content, positioned at 0; the caller closes it. */
 	SeekableByteChannel reader(String id) throws IOException;
 
 	/**
-	 * The local file holding the content, if the store keeps one: downloads then use zero-copy
-	 * file transfer and {@link TransferRef#path()} returns it. {@code null} otherwise.
+	 * The local file holding the content, if the store keeps one: downloads then use
+	 * zero-copy file transfer and {@link TransferRef#path()} returns it. {@code null}
+	 * otherwise.
 	 */
 	@Nullable Path localFile(String id);
 
 	/** Removes the content; nothing happens if there is none. */
 	void delete(String id) throws IOException;
 
-	/** Removes content older than {@code olderThanMillis} that no session knows (left by a lost in-memory session). */
+	/**
+	 * Removes content older than {@code olderThanMillis} that no session knows (left by a
+	 * lost in-memory session).
+	 */
 	default void deleteOrphans(java.util.function.Predicate<String> known, long olderThanMillis) throws IOException {
 	}
 
@@ -36,4 +43,5 @@ public interface TransferStore {
 	static TransferStore directory(Path directory) {
 		return new dev.rpcadapter.transfer.DirectoryTransferStore(directory);
 	}
+
 }

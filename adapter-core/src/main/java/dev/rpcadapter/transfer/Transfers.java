@@ -14,10 +14,12 @@ import java.util.function.Predicate;
 import dev.rpcadapter.command.Caller;
 
 /**
- * Chunked, resumable file transfers. Every operation is on behalf of a caller: a caller sees only
- * the transfers it began (an admin, {@link Builder#admins}, sees every transfer; the starter uses
- * the queue's rule, permission {@code queue:admin}), and another caller's transfer is reported exactly like an unknown one ({@code -32602}
- * on {@code transfer_id}). Operations block (file and database I/O): call them off event loops.
+ * Chunked, resumable file transfers. Every operation is on behalf of a caller: a caller
+ * sees only the transfers it began (an admin, {@link Builder#admins}, sees every
+ * transfer; the starter uses the queue's rule, permission {@code queue:admin}), and
+ * another caller's transfer is reported exactly like an unknown one ({@code -32602} on
+ * {@code transfer_id}). Operations block (file and database I/O): call them off event
+ * loops.
  */
 public interface Transfers {
 
@@ -25,12 +27,15 @@ public interface Transfers {
 	TransferSession begin(Caller caller, String name, long size, @org.jspecify.annotations.Nullable String sha256,
 			@org.jspecify.annotations.Nullable Integer chunkSize);
 
-	/** The session, if the caller may see it; otherwise {@code -32602} (unknown transfer). */
+	/**
+	 * The session, if the caller may see it; otherwise {@code -32602} (unknown transfer).
+	 */
 	TransferSession session(String id, Caller caller);
 
 	/**
-	 * Checks that chunk {@code index} may be uploaded now and returns the session: the caller's,
-	 * still uploading, index in range. The chunk must then be exactly {@link TransferSession#chunkLength(int)} long.
+	 * Checks that chunk {@code index} may be uploaded now and returns the session: the
+	 * caller's, still uploading, index in range. The chunk must then be exactly
+	 * {@link TransferSession#chunkLength(int)} long.
 	 */
 	TransferSession chunkTarget(String id, int index, Caller caller);
 
@@ -44,19 +49,26 @@ public interface Transfers {
 	BitSet received(String id, Caller caller);
 
 	/**
-	 * Verifies that every chunk arrived and the SHA-256 matches the declared one, then completes the
-	 * upload. Missing chunks: {@code -32602} with {@code data.missing}; checksum mismatch:
-	 * {@code -32000} with {@code data.expected} and {@code data.actual} (the upload stays open).
+	 * Verifies that every chunk arrived and the SHA-256 matches the declared one, then
+	 * completes the upload. Missing chunks: {@code -32602} with {@code data.missing};
+	 * checksum mismatch: {@code -32000} with {@code data.expected} and
+	 * {@code data.actual} (the upload stays open).
 	 */
 	TransferSession complete(String id, Caller caller);
 
 	/** The bytes of one chunk of a completed transfer. */
 	ByteBuffer readChunk(String id, int index, Caller caller);
 
-	/** A completed transfer as a command parameter ({@code -32602} if unknown or not completed). */
+	/**
+	 * A completed transfer as a command parameter ({@code -32602} if unknown or not
+	 * completed).
+	 */
 	TransferRef resolve(String id, Caller caller);
 
-	/** Stores a job's output file as a completed transfer owned by the job's owner and announces it. */
+	/**
+	 * Stores a job's output file as a completed transfer owned by the job's owner and
+	 * announces it.
+	 */
 	Artifact publish(String jobId, Caller owner, String name, InputStream content) throws IOException;
 
 	/** The artifacts of a job, oldest first. */
@@ -78,7 +90,10 @@ public interface Transfers {
 		return new Builder(sessions, store);
 	}
 
-	/** Settings of a {@link Transfers}; defaults: 24 h retention, 4 GiB max size, 4 MiB chunks (16 MiB max). */
+	/**
+	 * Settings of a {@link Transfers}; defaults: 24 h retention, 4 GiB max size, 4 MiB
+	 * chunks (16 MiB max).
+	 */
 	final class Builder {
 
 		private final TransferSessions sessions;
@@ -138,11 +153,11 @@ public interface Transfers {
 
 		public Transfers build() {
 			if (this.defaultChunkSize > this.maxChunkSize) {
-				throw new IllegalArgumentException("defaultChunkSize " + this.defaultChunkSize
-						+ " exceeds maxChunkSize " + this.maxChunkSize);
+				throw new IllegalArgumentException(
+						"defaultChunkSize " + this.defaultChunkSize + " exceeds maxChunkSize " + this.maxChunkSize);
 			}
-			return new dev.rpcadapter.transfer.DefaultTransfers(this.sessions, this.store, this.retention,
-					this.maxSize, this.defaultChunkSize, this.maxChunkSize, this.clock, this.admins);
+			return new dev.rpcadapter.transfer.DefaultTransfers(this.sessions, this.store, this.retention, this.maxSize,
+					this.defaultChunkSize, this.maxChunkSize, this.clock, this.admins);
 		}
 
 		private static long positive(long value, String name) {
@@ -151,5 +166,7 @@ public interface Transfers {
 			}
 			return value;
 		}
+
 	}
+
 }

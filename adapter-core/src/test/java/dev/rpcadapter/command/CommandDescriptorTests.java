@@ -25,7 +25,8 @@ class CommandDescriptorTests {
 	@Test
 	void paramsAreDerivedFromTheSchemaInDeclaredOrder() {
 		CommandDescriptor descriptor = CommandDescriptor.builder("queue_thing").paramsSchema(schema()).build();
-		assertThat(descriptor.params()).extracting(CommandDescriptor.ParamInfo::name).containsExactly("job_id", "limit");
+		assertThat(descriptor.params()).extracting(CommandDescriptor.ParamInfo::name)
+			.containsExactly("job_id", "limit");
 		assertThat(descriptor.params()).extracting(CommandDescriptor.ParamInfo::required).containsExactly(true, false);
 		assertThat(descriptor.params().get(0).description()).isEqualTo("The job");
 		assertThat(descriptor.params().get(1).schema().get("default").asInt()).isEqualTo(100);
@@ -34,8 +35,8 @@ class CommandDescriptorTests {
 	@Test
 	void aParamListThatDisagreesWithTheSchemaIsRejected() {
 		var other = new CommandDescriptor.ParamInfo("id", "", true, mapper.createObjectNode().put("type", "string"));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CommandDescriptor.builder("queue_thing").paramsSchema(schema()).params(List.of(other)).build())
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> CommandDescriptor.builder("queue_thing").paramsSchema(schema()).params(List.of(other)).build())
 			.withMessageContaining("disagree");
 	}
 
@@ -43,4 +44,5 @@ class CommandDescriptorTests {
 	void aSchemaWithoutPropertiesHasNoParams() {
 		assertThat(CommandDescriptor.builder("anything").build().params()).isEmpty();
 	}
+
 }

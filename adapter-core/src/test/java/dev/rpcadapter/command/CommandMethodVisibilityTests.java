@@ -15,17 +15,22 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Annotated methods of any visibility register; those that cannot be called fail, never get skipped. */
+/**
+ * Annotated methods of any visibility register; those that cannot be called fail, never
+ * get skipped.
+ */
 class CommandMethodVisibilityTests {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	private final AnnotatedCommandFactory factory = AnnotatedCommandFactory.create(mapper, SchemaGenerator.create(mapper),
-			null, Schedulers.immediate());
+	private final AnnotatedCommandFactory factory = AnnotatedCommandFactory.create(mapper,
+			SchemaGenerator.create(mapper), null, Schedulers.immediate());
 
 	private static Object call(List<Command> commands, String name, String params) {
 		Command command = commands.stream().filter((c) -> c.name().equals(name)).findFirst().orElseThrow();
-		return command.handler().prepare(mapper.readTree(params)).execute(Caller.ANONYMOUS, JobContext.NONE)
+		return command.handler()
+			.prepare(mapper.readTree(params))
+			.execute(Caller.ANONYMOUS, JobContext.NONE)
 			.block(Duration.ofSeconds(5));
 	}
 
@@ -137,6 +142,7 @@ class CommandMethodVisibilityTests {
 		int notACommand() {
 			return 0;
 		}
+
 	}
 
 	static class Quiet {
@@ -150,6 +156,7 @@ class CommandMethodVisibilityTests {
 		String whisper(String text) {
 			return text.toLowerCase();
 		}
+
 	}
 
 	static class Loud extends Quiet {
@@ -158,6 +165,7 @@ class CommandMethodVisibilityTests {
 		protected String shout(String text) {
 			return super.shout(text) + "!";
 		}
+
 	}
 
 	interface Greeter {
@@ -169,6 +177,7 @@ class CommandMethodVisibilityTests {
 		default String wave() {
 			return "o/";
 		}
+
 	}
 
 	static class GreeterImpl implements Greeter {
@@ -177,6 +186,7 @@ class CommandMethodVisibilityTests {
 		public String greet(String name) {
 			return "Hello, " + name;
 		}
+
 	}
 
 	static class GreeterWithExtra extends GreeterImpl {
@@ -185,6 +195,7 @@ class CommandMethodVisibilityTests {
 		String extra() {
 			return "unreachable through the interface proxy";
 		}
+
 	}
 
 	static class Counter {
@@ -195,9 +206,13 @@ class CommandMethodVisibilityTests {
 		int count() {
 			return this.count.incrementAndGet();
 		}
+
 	}
 
-	/** What CGLIB generates: a subclass that overrides what it can and forwards to a target. */
+	/**
+	 * What CGLIB generates: a subclass that overrides what it can and forwards to a
+	 * target.
+	 */
 	static class CounterProxy extends Counter {
 
 		final AtomicInteger intercepted = new AtomicInteger();
@@ -213,6 +228,7 @@ class CommandMethodVisibilityTests {
 			this.intercepted.incrementAndGet();
 			return this.target.count();
 		}
+
 	}
 
 	static class Secret {
@@ -221,9 +237,11 @@ class CommandMethodVisibilityTests {
 		private String secret() {
 			return "s3cr3t";
 		}
+
 	}
 
 	static class SecretProxy extends Secret {
+
 	}
 
 	static class Sealed {
@@ -232,9 +250,11 @@ class CommandMethodVisibilityTests {
 		final String sealed() {
 			return "sealed";
 		}
+
 	}
 
 	static class SealedProxy extends Sealed {
+
 	}
 
 	static class StaticOnly {
@@ -243,5 +263,7 @@ class CommandMethodVisibilityTests {
 		static String constant() {
 			return "c";
 		}
+
 	}
+
 }

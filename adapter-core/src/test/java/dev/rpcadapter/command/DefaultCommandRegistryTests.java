@@ -67,4 +67,5 @@ class DefaultCommandRegistryTests {
 	void blankNamesAreRejectedByTheDescriptor() {
 		assertThatIllegalArgumentException().isThrownBy(() -> CommandDescriptor.builder(" ").build());
 	}
+
 }

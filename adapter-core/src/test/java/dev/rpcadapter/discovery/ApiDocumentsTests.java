@@ -32,14 +32,15 @@ class ApiDocumentsTests {
 	private static List<CommandDescriptor> descriptors() {
 		AnnotatedCommandFactory factory = AnnotatedCommandFactory.create(mapper, SchemaGenerator.create(mapper), null,
 				Schedulers.immediate());
-		List<CommandDescriptor> descriptors = new ArrayList<>(factory.commandsOf(new Commands(), Commands.class, "commands")
-			.stream()
-			.map(Command::descriptor)
-			.toList());
+		List<CommandDescriptor> descriptors = new ArrayList<>(
+				factory.commandsOf(new Commands(), Commands.class, "commands")
+					.stream()
+					.map(Command::descriptor)
+					.toList());
 		ObjectNode nullable = JsonNodeFactory.instance.objectNode().put("type", "object");
 		nullable.putObject("properties").putObject("maybe").putArray("type").add("null").add("integer");
-		descriptors.add(CommandDescriptor.builder("dynamic").description("registered by hand").paramsSchema(nullable)
-			.build());
+		descriptors
+			.add(CommandDescriptor.builder("dynamic").description("registered by hand").paramsSchema(nullable).build());
 		return descriptors;
 	}
 
@@ -107,7 +108,10 @@ class ApiDocumentsTests {
 				assertThat(param.get("required").isBoolean()).isTrue();
 			}
 		}
-		JsonNode paged = methods.valueStream().filter((m) -> m.get("name").asString().equals("paged")).findFirst().get();
+		JsonNode paged = methods.valueStream()
+			.filter((m) -> m.get("name").asString().equals("paged"))
+			.findFirst()
+			.get();
 		assertThat(paged.get("description").asString()).isEqualTo("Search, paged");
 		assertThat(paged.get("params").get(0).get("name").asString()).isEqualTo("query");
 		assertThat(paged.get("params").get(0).get("required").asBoolean()).isTrue();
@@ -118,8 +122,11 @@ class ApiDocumentsTests {
 	@Test
 	void openRpcDescribesQueuedCommandsByTheirJobEnvelope() {
 		ObjectNode doc = ApiDocuments.openRpc(this.commands, info, "http://127.0.0.1:8080/api/jsonrpc");
-		JsonNode job = doc.get("methods").valueStream().filter((m) -> m.get("name").asString().equals("longJob"))
-			.findFirst().get();
+		JsonNode job = doc.get("methods")
+			.valueStream()
+			.filter((m) -> m.get("name").asString().equals("longJob"))
+			.findFirst()
+			.get();
 		assertThat(job.at("/result/schema/properties").has("job_id")).isTrue();
 	}
 
@@ -157,5 +164,7 @@ class ApiDocumentsTests {
 		public String longJob(String input) {
 			return input;
 		}
+
 	}
+
 }

@@ -34,8 +34,9 @@ class CallObservationTests {
 	CallObservationTests() {
 		AnnotatedCommandFactory factory = AnnotatedCommandFactory.create(mapper, SchemaGenerator.create(mapper), null,
 				Schedulers.boundedElastic());
-		factory.commandsOf(new JsonRpcDispatcherTests.TestCommands(new AtomicInteger()),
-				JsonRpcDispatcherTests.TestCommands.class, "testCommands")
+		factory
+			.commandsOf(new JsonRpcDispatcherTests.TestCommands(new AtomicInteger()),
+					JsonRpcDispatcherTests.TestCommands.class, "testCommands")
 			.forEach(this.registry::register);
 	}
 
@@ -105,7 +106,8 @@ class CallObservationTests {
 		assertThat(this.observations).hasNumberOfObservationsWithNameEqualTo("rpc.adapter.call", 2)
 			.hasAnObservationWithAKeyValue("command", "slow")
 			.hasAnObservationWithAKeyValue("command", "subtract")
-			.forAllObservationsWithNameEqualTo("rpc.adapter.call", (o) -> o.hasLowCardinalityKeyValue("outcome", "success"));
+			.forAllObservationsWithNameEqualTo("rpc.adapter.call",
+					(o) -> o.hasLowCardinalityKeyValue("outcome", "success"));
 	}
 
 	@Test
@@ -172,4 +174,5 @@ class CallObservationTests {
 			.contains("\"result\":1");
 		assertThat(asked).hasValue(0);
 	}
+
 }

@@ -49,7 +49,8 @@ class JsonRpcDispatcherTests {
 	}
 
 	private static String handle(JsonRpcDispatcher dispatcher, String body) {
-		byte[] bytes = dispatcher.handle(body.getBytes(StandardCharsets.UTF_8), CallContext.of(Caller.ANONYMOUS, "test"))
+		byte[] bytes = dispatcher
+			.handle(body.getBytes(StandardCharsets.UTF_8), CallContext.of(Caller.ANONYMOUS, "test"))
 			.block(Duration.ofSeconds(5));
 		return (bytes != null) ? new String(bytes, StandardCharsets.UTF_8) : null;
 	}
@@ -128,14 +129,15 @@ class JsonRpcDispatcherTests {
 			.systemMethod("rpc.ping", (params, context) -> Mono.just("pong"))
 			.build();
 		assertThat(handle(dispatcher, request("rpc.ping", null, 1))).contains("\"result\":\"pong\"");
-		assertThat(handle(dispatcher, request("rpc.nope", null, 1))).contains(String.valueOf(ErrorCodes.METHOD_NOT_FOUND));
+		assertThat(handle(dispatcher, request("rpc.nope", null, 1)))
+			.contains(String.valueOf(ErrorCodes.METHOD_NOT_FOUND));
 	}
 
 	@Test
 	void batchAnswersEachNonNotificationInOrder() {
-		JsonNode response = call("[" + request("subtract", "[10, 1]", 1) + ","
-				+ "{\"jsonrpc\":\"2.0\",\"method\":\"bump\"}," + request("slow", "[50]", 2) + ","
-				+ request("subtract", "[10, 3]", 3) + ", 42]");
+		JsonNode response = call(
+				"[" + request("subtract", "[10, 1]", 1) + "," + "{\"jsonrpc\":\"2.0\",\"method\":\"bump\"},"
+						+ request("slow", "[50]", 2) + "," + request("subtract", "[10, 3]", 3) + ", 42]");
 		assertThat(response.isArray()).isTrue();
 		assertThat(response).hasSize(4);
 		assertThat(response.get(0).get("result").asInt()).isEqualTo(9);
@@ -147,7 +149,8 @@ class JsonRpcDispatcherTests {
 
 	@Test
 	void batchWithOnlyNotificationsReturnsNothing() {
-		assertThat(raw("[{\"jsonrpc\":\"2.0\",\"method\":\"bump\"},{\"jsonrpc\":\"2.0\",\"method\":\"bump\"}]")).isNull();
+		assertThat(raw("[{\"jsonrpc\":\"2.0\",\"method\":\"bump\"},{\"jsonrpc\":\"2.0\",\"method\":\"bump\"}]"))
+			.isNull();
 		assertThat(this.notified).hasValue(2);
 	}
 
@@ -202,7 +205,9 @@ class JsonRpcDispatcherTests {
 		JsonNode error = mapper.readTree(response).get("error");
 		assertThat(error.get("code").asInt()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
 		assertThat(error.get("data").get("error_id").asString()).isNotBlank();
-		assertThat(response).doesNotContain("secret detail").doesNotContain("Exception").doesNotContain("java.")
+		assertThat(response).doesNotContain("secret detail")
+			.doesNotContain("Exception")
+			.doesNotContain("java.")
 			.doesNotContain("at dev.");
 	}
 
@@ -218,7 +223,8 @@ class JsonRpcDispatcherTests {
 
 		assertThat(error.get("code").asInt()).isEqualTo(ErrorCodes.TIMED_OUT);
 		assertThat(TestCommands.sleepyInterrupted.await(5, java.util.concurrent.TimeUnit.SECONDS))
-			.as("the worker thread running the command was interrupted").isTrue();
+			.as("the worker thread running the command was interrupted")
+			.isTrue();
 	}
 
 	@Test
@@ -346,7 +352,8 @@ class JsonRpcDispatcherTests {
 
 	@Test
 	void writeErrorAnswersWithNullId() {
-		String written = new String(dispatcher().writeError(JsonRpcError.invalidRequest("too big")), StandardCharsets.UTF_8);
+		String written = new String(dispatcher().writeError(JsonRpcError.invalidRequest("too big")),
+				StandardCharsets.UTF_8);
 		JsonNode node = mapper.readTree(written);
 		assertThat(node.get("id").isNull()).isTrue();
 		assertThat(node.get("error").get("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
@@ -380,7 +387,8 @@ class JsonRpcDispatcherTests {
 		@JsonRpcCommand(name = "sleepy", timeout = "100ms")
 		public String sleepy() {
 			try {
-				Thread.sleep(30_000); // stands for blocking work that never finishes by itself
+				Thread.sleep(30_000); // stands for blocking work that never finishes by
+										// itself
 				return "woke up";
 			}
 			catch (InterruptedException ex) {
@@ -419,5 +427,7 @@ class JsonRpcDispatcherTests {
 		public String queuedEcho(@CommandParam("text") String text) {
 			return text;
 		}
+
 	}
+
 }

@@ -55,8 +55,11 @@ class MessageCodecTests {
 	void trailingGarbageIsAParseError() {
 		assertThat(parse("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1} xyz").error().code())
 			.isEqualTo(ErrorCodes.PARSE_ERROR);
-		assertThat(parse("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1}{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":2}")
-			.error().code()).isEqualTo(ErrorCodes.PARSE_ERROR);
+		assertThat(
+				parse("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1}{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":2}")
+					.error()
+					.code())
+			.isEqualTo(ErrorCodes.PARSE_ERROR);
 	}
 
 	@Test
@@ -97,7 +100,8 @@ class MessageCodecTests {
 
 	@Test
 	void numberBeyondTheRangeOfBigDecimalIsAParseError() {
-		for (String json : new String[] { "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"x\":1e99999999999},\"id\":1}",
+		for (String json : new String[] {
+				"{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"x\":1e99999999999},\"id\":1}",
 				"{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":-1.5E-99999999999}", "[1e99999999999]" }) {
 			JsonRpcError error = parse(json).error();
 			assertThat(error).as(json).isNotNull();
@@ -154,7 +158,8 @@ class MessageCodecTests {
 
 	@Test
 	void methodMustBeANonEmptyString() {
-		for (String method : new String[] { "", ",\"method\":1", ",\"method\":\"\"", ",\"method\":null", ",\"method\":{}" }) {
+		for (String method : new String[] { "", ",\"method\":1", ",\"method\":\"\"", ",\"method\":null",
+				",\"method\":{}" }) {
 			MessageCodec.Element element = element("{\"jsonrpc\":\"2.0\",\"id\":1" + method + "}");
 			assertThat(element.error().code()).as(method).isEqualTo(ErrorCodes.INVALID_REQUEST);
 		}
@@ -163,7 +168,8 @@ class MessageCodecTests {
 	@Test
 	void paramsMustBeAnObjectOrAnArray() {
 		for (String params : new String[] { "\"bar\"", "3", "true", "null" }) {
-			MessageCodec.Element element = element("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":" + params + ",\"id\":1}");
+			MessageCodec.Element element = element(
+					"{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":" + params + ",\"id\":1}");
 			assertThat(element.error()).as(params).isNotNull();
 			assertThat(element.error().code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
 		}
@@ -171,7 +177,8 @@ class MessageCodecTests {
 
 	@Test
 	void nonObjectBatchElementsAreInvalidRequests() {
-		for (String json : new String[] { "1", "null", "\"x\"", "[]", "[{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1}]" }) {
+		for (String json : new String[] { "1", "null", "\"x\"", "[]",
+				"[{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1}]" }) {
 			MessageCodec.Element element = element(json);
 			assertThat(element.error().code()).as(json).isEqualTo(ErrorCodes.INVALID_REQUEST);
 			assertThat(element.replyId()).isEqualTo(JsonRpcId.NULL);
@@ -194,7 +201,8 @@ class MessageCodecTests {
 
 	@Test
 	void topLevelJobIdIsLiftedIntoParamsForJobStatusMethods() {
-		MessageCodec.Element noParams = element("{\"jsonrpc\":\"2.0\",\"method\":\"queue_get_job_status\",\"job_id\":\"j1\",\"id\":1}");
+		MessageCodec.Element noParams = element(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"queue_get_job_status\",\"job_id\":\"j1\",\"id\":1}");
 		assertThat(noParams.request().params().get("job_id").asString()).isEqualTo("j1");
 		MessageCodec.Element alias = element("{\"command\":\"job_status\",\"job_id\":\"j2\",\"params\":{}}");
 		assertThat(alias.request().params().get("job_id").asString()).isEqualTo("j2");
@@ -209,15 +217,17 @@ class MessageCodecTests {
 	void numericIdsAreWrittenBackAsSent() {
 		for (String id : new String[] { "1", "-5", "1.0", "12345678901234567890", "0.5", "1.10", "1E+2" }) {
 			JsonRpcId parsed = element("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":" + id + "}").request().id();
-			String written = new String(this.codec.write(JsonRpcResponse.success(parsed, null)), StandardCharsets.UTF_8);
+			String written = new String(this.codec.write(JsonRpcResponse.success(parsed, null)),
+					StandardCharsets.UTF_8);
 			assertThat(written).as(id).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":null,\"id\":" + id + "}");
 		}
 	}
 
 	@Test
 	void errorResponseOmitsDataWhenAbsent() {
-		String written = new String(this.codec.write(JsonRpcResponse.failure(JsonRpcId.of("a"),
-				JsonRpcError.methodNotFound("x"))), StandardCharsets.UTF_8);
+		String written = new String(
+				this.codec.write(JsonRpcResponse.failure(JsonRpcId.of("a"), JsonRpcError.methodNotFound("x"))),
+				StandardCharsets.UTF_8);
 		JsonNode node = this.mapper.readTree(written);
 		assertThat(node.get("jsonrpc").asString()).isEqualTo("2.0");
 		assertThat(node.get("error").get("code").asInt()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
@@ -225,4 +235,5 @@ class MessageCodecTests {
 		assertThat(node.has("result")).isFalse();
 		assertThat(node.get("id").asString()).isEqualTo("a");
 	}
+
 }

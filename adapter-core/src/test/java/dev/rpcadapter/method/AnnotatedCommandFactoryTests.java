@@ -52,8 +52,8 @@ class AnnotatedCommandFactoryTests {
 		.buildValidatorFactory()
 		.getValidator();
 
-	private final AnnotatedCommandFactory factory = AnnotatedCommandFactory.create(mapper, SchemaGenerator.create(mapper),
-			validator, Schedulers.boundedElastic());
+	private final AnnotatedCommandFactory factory = AnnotatedCommandFactory.create(mapper,
+			SchemaGenerator.create(mapper), validator, Schedulers.boundedElastic());
 
 	private final List<Command> commands = this.factory.commandsOf(new Commands(), Commands.class, "commands");
 
@@ -73,8 +73,7 @@ class AnnotatedCommandFactoryTests {
 
 	private JsonRpcError rejected(String name, String params) {
 		JsonNode node = (params != null) ? mapper.readTree(params) : null;
-		return assertThatExceptionOfType(JsonRpcException.class)
-			.isThrownBy(() -> command(name).handler().prepare(node))
+		return assertThatExceptionOfType(JsonRpcException.class).isThrownBy(() -> command(name).handler().prepare(node))
 			.actual()
 			.error();
 	}
@@ -137,7 +136,8 @@ class AnnotatedCommandFactoryTests {
 	@Test
 	void typeErrorsDoNotLeakParserMessages() {
 		JsonRpcError error = rejected("person", "{\"person\": {\"name\": \"x\", \"age\": \"old\"}}");
-		assertThat(error.data().toString()).doesNotContain("Exception").doesNotContain("tools.jackson")
+		assertThat(error.data().toString()).doesNotContain("Exception")
+			.doesNotContain("tools.jackson")
 			.doesNotContain("java.");
 		assertThat(error.data().get("errors").get(0).get("message").asString()).contains("age");
 	}
@@ -153,7 +153,8 @@ class AnnotatedCommandFactoryTests {
 	@Test
 	void stringDefaultThatLooksLikeANumberStaysAString() {
 		assertThat(run("code", "{}").asString()).isEqualTo("code=007 port=8080 label=quoted");
-		assertThat(run("code", "{\"code\": \"x\", \"port\": \"1\"}").asString()).isEqualTo("code=x port=1 label=quoted");
+		assertThat(run("code", "{\"code\": \"x\", \"port\": \"1\"}").asString())
+			.isEqualTo("code=x port=1 label=quoted");
 		assertThat(command("code").descriptor().paramsSchema().get("properties").get("port").get("default").isString())
 			.isTrue();
 	}
@@ -173,7 +174,8 @@ class AnnotatedCommandFactoryTests {
 	@Test
 	void recordsCollectionsMapsAndJsonNodesBind() {
 		assertThat(run("person", "{\"person\": {\"name\": \"Ann\", \"age\": 30}}").asString()).isEqualTo("Ann(30)");
-		assertThat(run("people", "{\"people\": [{\"name\": \"A\", \"age\": 1}, {\"name\": \"B\", \"age\": 2}]}").asInt())
+		assertThat(
+				run("people", "{\"people\": [{\"name\": \"A\", \"age\": 1}, {\"name\": \"B\", \"age\": 2}]}").asInt())
 			.isEqualTo(3);
 		assertThat(run("tags", "{\"tags\": {\"a\": 1, \"b\": 2}}").asInt()).isEqualTo(3);
 		assertThat(run("raw", "{\"node\": {\"any\": [1, \"x\", null]}}").get("any").size()).isEqualTo(3);
@@ -225,10 +227,12 @@ class AnnotatedCommandFactoryTests {
 
 	@Test
 	void theMcpExchangeIsInjectedNotAParamAndIsNoneOutsideMcp() {
-		assertThat(command("client").descriptor().paramsSchema().get("properties").propertyNames()).containsExactly("text");
+		assertThat(command("client").descriptor().paramsSchema().get("properties").propertyNames())
+			.containsExactly("text");
 		assertThat(run("client", "{\"text\": \"t\"}").asString()).isEqualTo("t:false");
 		McpExchange connected = new RecordingExchange();
-		Object result = command("client").handler().prepare(mapper.readTree("{\"text\": \"t\"}"))
+		Object result = command("client").handler()
+			.prepare(mapper.readTree("{\"text\": \"t\"}"))
 			.execute(Caller.ANONYMOUS, JobContext.NONE)
 			.contextWrite(Context.of(McpExchange.class, connected))
 			.block(Duration.ofSeconds(5));
@@ -240,7 +244,8 @@ class AnnotatedCommandFactoryTests {
 		ObjectNode schema = command("validated").descriptor().paramsSchema();
 		assertThat(schema.get("type").asString()).isEqualTo("object");
 		assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
-		assertThat(schema.get("required").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("text", "code");
+		assertThat(schema.get("required").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("text",
+				"code");
 		JsonNode properties = schema.get("properties");
 		assertThat(properties.get("text").get("type").asString()).isEqualTo("string");
 		assertThat(properties.get("text").get("minLength").asInt()).isEqualTo(1);
@@ -251,8 +256,9 @@ class AnnotatedCommandFactoryTests {
 		assertThat(properties.get("count").get("default").asInt()).isEqualTo(1);
 		assertThat(properties.get("code").get("pattern").asString()).isEqualTo("[A-Z]+");
 		assertThat(properties.get("code").get("description").asString()).isEqualTo("upper-case code");
-		assertThat(command("email").descriptor().paramsSchema().get("properties").get("address").get("format")
-			.asString()).isEqualTo("email");
+		assertThat(
+				command("email").descriptor().paramsSchema().get("properties").get("address").get("format").asString())
+			.isEqualTo("email");
 	}
 
 	@Test
@@ -353,9 +359,13 @@ class AnnotatedCommandFactoryTests {
 		public void setSize(int size) {
 			this.size = size;
 		}
+
 	}
 
-	/** An exchange that says it is connected (the MCP transport's stands in the Reactor context). */
+	/**
+	 * An exchange that says it is connected (the MCP transport's stands in the Reactor
+	 * context).
+	 */
 	static final class RecordingExchange implements McpExchange {
 
 		@Override
@@ -376,6 +386,7 @@ class AnnotatedCommandFactoryTests {
 		public Mono<JsonNode> request(String method, Object params) {
 			return Mono.empty();
 		}
+
 	}
 
 	record RecordingJob(Consumer<String> sink) implements JobContext {
@@ -416,7 +427,8 @@ class AnnotatedCommandFactoryTests {
 
 		@JsonRpcCommand(name = "code")
 		public String code(@CommandParam(defaultValue = "007") String code,
-				@CommandParam(defaultValue = "8080") String port, @CommandParam(defaultValue = "\"quoted\"") String label) {
+				@CommandParam(defaultValue = "8080") String port,
+				@CommandParam(defaultValue = "\"quoted\"") String label) {
 			return "code=" + code + " port=" + port + " label=" + label;
 		}
 
@@ -499,7 +511,8 @@ class AnnotatedCommandFactoryTests {
 		@JsonRpcCommand(name = "whoami")
 		public String whoami(Caller caller, String suffix, JobContext job) {
 			job.progress(50, "half");
-			return caller.principal() + (job.jobId().isEmpty() ? "" : " " + job.jobId()) + (job.jobId().isEmpty() ? " " : "") + suffix;
+			return caller.principal() + (job.jobId().isEmpty() ? "" : " " + job.jobId())
+					+ (job.jobId().isEmpty() ? " " : "") + suffix;
 		}
 
 		@JsonRpcCommand(name = "client")
@@ -511,6 +524,7 @@ class AnnotatedCommandFactoryTests {
 		public String queuedJob(JobContext job) {
 			return job.jobId();
 		}
+
 	}
 
 	public static class BadTimeout {
@@ -518,6 +532,7 @@ class AnnotatedCommandFactoryTests {
 		@JsonRpcCommand(timeout = "soon")
 		public void run() {
 		}
+
 	}
 
 	public static class StaticCommand {
@@ -525,5 +540,7 @@ class AnnotatedCommandFactoryTests {
 		@JsonRpcCommand
 		public static void run() {
 		}
+
 	}
+
 }

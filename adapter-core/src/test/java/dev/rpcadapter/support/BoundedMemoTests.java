@@ -38,4 +38,5 @@ class BoundedMemoTests {
 	void capacityMustBePositive() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new BoundedMemo<String, String>(0));
 	}
+
 }

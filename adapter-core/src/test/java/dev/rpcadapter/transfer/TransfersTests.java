@@ -33,7 +33,11 @@ class TransfersTests {
 
 	private Transfers transfers() {
 		return Transfers.builder(TransferSessions.inMemory(), TransferStore.directory(this.dir))
-			.retention(Duration.ofHours(1)).maxSize(1000).defaultChunkSize(10).maxChunkSize(100).clock(this.clock)
+			.retention(Duration.ofHours(1))
+			.maxSize(1000)
+			.defaultChunkSize(10)
+			.maxChunkSize(100)
+			.clock(this.clock)
 			.admins((caller) -> caller.hasRole("ops"))
 			.build();
 	}
@@ -62,10 +66,13 @@ class TransfersTests {
 	@Test
 	void limitsAreCheckedAtBegin() {
 		Transfers transfers = transfers();
-		assertThatExceptionOfType(JsonRpcException.class).isThrownBy(() -> transfers.begin(ALICE, "a", 1001, null, null));
+		assertThatExceptionOfType(JsonRpcException.class)
+			.isThrownBy(() -> transfers.begin(ALICE, "a", 1001, null, null));
 		assertThatExceptionOfType(JsonRpcException.class).isThrownBy(() -> transfers.begin(ALICE, "a", 10, null, 101));
-		assertThatExceptionOfType(JsonRpcException.class).isThrownBy(() -> transfers.begin(ALICE, "..", 10, null, null));
-		assertThatExceptionOfType(JsonRpcException.class).isThrownBy(() -> transfers.begin(ALICE, "a", 10, "xyz", null));
+		assertThatExceptionOfType(JsonRpcException.class)
+			.isThrownBy(() -> transfers.begin(ALICE, "..", 10, null, null));
+		assertThatExceptionOfType(JsonRpcException.class)
+			.isThrownBy(() -> transfers.begin(ALICE, "a", 10, "xyz", null));
 	}
 
 	@Test
@@ -114,5 +121,7 @@ class TransfersTests {
 		public Instant instant() {
 			return this.now;
 		}
+
 	}
+
 }

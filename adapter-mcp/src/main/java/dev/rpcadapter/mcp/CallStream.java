@@ -6,9 +6,9 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The answer to a {@code tools/call} whose client accepts SSE: plain JSON if the call sends nothing
- * before its result, else a {@code text/event-stream} opened by the first message the call sends
- * (log messages, requests to the client), ending with the result.
+ * The answer to a {@code tools/call} whose client accepts SSE: plain JSON if the call
+ * sends nothing before its result, else a {@code text/event-stream} opened by the first
+ * message the call sends (log messages, requests to the client), ending with the result.
  */
 final class CallStream {
 
@@ -34,7 +34,9 @@ final class CallStream {
 		return this.done || this.stream != null;
 	}
 
-	/** Sends a message related to the call (the first one turns the answer into a stream). */
+	/**
+	 * Sends a message related to the call (the first one turns the answer into a stream).
+	 */
 	synchronized void send(ObjectNode message) {
 		if (this.done) {
 			return;
@@ -58,4 +60,5 @@ final class CallStream {
 			this.answer.tryEmitValue(HttpAnswers.json(200, response));
 		}
 	}
+
 }

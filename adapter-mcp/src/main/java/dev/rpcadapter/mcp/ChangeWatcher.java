@@ -8,9 +8,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
- * Tells sessions {@code notifications/tools/list_changed} when the registry's version moves, and
- * ends idle sessions. One timer for the server, reading a counter: no work per session until
- * something changed.
+ * Tells sessions {@code notifications/tools/list_changed} when the registry's version
+ * moves, and ends idle sessions. One timer for the server, reading a counter: no work per
+ * session until something changed.
  */
 final class ChangeWatcher implements AutoCloseable {
 
@@ -26,7 +26,8 @@ final class ChangeWatcher implements AutoCloseable {
 			long version = registry.version();
 			if (version != seen[0]) {
 				seen[0] = version;
-				// only sessions that began before the change are told (their client's list is stale)
+				// only sessions that began before the change are told (their client's
+				// list is stale)
 				sessions.forEach((s) -> {
 					if (s.toolsChanged(version)) {
 						s.notify(Rpc.notification("notifications/tools/list_changed", Rpc.object()));
@@ -45,4 +46,5 @@ final class ChangeWatcher implements AutoCloseable {
 			this.timer.dispose();
 		}
 	}
+
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code CompleteResult}s: at most 100 values, with the total and whether there are more. */
+/**
+ * {@code CompleteResult}s: at most 100 values, with the total and whether there are more.
+ */
 final class Completions {
 
 	private static final int MAX = 100;
@@ -22,4 +24,5 @@ final class Completions {
 		result.set("completion", completion);
 		return result;
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
-/** Opaque paging cursors (an encoded offset); a cursor the server did not issue is invalid params. */
+/**
+ * Opaque paging cursors (an encoded offset); a cursor the server did not issue is invalid
+ * params.
+ */
 final class Cursors {
 
 	private static final String PREFIX = "o:";
@@ -14,7 +17,8 @@ final class Cursors {
 	}
 
 	static String of(int offset) {
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -34,4 +38,5 @@ final class Cursors {
 		}
 		throw McpException.invalidParams("Invalid cursor");
 	}
+
 }

@@ -15,7 +15,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The default {@link McpServer}: the HTTP and lifecycle rules; requests go to {@link Requests}. */
+/**
+ * The default {@link McpServer}: the HTTP and lifecycle rules; requests go to
+ * {@link Requests}.
+ */
 final class DefaultMcpServer implements McpServer {
 
 	private final JsonRpcDispatcher dispatcher;
@@ -35,7 +38,8 @@ final class DefaultMcpServer implements McpServer {
 	private final ToolSources sources;
 
 	public DefaultMcpServer(JsonRpcDispatcher dispatcher, CommandRegistry registry, CommandAuthorizer authorizer,
-			@Nullable JobQueue queue, McpSettings settings, Function<String, @Nullable ToolHints> hints, Offerings offerings) {
+			@Nullable JobQueue queue, McpSettings settings, Function<String, @Nullable ToolHints> hints,
+			Offerings offerings) {
 		this.dispatcher = dispatcher;
 		this.settings = settings;
 		this.sessions = settings.stateless() ? null
@@ -47,8 +51,8 @@ final class DefaultMcpServer implements McpServer {
 		this.sources = new ToolSources(offerings.toolSources(), catalog, settings, this.sessions);
 		Methods methods = new Methods(catalog,
 				new ToolCalls(dispatcher, catalog, tasks, settings.queuedCallWait(), offerings.contentTools(),
-						settings.clientRequestTimeout()), tasks,
-				resources, settings, new StaticResources(offerings.resources(), offerings.templates()),
+						settings.clientRequestTimeout()),
+				tasks, resources, settings, new StaticResources(offerings.resources(), offerings.templates()),
 				new Prompts(offerings.prompts(), dispatcher.mapper()), this.sources);
 		this.lifecycle = new Lifecycle(settings, this.sessions, queue != null, registry::version);
 		this.requests = new Requests(methods);
@@ -89,18 +93,21 @@ final class DefaultMcpServer implements McpServer {
 			return Mono.just(checked.rejection());
 		}
 		if (method == null || id == null) {
-			// a notification, or the client's response to a server request: accepted, nothing to answer
+			// a notification, or the client's response to a server request: accepted,
+			// nothing to answer
 			this.requests.notification(message, checked.session());
 			return Mono.just(HttpAnswers.status(202, Map.of()));
 		}
 		if (!id.isString() && !id.isNumber()) {
-			return Mono.just(HttpAnswers.error(400, McpException.INVALID_REQUEST, "Invalid Request: id must be a string or a number"));
+			return Mono.just(HttpAnswers.error(400, McpException.INVALID_REQUEST,
+					"Invalid Request: id must be a string or a number"));
 		}
-		// the request's headers carry the caller's trace context (traceparent) to the call's observation
+		// the request's headers carry the caller's trace context (traceparent) to the
+		// call's observation
 		CallContext context = new CallContext(request.caller(), "mcp", request.remoteAddress(), (jobId) -> {
 		}).withHeaders(request::header);
-		return this.requests.request(method, message, id, context, checked.session(), HttpAnswers.acceptsEventStream(request),
-				request);
+		return this.requests.request(method, message, id, context, checked.session(),
+				HttpAnswers.acceptsEventStream(request), request);
 	}
 
 	@Override
@@ -113,7 +120,8 @@ final class DefaultMcpServer implements McpServer {
 			return HttpAnswers.status(405, Map.of("Allow", "POST"));
 		}
 		if (!HttpAnswers.acceptsEventStream(request)) {
-			return HttpAnswers.error(406, McpException.INVALID_REQUEST, "Not Acceptable: GET needs Accept: text/event-stream");
+			return HttpAnswers.error(406, McpException.INVALID_REQUEST,
+					"Not Acceptable: GET needs Accept: text/event-stream");
 		}
 		Lifecycle.Checked checked = this.lifecycle.check(request);
 		if (checked.rejection() != null) {
@@ -147,4 +155,5 @@ final class DefaultMcpServer implements McpServer {
 			this.sessions.clear();
 		}
 	}
+
 }

@@ -54,10 +54,11 @@ final class HttpAnswers {
 	}
 
 	/**
-	 * Rejects a browser request from an origin not on the allow-list (DNS rebinding): allowed are no
-	 * {@code Origin}, loopback origins ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}: pages the
-	 * user's own machine serves) and the configured origins ({@code *} for all). The {@code Host} header
-	 * proves nothing here: a rebound name sends a matching one.
+	 * Rejects a browser request from an origin not on the allow-list (DNS rebinding):
+	 * allowed are no {@code Origin}, loopback origins ({@code localhost},
+	 * {@code 127.0.0.1}, {@code [::1]}: pages the user's own machine serves) and the
+	 * configured origins ({@code *} for all). The {@code Host} header proves nothing
+	 * here: a rebound name sends a matching one.
 	 */
 	@Nullable McpHttpResponse checkOrigin(McpHttpRequest request) {
 		String origin = request.header("Origin");
@@ -81,4 +82,5 @@ final class HttpAnswers {
 		host = (port > 0) ? host.substring(0, port) : host;
 		return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
 	}
+
 }

@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Jobs as MCP resources {@code job://{job_id}}: listed, read, subscribed to, completed. */
+/**
+ * Jobs as MCP resources {@code job://{job_id}}: listed, read, subscribed to, completed.
+ */
 final class JobResources {
 
 	static final String SCHEME = "job://";
@@ -31,7 +33,8 @@ final class JobResources {
 
 	static ObjectNode templates() {
 		ObjectNode result = Rpc.object();
-		result.putArray("resourceTemplates").addObject()
+		result.putArray("resourceTemplates")
+			.addObject()
 			.put("uriTemplate", SCHEME + "{job_id}")
 			.put("name", "job")
 			.put("title", "Queued job")
@@ -43,11 +46,15 @@ final class JobResources {
 	Mono<JsonNode> list(McpCall call) {
 		return blocking(() -> {
 			int offset = Cursors.offset(Rpc.text(call.params(), "cursor"), Integer.MAX_VALUE);
-			JobPage page = this.queue.list(new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, this.pageSize, offset), call.caller());
+			JobPage page = this.queue.list(
+					new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, this.pageSize, offset),
+					call.caller());
 			ObjectNode result = Rpc.object();
 			ArrayNode resources = result.putArray("resources");
 			for (JobRecord record : page.jobs()) {
-				resources.addObject().put("uri", SCHEME + record.jobId()).put("name", record.jobId())
+				resources.addObject()
+					.put("uri", SCHEME + record.jobId())
+					.put("name", record.jobId())
 					.put("title", record.command() + " (" + record.status().wire() + ")")
 					.put("mimeType", "application/json");
 			}
@@ -63,29 +70,43 @@ final class JobResources {
 		return blocking(() -> {
 			JobRecord record = find(uri, call.caller());
 			ObjectNode result = Rpc.object();
-			result.putArray("contents").addObject().put("uri", uri).put("mimeType", "application/json")
+			result.putArray("contents")
+				.addObject()
+				.put("uri", uri)
+				.put("mimeType", "application/json")
 				.put("text", this.queue.toJson(record).toString());
 			return result;
 		});
 	}
 
-	/** Subscribes the session: each change of the job sends {@code notifications/resources/updated}. */
+	/**
+	 * Subscribes the session: each change of the job sends
+	 * {@code notifications/resources/updated}.
+	 */
 	Mono<JsonNode> subscribe(McpCall call, Session session) {
 		String uri = Rpc.requireText(call.params(), "uri");
 		return blocking(() -> {
 			String jobId = find(uri, call.caller()).jobId();
-			session.subscribe(uri, this.queue.events(jobId, call.caller()).skip(1).subscribe(
-					(event) -> session.notify(Rpc.notification("notifications/resources/updated", Rpc.object().put("uri", uri))),
-					(error) -> session.unsubscribe(uri)));
+			session.subscribe(uri,
+					this.queue.events(jobId, call.caller())
+						.skip(1)
+						.subscribe((event) -> session
+							.notify(Rpc.notification("notifications/resources/updated", Rpc.object().put("uri", uri))),
+								(error) -> session.unsubscribe(uri)));
 			return Rpc.object();
 		});
 	}
 
-	/** {@code completion/complete} of {@code job_id} in {@code job://{job_id}}: the caller's job ids. */
+	/**
+	 * {@code completion/complete} of {@code job_id} in {@code job://{job_id}}: the
+	 * caller's job ids.
+	 */
 	Mono<JsonNode> complete(McpCall call, String prefix) {
 		return blocking(() -> {
-			JobPage page = this.queue.list(new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, 1000, 0), call.caller());
-			return Completions.of(page.jobs().stream().map(JobRecord::jobId).filter((id) -> id.startsWith(prefix)).toList());
+			JobPage page = this.queue
+				.list(new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, 1000, 0), call.caller());
+			return Completions
+				.of(page.jobs().stream().map(JobRecord::jobId).filter((id) -> id.startsWith(prefix)).toList());
 		});
 	}
 
@@ -102,4 +123,5 @@ final class JobResources {
 	private static Mono<JsonNode> blocking(java.util.concurrent.Callable<@Nullable JsonNode> work) {
 		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
 	}
+
 }

@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * MCP tasks backed by the job queue: the task id is the job id, so a task is as durable as the
- * queue's store and visible from every node sharing it; tasks are owned like jobs.
+ * MCP tasks backed by the job queue: the task id is the job id, so a task is as durable
+ * as the queue's store and visible from every node sharing it; tasks are owned like jobs.
  */
 final class JobTasks {
 
@@ -43,8 +43,9 @@ final class JobTasks {
 	}
 
 	/**
-	 * The answer to a task-augmented {@code tools/call}: {@code CreateTaskResult}. The session that
-	 * created the task is told {@code notifications/tasks/status} at each change of its status.
+	 * The answer to a task-augmented {@code tools/call}: {@code CreateTaskResult}. The
+	 * session that created the task is told {@code notifications/tasks/status} at each
+	 * change of its status.
 	 */
 	Mono<JsonNode> created(String jobId, McpCall call) {
 		Session session = call.session();
@@ -59,8 +60,9 @@ final class JobTasks {
 	}
 
 	/**
-	 * A plain call of a queued command: waits for the job (progress as notifications) up to
-	 * {@code wait}, then answers with the job's id so the caller can poll {@code queue_*} tools.
+	 * A plain call of a queued command: waits for the job (progress as notifications) up
+	 * to {@code wait}, then answers with the job's id so the caller can poll
+	 * {@code queue_*} tools.
 	 */
 	Mono<JsonNode> await(String jobId, McpCall call, Duration wait, JsonNode envelope) {
 		JsonNode token = call.progressToken();
@@ -69,12 +71,16 @@ final class JobTasks {
 			.filter(TaskJson::isTerminal)
 			.next()
 			.map(TaskJson::toolResult);
-		// a cancelled request ends the wait at once and stops its job (the stop completes in the background)
+		// a cancelled request ends the wait at once and stops its job (the stop completes
+		// in the background)
 		Mono<Void> cancelled = call.cancelled().doOnTerminate(() -> this.queue.stop(jobId, call.caller()).subscribe());
 		return finished.timeout(wait, Mono.fromSupplier(() -> stillRunning(envelope))).takeUntilOther(cancelled);
 	}
 
-	/** Sends {@code notifications/tasks/status} (the task) on the session's GET stream when the task's status changes. */
+	/**
+	 * Sends {@code notifications/tasks/status} (the task) on the session's GET stream
+	 * when the task's status changes.
+	 */
 	private void watch(String jobId, Caller caller, Session session) {
 		String key = "tasks/status:" + jobId;
 		String[] last = { "working" };
@@ -82,14 +88,17 @@ final class JobTasks {
 			.filter((event) -> !TaskJson.status(event).equals(last[0]))
 			.doOnNext((event) -> last[0] = TaskJson.status(event))
 			.concatMap((event) -> record(jobId, caller))
-			.subscribe((record) -> session.notify(Rpc.notification("notifications/tasks/status", this.json.task(record))),
+			.subscribe(
+					(record) -> session.notify(Rpc.notification("notifications/tasks/status", this.json.task(record))),
 					(error) -> session.unsubscribe(key), () -> session.unsubscribe(key));
 		session.subscribe(key, watching);
 	}
 
 	/** Runs {@code action} once the job has ended (or cannot be watched). */
 	void untilFinished(String jobId, Caller caller, Runnable action) {
-		this.queue.events(jobId, caller).filter(TaskJson::isTerminal).next()
+		this.queue.events(jobId, caller)
+			.filter(TaskJson::isTerminal)
+			.next()
 			.doFinally((signal) -> action.run())
 			.subscribe((event) -> {
 			}, (error) -> {
@@ -122,7 +131,10 @@ final class JobTasks {
 		return record(Rpc.requireText(call.params(), "taskId"), call.caller()).map((r) -> (JsonNode) this.json.task(r));
 	}
 
-	/** {@code tasks/result}: waits for the end, then the tool's result, tagged with the task. */
+	/**
+	 * {@code tasks/result}: waits for the end, then the tool's result, tagged with the
+	 * task.
+	 */
 	Mono<JsonNode> result(McpCall call) {
 		String taskId = Rpc.requireText(call.params(), "taskId");
 		return record(taskId, call.caller())
@@ -138,7 +150,9 @@ final class JobTasks {
 	Mono<JsonNode> list(McpCall call) {
 		return Mono.fromCallable(() -> {
 			int offset = Cursors.offset(Rpc.text(call.params(), "cursor"), Integer.MAX_VALUE);
-			JobPage page = this.queue.list(new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, this.pageSize, offset), call.caller());
+			JobPage page = this.queue.list(
+					new JobQuery(null, (dev.rpcadapter.queue.JobStatus) null, (String) null, this.pageSize, offset),
+					call.caller());
 			ObjectNode result = Rpc.object();
 			ArrayNode tasks = result.putArray("tasks");
 			page.jobs().forEach((r) -> tasks.add(this.json.task(r)));
@@ -154,14 +168,17 @@ final class JobTasks {
 		String taskId = Rpc.requireText(call.params(), "taskId");
 		return record(taskId, call.caller()).flatMap((record) -> {
 			if (record.status().isTerminal()) {
-				return Mono.error(McpException.invalidParams("Task " + taskId + " has already finished ("
-						+ record.status().wire() + ")"));
+				return Mono.error(McpException
+					.invalidParams("Task " + taskId + " has already finished (" + record.status().wire() + ")"));
 			}
 			return this.queue.stop(taskId, call.caller()).map((r) -> (JsonNode) this.json.task(r));
 		});
 	}
 
-	/** The job, if the caller may see it; else invalid params "not found" (another's task looks absent). */
+	/**
+	 * The job, if the caller may see it; else invalid params "not found" (another's task
+	 * looks absent).
+	 */
 	Mono<JobRecord> record(String jobId, Caller caller) {
 		return Mono.fromCallable(() -> this.queue.get(jobId, caller))
 			.subscribeOn(Schedulers.boundedElastic())
@@ -172,4 +189,5 @@ final class JobTasks {
 		return (error.code() == ErrorCodes.JOB_NOT_FOUND) ? McpException.invalidParams("Task not found: " + jobId)
 				: new JsonRpcException(error);
 	}
+
 }

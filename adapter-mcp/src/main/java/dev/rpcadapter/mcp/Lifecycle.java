@@ -7,13 +7,16 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code initialize} (revision negotiation, capabilities, a new session) and the per-request session checks. */
+/**
+ * {@code initialize} (revision negotiation, capabilities, a new session) and the
+ * per-request session checks.
+ */
 final class Lifecycle {
 
 	/**
-	 * Earlier revisions accepted in the {@code MCP-Protocol-Version} header of a request (not offered in
-	 * {@code initialize}): their messages are a subset of what is served, and clients (the official
-	 * conformance suite among them) send it.
+	 * Earlier revisions accepted in the {@code MCP-Protocol-Version} header of a request
+	 * (not offered in {@code initialize}): their messages are a subset of what is served,
+	 * and clients (the official conformance suite among them) send it.
 	 */
 	private static final java.util.List<String> LENIENT_VERSIONS = java.util.List.of("2025-03-26");
 
@@ -25,7 +28,8 @@ final class Lifecycle {
 
 	private final java.util.function.LongSupplier toolsVersion;
 
-	Lifecycle(McpSettings settings, @Nullable Sessions sessions, boolean queue, java.util.function.LongSupplier toolsVersion) {
+	Lifecycle(McpSettings settings, @Nullable Sessions sessions, boolean queue,
+			java.util.function.LongSupplier toolsVersion) {
 		this.settings = settings;
 		this.sessions = sessions;
 		this.queue = queue;
@@ -38,7 +42,9 @@ final class Lifecycle {
 				: McpServer.PROTOCOL_VERSIONS.get(0);
 		ObjectNode result = Rpc.object().put("protocolVersion", version);
 		result.set("capabilities", capabilities(version));
-		result.putObject("serverInfo").put("name", this.settings.serverName()).put("version", this.settings.serverVersion());
+		result.putObject("serverInfo")
+			.put("name", this.settings.serverName())
+			.put("version", this.settings.serverVersion());
 		if (!this.settings.instructions().isEmpty()) {
 			result.put("instructions", this.settings.instructions());
 		}
@@ -59,7 +65,9 @@ final class Lifecycle {
 		capabilities.putObject("logging");
 		capabilities.putObject("completions");
 		capabilities.putObject("prompts").put("listChanged", false);
-		capabilities.putObject("resources").put("subscribe", this.queue && this.sessions != null).put("listChanged", false);
+		capabilities.putObject("resources")
+			.put("subscribe", this.queue && this.sessions != null)
+			.put("listChanged", false);
 		if (this.queue && !"2025-06-18".equals(version)) {
 			ObjectNode tasks = capabilities.putObject("tasks");
 			tasks.putObject("list");
@@ -70,8 +78,8 @@ final class Lifecycle {
 	}
 
 	/**
-	 * Checks a request after {@code initialize}: the protocol revision header, and (with sessions)
-	 * the session id, which must name a live session of the same principal.
+	 * Checks a request after {@code initialize}: the protocol revision header, and (with
+	 * sessions) the session id, which must name a live session of the same principal.
 	 */
 	Checked check(McpHttpRequest request) {
 		String version = request.header(HttpAnswers.VERSION_HEADER);
@@ -95,7 +103,10 @@ final class Lifecycle {
 		return new Checked(session, null);
 	}
 
-	/** A checked request: its session (none when stateless), or the answer that rejects it. */
+	/**
+	 * A checked request: its session (none when stateless), or the answer that rejects
+	 * it.
+	 */
 	record Checked(@Nullable Session session, @Nullable McpHttpResponse rejection) {
 
 		static Checked rejected(McpHttpResponse rejection) {
@@ -107,4 +118,5 @@ final class Lifecycle {
 			return Objects.requireNonNull(this.session, "a request that was not rejected has a session");
 		}
 	}
+
 }

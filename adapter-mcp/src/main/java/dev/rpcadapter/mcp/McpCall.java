@@ -16,11 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
  * @param params its params ({@code {}} when absent)
  * @param context the dispatcher's call context (caller, transport {@code mcp}, address)
  * @param session the session, or {@code null} when stateless
- * @param notifier sends a message related to this request: a notification, or a request to the
- * client (dropped when the answer is plain JSON)
+ * @param notifier sends a message related to this request: a notification, or a request
+ * to the client (dropped when the answer is plain JSON)
  * @param cancelled completes when the client cancels the request
- * @param streaming whether what {@code notifier} sends reaches the client (the answer may be SSE)
- * @param request the HTTP request that carried it (its caller and headers, for {@code McpToolSource}s)
+ * @param streaming whether what {@code notifier} sends reaches the client (the answer may
+ * be SSE)
+ * @param request the HTTP request that carried it (its caller and headers, for
+ * {@code McpToolSource}s)
  */
 record McpCall(String method, ObjectNode params, CallContext context, @Nullable Session session,
 		Consumer<ObjectNode> notifier, Mono<Void> cancelled, boolean streaming, McpHttpRequest request) {

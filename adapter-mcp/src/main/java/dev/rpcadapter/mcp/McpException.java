@@ -1,6 +1,9 @@
 package dev.rpcadapter.mcp;
 
-/** A protocol error answered as a JSON-RPC error object (never carries exception text of a cause). */
+/**
+ * A protocol error answered as a JSON-RPC error object (never carries exception text of a
+ * cause).
+ */
 final class McpException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
@@ -25,4 +28,5 @@ final class McpException extends RuntimeException {
 	static McpException invalidParams(String message) {
 		return new McpException(INVALID_PARAMS, message);
 	}
+
 }

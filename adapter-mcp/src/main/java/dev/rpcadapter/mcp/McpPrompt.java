@@ -7,12 +7,14 @@ import java.util.function.Function;
 import dev.rpcadapter.command.ToolContent;
 
 /**
- * A prompt template ({@code prompts/list}, {@code prompts/get}). Declare one as a bean to serve it.
+ * A prompt template ({@code prompts/list}, {@code prompts/get}). Declare one as a bean to
+ * serve it.
  *
  * @param name its name
  * @param description what it is for
  * @param arguments its arguments
- * @param render the messages for the given argument values (required ones are checked first)
+ * @param render the messages for the given argument values (required ones are checked
+ * first)
  */
 public record McpPrompt(String name, String description, List<Argument> arguments,
 		Function<Map<String, String>, List<Message>> render) {
@@ -23,6 +25,7 @@ public record McpPrompt(String name, String description, List<Argument> argument
 
 	/**
 	 * One argument.
+	 *
 	 * @param name its name
 	 * @param description what it is
 	 * @param required whether it must be given
@@ -37,6 +40,7 @@ public record McpPrompt(String name, String description, List<Argument> argument
 
 	/**
 	 * One message of the prompt.
+	 *
 	 * @param role {@code user} or {@code assistant}
 	 * @param content its content (text, image, audio or an embedded resource)
 	 */

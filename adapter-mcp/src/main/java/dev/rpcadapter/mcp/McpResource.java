@@ -3,8 +3,8 @@ package dev.rpcadapter.mcp;
 import java.util.function.Supplier;
 
 /**
- * A fixed resource offered in {@code resources/list} and read with {@code resources/read}. Declare
- * one as a bean to serve it (the starter collects them).
+ * A fixed resource offered in {@code resources/list} and read with
+ * {@code resources/read}. Declare one as a bean to serve it (the starter collects them).
  *
  * @param uri its URI
  * @param name its name

@@ -5,7 +5,8 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code resources/read} returns for one resource: text, or bytes (sent base64 as {@code blob}).
+ * What {@code resources/read} returns for one resource: text, or bytes (sent base64 as
+ * {@code blob}).
  *
  * @param uri the resource's URI
  * @param mimeType its media type

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A parameterized resource ({@code resources/templates/list}): URIs matching the template (simple
- * {@code {name}} variables of RFC 6570, one path segment each) are read with the variables' values.
- * Declare one as a bean to serve it.
+ * A parameterized resource ({@code resources/templates/list}): URIs matching the template
+ * (simple {@code {name}} variables of RFC 6570, one path segment each) are read with the
+ * variables' values. Declare one as a bean to serve it.
  *
  * @param uriTemplate the template, e.g. {@code file:///{name}}
  * @param name its name

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The MCP Streamable HTTP endpoint: POST for client messages, GET for the server's stream,
- * DELETE to end a session. Tools are the registry's commands, called through the dispatcher (so
- * validation, authorization, limits and metrics are the same as on {@code /api/jsonrpc}).
+ * The MCP Streamable HTTP endpoint: POST for client messages, GET for the server's
+ * stream, DELETE to end a session. Tools are the registry's commands, called through the
+ * dispatcher (so validation, authorization, limits and metrics are the same as on
+ * {@code /api/jsonrpc}).
  */
 public interface McpServer extends AutoCloseable {
 
@@ -29,7 +30,10 @@ public interface McpServer extends AutoCloseable {
 	/** Handles a POST: one JSON-RPC request, notification or response. */
 	Mono<McpHttpResponse> post(McpHttpRequest request, byte[] body);
 
-	/** Handles a GET: opens (or resumes, with {@code Last-Event-ID}) the session's server stream. */
+	/**
+	 * Handles a GET: opens (or resumes, with {@code Last-Event-ID}) the session's server
+	 * stream.
+	 */
 	McpHttpResponse get(McpHttpRequest request);
 
 	/** Handles a DELETE: ends the session. */
@@ -75,13 +79,19 @@ public interface McpServer extends AutoCloseable {
 			this.registry = Objects.requireNonNull(registry, "registry");
 		}
 
-		/** Filters {@code tools/list} per caller, as {@code help} and {@code rpc.discover} do. */
+		/**
+		 * Filters {@code tools/list} per caller, as {@code help} and {@code rpc.discover}
+		 * do.
+		 */
 		public Builder authorizer(CommandAuthorizer authorizer) {
 			this.authorizer = authorizer;
 			return this;
 		}
 
-		/** The queue whose jobs are the tasks and {@code job://} resources; {@code null} for none. */
+		/**
+		 * The queue whose jobs are the tasks and {@code job://} resources; {@code null}
+		 * for none.
+		 */
 		public Builder jobQueue(@Nullable JobQueue queue) {
 			this.jobQueue = queue;
 			return this;
@@ -92,15 +102,19 @@ public interface McpServer extends AutoCloseable {
 			return this;
 		}
 
-		/** The hints of a command's tool (annotation values; programmatic commands may add them here). */
+		/**
+		 * The hints of a command's tool (annotation values; programmatic commands may add
+		 * them here).
+		 */
 		public Builder toolHints(String command, ToolHints hints) {
 			this.hints.put(command, hints);
 			return this;
 		}
 
 		/**
-		 * Where hints of commands not given to {@link #toolHints(String, ToolHints)} come from (read at
-		 * each {@code tools/list}, so commands registered later are covered).
+		 * Where hints of commands not given to {@link #toolHints(String, ToolHints)} come
+		 * from (read at each {@code tools/list}, so commands registered later are
+		 * covered).
 		 */
 		public Builder toolHints(Function<String, @Nullable ToolHints> source) {
 			this.hintsSource = source;
@@ -123,8 +137,9 @@ public interface McpServer extends AutoCloseable {
 		}
 
 		/**
-		 * Which commands return MCP content ({@link dev.rpcadapter.command.ToolContent} or a list of it):
-		 * their result is sent as the tool result's {@code content} as it is.
+		 * Which commands return MCP content ({@link dev.rpcadapter.command.ToolContent}
+		 * or a list of it): their result is sent as the tool result's {@code content} as
+		 * it is.
 		 */
 		public Builder contentTools(Predicate<String> contentTools) {
 			this.contentTools = contentTools;
@@ -132,8 +147,8 @@ public interface McpServer extends AutoCloseable {
 		}
 
 		/**
-		 * Tools besides the registry's commands (e.g. a gateway's remote tools), served on the same
-		 * endpoint and sessions; see {@link McpToolSource}.
+		 * Tools besides the registry's commands (e.g. a gateway's remote tools), served
+		 * on the same endpoint and sessions; see {@link McpToolSource}.
 		 */
 		public Builder toolSource(McpToolSource source) {
 			this.toolSources.add(Objects.requireNonNull(source, "source"));
@@ -146,9 +161,11 @@ public interface McpServer extends AutoCloseable {
 			Function<String, @Nullable ToolHints> hints = (name) -> given.containsKey(name) ? given.get(name)
 					: source.apply(name);
 			return new dev.rpcadapter.mcp.DefaultMcpServer(this.dispatcher, this.registry, this.authorizer,
-					this.jobQueue, this.settings, hints, new dev.rpcadapter.mcp.Offerings(List.copyOf(this.resources),
-							List.copyOf(this.templates), List.copyOf(this.prompts), this.contentTools,
-							List.copyOf(this.toolSources)));
+					this.jobQueue, this.settings, hints,
+					new dev.rpcadapter.mcp.Offerings(List.copyOf(this.resources), List.copyOf(this.templates),
+							List.copyOf(this.prompts), this.contentTools, List.copyOf(this.toolSources)));
 		}
+
 	}
+
 }

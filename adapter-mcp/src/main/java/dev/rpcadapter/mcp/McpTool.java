@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param description what it does
  * @param inputSchema the JSON Schema of its arguments ({@code type: object} is enforced)
  * @param outputSchema the JSON Schema of its structured result, or {@code null}
- * @param taskSupport whether it may be called as a task ({@code execution.taskSupport: optional})
+ * @param taskSupport whether it may be called as a task
+ * ({@code execution.taskSupport: optional})
  */
 public record McpTool(String name, @Nullable String title, String description, ObjectNode inputSchema,
 		@Nullable ObjectNode outputSchema, boolean taskSupport) {

@@ -39,8 +39,9 @@ final class Methods {
 	Mono<JsonNode> handle(McpCall call) {
 		return switch (call.method()) {
 			case "ping" -> Mono.just(Rpc.object());
-			case "tools/list" -> this.sources.isEmpty() ? Mono.just(this.catalog.list(call.caller(),
-					Rpc.text(call.params(), "cursor"), this.settings.pageSize())) : this.sources.list(call);
+			case "tools/list" -> this.sources.isEmpty() ? Mono
+				.just(this.catalog.list(call.caller(), Rpc.text(call.params(), "cursor"), this.settings.pageSize()))
+					: this.sources.list(call);
 			case "tools/call" -> this.sources.handlesCall(call) ? this.sources.call(call) : this.tools.call(call);
 			case "logging/setLevel" -> Mono.just(setLevel(call));
 			case "completion/complete" -> complete(call);
@@ -51,8 +52,8 @@ final class Methods {
 			case "resources/unsubscribe" -> unsubscribe(call);
 			case "prompts/list" -> Mono.just(this.prompts.list());
 			case "prompts/get" -> Mono.just(this.prompts.get(call.params()));
-			case "tasks/get", "tasks/result", "tasks/cancel" -> this.sources.handlesTask(call) ? this.sources.task(call)
-					: localTask(call);
+			case "tasks/get", "tasks/result", "tasks/cancel" ->
+				this.sources.handlesTask(call) ? this.sources.task(call) : localTask(call);
 			case "tasks/list" -> tasks(call).list(call);
 			default -> throw new McpException(McpException.METHOD_NOT_FOUND, "Method not found: " + call.method());
 		};
@@ -75,8 +76,8 @@ final class Methods {
 	private JsonNode setLevel(McpCall call) {
 		LogLevel level = LogLevel.fromWire(Rpc.text(call.params(), "level"));
 		if (level == null) {
-			throw McpException.invalidParams("params.level must be one of debug, info, notice, warning, error, "
-					+ "critical, alert, emergency");
+			throw McpException.invalidParams(
+					"params.level must be one of debug, info, notice, warning, error, " + "critical, alert, emergency");
 		}
 		if (call.session() != null) {
 			call.session().logLevel(level);
@@ -112,7 +113,8 @@ final class Methods {
 	private Mono<JsonNode> subscribe(McpCall call) {
 		String uri = Rpc.requireText(call.params(), "uri");
 		if (this.statics.exists(uri)) {
-			// the application's own resources do not change by themselves: the subscription is kept, nothing is sent
+			// the application's own resources do not change by themselves: the
+			// subscription is kept, nothing is sent
 			session(call).subscribe(uri, reactor.core.Disposables.single());
 			return Mono.just(Rpc.object());
 		}
@@ -145,8 +147,8 @@ final class Methods {
 
 	private JobTasks tasks(McpCall call) {
 		if (this.tasks == null) {
-			throw new McpException(McpException.METHOD_NOT_FOUND, "Method not found: " + call.method()
-					+ " (the queue is disabled)");
+			throw new McpException(McpException.METHOD_NOT_FOUND,
+					"Method not found: " + call.method() + " (the queue is disabled)");
 		}
 		return this.tasks;
 	}
@@ -160,8 +162,10 @@ final class Methods {
 
 	private static Session session(McpCall call) {
 		if (call.session() == null) {
-			throw new McpException(McpException.METHOD_NOT_FOUND, call.method() + " needs a session (the server is stateless)");
+			throw new McpException(McpException.METHOD_NOT_FOUND,
+					call.method() + " needs a session (the server is stateless)");
 		}
 		return call.session();
 	}
+
 }

@@ -31,8 +31,11 @@ final class Prompts {
 		for (McpPrompt p : this.prompts.values()) {
 			ObjectNode prompt = array.addObject().put("name", p.name()).put("description", p.description());
 			ArrayNode arguments = prompt.putArray("arguments");
-			p.arguments().forEach((a) -> arguments.addObject().put("name", a.name()).put("description", a.description())
-				.put("required", a.required()));
+			p.arguments()
+				.forEach((a) -> arguments.addObject()
+					.put("name", a.name())
+					.put("description", a.description())
+					.put("required", a.required()));
 		}
 		return result;
 	}
@@ -61,8 +64,12 @@ final class Prompts {
 		if (prompt == null) {
 			return null;
 		}
-		return prompt.arguments().stream().filter((a) -> a.name().equals(argument))
-			.flatMap((a) -> a.values().stream()).filter((v) -> v.startsWith(prefix)).toList();
+		return prompt.arguments()
+			.stream()
+			.filter((a) -> a.name().equals(argument))
+			.flatMap((a) -> a.values().stream())
+			.filter((v) -> v.startsWith(prefix))
+			.toList();
 	}
 
 	private McpPrompt find(String name) {

@@ -13,14 +13,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Answers one client request as JSON, or as an SSE stream when the client accepts one and the
- * call reports progress; handles the client's notifications.
+ * Answers one client request as JSON, or as an SSE stream when the client accepts one and
+ * the call reports progress; handles the client's notifications.
  */
 final class Requests {
 
 	private static final Logger logger = LoggerFactory.getLogger(Requests.class);
 
-	/** The answer to a request the client cancelled (the HTTP exchange still needs one). */
+	/**
+	 * The answer to a request the client cancelled (the HTTP exchange still needs one).
+	 */
 	private static final int REQUEST_CANCELLED = -32800;
 
 	private final Methods methods;
@@ -29,11 +31,12 @@ final class Requests {
 		this.methods = methods;
 	}
 
-	Mono<McpHttpResponse> request(String method, ObjectNode message, JsonNode id, CallContext context, @Nullable Session session,
-			boolean acceptsStream, McpHttpRequest request) {
+	Mono<McpHttpResponse> request(String method, ObjectNode message, JsonNode id, CallContext context,
+			@Nullable Session session, boolean acceptsStream, McpHttpRequest request) {
 		JsonNode params = message.get("params");
 		if (params != null && !params.isObject()) {
-			return Mono.just(HttpAnswers.json(200, Rpc.error(id, McpException.INVALID_PARAMS, "params must be an object")));
+			return Mono
+				.just(HttpAnswers.json(200, Rpc.error(id, McpException.INVALID_PARAMS, "params must be an object")));
 		}
 		ObjectNode args = (params != null) ? (ObjectNode) params : Rpc.object();
 		String key = id.toString();
@@ -46,25 +49,24 @@ final class Requests {
 		if (acceptsStream && "tools/call".equals(method) && args.path("_meta").has("progressToken")) {
 			SseStream stream = (session != null) ? session.newStream() : new SseStream("0", 0);
 			stream.send("");
-			McpCall call = new McpCall(method, args, context, session, (n) -> stream.send(n.toString()), cancel.asMono(),
-					true, request);
-			run(call, id).doOnNext((answer) -> stream.send(answer.toString()))
-				.doFinally((signal) -> {
-					finished.run();
-					stream.complete();
-				})
-				.subscribe();
+			McpCall call = new McpCall(method, args, context, session, (n) -> stream.send(n.toString()),
+					cancel.asMono(), true, request);
+			run(call, id).doOnNext((answer) -> stream.send(answer.toString())).doFinally((signal) -> {
+				finished.run();
+				stream.complete();
+			}).subscribe();
 			return Mono.just(HttpAnswers.stream(stream.live()));
 		}
 		if (acceptsStream && "tools/call".equals(method)) {
-			// JSON unless the call talks to the client (log messages, sampling, elicitation) before its result
+			// JSON unless the call talks to the client (log messages, sampling,
+			// elicitation) before its result
 			CallStream out = new CallStream(session);
-			McpCall call = new McpCall(method, args, context, session, out::send, cancel.asMono(), true,
-					request);
+			McpCall call = new McpCall(method, args, context, session, out::send, cancel.asMono(), true, request);
 			Disposable running = run(call, id).defaultIfEmpty(Rpc.error(id, REQUEST_CANCELLED, "Request cancelled"))
 				.doFinally((signal) -> finished.run())
 				.subscribe(out::respond);
-			// a client gone before the answer started cancels the call (once streaming, it may resume instead)
+			// a client gone before the answer started cancels the call (once streaming,
+			// it may resume instead)
 			return out.answer().doOnCancel(() -> {
 				if (!out.answered()) {
 					running.dispose();
@@ -99,8 +101,8 @@ final class Requests {
 	}
 
 	/**
-	 * A client notification or response: cancellation is acted on, a response completes the request
-	 * this server sent; the rest needs nothing.
+	 * A client notification or response: cancellation is acted on, a response completes
+	 * the request this server sent; the rest needs nothing.
 	 */
 	void notification(ObjectNode message, @Nullable Session session) {
 		String method = Rpc.text(message, "method");
@@ -113,4 +115,5 @@ final class Requests {
 			logger.debug("MCP response to an unknown or finished request {} ignored", id);
 		}
 	}
+
 }

@@ -3,16 +3,19 @@ package dev.rpcadapter.mcp;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
-/** Opens a session's GET stream, or resumes a stream after the event a client last saw. */
+/**
+ * Opens a session's GET stream, or resumes a stream after the event a client last saw.
+ */
 final class Resumption {
 
 	private Resumption() {
 	}
 
 	/**
-	 * @param lastEventId the {@code Last-Event-ID} header ({@code <stream>-<n>}), or {@code null}
-	 * @return the events: the missed ones of the named stream and its live ones while it is open; the
-	 * GET stream (with a priming event) when nothing is to be resumed
+	 * @param lastEventId the {@code Last-Event-ID} header ({@code <stream>-<n>}), or
+	 * {@code null}
+	 * @return the events: the missed ones of the named stream and its live ones while it
+	 * is open; the GET stream (with a priming event) when nothing is to be resumed
 	 */
 	static Flux<byte[]> open(Session session, @Nullable String lastEventId) {
 		if (lastEventId != null) {
@@ -37,4 +40,5 @@ final class Resumption {
 			return -1;
 		}
 	}
+
 }

@@ -50,4 +50,5 @@ final class Rpc {
 		}
 		return value;
 	}
+
 }

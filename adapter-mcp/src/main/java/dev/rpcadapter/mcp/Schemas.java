@@ -5,10 +5,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A command's generated schemas as MCP tool schemas, in JSON Schema 2020-12 (what the generator
- * writes, and MCP's default dialect). The input schema names its dialect ({@code $schema}); the output
- * schema does not, because clients compile it with validators that cannot load the 2020-12
- * meta-schema by URI.
+ * A command's generated schemas as MCP tool schemas, in JSON Schema 2020-12 (what the
+ * generator writes, and MCP's default dialect). The input schema names its dialect
+ * ({@code $schema}); the output schema does not, because clients compile it with
+ * validators that cannot load the 2020-12 meta-schema by URI.
  */
 final class Schemas {
 
@@ -27,7 +27,10 @@ final class Schemas {
 		return schema;
 	}
 
-	/** The result schema when it describes an object (MCP's {@code structuredContent}), else {@code null}. */
+	/**
+	 * The result schema when it describes an object (MCP's {@code structuredContent}),
+	 * else {@code null}.
+	 */
 	static @Nullable ObjectNode output(ObjectNode result) {
 		JsonNode type = result.get("type");
 		if (type == null || !type.isString() || !"object".equals(type.asString())) {
@@ -37,4 +40,5 @@ final class Schemas {
 		schema.remove("$schema");
 		return schema;
 	}
+
 }

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One MCP session: bound to the principal that created it, with its negotiated revision, log
- * level, SSE streams (kept for resumption), in-flight requests (for cancellation) and resource
- * subscriptions.
+ * One MCP session: bound to the principal that created it, with its negotiated revision,
+ * log level, SSE streams (kept for resumption), in-flight requests (for cancellation) and
+ * resource subscriptions.
  */
 final class Session {
 
@@ -47,7 +47,10 @@ final class Session {
 
 	private final AtomicLong requestIds = new AtomicLong();
 
-	/** Requests this server sent to the client, by id (JSON text), waiting for the client's response. */
+	/**
+	 * Requests this server sent to the client, by id (JSON text), waiting for the
+	 * client's response.
+	 */
 	private final Map<String, Sinks.One<JsonNode>> awaiting = new ConcurrentHashMap<>();
 
 	/** The registry version this session's client was last told about. */
@@ -73,7 +76,10 @@ final class Session {
 		return this.version;
 	}
 
-	/** Records the registry version; whether it differs from the one the client knew (then it is told). */
+	/**
+	 * Records the registry version; whether it differs from the one the client knew (then
+	 * it is told).
+	 */
 	boolean toolsChanged(long version) {
 		return this.toolsVersion.getAndSet(version) != version;
 	}
@@ -86,17 +92,26 @@ final class Session {
 		return this.lastUsed.get();
 	}
 
-	/** What the client declared at {@code initialize} ({@code sampling}, {@code elicitation}, {@code roots}). */
+	/**
+	 * What the client declared at {@code initialize} ({@code sampling},
+	 * {@code elicitation}, {@code roots}).
+	 */
 	ObjectNode clientCapabilities() {
 		return this.clientCapabilities;
 	}
 
-	/** A new id for a request to the client; its response completes {@link #response(JsonNode)}. */
+	/**
+	 * A new id for a request to the client; its response completes
+	 * {@link #response(JsonNode)}.
+	 */
 	JsonNode nextRequestId() {
 		return Rpc.NODES.stringNode("s-" + Long.toString(this.requestIds.incrementAndGet(), 36));
 	}
 
-	/** The client's response (the whole message) to the request with this id, when it comes. */
+	/**
+	 * The client's response (the whole message) to the request with this id, when it
+	 * comes.
+	 */
 	Mono<JsonNode> response(JsonNode requestId) {
 		String key = requestId.toString();
 		Sinks.One<JsonNode> sink = this.awaiting.computeIfAbsent(key, (k) -> Sinks.one());
@@ -131,7 +146,9 @@ final class Session {
 		return this.streams.get(streamId);
 	}
 
-	/** The GET stream, opened on first use (a new GET replaces the previous connection's). */
+	/**
+	 * The GET stream, opened on first use (a new GET replaces the previous connection's).
+	 */
 	synchronized SseStream serverStream() {
 		SseStream stream = this.serverStream;
 		if (stream == null) {
@@ -141,7 +158,10 @@ final class Session {
 		return stream;
 	}
 
-	/** Sends a notification on the GET stream if one was opened (else it is dropped, as the spec allows). */
+	/**
+	 * Sends a notification on the GET stream if one was opened (else it is dropped, as
+	 * the spec allows).
+	 */
 	void notify(ObjectNode message) {
 		SseStream stream = this.serverStream;
 		if (stream != null) {
@@ -149,7 +169,10 @@ final class Session {
 		}
 	}
 
-	/** Registers an in-flight request; {@code notifications/cancelled} fires the returned signal. */
+	/**
+	 * Registers an in-flight request; {@code notifications/cancelled} fires the returned
+	 * signal.
+	 */
 	Sinks.Empty<Void> started(String requestId) {
 		Sinks.Empty<Void> cancel = Sinks.empty();
 		this.inFlight.put(requestId, cancel);
@@ -181,7 +204,9 @@ final class Session {
 		}
 	}
 
-	/** Ends the session: cancels its requests and subscriptions and closes its streams. */
+	/**
+	 * Ends the session: cancels its requests and subscriptions and closes its streams.
+	 */
 	synchronized void close() {
 		this.inFlight.keySet().forEach(this::cancel);
 		this.awaiting.values().forEach(Sinks.One::tryEmitEmpty);
@@ -190,4 +215,5 @@ final class Session {
 		this.streams.values().forEach(SseStream::complete);
 		this.streams.clear();
 	}
+
 }

@@ -14,9 +14,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@link McpExchange} of one tool call: log messages and requests go out on the call's SSE
- * stream (or, for a task, the session's GET stream); the client's responses come back as POSTs on
- * the session and are matched by id.
+ * The {@link McpExchange} of one tool call: log messages and requests go out on the
+ * call's SSE stream (or, for a task, the session's GET stream); the client's responses
+ * come back as POSTs on the session and are matched by id.
  */
 final class SessionExchange implements McpExchange {
 
@@ -93,10 +93,11 @@ final class SessionExchange implements McpExchange {
 			request.set("params", this.mapper.valueToTree(params));
 			this.out.accept(request);
 			return response
-				.switchIfEmpty(Mono.error(() -> new CommandException("The MCP session ended before the client answered "
-						+ method)))
-				.timeout(this.timeout, Mono.error(() -> new CommandException("The MCP client did not answer " + method
-						+ " within " + this.timeout.toSeconds() + " s")))
+				.switchIfEmpty(Mono
+					.error(() -> new CommandException("The MCP session ended before the client answered " + method)))
+				.timeout(this.timeout,
+						Mono.error(() -> new CommandException("The MCP client did not answer " + method + " within "
+								+ this.timeout.toSeconds() + " s")))
 				.flatMap((message) -> result(method, message));
 		});
 	}
@@ -120,11 +121,14 @@ final class SessionExchange implements McpExchange {
 	private static Mono<JsonNode> result(String method, JsonNode message) {
 		JsonNode error = message.get("error");
 		if (error != null && error.isObject()) {
-			return Mono.error(new CommandException("The MCP client answered " + method + " with an error: "
-					+ error.path("message").asString("") + " (" + error.path("code").asInt() + ")",
-					Map.of("client_error", error)));
+			return Mono.error(
+					new CommandException(
+							"The MCP client answered " + method + " with an error: "
+									+ error.path("message").asString("") + " (" + error.path("code").asInt() + ")",
+							Map.of("client_error", error)));
 		}
 		JsonNode result = message.get("result");
 		return (result != null) ? Mono.just(result) : Mono.just(Rpc.object());
 	}
+
 }

@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
-/** The sessions in memory: bounded (least recently used go first) and ended when idle too long. */
+/**
+ * The sessions in memory: bounded (least recently used go first) and ended when idle too
+ * long.
+ */
 final class Sessions {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,10 +31,13 @@ final class Sessions {
 		this.replayEvents = replayEvents;
 	}
 
-	Session create(String principal, String version, long toolsVersion, tools.jackson.databind.node.ObjectNode clientCapabilities) {
+	Session create(String principal, String version, long toolsVersion,
+			tools.jackson.databind.node.ObjectNode clientCapabilities) {
 		expire();
 		while (this.sessions.size() >= this.max) {
-			this.sessions.values().stream().min(Comparator.comparingLong(Session::lastUsed))
+			this.sessions.values()
+				.stream()
+				.min(Comparator.comparingLong(Session::lastUsed))
 				.ifPresent((oldest) -> remove(oldest.id()));
 		}
 		byte[] bytes = new byte[24];
@@ -43,7 +49,10 @@ final class Sessions {
 		return session;
 	}
 
-	/** The live session with this id owned by the principal (another principal's is "not found"). */
+	/**
+	 * The live session with this id owned by the principal (another principal's is "not
+	 * found").
+	 */
 	@Nullable Session find(String id, String principal) {
 		Session session = this.sessions.get(id);
 		if (session == null || !session.principal().equals(principal)) {
@@ -71,11 +80,16 @@ final class Sessions {
 
 	void expire() {
 		long now = System.nanoTime();
-		this.sessions.values().stream().filter((s) -> now - s.lastUsed() > this.idleNanos).map(Session::id).toList()
+		this.sessions.values()
+			.stream()
+			.filter((s) -> now - s.lastUsed() > this.idleNanos)
+			.map(Session::id)
+			.toList()
 			.forEach(this::remove);
 	}
 
 	void clear() {
 		this.sessions.keySet().forEach(this::remove);
 	}
+
 }

@@ -10,8 +10,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * One SSE stream of a session: numbered events ({@code <stream>-<n>}), the last ones kept for a
- * client that reconnects with {@code Last-Event-ID}, and a live sink while the stream is open.
+ * One SSE stream of a session: numbered events ({@code <stream>-<n>}), the last ones kept
+ * for a client that reconnects with {@code Last-Event-ID}, and a live sink while the
+ * stream is open.
  */
 final class SseStream {
 
@@ -36,7 +37,10 @@ final class SseStream {
 		return this.id;
 	}
 
-	/** Numbers, keeps and sends one event; the {@code data} may be empty (a priming event). */
+	/**
+	 * Numbers, keeps and sends one event; the {@code data} may be empty (a priming
+	 * event).
+	 */
 	synchronized void send(String data) {
 		Event event = new Event(this.next++, encode(this.id + "-" + (this.next - 1), data));
 		if (this.keep > 0) {
@@ -59,8 +63,8 @@ final class SseStream {
 	}
 
 	/**
-	 * The kept events after {@code seq}, then, when the stream is still open, its live events
-	 * (the previous live subscriber, a dropped connection, is replaced).
+	 * The kept events after {@code seq}, then, when the stream is still open, its live
+	 * events (the previous live subscriber, a dropped connection, is replaced).
 	 */
 	synchronized Flux<byte[]> resume(long seq) {
 		List<byte[]> missed = new ArrayList<>();
@@ -77,7 +81,10 @@ final class SseStream {
 		return Flux.concat(Flux.fromIterable(missed), this.live.asFlux());
 	}
 
-	/** An event; the priming event (empty data) also tells the client to reconnect after a second. */
+	/**
+	 * An event; the priming event (empty data) also tells the client to reconnect after a
+	 * second.
+	 */
 	static byte[] encode(String eventId, String data) {
 		String retry = data.isEmpty() ? "retry: 1000\n" : "";
 		return ("id: " + eventId + "\n" + retry + "data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
@@ -85,4 +92,5 @@ final class SseStream {
 
 	private record Event(long seq, byte[] bytes) {
 	}
+
 }

@@ -26,19 +26,28 @@ final class StaticResources {
 
 	void list(ArrayNode into) {
 		for (McpResource r : this.resources) {
-			into.addObject().put("uri", r.uri()).put("name", r.name()).put("description", r.description())
+			into.addObject()
+				.put("uri", r.uri())
+				.put("name", r.name())
+				.put("description", r.description())
 				.put("mimeType", r.mimeType());
 		}
 	}
 
 	void templates(ArrayNode into) {
 		for (McpResourceTemplate t : this.templates) {
-			into.addObject().put("uriTemplate", t.uriTemplate()).put("name", t.name())
-				.put("description", t.description()).put("mimeType", t.mimeType());
+			into.addObject()
+				.put("uriTemplate", t.uriTemplate())
+				.put("name", t.name())
+				.put("description", t.description())
+				.put("mimeType", t.mimeType());
 		}
 	}
 
-	/** The contents of a resource or a template match, or {@code null} when the URI is not one of them. */
+	/**
+	 * The contents of a resource or a template match, or {@code null} when the URI is not
+	 * one of them.
+	 */
 	@Nullable ObjectNode read(String uri) {
 		for (McpResource r : this.resources) {
 			if (r.uri().equals(uri)) {
@@ -92,4 +101,5 @@ final class StaticResources {
 		}
 		return result;
 	}
+
 }

@@ -31,7 +31,10 @@ final class TaskJson {
 			.put("pollInterval", POLL_INTERVAL);
 	}
 
-	/** MCP's task status of a job status ({@code stopped}, and a {@code deleted} tombstone, are {@code cancelled}). */
+	/**
+	 * MCP's task status of a job status ({@code stopped}, and a {@code deleted}
+	 * tombstone, are {@code cancelled}).
+	 */
 	static String status(JobStatus status) {
 		return switch (status) {
 			case PENDING, RUNNING -> "working";
@@ -70,4 +73,5 @@ final class TaskJson {
 		}
 		return ToolResults.text("The job " + event.path("job_id").asString() + " was stopped.", true);
 	}
+
 }

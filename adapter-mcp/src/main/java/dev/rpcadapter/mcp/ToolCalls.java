@@ -19,8 +19,9 @@ import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code tools/call}: the call goes through the dispatcher like any JSON-RPC call; failures become
- * tool errors ({@code isError}); a queued command's job is awaited, or returned as a task.
+ * {@code tools/call}: the call goes through the dispatcher like any JSON-RPC call;
+ * failures become tool errors ({@code isError}); a queued command's job is awaited, or
+ * returned as a task.
  */
 final class ToolCalls {
 
@@ -58,11 +59,13 @@ final class ToolCalls {
 		}
 		boolean asTask = call.params().hasNonNull("task");
 		if (asTask && (!command.descriptor().queued() || this.tasks == null)) {
-			throw new McpException(McpException.METHOD_NOT_FOUND, "Tool '" + name + "' does not support task execution");
+			throw new McpException(McpException.METHOD_NOT_FOUND,
+					"Tool '" + name + "' does not support task execution");
 		}
 		JsonNode params = (arguments == null || arguments.isNull()) ? Rpc.object() : arguments;
 		McpExchange exchange = exchange(call, asTask);
-		// a queued command's job talks to this client while the call (or, for a task, the job) lasts
+		// a queued command's job talks to this client while the call (or, for a task, the
+		// job) lasts
 		Set<String> jobs = ConcurrentHashMap.newKeySet();
 		CallContext context = call.context().withJobListener((jobId) -> {
 			jobs.add(jobId);
@@ -81,12 +84,16 @@ final class ToolCalls {
 			}));
 	}
 
-	/** The call's exchange: the call's own stream, or for a task (which outlives the call) the session's GET stream. */
+	/**
+	 * The call's exchange: the call's own stream, or for a task (which outlives the call)
+	 * the session's GET stream.
+	 */
 	private McpExchange exchange(McpCall call, boolean asTask) {
 		Session session = call.session();
 		if (asTask) {
-			return (session != null) ? new SessionExchange(session, session::notify, true, this.dispatcher.mapper(),
-					this.clientTimeout) : McpExchange.NONE;
+			return (session != null)
+					? new SessionExchange(session, session::notify, true, this.dispatcher.mapper(), this.clientTimeout)
+					: McpExchange.NONE;
 		}
 		return new SessionExchange(session, call.notifier(), call.streaming(), this.dispatcher.mapper(),
 				this.clientTimeout);
@@ -104,7 +111,7 @@ final class ToolCalls {
 			return Mono.just(ToolResults.success(value));
 		}
 		String jobId = value.get("job_id").asString();
-		return asTask ? this.tasks.created(jobId, call)
-				: this.tasks.await(jobId, call, this.queuedWait, value);
+		return asTask ? this.tasks.created(jobId, call) : this.tasks.await(jobId, call, this.queuedWait, value);
 	}
+
 }

@@ -36,7 +36,9 @@ final class ToolCatalog {
 		this.contentTools = contentTools;
 	}
 
-	/** The command a caller may call under this name; unknown and forbidden look the same. */
+	/**
+	 * The command a caller may call under this name; unknown and forbidden look the same.
+	 */
 	@Nullable Command find(String name, Caller caller) {
 		Command command = this.registry.find(name).orElse(null);
 		return (command != null && this.authorizer.isAllowed(caller, name)) ? command : null;
@@ -51,7 +53,8 @@ final class ToolCatalog {
 		List<Command> visible = visible(caller);
 		int from = Cursors.offset(cursor, visible.size());
 		ArrayNode tools = Rpc.NODES.arrayNode();
-		visible.subList(from, Math.min(visible.size(), from + pageSize)).forEach((c) -> tools.add(tool(c.descriptor())));
+		visible.subList(from, Math.min(visible.size(), from + pageSize))
+			.forEach((c) -> tools.add(tool(c.descriptor())));
 		ObjectNode result = Rpc.object();
 		result.set("tools", tools);
 		if (from + pageSize < visible.size()) {
@@ -88,4 +91,5 @@ final class ToolCatalog {
 		}
 		return annotations.put("idempotentHint", hint.idempotent()).put("openWorldHint", hint.openWorld());
 	}
+
 }

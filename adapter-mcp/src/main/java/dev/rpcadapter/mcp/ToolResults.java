@@ -7,15 +7,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code CallToolResult}s: a command's value as text (plus structured content), or its failure. */
+/**
+ * {@code CallToolResult}s: a command's value as text (plus structured content), or its
+ * failure.
+ */
 final class ToolResults {
 
 	private ToolResults() {
 	}
 
-	/** A returned value: its JSON as text, and as {@code structuredContent} when it is an object. */
+	/**
+	 * A returned value: its JSON as text, and as {@code structuredContent} when it is an
+	 * object.
+	 */
 	static ObjectNode success(@Nullable JsonNode value) {
-		String text = (value == null || value.isNull()) ? "null" : value.isString() ? value.asString() : value.toString();
+		String text = (value == null || value.isNull()) ? "null"
+				: value.isString() ? value.asString() : value.toString();
 		ObjectNode result = text(text, false);
 		if (value != null && value.isObject()) {
 			result.set("structuredContent", value);
@@ -23,7 +30,9 @@ final class ToolResults {
 		return result;
 	}
 
-	/** A command's own MCP content (one {@code ToolContent} object or an array of them). */
+	/**
+	 * A command's own MCP content (one {@code ToolContent} object or an array of them).
+	 */
 	static ObjectNode content(JsonNode value) {
 		ObjectNode result = Rpc.object();
 		ArrayNode content = result.putArray("content");
@@ -36,13 +45,19 @@ final class ToolResults {
 		return result;
 	}
 
-	/** A failed call (validation, command error, timeout): a tool error the model can read and act on. */
+	/**
+	 * A failed call (validation, command error, timeout): a tool error the model can read
+	 * and act on.
+	 */
 	static ObjectNode error(JsonRpcError error) {
 		StringBuilder text = new StringBuilder(error.message());
 		JsonNode data = error.data();
 		if (error.code() == ErrorCodes.INVALID_PARAMS && data != null && data.has("errors")) {
 			for (JsonNode e : data.get("errors")) {
-				text.append("\n- ").append(e.path("param").asString("")).append(": ").append(e.path("message").asString(""));
+				text.append("\n- ")
+					.append(e.path("param").asString(""))
+					.append(": ")
+					.append(e.path("message").asString(""));
 			}
 		}
 		else if (data != null && !data.isNull()) {
@@ -61,4 +76,5 @@ final class ToolResults {
 		}
 		return result;
 	}
+
 }

@@ -16,14 +16,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@link McpToolSource}s: their tools after the registry's in {@code tools/list}, their calls,
- * their tasks (polled), and {@code notifications/tools/list_changed} when they change.
+ * The {@link McpToolSource}s: their tools after the registry's in {@code tools/list},
+ * their calls, their tasks (polled), and {@code notifications/tools/list_changed} when
+ * they change.
  */
 final class ToolSources implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ToolSources.class);
 
-	/** How often a source's task is polled while a call or {@code tasks/result} waits for it. */
+	/**
+	 * How often a source's task is polled while a call or {@code tasks/result} waits for
+	 * it.
+	 */
 	static final Duration POLL_EVERY = Duration.ofMillis(250);
 
 	private final List<McpToolSource> sources;
@@ -41,18 +45,23 @@ final class ToolSources implements AutoCloseable {
 		this.changes = (sessions == null || this.sources.isEmpty()) ? Disposables.disposed()
 				: Flux.merge(this.sources.stream().map(McpToolSource::changes).toList())
 					.onErrorContinue((ex, value) -> logger.warn("A tool source's change signal failed", ex))
-					.subscribe((change) -> sessions.forEach(
-							(s) -> s.notify(Rpc.notification("notifications/tools/list_changed", Rpc.object()))));
+					.subscribe((change) -> sessions
+						.forEach((s) -> s.notify(Rpc.notification("notifications/tools/list_changed", Rpc.object()))));
 	}
 
 	boolean isEmpty() {
 		return this.sources.isEmpty();
 	}
 
-	/** {@code tools/list}: the commands, then each source's tools, one page after the cursor. */
+	/**
+	 * {@code tools/list}: the commands, then each source's tools, one page after the
+	 * cursor.
+	 */
 	Mono<JsonNode> list(McpCall call) {
-		List<ObjectNode> local = this.catalog.visible(call.caller()).stream()
-			.map((command) -> this.catalog.tool(command.descriptor())).toList();
+		List<ObjectNode> local = this.catalog.visible(call.caller())
+			.stream()
+			.map((command) -> this.catalog.tool(command.descriptor()))
+			.toList();
 		return Flux.fromIterable(this.sources)
 			.concatMap((source) -> source.tools(call.request()).onErrorResume((ex) -> {
 				logger.warn("A tool source failed to list its tools", ex);
@@ -63,8 +72,10 @@ final class ToolSources implements AutoCloseable {
 				List<ObjectNode> all = new ArrayList<>(local);
 				java.util.Set<String> names = new java.util.HashSet<>();
 				local.forEach((tool) -> names.add(tool.path("name").asString()));
-				// a local command wins a name clash, and the first source a clash between sources
-				lists.forEach((tools) -> tools.stream().filter((tool) -> names.add(tool.name()))
+				// a local command wins a name clash, and the first source a clash between
+				// sources
+				lists.forEach((tools) -> tools.stream()
+					.filter((tool) -> names.add(tool.name()))
 					.forEach((tool) -> all.add(json(tool))));
 				return page(all, Rpc.text(call.params(), "cursor"));
 			});
@@ -99,7 +110,10 @@ final class ToolSources implements AutoCloseable {
 		return json;
 	}
 
-	/** Whether a {@code tools/call} goes to a source: no command of that name for the caller, and a source's name. */
+	/**
+	 * Whether a {@code tools/call} goes to a source: no command of that name for the
+	 * caller, and a source's name.
+	 */
 	boolean handlesCall(McpCall call) {
 		String name = Rpc.text(call.params(), "name");
 		return name != null && source(name) != null && this.catalog.find(name, call.caller()) == null;
@@ -121,7 +135,8 @@ final class ToolSources implements AutoCloseable {
 		if (source == null) {
 			throw McpException.invalidParams("Unknown tool: " + name);
 		}
-		return source.call(name, args, asTask, call.request()).flatMap((result) -> answer(source, call, result, asTask));
+		return source.call(name, args, asTask, call.request())
+			.flatMap((result) -> answer(source, call, result, asTask));
 	}
 
 	private Mono<JsonNode> answer(McpToolSource source, McpCall call, McpToolResult result, boolean asTask) {
@@ -146,18 +161,25 @@ final class ToolSources implements AutoCloseable {
 		});
 	}
 
-	/** A plain call that became a task: waits for its end up to the queued-call wait, as for a local job. */
+	/**
+	 * A plain call that became a task: waits for its end up to the queued-call wait, as
+	 * for a local job.
+	 */
 	private Mono<JsonNode> awaited(McpToolSource source, String taskId, McpCall call) {
 		JsonNode token = call.progressToken();
-		Mono<JsonNode> finished = finished(source, taskId, call, token).map((job) -> (JsonNode) TaskJson.toolResult(job));
+		Mono<JsonNode> finished = finished(source, taskId, call, token)
+			.map((job) -> (JsonNode) TaskJson.toolResult(job));
 		Mono<Void> cancelled = call.cancelled()
-			.doOnTerminate(() -> source.cancelTask(taskId, call.request()).subscribe((job) -> { }, (ex) -> { }));
+			.doOnTerminate(() -> source.cancelTask(taskId, call.request()).subscribe((job) -> {
+			}, (ex) -> {
+			}));
 		return finished.timeout(this.settings.queuedCallWait(), Mono.fromSupplier(() -> stillRunning(taskId)))
 			.takeUntilOther(cancelled);
 	}
 
 	private Mono<JsonNode> finished(McpToolSource source, String taskId, McpCall call, @Nullable JsonNode token) {
-		// one poll at a time, the next POLL_EVERY after the previous answer (a slow source never piles up polls)
+		// one poll at a time, the next POLL_EVERY after the previous answer (a slow
+		// source never piles up polls)
 		return Mono.defer(() -> job(source, taskId, call))
 			.doOnNext((job) -> progress(call, token, job))
 			.filter(TaskJson::isTerminal)
@@ -179,13 +201,17 @@ final class ToolSources implements AutoCloseable {
 	}
 
 	private static JsonNode stillRunning(String taskId) {
-		ObjectNode result = ToolResults.text("The task " + taskId + " is still running. Poll it with tasks/get {\"taskId\": \""
-				+ taskId + "\"}.", false);
+		ObjectNode result = ToolResults.text(
+				"The task " + taskId + " is still running. Poll it with tasks/get {\"taskId\": \"" + taskId + "\"}.",
+				false);
 		result.putObject("structuredContent").put("task_id", taskId).put("status", "working");
 		return result;
 	}
 
-	/** Whether a {@code tasks/get}, {@code tasks/result} or {@code tasks/cancel} names a source's task. */
+	/**
+	 * Whether a {@code tasks/get}, {@code tasks/result} or {@code tasks/cancel} names a
+	 * source's task.
+	 */
 	boolean handlesTask(McpCall call) {
 		String taskId = Rpc.text(call.params(), "taskId");
 		return taskId != null && taskSource(taskId) != null;
@@ -215,8 +241,8 @@ final class ToolSources implements AutoCloseable {
 	private Mono<JsonNode> cancel(McpToolSource source, String taskId, McpCall call) {
 		return job(source, taskId, call).flatMap((job) -> {
 			if (TaskJson.isTerminal(job)) {
-				return Mono.error(McpException.invalidParams("Task " + taskId + " has already finished ("
-						+ job.path("status").asString() + ")"));
+				return Mono.error(McpException
+					.invalidParams("Task " + taskId + " has already finished (" + job.path("status").asString() + ")"));
 			}
 			return source.cancelTask(taskId, call.request())
 				.switchIfEmpty(Mono.error(() -> McpException.invalidParams("Task not found: " + taskId)))
@@ -271,4 +297,5 @@ final class ToolSources implements AutoCloseable {
 	public void close() {
 		this.changes.dispose();
 	}
+
 }

@@ -17,7 +17,8 @@ class CallStreamTests {
 		McpHttpResponse answer = out.answer().block();
 		assertThat(answer.isStream()).isFalse();
 		assertThat(answer.headers()).containsEntry("Content-Type", "application/json");
-		assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+		assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
 	}
 
 	@Test
@@ -35,4 +36,5 @@ class CallStreamTests {
 		assertThat(events.get(1)).contains("notifications/message").contains("info");
 		assertThat(events.get(2)).contains("\"result\":{}");
 	}
+
 }

@@ -20,4 +20,5 @@ class CursorsTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(-32602));
 		assertThatExceptionOfType(McpException.class).isThrownBy(() -> Cursors.offset(Cursors.of(-1), 10));
 	}
+
 }

@@ -38,4 +38,5 @@ class HttpAnswersTests {
 	void aStarAllowsEveryOrigin() {
 		assertThat(new HttpAnswers(List.of("*")).checkOrigin(withOrigin("http://anything.example"))).isNull();
 	}
+
 }

@@ -36,6 +36,8 @@ class SseStreamTests {
 
 	@Test
 	void thePrimingEventCarriesARetry() {
-		assertThat(new String(SseStream.encode("s-1", ""), StandardCharsets.UTF_8)).isEqualTo("id: s-1\nretry: 1000\ndata: \n\n");
+		assertThat(new String(SseStream.encode("s-1", ""), StandardCharsets.UTF_8))
+			.isEqualTo("id: s-1\nretry: 1000\ndata: \n\n");
 	}
+
 }

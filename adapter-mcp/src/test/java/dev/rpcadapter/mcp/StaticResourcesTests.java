@@ -20,4 +20,5 @@ class StaticResourcesTests {
 	void literalPartsAreNotRegularExpressions() {
 		assertThat(StaticResources.match("a.b://{x}", "aXb://1")).isNull();
 	}
+
 }

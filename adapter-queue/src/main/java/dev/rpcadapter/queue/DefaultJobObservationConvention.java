@@ -4,8 +4,8 @@ import dev.rpcadapter.queue.QueueObservationDocumentation.JobKeys;
 import io.micrometer.common.KeyValues;
 
 /**
- * The default {@link JobObservationConvention}: name {@code rpc.adapter.queue.job}, span name
- * {@code job <command>}, low-cardinality keys {@code command} and {@code outcome}
+ * The default {@link JobObservationConvention}: name {@code rpc.adapter.queue.job}, span
+ * name {@code job <command>}, low-cardinality keys {@code command} and {@code outcome}
  * ({@code completed}, {@code failed}, {@code stopped}).
  */
 public class DefaultJobObservationConvention implements JobObservationConvention {
@@ -29,4 +29,5 @@ public class DefaultJobObservationConvention implements JobObservationConvention
 		return KeyValues.of(JobKeys.COMMAND.withValue(context.record().command()),
 				JobKeys.OUTCOME.withValue((outcome != null) ? outcome.wire() : "unknown"));
 	}
+
 }

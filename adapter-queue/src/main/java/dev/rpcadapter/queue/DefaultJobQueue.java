@@ -86,9 +86,10 @@ final class DefaultJobQueue implements JobQueue {
 	}
 
 	/**
-	 * The timer of job timeouts and stop grace periods. Cancelled tasks are removed at once: every
-	 * job arms a timeout (1 h by default) that is cancelled when it ends, and a cancelled task left
-	 * in the queue would keep its job's execution (params, result) reachable until it expires.
+	 * The timer of job timeouts and stop grace periods. Cancelled tasks are removed at
+	 * once: every job arms a timeout (1 h by default) that is cancelled when it ends, and
+	 * a cancelled task left in the queue would keep its job's execution (params, result)
+	 * reachable until it expires.
 	 */
 	private static ScheduledExecutorService timer() {
 		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("adapter-queue-timer"));
@@ -96,7 +97,10 @@ final class DefaultJobQueue implements JobQueue {
 		return timer;
 	}
 
-	/** A job over a concurrency limit stays pending; its Quartz job fires again a little later. */
+	/**
+	 * A job over a concurrency limit stays pending; its Quartz job fires again a little
+	 * later.
+	 */
 	private void retryLater(String jobId) {
 		try {
 			this.quartz.retryLater(jobId, LIMIT_RETRY);
@@ -117,11 +121,13 @@ final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public Mono<Object> submit(Command command, @Nullable JsonNode params, CallContext context) {
-		// read now, in the submitting call's scope: the submission may run later on another thread
+		// read now, in the submitting call's scope: the submission may run later on
+		// another thread
 		Observation parent = this.settings.observations().current();
 		Mono<Object> submission = Mono.fromCallable(() -> (Object) this.settings.observations()
 			.submit(command.name(), parent, (traceParent) -> submitNow(command, params, context, traceParent)));
-		// the in-memory store and RAMJobStore answer in microseconds: no thread hop for them
+		// the in-memory store and RAMJobStore answer in microseconds: no thread hop for
+		// them
 		return (this.store instanceof InMemoryJobStore) ? submission
 				: submission.subscribeOn(Schedulers.boundedElastic());
 	}
@@ -138,9 +144,10 @@ final class DefaultJobQueue implements JobQueue {
 	}
 
 	/**
-	 * How long a submit waits: the call's {@code max_wait_time}; else, when it asks to poll
-	 * ({@code poll_interval > 0}) without a bound, the default wait or the job's timeout (until it
-	 * ends, as the seed); else the default wait ({@code null}: no waiting).
+	 * How long a submit waits: the call's {@code max_wait_time}; else, when it asks to
+	 * poll ({@code poll_interval > 0}) without a bound, the default wait or the job's
+	 * timeout (until it ends, as the seed); else the default wait ({@code null}: no
+	 * waiting).
 	 */
 	private @Nullable Duration effectiveWait(Command command, @Nullable Duration maxWait,
 			@Nullable Duration pollInterval) {
@@ -188,7 +195,8 @@ final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public Mono<Object> handOff(Command command, @Nullable JsonNode params, CallContext context, RunningCall call) {
-		// the call's observation, put in the Reactor context by the dispatcher, parents the adoption
+		// the call's observation, put in the Reactor context by the dispatcher, parents
+		// the adoption
 		Mono<Object> adoption = Mono.deferContextual((reactor) -> {
 			Observation parent = JobObservations.fromReactor(reactor);
 			return Mono.fromCallable(() -> this.settings.observations()
@@ -199,7 +207,8 @@ final class DefaultJobQueue implements JobQueue {
 
 	private java.util.Optional<ObjectNode> adopt(Command command, @Nullable JsonNode params, CallContext context,
 			RunningCall call, @Nullable String traceParent) {
-		// params too large to store are left out of the record: the call already runs with them
+		// params too large to store are left out of the record: the call already runs
+		// with them
 		boolean storable = SizeCaps.size(this.settings.mapper(), params) <= this.settings.limits().maxParamsSize();
 		java.time.Instant now = this.settings.clock().instant();
 		JobRecord running = new JobRecord(UUID.randomUUID().toString(), command.name(), storable ? params : null,
@@ -224,9 +233,9 @@ final class DefaultJobQueue implements JobQueue {
 		}
 		long pending = this.store.countPending(caller.principal());
 		if (pending >= max) {
-			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.QUEUE_FULL, "Too many pending jobs for '"
-					+ caller.principal() + "': " + pending + " of at most " + max
-					+ " (adapter.queue.max-pending-per-caller); wait for some to start or stop them",
+			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.QUEUE_FULL,
+					"Too many pending jobs for '" + caller.principal() + "': " + pending + " of at most " + max
+							+ " (adapter.queue.max-pending-per-caller); wait for some to start or stop them",
 					Map.of("pending", pending, "max_pending_per_caller", max)));
 		}
 	}
@@ -238,12 +247,14 @@ final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public JobRecord get(String jobId, Caller caller) {
-		return this.store.find(jobId).filter((r) -> isAdmin(caller) || r.isOwnedBy(caller)).orElseThrow(() -> notFound(jobId));
+		return this.store.find(jobId)
+			.filter((r) -> isAdmin(caller) || r.isOwnedBy(caller))
+			.orElseThrow(() -> notFound(jobId));
 	}
 
 	static JsonRpcException notFound(String jobId) {
-		return new JsonRpcException(JsonRpcError.withData(ErrorCodes.JOB_NOT_FOUND, "Job not found: " + jobId,
-				Map.of("job_id", jobId)));
+		return new JsonRpcException(
+				JsonRpcError.withData(ErrorCodes.JOB_NOT_FOUND, "Job not found: " + jobId, Map.of("job_id", jobId)));
 	}
 
 	@Override
@@ -254,7 +265,8 @@ final class DefaultJobQueue implements JobQueue {
 
 	@Override
 	public Mono<JobRecord> stop(String jobId, Caller caller) {
-		Duration wait = this.settings.stopGracePeriod().plus(this.settings.pollInterval().multipliedBy(4))
+		Duration wait = this.settings.stopGracePeriod()
+			.plus(this.settings.pollInterval().multipliedBy(4))
 			.plusSeconds(2);
 		return Mono.fromCallable(() -> beginStop(jobId, caller))
 			.subscribeOn(Schedulers.boundedElastic())
@@ -312,14 +324,15 @@ final class DefaultJobQueue implements JobQueue {
 			record = (stopped != null) ? stopped : this.store.find(jobId).orElse(record);
 		}
 		if (!record.status().isTerminal()) {
-			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.COMMAND_FAILED, "Job " + jobId
-					+ " is running; stop it with queue_stop_job first, then delete it",
+			throw new JsonRpcException(JsonRpcError.withData(ErrorCodes.COMMAND_FAILED,
+					"Job " + jobId + " is running; stop it with queue_stop_job first, then delete it",
 					Map.of("job_id", jobId, "status", record.status().wire())));
 		}
 		if (record.status() == JobStatus.DELETED) {
 			return record;
 		}
-		// a tombstone, kept for the retention period (from now) so a late poller learns "deleted"
+		// a tombstone, kept for the retention period (from now) so a late poller learns
+		// "deleted"
 		JobRecord tombstone = Records.finished(record, JobStatus.DELETED, null, null, record.description(),
 				this.settings.clock().instant());
 		if (!this.store.update(tombstone, record.status(), null)) {
@@ -343,9 +356,11 @@ final class DefaultJobQueue implements JobQueue {
 				return Flux.concat(Flux.fromIterable(replayed(record)), Flux.just((JsonNode) JobJson.event(record)));
 			}
 			Mono<JsonNode> snapshot = Mono.fromCallable(() -> this.store.find(jobId).map(JobJson::event).orElse(null));
-			// the replayed extras (artifacts so far) come first, once the subscription is in place
+			// the replayed extras (artifacts so far) come first, once the subscription is
+			// in place
 			Flux<JsonNode> states = Flux.merge(this.bus.subscribe(jobId, () -> replayed(record)), snapshot);
-			// the log stream first: the state snapshot may let a waiting command log at once
+			// the log stream first: the state snapshot may let a waiting command log at
+			// once
 			Flux<JsonNode> all = logs ? Flux.merge(this.bus.logs(jobId), states) : states;
 			return all.takeUntil((event) -> JobJson.isTerminalEvent(event.path("event").asString()));
 		}).subscribeOn(Schedulers.boundedElastic());
@@ -455,4 +470,5 @@ final class DefaultJobQueue implements JobQueue {
 			}
 		}
 	}
+
 }

@@ -4,8 +4,9 @@ import dev.rpcadapter.queue.QueueObservationDocumentation.SubmitKeys;
 import io.micrometer.common.KeyValues;
 
 /**
- * The default {@link JobSubmitObservationConvention}: name {@code rpc.adapter.queue.submit}, span
- * name {@code submit <command>}, low-cardinality key {@code command}.
+ * The default {@link JobSubmitObservationConvention}: name
+ * {@code rpc.adapter.queue.submit}, span name {@code submit <command>}, low-cardinality
+ * key {@code command}.
  */
 public class DefaultJobSubmitObservationConvention implements JobSubmitObservationConvention {
 
@@ -26,4 +27,5 @@ public class DefaultJobSubmitObservationConvention implements JobSubmitObservati
 	public KeyValues getLowCardinalityKeyValues(JobSubmitObservationContext context) {
 		return KeyValues.of(SubmitKeys.COMMAND.withValue(context.command()));
 	}
+
 }

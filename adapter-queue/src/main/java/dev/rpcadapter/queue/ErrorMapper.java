@@ -13,7 +13,10 @@ import reactor.core.Exceptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Turns what a job threw into the JSON-RPC error its record keeps; never leaks exception text. */
+/**
+ * Turns what a job threw into the JSON-RPC error its record keeps; never leaks exception
+ * text.
+ */
 final class ErrorMapper {
 
 	private static final Logger logger = LoggerFactory.getLogger(ErrorMapper.class);
@@ -40,4 +43,5 @@ final class ErrorMapper {
 		logger.error("Job {} (command '{}') failed [error_id={}]", jobId, command, errorId, ex);
 		return JsonRpcError.internal(errorId);
 	}
+
 }

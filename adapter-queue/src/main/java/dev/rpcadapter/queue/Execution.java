@@ -10,8 +10,9 @@ import dev.rpcadapter.command.JobContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One job running on this node: the {@link JobContext} handed to the command, its stop flag, and
- * the timers that interrupt the worker thread on timeout or after the stop grace period.
+ * One job running on this node: the {@link JobContext} handed to the command, its stop
+ * flag, and the timers that interrupt the worker thread on timeout or after the stop
+ * grace period.
  */
 final class Execution implements JobContext {
 
@@ -46,7 +47,10 @@ final class Execution implements JobContext {
 		this(running, worker::interrupt, progressSink);
 	}
 
-	/** An execution whose work is interrupted by {@code interrupter} (a call adopted from a request). */
+	/**
+	 * An execution whose work is interrupted by {@code interrupter} (a call adopted from
+	 * a request).
+	 */
 	Execution(JobRecord running, Runnable interrupter, Consumer<Execution> progressSink) {
 		this.current = running;
 		this.interrupter = interrupter;
@@ -61,8 +65,8 @@ final class Execution implements JobContext {
 	@Override
 	public void progress(int percent, String description) {
 		JobRecord base = this.current;
-		this.current = new JobRecord(base.jobId(), base.command(), base.params(), base.owner(), base.status(),
-				percent, description, null, null, base.stopRequested(), base.createdAt(), base.startedAt(), null,
+		this.current = new JobRecord(base.jobId(), base.command(), base.params(), base.owner(), base.status(), percent,
+				description, null, null, base.stopRequested(), base.createdAt(), base.startedAt(), null,
 				base.updatedAt(), base.node(), base.traceParent());
 		this.progressDirty = true;
 		this.progressSink.accept(this);
@@ -97,7 +101,10 @@ final class Execution implements JobContext {
 		this.current = record;
 	}
 
-	/** Claims the pending progress write if one is due (always when {@code minInterval} is zero). */
+	/**
+	 * Claims the pending progress write if one is due (always when {@code minInterval} is
+	 * zero).
+	 */
 	boolean claimProgressWrite(Duration minInterval) {
 		long now = System.nanoTime();
 		if (!this.progressDirty || now - this.lastPersistNanos < minInterval.toNanos()) {
@@ -118,14 +125,20 @@ final class Execution implements JobContext {
 		this.deadline = System.nanoTime() + timeout.minus(elapsed).toNanos();
 	}
 
-	/** Interrupts the worker once the deadline has passed (called by the runner's periodic sweep). */
+	/**
+	 * Interrupts the worker once the deadline has passed (called by the runner's periodic
+	 * sweep).
+	 */
 	void checkDeadline(long now) {
 		if (now - this.deadline >= 0) {
 			interrupt(true);
 		}
 	}
 
-	/** Sets the stop flag; the worker is interrupted if the job still runs after {@code grace}. */
+	/**
+	 * Sets the stop flag; the worker is interrupted if the job still runs after
+	 * {@code grace}.
+	 */
 	void requestStop(ScheduledExecutorService timer, Duration grace) {
 		synchronized (this) {
 			if (this.stopRequested || this.done) {
@@ -162,7 +175,9 @@ final class Execution implements JobContext {
 		return this.timedOut;
 	}
 
-	/** Whether the stop took effect: the command saw the flag, or the interrupt ended it. */
+	/**
+	 * Whether the stop took effect: the command saw the flag, or the interrupt ended it.
+	 */
 	synchronized boolean stopHonoured() {
 		return this.stopInterrupted || (this.stopRequested && this.stopObserved);
 	}
@@ -172,4 +187,5 @@ final class Execution implements JobContext {
 			task.cancel(false);
 		}
 	}
+
 }

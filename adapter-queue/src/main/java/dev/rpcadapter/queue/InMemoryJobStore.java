@@ -20,8 +20,8 @@ final class InMemoryJobStore implements JobStore {
 		.thenComparing(JobRecord::jobId)
 		.reversed();
 
-	private static final Comparator<JobRecord> FINISHED_FIRST = Comparator.comparing(
-			(JobRecord r) -> Objects.requireNonNullElse(r.finishedAt(), r.updatedAt()));
+	private static final Comparator<JobRecord> FINISHED_FIRST = Comparator
+		.comparing((JobRecord r) -> Objects.requireNonNullElse(r.finishedAt(), r.updatedAt()));
 
 	private final Map<String, JobRecord> records = new ConcurrentHashMap<>();
 
@@ -60,10 +60,11 @@ final class InMemoryJobStore implements JobStore {
 				|| (expectedNode != null && !expectedNode.equals(current.node()))) {
 			return false;
 		}
-		this.records.put(updated.jobId(), new JobRecord(current.jobId(), current.command(), current.params(),
-				current.owner(), updated.status(), updated.progress(), updated.description(), updated.result(),
-				updated.error(), current.stopRequested(), current.createdAt(), updated.startedAt(),
-				updated.finishedAt(), updated.updatedAt(), updated.node(), current.traceParent()));
+		this.records.put(updated.jobId(),
+				new JobRecord(current.jobId(), current.command(), current.params(), current.owner(), updated.status(),
+						updated.progress(), updated.description(), updated.result(), updated.error(),
+						current.stopRequested(), current.createdAt(), updated.startedAt(), updated.finishedAt(),
+						updated.updatedAt(), updated.node(), current.traceParent()));
 		count(current.status(), -1);
 		count(updated.status(), 1);
 		return true;
@@ -78,7 +79,8 @@ final class InMemoryJobStore implements JobStore {
 		if (globalLimit > 0 && count(JobStatus.RUNNING) >= globalLimit) {
 			return Claim.LIMITED;
 		}
-		if (commandLimit > 0 && this.records.values().stream()
+		if (commandLimit > 0 && this.records.values()
+			.stream()
 			.filter((r) -> r.status() == JobStatus.RUNNING && r.command().equals(running.command()))
 			.count() >= commandLimit) {
 			return Claim.LIMITED;
@@ -88,7 +90,8 @@ final class InMemoryJobStore implements JobStore {
 
 	@Override
 	public long countPending(String owner) {
-		return this.records.values().stream()
+		return this.records.values()
+			.stream()
 			.filter((r) -> r.status() == JobStatus.PENDING && owner.equals(r.owner().principal()))
 			.count();
 	}
@@ -99,10 +102,11 @@ final class InMemoryJobStore implements JobStore {
 		if (current == null || current.status().isTerminal()) {
 			return false;
 		}
-		this.records.put(jobId, new JobRecord(current.jobId(), current.command(), current.params(), current.owner(),
-				current.status(), current.progress(), current.description(), current.result(), current.error(), true,
-				current.createdAt(), current.startedAt(), current.finishedAt(), now, current.node(),
-				current.traceParent()));
+		this.records.put(jobId,
+				new JobRecord(current.jobId(), current.command(), current.params(), current.owner(), current.status(),
+						current.progress(), current.description(), current.result(), current.error(), true,
+						current.createdAt(), current.startedAt(), current.finishedAt(), now, current.node(),
+						current.traceParent()));
 		return true;
 	}
 
@@ -176,7 +180,8 @@ final class InMemoryJobStore implements JobStore {
 
 	@Override
 	public List<JobRecord> findByStatus(JobStatus status, int limit) {
-		return this.records.values().stream()
+		return this.records.values()
+			.stream()
 			.filter((r) -> r.status() == status)
 			.sorted(Comparator.comparing(JobRecord::createdAt))
 			.limit(limit)
@@ -197,7 +202,8 @@ final class InMemoryJobStore implements JobStore {
 
 	@Override
 	public synchronized int trimFinished(int keep) {
-		List<JobRecord> finished = this.records.values().stream()
+		List<JobRecord> finished = this.records.values()
+			.stream()
 			.filter((r) -> r.status().isTerminal())
 			.sorted(FINISHED_FIRST)
 			.toList();
@@ -221,4 +227,5 @@ final class InMemoryJobStore implements JobStore {
 	private void count(JobStatus status, long delta) {
 		this.counts.merge(status, delta, Long::sum);
 	}
+
 }

@@ -10,9 +10,9 @@ import javax.sql.DataSource;
 import dev.rpcadapter.queue.JobStore.Claim;
 
 /**
- * Claims under concurrency limits, cluster-wide: one transaction takes a PostgreSQL advisory lock
- * for the job table, counts the running jobs and claims only below the limits, so two nodes can
- * never both start the job that passes a limit.
+ * Claims under concurrency limits, cluster-wide: one transaction takes a PostgreSQL
+ * advisory lock for the job table, counts the running jobs and claims only below the
+ * limits, so two nodes can never both start the job that passes a limit.
  */
 final class JdbcClaims {
 
@@ -76,4 +76,5 @@ final class JdbcClaims {
 			return (update.executeUpdate() == 1) ? Claim.CLAIMED : Claim.CHANGED;
 		}
 	}
+
 }

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-/** Runs one statement on a connection of its own (auto-commit), turning SQL failures into unchecked ones. */
+/**
+ * Runs one statement on a connection of its own (auto-commit), turning SQL failures into
+ * unchecked ones.
+ */
 final class JdbcExecutor {
 
 	private final DataSource dataSource;
@@ -24,4 +27,5 @@ final class JdbcExecutor {
 			throw new IllegalStateException("Job store query failed: " + ex.getMessage(), ex);
 		}
 	}
+
 }

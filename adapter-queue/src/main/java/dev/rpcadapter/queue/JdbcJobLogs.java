@@ -10,8 +10,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-
-/** Job log lines in the table {@code <job table>_logs}, keyed by job id and line number. */
+/**
+ * Job log lines in the table {@code <job table>_logs}, keyed by job id and line number.
+ */
 final class JdbcJobLogs {
 
 	private final DataSource dataSource;
@@ -57,8 +58,8 @@ final class JdbcJobLogs {
 					}
 					return found;
 				});
-		long[] counts = query("SELECT count(*), coalesce(max(seq), 0) FROM " + this.table + " WHERE job_id = ?",
-				jobId, (rs) -> {
+		long[] counts = query("SELECT count(*), coalesce(max(seq), 0) FROM " + this.table + " WHERE job_id = ?", jobId,
+				(rs) -> {
 					rs.next();
 					return new long[] { rs.getLong(1), rs.getLong(2) };
 				});
@@ -98,6 +99,7 @@ final class JdbcJobLogs {
 	private interface Binder {
 
 		void bind(PreparedStatement ps) throws SQLException;
+
 	}
 
 	/** Reads a result set. */
@@ -105,5 +107,7 @@ final class JdbcJobLogs {
 	private interface Reader<T> {
 
 		T read(ResultSet rs) throws SQLException;
+
 	}
+
 }

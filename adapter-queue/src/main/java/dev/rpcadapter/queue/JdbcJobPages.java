@@ -11,12 +11,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Pages of {@code queue_list_jobs} whose cost does not grow with the number of retained jobs.
- * The total comes from the counts table (one row per owner, command and state); the page is a merge
- * of one ordered index scan per (command,) state that the counts say has jobs, each stopping after
- * {@code offset + limit} rows, so a page reads about {@code (offset + limit) × branches} index
- * entries and {@code limit} rows. A filter that would need more than {@link #MAX_BRANCHES} scans
- * (a long list of commands) falls back to one ordered query.
+ * Pages of {@code queue_list_jobs} whose cost does not grow with the number of retained
+ * jobs. The total comes from the counts table (one row per owner, command and state); the
+ * page is a merge of one ordered index scan per (command,) state that the counts say has
+ * jobs, each stopping after {@code offset + limit} rows, so a page reads about
+ * {@code (offset + limit) × branches} index entries and {@code limit} rows. A filter that
+ * would need more than {@link #MAX_BRANCHES} scans (a long list of commands) falls back
+ * to one ordered query.
  */
 final class JdbcJobPages {
 
@@ -52,7 +53,10 @@ final class JdbcJobPages {
 		return new JobPage(jobs, total);
 	}
 
-	/** (command, state, jobs) of every group with jobs that matches the filter, from the counts. */
+	/**
+	 * (command, state, jobs) of every group with jobs that matches the filter, from the
+	 * counts.
+	 */
 	private List<String[]> groups(JobQuery query) {
 		List<Object> args = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE jobs > 0");
@@ -84,8 +88,13 @@ final class JdbcJobPages {
 			}
 			condition(where, args, "status", branch.get(branch.size() - 1));
 			union.append((union.length() > 0) ? " UNION ALL " : "")
-				.append("(SELECT job_id, created_at FROM ").append(this.table).append(where).append(ORDER)
-				.append(" LIMIT ").append(depth).append(')');
+				.append("(SELECT job_id, created_at FROM ")
+				.append(this.table)
+				.append(where)
+				.append(ORDER)
+				.append(" LIMIT ")
+				.append(depth)
+				.append(')');
 		}
 		String sql = "SELECT * FROM " + this.table + " WHERE job_id IN (SELECT job_id FROM (" + union + ") AS branches"
 				+ ORDER + " LIMIT " + query.limit() + " OFFSET " + query.offset() + ")" + ORDER;
@@ -101,8 +110,9 @@ final class JdbcJobPages {
 		condition(where, args, "owner", query.owner());
 		anyOf(where, args, "status", query.statuses().stream().map(JobStatus::wire).toList());
 		anyOf(where, args, "command", List.copyOf(query.commands()));
-		return this.executor.execute("SELECT * FROM " + this.table + where + ORDER + " LIMIT " + query.limit()
-				+ " OFFSET " + query.offset(), (ps) -> {
+		return this.executor.execute(
+				"SELECT * FROM " + this.table + where + ORDER + " LIMIT " + query.limit() + " OFFSET " + query.offset(),
+				(ps) -> {
 					bind(ps, args, 1);
 					return this.rows.read(ps);
 				});
@@ -133,4 +143,5 @@ final class JdbcJobPages {
 			}
 		}
 	}
+
 }

@@ -13,7 +13,10 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
-/** Job records in a table shared by all nodes; every update is a conditional {@code UPDATE}. */
+/**
+ * Job records in a table shared by all nodes; every update is a conditional
+ * {@code UPDATE}.
+ */
 final class JdbcJobStore implements JobStore {
 
 	private static final List<JobStatus> TERMINAL_STATES = List.of(JobStatus.COMPLETED, JobStatus.FAILED,
@@ -197,11 +200,10 @@ final class JdbcJobStore implements JobStore {
 
 	@Override
 	public List<JobRecord> findByStatus(JobStatus status, int limit) {
-		return execute("SELECT * FROM " + this.table + " WHERE status = ? ORDER BY created_at LIMIT " + limit,
-				(ps) -> {
-					ps.setString(1, status.wire());
-					return this.rows.read(ps);
-				});
+		return execute("SELECT * FROM " + this.table + " WHERE status = ? ORDER BY created_at LIMIT " + limit, (ps) -> {
+			ps.setString(1, status.wire());
+			return this.rows.read(ps);
+		});
 	}
 
 	@Override
@@ -225,11 +227,15 @@ final class JdbcJobStore implements JobStore {
 	}
 
 	private long count(List<JobStatus> states) {
-		return countByStatus().entrySet().stream().filter((e) -> states.contains(e.getKey()))
-			.mapToLong(Map.Entry::getValue).sum();
+		return countByStatus().entrySet()
+			.stream()
+			.filter((e) -> states.contains(e.getKey()))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
 	}
 
 	private <T> T execute(String sql, JdbcRows.StatementCallback<T> callback) {
 		return this.executor.execute(sql, callback);
 	}
+
 }

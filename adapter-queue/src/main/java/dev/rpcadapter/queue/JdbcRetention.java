@@ -8,10 +8,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Retention on the job table in bounded batches: each statement removes at most {@link #BATCH} finished
- * jobs (and their log lines) found on the {@code (status, finished_at, job_id)} index, in a transaction
- * of its own, so neither a long lock nor one huge transaction comes from a large backlog (a first
- * cleanup after the retention was shortened, a node that was down for a day).
+ * Retention on the job table in bounded batches: each statement removes at most
+ * {@link #BATCH} finished jobs (and their log lines) found on the
+ * {@code (status, finished_at, job_id)} index, in a transaction of its own, so neither a
+ * long lock nor one huge transaction comes from a large backlog (a first cleanup after
+ * the retention was shortened, a node that was down for a day).
  */
 final class JdbcRetention {
 
@@ -38,10 +39,10 @@ final class JdbcRetention {
 	}
 
 	/**
-	 * Removes the oldest terminal jobs beyond {@code keep}: finds the boundary job (ordered by
-	 * {@code finished_at, job_id}) from whichever end is nearer, reading at most
-	 * {@code min(keep, finished - keep) + 1} entries of each state's index, then deletes up to it in
-	 * batches.
+	 * Removes the oldest terminal jobs beyond {@code keep}: finds the boundary job
+	 * (ordered by {@code finished_at, job_id}) from whichever end is nearer, reading at
+	 * most {@code min(keep, finished - keep) + 1} entries of each state's index, then
+	 * deletes up to it in batches.
 	 * @param finished the number of terminal jobs (from the counts)
 	 */
 	int trimFinished(int keep, long finished) {
@@ -60,24 +61,36 @@ final class JdbcRetention {
 		return deleted;
 	}
 
-	/** The (finished_at, job_id) of the terminal job at position {@code skip} from one end. */
+	/**
+	 * The (finished_at, job_id) of the terminal job at position {@code skip} from one
+	 * end.
+	 */
 	private Object @Nullable [] boundary(boolean fromNewest, long skip) {
 		String order = fromNewest ? " ORDER BY finished_at DESC, job_id DESC" : " ORDER BY finished_at, job_id";
 		StringBuilder union = new StringBuilder();
 		for (String state : TERMINAL_STATES) {
 			union.append((union.length() > 0) ? " UNION ALL " : "")
-				.append("(SELECT finished_at, job_id FROM ").append(this.table).append(" WHERE status = '")
-				.append(state).append("' AND finished_at IS NOT NULL").append(order).append(" LIMIT ")
-				.append(skip + 1).append(')');
+				.append("(SELECT finished_at, job_id FROM ")
+				.append(this.table)
+				.append(" WHERE status = '")
+				.append(state)
+				.append("' AND finished_at IS NOT NULL")
+				.append(order)
+				.append(" LIMIT ")
+				.append(skip + 1)
+				.append(')');
 		}
-		return this.executor.execute("SELECT finished_at, job_id FROM (" + union + ") AS ends" + order + " OFFSET "
-				+ skip + " LIMIT 1", (ps) -> {
-					try (ResultSet rs = ps.executeQuery()) {
-						return rs.next()
-								? Optional.of(new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getString(2) })
-								: Optional.<Object[]>empty();
-					}
-				}).orElse(null);
+		return this.executor
+			.execute("SELECT finished_at, job_id FROM (" + union + ") AS ends" + order + " OFFSET " + skip + " LIMIT 1",
+					(ps) -> {
+						try (ResultSet rs = ps.executeQuery()) {
+							return rs.next()
+									? Optional
+										.of(new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getString(2) })
+									: Optional.<Object[]>empty();
+						}
+					})
+			.orElse(null);
 	}
 
 	private int deleteBatches(String condition, Object first, @Nullable String second) {
@@ -109,8 +122,11 @@ final class JdbcRetention {
 		return total;
 	}
 
-	/** Drops the counts of groups that have no job left (owners and commands of the past). */
+	/**
+	 * Drops the counts of groups that have no job left (owners and commands of the past).
+	 */
 	private void removeEmptyCounts() {
 		this.executor.execute("DELETE FROM " + this.table + "_counts WHERE jobs = 0", (ps) -> ps.executeUpdate());
 	}
+
 }

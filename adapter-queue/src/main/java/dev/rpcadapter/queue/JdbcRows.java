@@ -83,17 +83,16 @@ final class JdbcRows {
 		JsonRpcError rpcError = (error != null) ? JobJson.parseError(this.mapper.readTree(error)) : null;
 		return new JobRecord(rs.getString("job_id"), rs.getString("command"), tree(rs.getString("params")),
 				new Caller(rs.getString("owner"), roles, attributes(rs.getString("caller_attributes"))),
-				JobStatus.fromWire(rs.getString("status")),
-				rs.getInt("progress"), rs.getString("description"), tree(rs.getString("result")), rpcError,
-				rs.getBoolean("stop_requested"), instant(rs, "created_at"), instant(rs, "started_at"),
-				instant(rs, "finished_at"), instant(rs, "updated_at"), rs.getString("node_id"),
-				rs.getString("trace_parent"));
+				JobStatus.fromWire(rs.getString("status")), rs.getInt("progress"), rs.getString("description"),
+				tree(rs.getString("result")), rpcError, rs.getBoolean("stop_requested"), instant(rs, "created_at"),
+				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "updated_at"),
+				rs.getString("node_id"), rs.getString("trace_parent"));
 	}
 
 	/**
-	 * The caller's attributes as a JSON object, so the command sees the same caller on whichever node
-	 * runs the job, and after a restart. A value that has no JSON form (an attribute some custom
-	 * authenticator set) is not kept.
+	 * The caller's attributes as a JSON object, so the command sees the same caller on
+	 * whichever node runs the job, and after a restart. A value that has no JSON form (an
+	 * attribute some custom authenticator set) is not kept.
 	 */
 	private @Nullable String attributes(Caller owner) {
 		if (owner.attributes().isEmpty()) {
@@ -153,5 +152,7 @@ final class JdbcRows {
 	interface StatementCallback<T> {
 
 		T apply(PreparedStatement ps) throws SQLException;
+
 	}
+
 }

@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Fans job state changes out to in-process subscribers. Changes come from this node's workers and,
- * for a shared store, from the node's single change poll; repeats of the same state are dropped.
- * Extra events (e.g. {@code artifact_ready}) reach each subscriber once.
+ * Fans job state changes out to in-process subscribers. Changes come from this node's
+ * workers and, for a shared store, from the node's single change poll; repeats of the
+ * same state are dropped. Extra events (e.g. {@code artifact_ready}) reach each
+ * subscriber once.
  */
 final class JobEventBus {
 
@@ -27,7 +28,9 @@ final class JobEventBus {
 
 	private final Map<String, Set<FluxSink<JsonNode>>> logSubscribers = new ConcurrentHashMap<>();
 
-	/** Log lines of one job written on this node from now on, as {@code job_log} events. */
+	/**
+	 * Log lines of one job written on this node from now on, as {@code job_log} events.
+	 */
 	Flux<JsonNode> logs(String jobId) {
 		return Flux.create((sink) -> {
 			this.logSubscribers.computeIfAbsent(jobId, (id) -> new CopyOnWriteArraySet<>()).add(sink);
@@ -44,8 +47,12 @@ final class JobEventBus {
 			return;
 		}
 		JsonNode event = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-			.put("event", "job_log").put("job_id", jobId).put("seq", line.seq()).put("ts", JobJson.format(line.ts()))
-			.put("level", line.level()).put("message", line.message());
+			.put("event", "job_log")
+			.put("job_id", jobId)
+			.put("seq", line.seq())
+			.put("ts", JobJson.format(line.ts()))
+			.put("level", line.level())
+			.put("message", line.message());
 		sinks.forEach((sink) -> sink.next(event));
 	}
 
@@ -55,14 +62,17 @@ final class JobEventBus {
 	}
 
 	/**
-	 * Events of one job from now on, beginning with the extra events {@code replay} gives once the
-	 * subscriber is registered (so none published meanwhile is lost, and none reaches it twice).
+	 * Events of one job from now on, beginning with the extra events {@code replay} gives
+	 * once the subscriber is registered (so none published meanwhile is lost, and none
+	 * reaches it twice).
 	 */
 	Flux<JsonNode> subscribe(String jobId, Supplier<List<JsonNode>> replay) {
 		return Flux.create((sink) -> {
 			Subscriber subscriber = new Subscriber(sink, ConcurrentHashMap.newKeySet());
-			// registration and replay under the subscriber's lock: a state change published meanwhile (the
-			// job's end) waits for the replayed events instead of completing the sink before them
+			// registration and replay under the subscriber's lock: a state change
+			// published meanwhile (the
+			// job's end) waits for the replayed events instead of completing the sink
+			// before them
 			synchronized (subscriber) {
 				this.subscribers.computeIfAbsent(jobId, (id) -> new CopyOnWriteArraySet<>()).add(subscriber);
 				sink.onDispose(() -> remove(jobId, subscriber));
@@ -80,9 +90,10 @@ final class JobEventBus {
 	}
 
 	/**
-	 * Publishes a state change. For a job that runs on another node, {@code extras} derives the extra
-	 * events from the shared stores (e.g. {@code artifact_ready}): when the state is new, those a
-	 * subscriber has not had go to it first, so they arrive before the job's next state.
+	 * Publishes a state change. For a job that runs on another node, {@code extras}
+	 * derives the extra events from the shared stores (e.g. {@code artifact_ready}): when
+	 * the state is new, those a subscriber has not had go to it first, so they arrive
+	 * before the job's next state.
 	 */
 	void publish(JobRecord record, @Nullable Function<JobRecord, List<JsonNode>> extras) {
 		Set<Subscriber> sinks = this.subscribers.get(record.jobId());
@@ -108,8 +119,8 @@ final class JobEventBus {
 	}
 
 	/**
-	 * An event beside the state changes (e.g. {@code artifact_ready}), passed on once to each
-	 * subscriber: the same event again (its {@code timestamp} aside) is dropped.
+	 * An event beside the state changes (e.g. {@code artifact_ready}), passed on once to
+	 * each subscriber: the same event again (its {@code timestamp} aside) is dropped.
 	 */
 	void publishExtra(String jobId, JsonNode event) {
 		Set<Subscriber> sinks = this.subscribers.get(jobId);
@@ -157,4 +168,5 @@ final class JobEventBus {
 	/** One subscriber's sink and the keys of the extra events it has had. */
 	private record Subscriber(FluxSink<JsonNode> sink, Set<String> sent) {
 	}
+
 }

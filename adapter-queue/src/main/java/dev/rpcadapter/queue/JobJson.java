@@ -15,7 +15,9 @@ final class JobJson {
 	private JobJson() {
 	}
 
-	/** {@code {"job_id","command","status","progress","description","result"?,"error"?,"created_at",...}} */
+	/**
+	 * {@code {"job_id","command","status","progress","description","result"?,"error"?,"created_at",...}}
+	 */
 	public static ObjectNode job(JobRecord record) {
 		ObjectNode node = JsonNodeFactory.instance.objectNode();
 		node.put("job_id", record.jobId()).put("command", record.command());
@@ -30,7 +32,9 @@ final class JobJson {
 		return node;
 	}
 
-	/** {@code {"event","job_id","status","progress","description","result"?,"error"?,"timestamp"}} */
+	/**
+	 * {@code {"event","job_id","status","progress","description","result"?,"error"?,"timestamp"}}
+	 */
 	public static ObjectNode event(JobRecord record) {
 		ObjectNode node = JsonNodeFactory.instance.objectNode();
 		node.put("event", eventName(record.status())).put("job_id", record.jobId());
@@ -40,8 +44,8 @@ final class JobJson {
 	}
 
 	/**
-	 * Whether an event name ends a job's event stream ({@code job_completed}, {@code job_failed},
-	 * {@code job_stopped}, {@code job_deleted}).
+	 * Whether an event name ends a job's event stream ({@code job_completed},
+	 * {@code job_failed}, {@code job_stopped}, {@code job_deleted}).
 	 */
 	static boolean isTerminalEvent(String event) {
 		return event.equals("job_completed") || event.equals("job_failed") || event.equals("job_stopped")
@@ -72,8 +76,8 @@ final class JobJson {
 
 	/**
 	 * {@code {"job_id","lines":[{"seq","ts","level","message"}],"total","dropped","offset","limit",
-	 * "stdout":[…],"stderr":[…],"stdout_lines","stderr_lines"}}: the seed's stdout/stderr split
-	 * (WARN and ERROR lines as stderr) beside the structured lines.
+	 * "stdout":[…],"stderr":[…],"stdout_lines","stderr_lines"}}: the seed's stdout/stderr
+	 * split (WARN and ERROR lines as stderr) beside the structured lines.
 	 */
 	public static ObjectNode logs(String jobId, dev.rpcadapter.queue.JobLogPage page, int offset, int limit) {
 		ObjectNode node = JsonNodeFactory.instance.objectNode().put("job_id", jobId);
@@ -81,7 +85,10 @@ final class JobJson {
 		var stdout = JsonNodeFactory.instance.arrayNode();
 		var stderr = JsonNodeFactory.instance.arrayNode();
 		for (dev.rpcadapter.queue.JobLogLine line : page.lines()) {
-			lines.addObject().put("seq", line.seq()).put("ts", format(line.ts())).put("level", line.level())
+			lines.addObject()
+				.put("seq", line.seq())
+				.put("ts", format(line.ts()))
+				.put("level", line.level())
 				.put("message", line.message());
 			boolean error = "WARN".equals(line.level()) || "ERROR".equals(line.level());
 			(error ? stderr : stdout).add(line.message());
@@ -110,4 +117,5 @@ final class JobJson {
 	public static String format(@Nullable Instant instant) {
 		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant) : "";
 	}
+
 }

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log of one job running on this node: numbers its lines (continuing after a previous run's)
- * and writes them through to the store, capped per job. A failing write never fails the job.
+ * The log of one job running on this node: numbers its lines (continuing after a previous
+ * run's) and writes them through to the store, capped per job. A failing write never
+ * fails the job.
  */
 final class JobLog {
 
@@ -16,7 +17,10 @@ final class JobLog {
 
 	private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
-	/** Set while a line is written, so the store's own logging is not captured into the log. */
+	/**
+	 * Set while a line is written, so the store's own logging is not captured into the
+	 * log.
+	 */
 	private static final ThreadLocal<Boolean> WRITING = new ThreadLocal<>();
 
 	private final QueueSettings settings;
@@ -59,4 +63,5 @@ final class JobLog {
 		this.settings.store().appendLog(this.jobId, line, this.settings.limits().maxLogLines());
 		this.published.accept(this.jobId, line);
 	}
+
 }

@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Captures SLF4J logging done on a job's thread into the job's log: the worker sets the MDC key
- * {@value #MDC_KEY} while the command runs, and a Logback appender (added to the root logger once,
- * when Logback is the backend) hands such events to the job's {@link JobLog}.
+ * Captures SLF4J logging done on a job's thread into the job's log: the worker sets the
+ * MDC key {@value #MDC_KEY} while the command runs, and a Logback appender (added to the
+ * root logger once, when Logback is the backend) hands such events to the job's
+ * {@link JobLog}.
  */
 final class JobLogCapture {
 
@@ -53,4 +54,5 @@ final class JobLogCapture {
 	static @Nullable JobLog of(@Nullable String jobId) {
 		return (jobId != null) ? active.get(jobId) : null;
 	}
+
 }

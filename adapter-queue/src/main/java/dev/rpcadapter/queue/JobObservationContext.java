@@ -5,9 +5,9 @@ import io.micrometer.observation.transport.ReceiverContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The observation context of one job's execution on a worker: a receiver (consumer) context whose
- * carrier is the job's record, so that a tracing handler continues the trace of the call that
- * submitted the job ({@link JobRecord#traceParent()}).
+ * The observation context of one job's execution on a worker: a receiver (consumer)
+ * context whose carrier is the job's record, so that a tracing handler continues the
+ * trace of the call that submitted the job ({@link JobRecord#traceParent()}).
  */
 public final class JobObservationContext extends ReceiverContext<JobRecord> {
 
@@ -28,7 +28,10 @@ public final class JobObservationContext extends ReceiverContext<JobRecord> {
 		return this.record;
 	}
 
-	/** How the job ended ({@code completed}, {@code failed}, {@code stopped}); {@code null} while it runs. */
+	/**
+	 * How the job ended ({@code completed}, {@code failed}, {@code stopped});
+	 * {@code null} while it runs.
+	 */
 	public @Nullable JobStatus outcome() {
 		return this.outcome;
 	}
@@ -36,4 +39,5 @@ public final class JobObservationContext extends ReceiverContext<JobRecord> {
 	void ended(JobStatus outcome) {
 		this.outcome = outcome;
 	}
+
 }

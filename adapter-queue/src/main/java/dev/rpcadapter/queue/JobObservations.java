@@ -14,7 +14,10 @@ final class JobObservations {
 
 	private static final DefaultJobSubmitObservationConvention SUBMIT_DEFAULT = new DefaultJobSubmitObservationConvention();
 
-	/** Micrometer's Reactor context key for the current observation ({@code ObservationThreadLocalAccessor.KEY}). */
+	/**
+	 * Micrometer's Reactor context key for the current observation
+	 * ({@code ObservationThreadLocalAccessor.KEY}).
+	 */
 	private static final String REACTOR_KEY = "micrometer.observation";
 
 	private final ObservationRegistry registry;
@@ -30,18 +33,27 @@ final class JobObservations {
 		this.submitConvention = submitConvention;
 	}
 
-	/** The observation current on this thread (the submitting call's), to parent a submission made later. */
+	/**
+	 * The observation current on this thread (the submitting call's), to parent a
+	 * submission made later.
+	 */
 	@Nullable Observation current() {
 		return this.registry.isNoop() ? null : this.registry.getCurrentObservation();
 	}
 
-	/** The observation a dispatcher put in the Reactor context (Micrometer's key), or {@code null}. */
+	/**
+	 * The observation a dispatcher put in the Reactor context (Micrometer's key), or
+	 * {@code null}.
+	 */
 	static @Nullable Observation fromReactor(ContextView reactor) {
 		Object observation = reactor.getOrDefault(REACTOR_KEY, null);
 		return (observation instanceof Observation found) ? found : null;
 	}
 
-	/** Submits under a {@code rpc.adapter.queue.submit} observation; {@code submit} gets the trace context to store. */
+	/**
+	 * Submits under a {@code rpc.adapter.queue.submit} observation; {@code submit} gets
+	 * the trace context to store.
+	 */
 	<T> T submit(String command, @Nullable Observation parent, Function<@Nullable String, T> submit) {
 		if (this.registry.isNoop()) {
 			return submit.apply(null);
@@ -53,7 +65,9 @@ final class JobObservations {
 			.observe(() -> submit.apply(context.traceParent()));
 	}
 
-	/** Starts observing a job's execution; {@link Observation#NOOP} with a no-op registry. */
+	/**
+	 * Starts observing a job's execution; {@link Observation#NOOP} with a no-op registry.
+	 */
 	Observation start(JobRecord running) {
 		if (this.registry.isNoop()) {
 			return Observation.NOOP;
@@ -71,4 +85,5 @@ final class JobObservations {
 		}
 		observation.stop();
 	}
+
 }

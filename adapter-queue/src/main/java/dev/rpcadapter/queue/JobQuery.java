@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param limit at most this many (1..1000)
  * @param offset skip this many
  */
-public record JobQuery(@Nullable String owner, Set<JobStatus> statuses, Set<String> commands, int limit,
-		int offset) {
+public record JobQuery(@Nullable String owner, Set<JobStatus> statuses, Set<String> commands, int limit, int offset) {
 
 	public JobQuery {
 		statuses = Set.copyOf(statuses);
@@ -30,8 +29,8 @@ public record JobQuery(@Nullable String owner, Set<JobStatus> statuses, Set<Stri
 	/** A query with at most one state and one command ({@code null} for any). */
 	public JobQuery(@Nullable String owner, @Nullable JobStatus status, @Nullable String command, int limit,
 			int offset) {
-		this(owner, (status != null) ? Set.of(status) : Set.of(), (command != null) ? Set.of(command) : Set.of(),
-				limit, offset);
+		this(owner, (status != null) ? Set.of(status) : Set.of(), (command != null) ? Set.of(command) : Set.of(), limit,
+				offset);
 	}
 
 	/** The same filter for another owner. */

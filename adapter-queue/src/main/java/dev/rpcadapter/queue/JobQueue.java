@@ -27,9 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs queued commands as jobs on a Quartz {@link Scheduler}, keeps their records in a
  * {@link JobStore}, and pushes their events. Its health shows as component {@code queue}.
  * <p>
- * Lookups, stops and deletes are limited to the caller's own jobs unless the caller is a queue admin
- * ({@link #isAdmin}: decided by {@link Builder#admins}, with the starter the configured permission
- * {@code queue:admin}); another caller's job is reported as not found ({@code -32004}).
+ * Lookups, stops and deletes are limited to the caller's own jobs unless the caller is a
+ * queue admin ({@link #isAdmin}: decided by {@link Builder#admins}, with the starter the
+ * configured permission {@code queue:admin}); another caller's job is reported as not
+ * found ({@code -32004}).
  */
 public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent, AutoCloseable {
 
@@ -37,7 +38,8 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 	boolean isAdmin(Caller caller);
 
 	/**
-	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32004} if absent or not visible
+	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32004} if absent or not
+	 * visible
 	 */
 	JobRecord get(String jobId, Caller caller);
 
@@ -45,24 +47,26 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 	JobPage list(JobQuery query, Caller caller);
 
 	/**
-	 * Stops a job. A pending job becomes {@code stopped} at once. A running job gets the stop flag
-	 * (cooperative), and is interrupted after the stop grace period; the returned record is the
-	 * true state once the job ended or the wait ran out: {@code completed} if it finished before
-	 * the stop took effect, {@code stopped} only if the stop was honoured. A finished job is
-	 * returned unchanged.
+	 * Stops a job. A pending job becomes {@code stopped} at once. A running job gets the
+	 * stop flag (cooperative), and is interrupted after the stop grace period; the
+	 * returned record is the true state once the job ended or the wait ran out:
+	 * {@code completed} if it finished before the stop took effect, {@code stopped} only
+	 * if the stop was honoured. A finished job is returned unchanged.
 	 */
 	Mono<JobRecord> stop(String jobId, Caller caller);
 
 	/**
-	 * Deletes a job that is not running. A pending job is stopped first; a running job is refused
-	 * with {@code -32000} (stop it first), so a delete never hides work that still runs.
+	 * Deletes a job that is not running. A pending job is stopped first; a running job is
+	 * refused with {@code -32000} (stop it first), so a delete never hides work that
+	 * still runs.
 	 * @return the record as it was deleted
 	 */
 	JobRecord delete(String jobId, Caller caller);
 
 	/**
 	 * Lines of a job's log, oldest first, visible like the job itself.
-	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32004} if absent or not visible
+	 * @throws dev.rpcadapter.jsonrpc.JsonRpcException {@code -32004} if absent or not
+	 * visible
 	 */
 	JobLogPage logs(String jobId, Caller caller, int offset, int limit);
 
@@ -73,23 +77,25 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 	ObjectNode toJson(JobRecord record);
 
 	/**
-	 * Adds fields to every job object {@link #toJson} renders (the transfers add {@code artifacts}).
-	 * The decorator runs on the caller's thread for each rendered job; a queue that cannot decorate ignores it.
+	 * Adds fields to every job object {@link #toJson} renders (the transfers add
+	 * {@code artifacts}). The decorator runs on the caller's thread for each rendered
+	 * job; a queue that cannot decorate ignores it.
 	 */
 	default void addJobDecorator(BiConsumer<JobRecord, ObjectNode> decorator) {
 		// a queue that renders no decorations ignores them
 	}
 
 	/**
-	 * Pushes an event beside the state changes (e.g. {@code artifact_ready}) to this node's
-	 * subscribers of the job; subscribers on other nodes do not see it.
+	 * Pushes an event beside the state changes (e.g. {@code artifact_ready}) to this
+	 * node's subscribers of the job; subscribers on other nodes do not see it.
 	 */
 	default void publishEvent(String jobId, JsonNode event) {
 	}
 
 	/**
-	 * Adds events a new subscriber of a job receives before its state (the transfers replay
-	 * {@code artifact_ready} of artifacts already published, so a fast job's subscriber misses none).
+	 * Adds events a new subscriber of a job receives before its state (the transfers
+	 * replay {@code artifact_ready} of artifacts already published, so a fast job's
+	 * subscriber misses none).
 	 */
 	default void addEventReplay(Function<JobRecord, List<JsonNode>> replay) {
 	}
@@ -103,7 +109,10 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 	/** The id of this node (the Quartz scheduler instance id unless set). */
 	String nodeId();
 
-	/** Starts the periodic work: retention cleanup, recovery checks, and (shared stores) the change poll. */
+	/**
+	 * Starts the periodic work: retention cleanup, recovery checks, and (shared stores)
+	 * the change poll.
+	 */
 	void start();
 
 	/** Stops the periodic work; running jobs are left to the scheduler's shutdown. */
@@ -213,7 +222,10 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 			return this;
 		}
 
-		/** How often expired jobs are removed; default retention / 6, between 1 minute and 1 hour. */
+		/**
+		 * How often expired jobs are removed; default retention / 6, between 1 minute and
+		 * 1 hour.
+		 */
 		public Builder cleanupInterval(@Nullable Duration interval) {
 			this.cleanupInterval = interval;
 			return this;
@@ -231,7 +243,10 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 			return this;
 		}
 
-		/** How Quartz job store changes are made atomic; required with Spring's LocalDataSourceJobStore. */
+		/**
+		 * How Quartz job store changes are made atomic; required with Spring's
+		 * LocalDataSourceJobStore.
+		 */
 		public Builder schedulerTransactions(SchedulerTransactions transactions) {
 			this.transactions = Objects.requireNonNull(transactions, "transactions");
 			return this;
@@ -244,8 +259,8 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 		}
 
 		/**
-		 * Who may see, stop and delete every caller's jobs; default nobody (each caller sees its own).
-		 * The starter passes {@code CommandAuthorizer::isQueueAdmin}.
+		 * Who may see, stop and delete every caller's jobs; default nobody (each caller
+		 * sees its own). The starter passes {@code CommandAuthorizer::isQueueAdmin}.
 		 */
 		public Builder admins(Predicate<Caller> admins) {
 			this.admins = Objects.requireNonNull(admins, "admins");
@@ -254,8 +269,9 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 
 		/**
 		 * Where submissions ({@code rpc.adapter.queue.submit}) and executions
-		 * ({@code rpc.adapter.queue.job}) of jobs are observed; a job's execution continues the trace of
-		 * the call that submitted it. Default {@link ObservationRegistry#NOOP}.
+		 * ({@code rpc.adapter.queue.job}) of jobs are observed; a job's execution
+		 * continues the trace of the call that submitted it. Default
+		 * {@link ObservationRegistry#NOOP}.
 		 */
 		public Builder observationRegistry(ObservationRegistry registry) {
 			this.observationRegistry = Objects.requireNonNull(registry, "registry");
@@ -277,11 +293,11 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 		private dev.rpcadapter.queue.QueueSettings settings() {
 			Duration cleanup = (this.cleanupInterval != null) ? this.cleanupInterval
 					: clamp(this.retention.dividedBy(6), Duration.ofMinutes(1), Duration.ofHours(1));
-			return new dev.rpcadapter.queue.QueueSettings(this.scheduler, this.registry, this.store,
-					this.mapper, this.clock, this.nodeId, this.maxPending, this.defaultTimeout, this.stopGracePeriod,
-					this.retention, this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions, this.limits,
-					this.admins, new JobObservations(this.observationRegistry, this.jobObservationConvention,
-							this.submitObservationConvention));
+			return new dev.rpcadapter.queue.QueueSettings(this.scheduler, this.registry, this.store, this.mapper,
+					this.clock, this.nodeId, this.maxPending, this.defaultTimeout, this.stopGracePeriod, this.retention,
+					this.maxFinishedJobs, cleanup, this.pollInterval, this.recoveryCheckInterval, this.transactions,
+					this.limits, this.admins, new JobObservations(this.observationRegistry,
+							this.jobObservationConvention, this.submitObservationConvention));
 		}
 
 		private static Duration clamp(Duration value, Duration min, Duration max) {
@@ -301,5 +317,7 @@ public interface JobQueue extends JobSubmitter, JobEventSource, HealthComponent,
 			}
 			return value;
 		}
+
 	}
+
 }

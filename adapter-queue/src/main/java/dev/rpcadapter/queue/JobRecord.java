@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param jobId the job's id (a UUID)
  * @param command the command's name
  * @param params the validated params as given by the caller, or {@code null}
- * @param owner who submitted the job (principal and roles; a JDBC store keeps no attributes)
+ * @param owner who submitted the job (principal and roles; a JDBC store keeps no
+ * attributes)
  * @param status the current state
  * @param progress 0..100
  * @param description what the job is doing, at most {@value #MAX_DESCRIPTION} characters
@@ -26,8 +27,8 @@ import tools.jackson.databind.JsonNode;
  * @param finishedAt when it reached a terminal state
  * @param updatedAt when the record last changed
  * @param node the id of the node that runs (or ran) it
- * @param traceParent the W3C {@code traceparent} of the call that submitted it, or {@code null}: its
- * execution continues that trace
+ * @param traceParent the W3C {@code traceparent} of the call that submitted it, or
+ * {@code null}: its execution continues that trace
  */
 public record JobRecord(String jobId, String command, @Nullable JsonNode params, Caller owner, JobStatus status,
 		int progress, String description, @Nullable JsonNode result, @Nullable JsonRpcError error,
@@ -51,8 +52,8 @@ public record JobRecord(String jobId, String command, @Nullable JsonNode params,
 	}
 
 	/** A new pending job that continues the trace of {@code traceParent}. */
-	public static JobRecord pending(String jobId, String command, @Nullable JsonNode params, Caller owner,
-			Instant now, @Nullable String traceParent) {
+	public static JobRecord pending(String jobId, String command, @Nullable JsonNode params, Caller owner, Instant now,
+			@Nullable String traceParent) {
 		return new JobRecord(jobId, command, params, owner, JobStatus.PENDING, 0, "", null, null, false, now, null,
 				null, now, null, traceParent);
 	}
@@ -68,7 +69,10 @@ public record JobRecord(String jobId, String command, @Nullable JsonNode params,
 		return (description.length() <= MAX_DESCRIPTION) ? description : description.substring(0, MAX_DESCRIPTION);
 	}
 
-	/** Whether {@code caller} owns this job (a queue admin sees others' too: {@link JobQueue#isAdmin}). */
+	/**
+	 * Whether {@code caller} owns this job (a queue admin sees others' too:
+	 * {@link JobQueue#isAdmin}).
+	 */
 	public boolean isOwnedBy(Caller caller) {
 		return this.owner.principal().equals(caller.principal());
 	}

@@ -22,8 +22,9 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs jobs on Quartz worker threads: claims the record, executes the command with its timeout,
- * and stores the true outcome. Every store write is a compare-and-set on this node's ownership.
+ * Runs jobs on Quartz worker threads: claims the record, executes the command with its
+ * timeout, and stores the true outcome. Every store write is a compare-and-set on this
+ * node's ownership.
  */
 final class JobRunner {
 
@@ -31,7 +32,10 @@ final class JobRunner {
 
 	private static final Duration SHARED_PROGRESS_INTERVAL = Duration.ofMillis(250);
 
-	/** How often running jobs' deadlines are checked: a timeout takes effect within this much. */
+	/**
+	 * How often running jobs' deadlines are checked: a timeout takes effect within this
+	 * much.
+	 */
 	private static final Duration TIMEOUT_SWEEP = Duration.ofMillis(50);
 
 	private final QueueSettings settings;
@@ -51,7 +55,8 @@ final class JobRunner {
 	private final java.util.function.BiConsumer<String, dev.rpcadapter.queue.JobLogLine> logLines;
 
 	JobRunner(QueueSettings settings, String nodeId, Consumer<JobRecord> changes, ScheduledExecutorService timer,
-			Consumer<String> retryLater, java.util.function.BiConsumer<String, dev.rpcadapter.queue.JobLogLine> logLines) {
+			Consumer<String> retryLater,
+			java.util.function.BiConsumer<String, dev.rpcadapter.queue.JobLogLine> logLines) {
 		this.settings = settings;
 		this.logLines = logLines;
 		this.retryLater = retryLater;
@@ -59,7 +64,8 @@ final class JobRunner {
 		this.errors = new ErrorMapper(settings.mapper());
 		this.changes = changes;
 		this.timer = timer;
-		// one sweep enforces every running job's timeout: no task is scheduled and cancelled per job
+		// one sweep enforces every running job's timeout: no task is scheduled and
+		// cancelled per job
 		long sweep = TIMEOUT_SWEEP.toNanos();
 		timer.scheduleWithFixedDelay(this::enforceTimeouts, sweep, sweep, TimeUnit.NANOSECONDS);
 	}
@@ -74,8 +80,7 @@ final class JobRunner {
 	void run(String jobId, boolean recovering) {
 		JobStore store = this.settings.store();
 		JobRecord record = store.find(jobId).orElse(null);
-		if (record == null || record.status().isTerminal()
-				|| (record.status() == JobStatus.RUNNING && !recovering)) {
+		if (record == null || record.status().isTerminal() || (record.status() == JobStatus.RUNNING && !recovering)) {
 			logger.debug("Job {} is not runnable here ({})", jobId, (record != null) ? record.status() : "deleted");
 			return;
 		}
@@ -129,16 +134,17 @@ final class JobRunner {
 	}
 
 	/**
-	 * Claims the record; a job over a concurrency limit stays pending and is tried again later. A
-	 * recovered job (re-fired after its node died) is already counted as running.
+	 * Claims the record; a job over a concurrency limit stays pending and is tried again
+	 * later. A recovered job (re-fired after its node died) is already counted as
+	 * running.
 	 */
 	private boolean claim(JobRecord record, JobRecord running, boolean recovering) {
 		if (recovering) {
 			return this.settings.store().update(running, record.status(), null);
 		}
 		var limits = this.settings.limits();
-		JobStore.Claim claim = this.settings.store().claim(running, limits.limitOf(record.command()),
-				limits.maxConcurrent());
+		JobStore.Claim claim = this.settings.store()
+			.claim(running, limits.limitOf(record.command()), limits.maxConcurrent());
 		if (claim == JobStore.Claim.LIMITED) {
 			this.retryLater.accept(record.jobId());
 		}
@@ -150,7 +156,8 @@ final class JobRunner {
 			@Nullable Throwable thrown) {
 		JobRecord current = execution.current();
 		JsonRpcError tooLarge = (thrown == null)
-				? SizeCaps.oversizeResult(this.settings.mapper(), result, this.settings.limits().maxResultSize()) : null;
+				? SizeCaps.oversizeResult(this.settings.mapper(), result, this.settings.limits().maxResultSize())
+				: null;
 		if (execution.timedOut()) {
 			JsonRpcError error = JsonRpcError.of(ErrorCodes.TIMED_OUT,
 					"Job timed out after " + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
@@ -164,10 +171,12 @@ final class JobRunner {
 			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, error, current.description());
 		}
 		else if (tooLarge != null) {
-			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, tooLarge, current.description());
+			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.FAILED, null, tooLarge,
+					current.description());
 		}
 		else {
-			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.COMPLETED, result, null, current.description());
+			return end(current, JobStatus.RUNNING, this.nodeId, JobStatus.COMPLETED, result, null,
+					current.description());
 		}
 	}
 
@@ -199,9 +208,11 @@ final class JobRunner {
 	}
 
 	/**
-	 * Adopts a call that ran past its sync cap: its record is stored as running on this node, and
-	 * the call's own outcome ends the job; stop and timeout interrupt the call where it runs.
-	 * @return whether the record was stored (if not, the caller keeps waiting for the outcome)
+	 * Adopts a call that ran past its sync cap: its record is stored as running on this
+	 * node, and the call's own outcome ends the job; stop and timeout interrupt the call
+	 * where it runs.
+	 * @return whether the record was stored (if not, the caller keeps waiting for the
+	 * outcome)
 	 */
 	boolean adopt(JobRecord running, Command command, RunningCall call) {
 		Execution execution = new Execution(running, call::interrupt, this::progressed);
@@ -230,8 +241,8 @@ final class JobRunner {
 		return true;
 	}
 
-	private void adoptedEnded(Execution execution, Duration timeout, @Nullable Object value,
-			@Nullable Throwable thrown, Observation observation) {
+	private void adoptedEnded(Execution execution, Duration timeout, @Nullable Object value, @Nullable Throwable thrown,
+			Observation observation) {
 		execution.finish();
 		this.executions.remove(execution.jobId());
 		JsonNode result = null;
@@ -277,4 +288,5 @@ final class JobRunner {
 	Set<String> localJobIds() {
 		return Set.copyOf(this.executions.keySet());
 	}
+
 }

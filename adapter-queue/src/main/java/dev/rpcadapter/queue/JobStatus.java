@@ -3,8 +3,8 @@ package dev.rpcadapter.queue;
 import java.util.Locale;
 
 /**
- * The states of a job. A job moves pending → running → completed | failed | stopped; a deleted job
- * is kept as a {@code deleted} tombstone for the retention period.
+ * The states of a job. A job moves pending → running → completed | failed | stopped; a
+ * deleted job is kept as a {@code deleted} tombstone for the retention period.
  */
 public enum JobStatus {
 
@@ -23,7 +23,10 @@ public enum JobStatus {
 	/** A stop was requested and honoured (or the job was stopped before it started). */
 	STOPPED,
 
-	/** Deleted by {@code queue_delete_job}: a tombstone without result, kept for the retention period. */
+	/**
+	 * Deleted by {@code queue_delete_job}: a tombstone without result, kept for the
+	 * retention period.
+	 */
 	DELETED;
 
 	/** The name on the wire: {@code pending}, {@code running}, ... */
@@ -47,4 +50,5 @@ public enum JobStatus {
 		}
 		throw new IllegalArgumentException("Unknown job status '" + name + "'");
 	}
+
 }

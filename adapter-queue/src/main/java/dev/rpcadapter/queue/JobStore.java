@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Where job records live. Updates are compare-and-set on the expected state, so a stale worker
- * (a node that was declared dead) or a late stop can never overwrite a newer truth.
+ * Where job records live. Updates are compare-and-set on the expected state, so a stale
+ * worker (a node that was declared dead) or a late stop can never overwrite a newer
+ * truth.
  */
 public interface JobStore {
 
@@ -25,17 +26,20 @@ public interface JobStore {
 	List<JobRecord> findAll(Collection<String> jobIds);
 
 	/**
-	 * Replaces the mutable fields (status, progress, description, result, error, timestamps,
-	 * node) of a record if it is in the expected state; never clears {@code stopRequested}.
+	 * Replaces the mutable fields (status, progress, description, result, error,
+	 * timestamps, node) of a record if it is in the expected state; never clears
+	 * {@code stopRequested}.
 	 * @param expectedNode the node that must own the record, or {@code null} for any
 	 * @return whether the record was updated
 	 */
 	boolean update(JobRecord updated, JobStatus expectedStatus, @Nullable String expectedNode);
 
 	/**
-	 * Claims a pending record for a worker (replaces it with {@code running}) unless a concurrency
-	 * limit is reached. On a shared store the count and the claim are atomic across nodes.
-	 * @param commandLimit at most this many running jobs of the record's command; 0 for no limit
+	 * Claims a pending record for a worker (replaces it with {@code running}) unless a
+	 * concurrency limit is reached. On a shared store the count and the claim are atomic
+	 * across nodes.
+	 * @param commandLimit at most this many running jobs of the record's command; 0 for
+	 * no limit
 	 * @param globalLimit at most this many running jobs in all; 0 for no limit
 	 */
 	Claim claim(JobRecord running, int commandLimit, int globalLimit);
@@ -51,6 +55,7 @@ public interface JobStore {
 
 		/** A concurrency limit is reached; the record stays pending. */
 		LIMITED
+
 	}
 
 	/** The number of pending records of one owner (the per-caller quota). */
@@ -59,8 +64,9 @@ public interface JobStore {
 	}
 
 	/**
-	 * Refreshes {@code updatedAt} of running records of this node: the heartbeat that tells other
-	 * nodes the jobs are alive (a job adopted from a request has no Quartz job to show it).
+	 * Refreshes {@code updatedAt} of running records of this node: the heartbeat that
+	 * tells other nodes the jobs are alive (a job adopted from a request has no Quartz
+	 * job to show it).
 	 * @return how many were refreshed
 	 */
 	default int touch(Collection<String> jobIds, String node, java.time.Instant now) {
@@ -68,12 +74,14 @@ public interface JobStore {
 	}
 
 	/**
-	 * Appends a line to a job's log and drops the oldest beyond {@code maxLines}. Lines are
-	 * numbered by the caller (one writer per job: the node that runs it).
+	 * Appends a line to a job's log and drops the oldest beyond {@code maxLines}. Lines
+	 * are numbered by the caller (one writer per job: the node that runs it).
 	 */
 	void appendLog(String jobId, JobLogLine line, int maxLines);
 
-	/** The highest line number of a job's log, 0 if none (a re-run continues after it). */
+	/**
+	 * The highest line number of a job's log, 0 if none (a re-run continues after it).
+	 */
 	long lastLogSeq(String jobId);
 
 	/** Removes a job's log (its job was deleted). */
@@ -94,8 +102,8 @@ public interface JobStore {
 	Map<JobStatus, Long> countByStatus();
 
 	/**
-	 * The number of records in one state. Stores should answer without scanning finished records:
-	 * the queue asks for the pending count on every submit.
+	 * The number of records in one state. Stores should answer without scanning finished
+	 * records: the queue asks for the pending count on every submit.
 	 */
 	default long count(JobStatus status) {
 		return countByStatus().getOrDefault(status, 0L);
@@ -107,7 +115,10 @@ public interface JobStore {
 	/** Removes terminal records finished before {@code cutoff}; returns how many. */
 	int deleteFinishedBefore(java.time.Instant cutoff);
 
-	/** Removes the oldest terminal records so that at most {@code keep} remain; returns how many. */
+	/**
+	 * Removes the oldest terminal records so that at most {@code keep} remain; returns
+	 * how many.
+	 */
 	int trimFinished(int keep);
 
 	/** Whether other nodes share this store (so changes may come from elsewhere). */
@@ -122,10 +133,12 @@ public interface JobStore {
 	}
 
 	/**
-	 * A store in a relational database (PostgreSQL tested), shared by all nodes that use it.
+	 * A store in a relational database (PostgreSQL tested), shared by all nodes that use
+	 * it.
 	 * @param table the table name (see {@link QueueSchema#createJobTable})
 	 */
 	static JobStore jdbc(DataSource dataSource, ObjectMapper mapper, String table) {
 		return new dev.rpcadapter.queue.JdbcJobStore(dataSource, mapper, table);
 	}
+
 }

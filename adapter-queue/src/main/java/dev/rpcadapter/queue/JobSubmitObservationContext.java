@@ -8,8 +8,9 @@ import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The observation context of submitting a job: a sender (producer) context whose carrier collects
- * the trace context a tracing handler propagates; its {@code traceparent} is stored with the job.
+ * The observation context of submitting a job: a sender (producer) context whose carrier
+ * collects the trace context a tracing handler propagates; its {@code traceparent} is
+ * stored with the job.
  */
 public final class JobSubmitObservationContext extends SenderContext<Map<String, String>> {
 
@@ -30,9 +31,13 @@ public final class JobSubmitObservationContext extends SenderContext<Map<String,
 		return this.command;
 	}
 
-	/** The W3C {@code traceparent} a tracing handler wrote, or {@code null} (no tracing, or another format). */
+	/**
+	 * The W3C {@code traceparent} a tracing handler wrote, or {@code null} (no tracing,
+	 * or another format).
+	 */
 	public @Nullable String traceParent() {
 		Map<String, String> carrier = getCarrier();
 		return (carrier != null) ? carrier.get(JobObservationContext.TRACEPARENT) : null;
 	}
+
 }

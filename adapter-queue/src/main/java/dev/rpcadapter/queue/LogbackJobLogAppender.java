@@ -6,7 +6,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import org.slf4j.ILoggerFactory;
 
-/** Hands logging events of job threads (MDC {@value JobLogCapture#MDC_KEY}) to the job's log. */
+/**
+ * Hands logging events of job threads (MDC {@value JobLogCapture#MDC_KEY}) to the job's
+ * log.
+ */
 final class LogbackJobLogAppender extends AppenderBase<ILoggingEvent> {
 
 	static final String NAME = "adapter-job-logs";
@@ -33,4 +36,5 @@ final class LogbackJobLogAppender extends AppenderBase<ILoggingEvent> {
 			log.append(event.getLevel().toString(), event.getFormattedMessage());
 		}
 	}
+
 }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The queue's periodic work, one loop per node: retention cleanup, recovery of jobs a stopped node
- * left behind, and (shared stores) the poll that brings other nodes' changes and stop requests here.
+ * The queue's periodic work, one loop per node: retention cleanup, recovery of jobs a
+ * stopped node left behind, and (shared stores) the poll that brings other nodes' changes
+ * and stop requests here.
  */
 final class Maintenance {
 
@@ -49,8 +50,8 @@ final class Maintenance {
 	private final Function<JobRecord, List<JsonNode>> extras;
 
 	/**
-	 * @param extras the extra events of a job derived from shared stores (artifacts), passed on to
-	 * this node's subscribers of jobs that run on other nodes
+	 * @param extras the extra events of a job derived from shared stores (artifacts),
+	 * passed on to this node's subscribers of jobs that run on other nodes
 	 */
 	Maintenance(QueueSettings settings, QuartzJobs quartz, JobRunner runner, JobEventBus bus,
 			Consumer<JobRecord> changes, Function<JobRecord, List<JsonNode>> extras) {
@@ -70,7 +71,8 @@ final class Maintenance {
 		}
 		else {
 			Duration often = Duration.ofSeconds(1);
-			every(executor, (this.settings.cleanupInterval().compareTo(often) < 0) ? this.settings.cleanupInterval() : often,
+			every(executor,
+					(this.settings.cleanupInterval().compareTo(often) < 0) ? this.settings.cleanupInterval() : often,
 					this::capFinished, "finished-jobs cap");
 		}
 	}
@@ -99,15 +101,18 @@ final class Maintenance {
 	}
 
 	/**
-	 * Keeps the memory store's finished jobs near the cap between cleanups: once they pass it by a
-	 * tenth, the oldest beyond it go. Without this a high job rate filled the heap with records until
-	 * the next cleanup (retention / 6, an hour by default), as the soak benchmark showed. Shared
-	 * stores keep finished jobs in the database, not the heap: their cleanup interval is enough.
+	 * Keeps the memory store's finished jobs near the cap between cleanups: once they
+	 * pass it by a tenth, the oldest beyond it go. Without this a high job rate filled
+	 * the heap with records until the next cleanup (retention / 6, an hour by default),
+	 * as the soak benchmark showed. Shared stores keep finished jobs in the database, not
+	 * the heap: their cleanup interval is enough.
 	 */
 	void capFinished() {
 		JobStore store = this.settings.store();
 		int max = this.settings.maxFinishedJobs();
-		long finished = store.countByStatus().entrySet().stream()
+		long finished = store.countByStatus()
+			.entrySet()
+			.stream()
 			.filter((entry) -> entry.getKey().isTerminal())
 			.mapToLong(Map.Entry::getValue)
 			.sum();
@@ -117,16 +122,15 @@ final class Maintenance {
 	}
 
 	/**
-	 * Fails jobs whose node stopped mid-run: running here is not known, no Quartz job is left (the
-	 * command is not recoverable, or the job was adopted from a request and never had one), and the
-	 * record's heartbeat stopped.
+	 * Fails jobs whose node stopped mid-run: running here is not known, no Quartz job is
+	 * left (the command is not recoverable, or the job was adopted from a request and
+	 * never had one), and the record's heartbeat stopped.
 	 */
 	void recover() {
 		Instant now = this.settings.clock().instant();
 		Instant stale = now.minus(staleAfter());
 		for (JobRecord record : this.settings.store().findByStatus(JobStatus.RUNNING, RECOVERY_BATCH)) {
-			if (!this.runner.runsLocally(record.jobId()) && record.updatedAt().isBefore(stale)
-					&& !scheduled(record)) {
+			if (!this.runner.runsLocally(record.jobId()) && record.updatedAt().isBefore(stale) && !scheduled(record)) {
 				fail(record, NOT_RECOVERABLE, "node_lost", now);
 			}
 		}
@@ -170,7 +174,10 @@ final class Maintenance {
 		}
 	}
 
-	/** Publishes changes made on other nodes to local subscribers and applies remote stop requests. */
+	/**
+	 * Publishes changes made on other nodes to local subscribers and applies remote stop
+	 * requests.
+	 */
 	void poll() {
 		this.runner.flushProgress();
 		if (System.nanoTime() - this.lastHeartbeat >= heartbeatInterval().toNanos()) {
@@ -199,4 +206,5 @@ final class Maintenance {
 		}
 		watched.stream().filter((id) -> !found.contains(id)).forEach(this.bus::deleted);
 	}
+
 }

@@ -9,7 +9,10 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
-/** The Quartz side of jobs: one non-durable {@link QueueJob} with a fire-now trigger per job. */
+/**
+ * The Quartz side of jobs: one non-durable {@link QueueJob} with a fire-now trigger per
+ * job.
+ */
 final class QuartzJobs {
 
 	static final String GROUP = "adapter-queue";
@@ -26,7 +29,10 @@ final class QuartzJobs {
 		this.wakeUp = new SchedulerWakeUp(scheduler);
 	}
 
-	/** Schedules a job; Quartz re-runs it after a node failure only if {@code recoverable}. */
+	/**
+	 * Schedules a job; Quartz re-runs it after a node failure only if
+	 * {@code recoverable}.
+	 */
 	void schedule(String jobId, boolean recoverable) throws SchedulerException {
 		JobDetail detail = JobBuilder.newJob(QueueJob.class)
 			.withIdentity(jobId, GROUP)
@@ -45,8 +51,9 @@ final class QuartzJobs {
 	}
 
 	/**
-	 * Fires an existing job again after {@code delay} (a job over a concurrency limit). Called while
-	 * its current trigger fires: the new trigger keeps the non-durable job alive after that one ends.
+	 * Fires an existing job again after {@code delay} (a job over a concurrency limit).
+	 * Called while its current trigger fires: the new trigger keeps the non-durable job
+	 * alive after that one ends.
 	 */
 	void retryLater(String jobId, java.time.Duration delay) throws SchedulerException {
 		Trigger trigger = TriggerBuilder.newTrigger()
@@ -65,7 +72,9 @@ final class QuartzJobs {
 		return this.scheduler.checkExists(new JobKey(jobId, GROUP));
 	}
 
-	/** Removes the job and its trigger if still there (a stopped or deleted pending job). */
+	/**
+	 * Removes the job and its trigger if still there (a stopped or deleted pending job).
+	 */
 	void remove(String jobId) throws SchedulerException {
 		transactional(() -> this.scheduler.deleteJob(new JobKey(jobId, GROUP)));
 	}
@@ -91,6 +100,7 @@ final class QuartzJobs {
 	private interface SchedulerCall {
 
 		void run() throws SchedulerException;
+
 	}
 
 	/** Carries a checked exception through a transaction callback. */
@@ -101,5 +111,7 @@ final class QuartzJobs {
 		WrappedSchedulerException(SchedulerException cause) {
 			super(cause);
 		}
+
 	}
+
 }

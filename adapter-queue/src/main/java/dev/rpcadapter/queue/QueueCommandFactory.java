@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Builds the {@code queue_*} commands over a {@link JobQueue}. */
 final class QueueCommandFactory {
 
-	// the names the params are read by come from the schemas the documents publish: one source
+	// the names the params are read by come from the schemas the documents publish: one
+	// source
 	private static final List<String> JOB_ID = names(QueueSchemas.jobId());
 
 	private static final List<String> LIST_PARAMS = names(QueueSchemas.list());
@@ -131,8 +132,8 @@ final class QueueCommandFactory {
 		int offset = reader.integer("offset", 0, 0, Integer.MAX_VALUE);
 		int limit = reader.integer("limit", 1000, 1, 10_000);
 		reader.validate();
-		return (caller, job) -> blocking(() -> JobJson.logs(jobId, this.queue.logs(jobId, caller, offset, limit),
-				offset, limit));
+		return (caller, job) -> blocking(
+				() -> JobJson.logs(jobId, this.queue.logs(jobId, caller, offset, limit), offset, limit));
 	}
 
 	private PreparedCall health(@Nullable JsonNode params) {
@@ -148,9 +149,9 @@ final class QueueCommandFactory {
 	}
 
 	/**
-	 * The seed's field names beside ours: {@code queue_status} healthy|unhealthy (our {@code status}
-	 * keeps ok|degraded|down, as in {@code /health}), {@code total_jobs}, {@code <state>_jobs},
-	 * {@code max_concurrent_jobs}.
+	 * The seed's field names beside ours: {@code queue_status} healthy|unhealthy (our
+	 * {@code status} keeps ok|degraded|down, as in {@code /health}), {@code total_jobs},
+	 * {@code <state>_jobs}, {@code max_concurrent_jobs}.
 	 */
 	private void seedFields(ObjectNode node, dev.rpcadapter.health.ComponentHealth health) {
 		boolean healthy = health.status() != dev.rpcadapter.health.ComponentHealth.Status.DOWN;
@@ -174,10 +175,14 @@ final class QueueCommandFactory {
 	}
 
 	private static List<String> names(ObjectNode paramsSchema) {
-		return CommandDescriptor.ParamInfo.fromSchema(paramsSchema).stream().map(CommandDescriptor.ParamInfo::name).toList();
+		return CommandDescriptor.ParamInfo.fromSchema(paramsSchema)
+			.stream()
+			.map(CommandDescriptor.ParamInfo::name)
+			.toList();
 	}
 
 	private static Mono<Object> blocking(Callable<Object> work) {
 		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
 	}
+
 }

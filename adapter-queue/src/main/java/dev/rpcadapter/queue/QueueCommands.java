@@ -14,8 +14,12 @@ public final class QueueCommands {
 	private QueueCommands() {
 	}
 
-	/** The commands, ready to register in a {@link dev.rpcadapter.command.CommandRegistry}. */
+	/**
+	 * The commands, ready to register in a
+	 * {@link dev.rpcadapter.command.CommandRegistry}.
+	 */
 	public static List<Command> of(JobQueue queue) {
 		return new QueueCommandFactory(queue).commands();
 	}
+
 }

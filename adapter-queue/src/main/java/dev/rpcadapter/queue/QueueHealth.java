@@ -9,7 +9,10 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The queue's health: down when the scheduler does not run or the store fails, degraded when full. */
+/**
+ * The queue's health: down when the scheduler does not run or the store fails, degraded
+ * when full.
+ */
 final class QueueHealth {
 
 	private static final Logger logger = LoggerFactory.getLogger(QueueHealth.class);
@@ -52,4 +55,5 @@ final class QueueHealth {
 			return "unavailable";
 		}
 	}
+
 }

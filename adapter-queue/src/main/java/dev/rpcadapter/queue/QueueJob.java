@@ -6,8 +6,9 @@ import org.quartz.JobExecutionException;
 import org.quartz.SchedulerException;
 
 /**
- * The one Quartz job class of the queue. It finds the queue's runner in the scheduler context and
- * runs the job named by its key; the command is looked up in the full registry at that moment.
+ * The one Quartz job class of the queue. It finds the queue's runner in the scheduler
+ * context and runs the job named by its key; the command is looked up in the full
+ * registry at that moment.
  */
 public final class QueueJob implements Job {
 
@@ -29,4 +30,5 @@ public final class QueueJob implements Job {
 		}
 		jobRunner.run(context.getJobDetail().getKey().getName(), context.isRecovering());
 	}
+
 }

@@ -8,13 +8,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bounds of a job queue; {@code 0} (or {@code null}) means "no limit" where noted.
  *
- * @param perCommand at most this many running jobs per command name, across all nodes of the store
- * @param maxConcurrent at most this many running jobs in all, across all nodes; 0 for no limit
+ * @param perCommand at most this many running jobs per command name, across all nodes of
+ * the store
+ * @param maxConcurrent at most this many running jobs in all, across all nodes; 0 for no
+ * limit
  * @param maxPendingPerCaller at most this many pending jobs per caller; 0 for no limit
  * @param maxParamsSize the largest params (serialized JSON, bytes) a job may store
- * @param maxResultSize the largest result or error (serialized JSON, bytes) a finished job keeps
+ * @param maxResultSize the largest result or error (serialized JSON, bytes) a finished
+ * job keeps
  * @param defaultMaxWait how long a submit waits for the job to end when the call names no
- *        {@code max_wait_time}; {@code null} for no waiting
+ * {@code max_wait_time}; {@code null} for no waiting
  * @param maxWaitingCalls at most this many calls wait for their jobs at once on this node
  * @param maxLogLines the log lines kept per job (the oldest are dropped)
  */
@@ -22,7 +25,10 @@ public record QueueLimits(Map<String, Integer> perCommand, int maxConcurrent, in
 		long maxParamsSize, long maxResultSize, @Nullable Duration defaultMaxWait, int maxWaitingCalls,
 		int maxLogLines) {
 
-	/** No concurrency limits or quotas; 1 MiB params and results; no waiting; 1000 log lines. */
+	/**
+	 * No concurrency limits or quotas; 1 MiB params and results; no waiting; 1000 log
+	 * lines.
+	 */
 	public static final QueueLimits DEFAULTS = new QueueLimits(Map.of(), 0, 0, 1 << 20, 1 << 20, null, 1000, 1000);
 
 	public QueueLimits {

@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Micrometer meters of a {@link JobQueue}: gauges {@code rpc.adapter.queue.jobs} tagged
- * {@code status=pending|running} (across all nodes of a shared store, refreshed at most once a
- * second), and timer {@code rpc.adapter.queue.job.duration} tagged {@code command} and
- * {@code outcome=completed|failed|stopped} for jobs that ended on this node.
+ * {@code status=pending|running} (across all nodes of a shared store, refreshed at most
+ * once a second), and timer {@code rpc.adapter.queue.job.duration} tagged {@code command}
+ * and {@code outcome=completed|failed|stopped} for jobs that ended on this node.
  */
 public final class QueueMetrics implements JobListener {
 
@@ -78,4 +78,5 @@ public final class QueueMetrics implements JobListener {
 		}
 		return (status == JobStatus.PENDING) ? this.pending.get() : this.running.get();
 	}
+
 }

@@ -44,6 +44,7 @@ public enum QueueObservationDocumentation implements ObservationDocumentation {
 				return "command";
 			}
 		}
+
 	}
 
 	/** The low-cardinality keys of {@link #JOB}. */
@@ -64,5 +65,7 @@ public enum QueueObservationDocumentation implements ObservationDocumentation {
 				return "outcome";
 			}
 		}
+
 	}
+
 }

@@ -5,8 +5,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-
-/** Creates the tables the JDBC store and Quartz's clustered job store need, if they are absent. */
+/**
+ * Creates the tables the JDBC store and Quartz's clustered job store need, if they are
+ * absent.
+ */
 public final class QueueSchema {
 
 	/** The default job table name. */
@@ -16,9 +18,9 @@ public final class QueueSchema {
 	}
 
 	/**
-	 * Creates the job record table, its log table, its indexes and its counts (a table kept by
-	 * triggers), or upgrades those of an earlier version in place (idempotent, safe when nodes start
-	 * together).
+	 * Creates the job record table, its log table, its indexes and its counts (a table
+	 * kept by triggers), or upgrades those of an earlier version in place (idempotent,
+	 * safe when nodes start together).
 	 */
 	public static void createJobTable(DataSource dataSource, String table) {
 		SchemaScripts.run(dataSource, (schema) -> {
@@ -30,11 +32,14 @@ public final class QueueSchema {
 	}
 
 	/**
-	 * Creates Quartz's PostgreSQL tables from Quartz's own {@code tables_postgres.sql}, without its
-	 * {@code DROP} statements (idempotent: existing tables and their rows are kept).
-	 * @param tablePrefix Quartz's {@code org.quartz.jobStore.tablePrefix}, usually {@code QRTZ_}
+	 * Creates Quartz's PostgreSQL tables from Quartz's own {@code tables_postgres.sql},
+	 * without its {@code DROP} statements (idempotent: existing tables and their rows are
+	 * kept).
+	 * @param tablePrefix Quartz's {@code org.quartz.jobStore.tablePrefix}, usually
+	 * {@code QRTZ_}
 	 */
 	public static void createQuartzTables(DataSource dataSource, String tablePrefix) {
 		SchemaScripts.run(dataSource, SchemaScripts.quartzPostgres(tablePrefix));
 	}
+
 }

@@ -3,7 +3,10 @@ package dev.rpcadapter.queue;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** JSON Schemas of the built-in queue commands' params and results (single-string types only). */
+/**
+ * JSON Schemas of the built-in queue commands' params and results (single-string types
+ * only).
+ */
 final class QueueSchemas {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -28,8 +31,8 @@ final class QueueSchemas {
 		ObjectNode status = string("A job state");
 		states(status);
 		properties.set("status_filter", oneOrMany("Only jobs in this state (or one of these states)", status));
-		properties.set("command", oneOrMany("Only jobs of this command (or one of these commands)",
-				string("A command name")));
+		properties.set("command",
+				oneOrMany("Only jobs of this command (or one of these commands)", string("A command name")));
 		properties.set("job_type", oneOrMany("Alias of command (the seed's name)", string("A command name")));
 		properties.set("limit", integer("At most this many jobs", 1, 1000).put("default", 100));
 		properties.set("offset", integer("Skip this many jobs", 0, Integer.MAX_VALUE).put("default", 0));
@@ -47,8 +50,8 @@ final class QueueSchemas {
 		properties.set("progress", integer("Percent done", 0, 100));
 		properties.set("description", string("What the job is doing"));
 		properties.putObject("result").put("description", "The command's result (completed jobs)");
-		properties.set("error", JSON.objectNode().put("type", "object").put("description",
-				"The JSON-RPC error object (failed jobs)"));
+		properties.set("error",
+				JSON.objectNode().put("type", "object").put("description", "The JSON-RPC error object (failed jobs)"));
 		properties.set("created_at", string("ISO-8601 UTC").put("format", "date-time"));
 		properties.set("started_at", string("ISO-8601 UTC").put("format", "date-time"));
 		properties.set("finished_at", string("ISO-8601 UTC").put("format", "date-time"));
@@ -80,7 +83,9 @@ final class QueueSchemas {
 		ObjectNode schema = JSON.objectNode().put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
 		properties.set("job_id", string("The job's id"));
-		properties.putObject("lines").put("type", "array").put("description", "{seq, ts, level, message}, oldest first");
+		properties.putObject("lines")
+			.put("type", "array")
+			.put("description", "{seq, ts, level, message}, oldest first");
 		properties.set("total", integer("Lines kept", 0, Integer.MAX_VALUE));
 		properties.set("dropped", integer("Older lines dropped by adapter.queue.max-log-lines", 0, Integer.MAX_VALUE));
 		return schema;
@@ -101,7 +106,10 @@ final class QueueSchemas {
 		}
 	}
 
-	/** A value or a list of values (two single-typed schemas: the seed's proxy reads no type arrays). */
+	/**
+	 * A value or a list of values (two single-typed schemas: the seed's proxy reads no
+	 * type arrays).
+	 */
 	private static ObjectNode oneOrMany(String description, ObjectNode item) {
 		ObjectNode schema = JSON.objectNode().put("description", description);
 		schema.putArray("anyOf").add(item).add(JSON.objectNode().put("type", "array").set("items", item));
@@ -117,7 +125,11 @@ final class QueueSchemas {
 	}
 
 	private static ObjectNode integer(String description, int min, int max) {
-		return JSON.objectNode().put("type", "integer").put("description", description).put("minimum", min)
+		return JSON.objectNode()
+			.put("type", "integer")
+			.put("description", description)
+			.put("minimum", min)
 			.put("maximum", max);
 	}
+
 }

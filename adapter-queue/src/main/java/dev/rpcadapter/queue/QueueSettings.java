@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
 import tools.jackson.databind.ObjectMapper;
 
-/** The settings of a {@link DefaultJobQueue}, as collected by {@code JobQueue.Builder}. */
-record QueueSettings(Scheduler scheduler, CommandRegistry registry, JobStore store, ObjectMapper mapper,
-		Clock clock, @Nullable String nodeId, int maxPending, Duration defaultTimeout, Duration stopGracePeriod,
-		Duration retention, int maxFinishedJobs, Duration cleanupInterval, Duration pollInterval,
-		Duration recoveryCheckInterval, SchedulerTransactions transactions, QueueLimits limits,
-		Predicate<Caller> admins, JobObservations observations) {
+/**
+ * The settings of a {@link DefaultJobQueue}, as collected by {@code JobQueue.Builder}.
+ */
+record QueueSettings(Scheduler scheduler, CommandRegistry registry, JobStore store, ObjectMapper mapper, Clock clock,
+		@Nullable String nodeId, int maxPending, Duration defaultTimeout, Duration stopGracePeriod, Duration retention,
+		int maxFinishedJobs, Duration cleanupInterval, Duration pollInterval, Duration recoveryCheckInterval,
+		SchedulerTransactions transactions, QueueLimits limits, Predicate<Caller> admins,
+		JobObservations observations) {
 }

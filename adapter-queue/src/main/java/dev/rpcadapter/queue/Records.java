@@ -31,4 +31,5 @@ final class Records {
 				record.progress(), record.description(), record.result(), record.error(), record.stopRequested(),
 				record.createdAt(), record.startedAt(), record.finishedAt(), now, record.node(), record.traceParent());
 	}
+
 }

@@ -11,14 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wakes the local Quartz scheduler thread after a transaction that scheduled a job has committed.
+ * Wakes the local Quartz scheduler thread after a transaction that scheduled a job has
+ * committed.
  * <p>
- * Quartz signals its scheduler thread inside {@code scheduleJob}, that is, inside the queue's
- * transaction on a JDBC store: the thread wakes, finds no committed trigger yet, and sleeps for
- * {@code idleWaitTime} (5 s by default), so a job submitted to an idle node waited up to 5 s.
- * Quartz's public {@link SchedulerSignaler} is reached through the {@link StdScheduler} that
- * Spring's {@code SchedulerFactoryBean} builds; for any other scheduler this does nothing and the
- * job starts within {@code idleWaitTime} as before.
+ * Quartz signals its scheduler thread inside {@code scheduleJob}, that is, inside the
+ * queue's transaction on a JDBC store: the thread wakes, finds no committed trigger yet,
+ * and sleeps for {@code idleWaitTime} (5 s by default), so a job submitted to an idle
+ * node waited up to 5 s. Quartz's public {@link SchedulerSignaler} is reached through the
+ * {@link StdScheduler} that Spring's {@code SchedulerFactoryBean} builds; for any other
+ * scheduler this does nothing and the job starts within {@code idleWaitTime} as before.
  */
 final class SchedulerWakeUp {
 

@@ -15,4 +15,5 @@ final class Threads {
 			return thread;
 		};
 	}
+
 }

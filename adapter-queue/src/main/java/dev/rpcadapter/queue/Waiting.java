@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Server-side waiting for a submitted job ({@code max_wait_time}): the call listens to the job's
- * events (pushed by a local worker, or by the node's change poll for a job on another node) and
- * holds no thread. At most {@code maxWaitingCalls} wait at once; past that a call is answered at
- * once with the queued envelope.
+ * Server-side waiting for a submitted job ({@code max_wait_time}): the call listens to
+ * the job's events (pushed by a local worker, or by the node's change poll for a job on
+ * another node) and holds no thread. At most {@code maxWaitingCalls} wait at once; past
+ * that a call is answered at once with the queued envelope.
  */
 final class Waiting {
 
@@ -32,7 +32,10 @@ final class Waiting {
 		this.json = json;
 	}
 
-	/** The job object once the job ended within {@code wait}, else the envelope with the job's current status. */
+	/**
+	 * The job object once the job ended within {@code wait}, else the envelope with the
+	 * job's current status.
+	 */
 	Mono<Object> await(ObjectNode envelope, Duration wait) {
 		if (this.waiting.incrementAndGet() > this.settings.limits().maxWaitingCalls()) {
 			this.waiting.decrementAndGet();
@@ -65,4 +68,5 @@ final class Waiting {
 	int count() {
 		return this.waiting.get();
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One node of a clustered queue: a Quartz JDBC scheduler (as Spring Boot builds it) and a queue. */
+/**
+ * One node of a clustered queue: a Quartz JDBC scheduler (as Spring Boot builds it) and a
+ * queue.
+ */
 final class ClusterNode implements AutoCloseable {
 
 	private final SchedulerFactoryBean factory = new SchedulerFactoryBean();
@@ -65,10 +68,14 @@ final class ClusterNode implements AutoCloseable {
 		return this.scheduler;
 	}
 
-	/** Stops the node the way a killed process does: running jobs are not finished or failed. */
+	/**
+	 * Stops the node the way a killed process does: running jobs are not finished or
+	 * failed.
+	 */
 	@Override
 	public void close() throws Exception {
 		this.queue.close();
 		this.factory.destroy();
 	}
+
 }

@@ -67,8 +67,7 @@ class DefaultJobQueueTests {
 	}
 
 	private JobRecord awaitStatus(String jobId, JobStatus status) {
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.queue.get(jobId, ALICE).status(), (s) -> s == status);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.queue.get(jobId, ALICE).status(), (s) -> s == status);
 		return this.queue.get(jobId, ALICE);
 	}
 
@@ -109,7 +108,8 @@ class DefaultJobQueueTests {
 		List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 		this.queue.events(jobId, ALICE).doOnNext((e) -> subscribed.countDown()).subscribe(events::add);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> !events.isEmpty() && "job_completed".equals(events.get(events.size() - 1).get("event").asString()));
+			.until(() -> !events.isEmpty()
+					&& "job_completed".equals(events.get(events.size() - 1).get("event").asString()));
 		assertThat(events).anySatisfy((e) -> {
 			assertThat(e.get("progress").asInt()).isEqualTo(100);
 			assertThat(e.get("description").asString()).hasSize(1024);
@@ -162,7 +162,8 @@ class DefaultJobQueueTests {
 		String jobId = TestCommands.submit(this.queue, quick, null, ALICE);
 		awaitStatus(jobId, JobStatus.RUNNING);
 		var stopping = this.queue.stop(jobId, ALICE).toFuture();
-		// let the command finish only once the stop request is recorded, without the command reading the flag
+		// let the command finish only once the stop request is recorded, without the
+		// command reading the flag
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.queue.get(jobId, ALICE).stopRequested());
 		finish.countDown();
 		JobRecord result = stopping.get(5, TimeUnit.SECONDS);
@@ -269,7 +270,8 @@ class DefaultJobQueueTests {
 
 	@Test
 	void finishedJobsPastTheCapAreTrimmedBeforeTheNextCleanup() {
-		// the retention cleanup runs hourly here; the cap must hold between cleanups (soak: heap growth)
+		// the retention cleanup runs hourly here; the cap must hold between cleanups
+		// (soak: heap growth)
 		this.queue.start();
 		Command cmd = register(TestCommands.queued("burst", (job, params) -> 1));
 		List<String> ids = new java.util.ArrayList<>();
@@ -354,4 +356,5 @@ class DefaultJobQueueTests {
 		this.scheduler.standby();
 		assertThat(this.queue.check().status().wire()).isEqualTo("down");
 	}
+
 }

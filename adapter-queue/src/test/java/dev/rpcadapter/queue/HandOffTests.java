@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A non-queued call past its sync cap becomes a running job without running twice (memory store). */
+/**
+ * A non-queued call past its sync cap becomes a running job without running twice (memory
+ * store).
+ */
 class HandOffTests {
 
 	private static final Caller ALICE = Caller.of("alice", Set.of());
@@ -90,4 +93,5 @@ class HandOffTests {
 		assertThat(this.commands.runs).hasValue(1);
 		assertThat(call(this.dispatcher, "fast").get("result").asString()).isEqualTo("fast");
 	}
+
 }

@@ -141,8 +141,9 @@ class JdbcClusterTests {
 		JobRecord stopped = b.queue().stop(jobId, ALICE).block(Duration.ofSeconds(10));
 		assertThat(stopped.status()).isEqualTo(JobStatus.STOPPED);
 		assertThat(stopped.node()).isEqualTo("node-a");
-		await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty()
-				&& "job_stopped".equals(events.get(events.size() - 1).get("event").asString()));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> !events.isEmpty()
+					&& "job_stopped".equals(events.get(events.size() - 1).get("event").asString()));
 	}
 
 	@Test
@@ -158,4 +159,5 @@ class JdbcClusterTests {
 		assertThat(rerun.result().asString()).isEqualTo("second run");
 		assertThat(rerun.node()).isEqualTo("node-b");
 	}
+
 }

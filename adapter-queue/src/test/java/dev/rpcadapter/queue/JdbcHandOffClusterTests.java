@@ -83,4 +83,5 @@ class JdbcHandOffClusterTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.commands.runs.get() == 1);
 		assertThat(b.queue().get(jobId, ALICE).status()).isEqualTo(JobStatus.FAILED);
 	}
+
 }

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JDBC store's parts that keep its cost flat as jobs accumulate: the counts kept by triggers, the
- * merged list pages, batched retention, and the in-place upgrade of a table made by an earlier version.
+ * The JDBC store's parts that keep its cost flat as jobs accumulate: the counts kept by
+ * triggers, the merged list pages, batched retention, and the in-place upgrade of a table
+ * made by an earlier version.
  */
 class JdbcJobStoreScaleTests {
 
@@ -56,24 +57,27 @@ class JdbcJobStoreScaleTests {
 		List<JobRecord> records = mixedJobs(60);
 		assertThat(this.store.countByStatus()).isEqualTo(countedInTheTable());
 		assertThat(this.store.count(JobStatus.COMPLETED)).isEqualTo(countedInTheTable().get(JobStatus.COMPLETED));
-		assertThat(this.store.countPending("alice")).isEqualTo(
-				records.stream().filter((r) -> r.status() == JobStatus.PENDING && r.owner().principal().equals("alice"))
-					.count());
+		assertThat(this.store.countPending("alice")).isEqualTo(records.stream()
+			.filter((r) -> r.status() == JobStatus.PENDING && r.owner().principal().equals("alice"))
+			.count());
 
 		JobRecord pending = records.stream().filter((r) -> r.status() == JobStatus.PENDING).findFirst().orElseThrow();
 		this.store.update(Records.running(pending, "n1", T0, ""), JobStatus.PENDING, null);
 		this.store.requestStop(pending.jobId(), T0);
-		this.store.delete(records.stream().filter((r) -> r.status() == JobStatus.FAILED).findFirst().orElseThrow().jobId());
+		this.store
+			.delete(records.stream().filter((r) -> r.status() == JobStatus.FAILED).findFirst().orElseThrow().jobId());
 		sql("UPDATE " + TABLE + " SET status = 'deleted' WHERE status = 'stopped'");
 		assertThat(this.store.countByStatus()).isEqualTo(countedInTheTable());
-		// a session whose search_path does not name the job table's schema (a script, psql) is counted too
+		// a session whose search_path does not name the job table's schema (a script,
+		// psql) is counted too
 		sql("SET search_path TO public", "INSERT INTO queue_scale_tests." + TABLE + " (job_id, command, owner, roles, "
 				+ "status, progress, description, created_at, updated_at) VALUES ('from-psql', 'chunk', 'alice', '[]', "
 				+ "'pending', 0, '', now(), now())", "RESET search_path");
 		assertThat(this.store.countByStatus()).isEqualTo(countedInTheTable());
 
 		sql("TRUNCATE " + TABLE);
-		assertThat(this.store.countByStatus()).containsOnlyKeys(JobStatus.values()).allSatisfy((s, n) -> assertThat(n).isZero());
+		assertThat(this.store.countByStatus()).containsOnlyKeys(JobStatus.values())
+			.allSatisfy((s, n) -> assertThat(n).isZero());
 	}
 
 	@Test
@@ -86,7 +90,8 @@ class JdbcJobStoreScaleTests {
 			queries.add(new JobQuery(owner, Set.of(JobStatus.FAILED), Set.of(), 5, 2));
 			queries.add(new JobQuery(owner, Set.of(JobStatus.COMPLETED, JobStatus.PENDING), Set.of(), 20, 0));
 			queries.add(new JobQuery(owner, Set.of(), Set.of("long_task"), 4, 1));
-			queries.add(new JobQuery(owner, Set.of(JobStatus.STOPPED, JobStatus.DELETED), Set.of("chunk", "import"), 6, 0));
+			queries.add(
+					new JobQuery(owner, Set.of(JobStatus.STOPPED, JobStatus.DELETED), Set.of("chunk", "import"), 6, 0));
 			queries.add(new JobQuery(owner, Set.of(), Set.of("nothing"), 10, 0));
 			queries.add(new JobQuery(owner, Set.of(), Set.of(), 1000, 230));
 		}
@@ -94,8 +99,10 @@ class JdbcJobStoreScaleTests {
 			List<JobRecord> matching = records.stream().filter(query::matches).sorted(NEWEST_FIRST).toList();
 			JobPage page = this.store.query(query);
 			assertThat(page.totalCount()).as("%s", query).isEqualTo(matching.size());
-			assertThat(page.jobs()).as("%s", query).extracting(JobRecord::jobId).containsExactlyElementsOf(
-					matching.stream().skip(query.offset()).limit(query.limit()).map(JobRecord::jobId).toList());
+			assertThat(page.jobs()).as("%s", query)
+				.extracting(JobRecord::jobId)
+				.containsExactlyElementsOf(
+						matching.stream().skip(query.offset()).limit(query.limit()).map(JobRecord::jobId).toList());
 		}
 	}
 
@@ -148,7 +155,8 @@ class JdbcJobStoreScaleTests {
 	@Test
 	void aJobTableOfAnEarlierVersionGetsItsCountsAndIndexesWhenUpgraded() throws Exception {
 		mixedJobs(50);
-		// the table as an earlier version made it: no counts, no triggers, the old indexes
+		// the table as an earlier version made it: no counts, no triggers, the old
+		// indexes
 		sql("DROP TRIGGER adapter_count_inserts ON " + TABLE, "DROP TRIGGER adapter_count_updates ON " + TABLE,
 				"DROP TRIGGER adapter_count_deletes ON " + TABLE, "DROP TRIGGER adapter_count_truncates ON " + TABLE,
 				"DROP TABLE " + TABLE + "_counts", "DROP FUNCTION " + TABLE + "_count_jobs()",
@@ -163,18 +171,24 @@ class JdbcJobStoreScaleTests {
 		QueueSchema.createJobTable(this.database.dataSource(), TABLE);
 
 		assertThat(this.store.countByStatus()).isEqualTo(countedInTheTable());
-		assertThat(this.store.countPending("alice")).isEqualTo(rowsOf(TABLE + " WHERE owner = 'alice' AND status = 'pending'"));
+		assertThat(this.store.countPending("alice"))
+			.isEqualTo(rowsOf(TABLE + " WHERE owner = 'alice' AND status = 'pending'"));
 		this.store.delete("old");
 		assertThat(this.store.countByStatus()).isEqualTo(countedInTheTable());
-		assertThat(indexes()).contains(TABLE + "_list_idx", TABLE + "_finished_idx", TABLE + "_owner_list_idx",
-				TABLE + "_command_list_idx", TABLE + "_owner_command_list_idx")
+		assertThat(indexes())
+			.contains(TABLE + "_list_idx", TABLE + "_finished_idx", TABLE + "_owner_list_idx",
+					TABLE + "_command_list_idx", TABLE + "_owner_command_list_idx")
 			.doesNotContain(TABLE + "_status_idx", TABLE + "_owner_idx", TABLE + "_status_owner_idx");
 	}
 
 	private static final Comparator<JobRecord> NEWEST_FIRST = Comparator.comparing(JobRecord::createdAt)
-		.thenComparing(JobRecord::jobId).reversed();
+		.thenComparing(JobRecord::jobId)
+		.reversed();
 
-	/** Jobs of every owner, command and state, created a second apart (a few share a second). */
+	/**
+	 * Jobs of every owner, command and state, created a second apart (a few share a
+	 * second).
+	 */
 	private List<JobRecord> mixedJobs(int count) {
 		List<JobRecord> records = new ArrayList<>();
 		JobStatus[] states = JobStatus.values();
@@ -197,7 +211,10 @@ class JdbcJobStoreScaleTests {
 		return records;
 	}
 
-	/** Completed jobs seeded-00000.. finished a second apart from T0, inserted by one statement. */
+	/**
+	 * Completed jobs seeded-00000.. finished a second apart from T0, inserted by one
+	 * statement.
+	 */
 	private void seedFinished(int count) throws SQLException {
 		sql("INSERT INTO " + TABLE + " (job_id, command, owner, roles, status, progress, description, created_at, "
 				+ "finished_at, updated_at) SELECT 'seeded-' || lpad(i::text, 5, '0'), 'chunk', 'alice', '[]', 'completed', "
@@ -243,4 +260,5 @@ class JdbcJobStoreScaleTests {
 			}
 		}
 	}
+
 }

@@ -73,6 +73,7 @@ class JdbcJobStoreTests {
 		public String getValue() {
 			throw new IllegalStateException("no JSON form");
 		}
+
 	}
 
 	@Test
@@ -147,7 +148,8 @@ class JdbcJobStoreTests {
 		for (int i = 0; i < 4; i++) {
 			JobRecord record = pending("job" + i, "alice", T0);
 			this.store.insert(record);
-			this.store.update(Records.finished(record, JobStatus.COMPLETED, null, null, "", T0.plus(Duration.ofHours(i))),
+			this.store.update(
+					Records.finished(record, JobStatus.COMPLETED, null, null, "", T0.plus(Duration.ofHours(i))),
 					JobStatus.PENDING, null);
 		}
 		this.store.insert(pending("live", "alice", T0));
@@ -167,4 +169,5 @@ class JdbcJobStoreTests {
 		QueueSchema.createJobTable(this.database.dataSource(), QueueSchema.DEFAULT_JOB_TABLE);
 		assertThat(this.store.find("kept")).isPresent();
 	}
+
 }

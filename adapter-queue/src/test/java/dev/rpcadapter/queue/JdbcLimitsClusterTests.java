@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Concurrency limits, quotas and tombstones on two nodes sharing one real PostgreSQL database. */
+/**
+ * Concurrency limits, quotas and tombstones on two nodes sharing one real PostgreSQL
+ * database.
+ */
 class JdbcLimitsClusterTests {
 
 	private static final Caller ALICE = Caller.of("alice", Set.of());
@@ -87,7 +90,8 @@ class JdbcLimitsClusterTests {
 					null, ALICE));
 		}
 		await().atMost(Duration.ofSeconds(15)).until(() -> a.queue().counts().get(JobStatus.RUNNING) == 2);
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> b.queue().counts().get(JobStatus.PENDING) == 2);
 		this.release.countDown();
 		ids.forEach((id) -> awaitStatus(b.queue(), id, JobStatus.COMPLETED));
@@ -116,4 +120,5 @@ class JdbcLimitsClusterTests {
 		assertThatThrownBy(() -> TestCommands.submit(b.queue(), this.registry.find("quick").orElseThrow(), null, ALICE))
 			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> assertThat(ex.error().code()).isEqualTo(-32006));
 	}
+
 }

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Extra events (the transfers' {@code artifact_ready}) of a job that runs on one node reach a
- * subscriber on the other node, before the job's next state and exactly once, on a real PostgreSQL.
+ * Extra events (the transfers' {@code artifact_ready}) of a job that runs on one node
+ * reach a subscriber on the other node, before the job's next state and exactly once, on
+ * a real PostgreSQL.
  */
 class JdbcRemoteExtrasClusterTests {
 
@@ -31,7 +32,10 @@ class JdbcRemoteExtrasClusterTests {
 
 	private final CommandRegistry registry = CommandRegistry.create();
 
-	/** Stands for what both nodes read from the shared database (the transfers' artifacts). */
+	/**
+	 * Stands for what both nodes read from the shared database (the transfers'
+	 * artifacts).
+	 */
 	private final List<String> published = new CopyOnWriteArrayList<>();
 
 	private final CountDownLatch publish = new CountDownLatch(1);
@@ -65,8 +69,11 @@ class JdbcRemoteExtrasClusterTests {
 	}
 
 	private static JsonNode artifact(JobRecord record, String name) {
-		return JsonNodeFactory.instance.objectNode().put("event", "artifact_ready").put("job_id", record.jobId())
-			.put("name", name).put("timestamp", System.nanoTime());
+		return JsonNodeFactory.instance.objectNode()
+			.put("event", "artifact_ready")
+			.put("job_id", record.jobId())
+			.put("name", name)
+			.put("timestamp", System.nanoTime());
 	}
 
 	@Test
@@ -96,8 +103,8 @@ class JdbcRemoteExtrasClusterTests {
 				.until(() -> events.stream().anyMatch((e) -> e.path("event").asString().equals("job_completed")));
 
 			List<String> sequence = events.stream()
-				.map((e) -> e.has("name") ? e.path("name").asString() : e.path("status").asString() + ":"
-						+ e.path("progress").asInt())
+				.map((e) -> e.has("name") ? e.path("name").asString()
+						: e.path("status").asString() + ":" + e.path("progress").asInt())
 				.toList();
 			assertThat(names(events)).containsExactly("early.csv", "late.csv");
 			assertThat(sequence.indexOf("early.csv")).isLessThan(sequence.indexOf("running:50"));

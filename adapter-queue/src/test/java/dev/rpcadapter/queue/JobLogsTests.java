@@ -84,10 +84,15 @@ class JobLogsTests {
 		assertThat(page.lines()).extracting(JobLogLine::level).containsExactly("INFO", "INFO", "WARN", "ERROR");
 		assertThat(page.dropped()).isZero();
 		assertThatThrownBy(() -> queue.logs(jobId, BOB, 0, 100)).isInstanceOf(JsonRpcException.class);
-		Command logs = QueueCommands.of(queue).stream().filter((c) -> c.name().equals("queue_get_job_logs"))
-			.findFirst().orElseThrow();
-		JsonNode json = (JsonNode) logs.handler().prepare(JsonMapper.builder().build()
-			.readTree("{\"job_id\":\"" + jobId + "\",\"offset\":1,\"limit\":2}")).execute(ALICE, JobContext.NONE).block();
+		Command logs = QueueCommands.of(queue)
+			.stream()
+			.filter((c) -> c.name().equals("queue_get_job_logs"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode json = (JsonNode) logs.handler()
+			.prepare(JsonMapper.builder().build().readTree("{\"job_id\":\"" + jobId + "\",\"offset\":1,\"limit\":2}"))
+			.execute(ALICE, JobContext.NONE)
+			.block();
 		assertThat(json.get("lines")).hasSize(2);
 		assertThat(json.get("stderr").get(0).asString()).isEqualTo("careful");
 		assertThat(json.get("stdout_lines").asInt()).isEqualTo(1);
@@ -105,10 +110,13 @@ class JobLogsTests {
 		String jobId = TestCommands.submit(queue, command, null, ALICE);
 		List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 		queue.events(jobId, ALICE, true).doOnNext((event) -> subscribed.countDown()).subscribe(events::add);
-		await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty()
-				&& "job_completed".equals(events.get(events.size() - 1).get("event").asString()));
-		assertThat(events.stream().filter((e) -> "job_log".equals(e.get("event").asString()))
-			.map((e) -> e.get("message").asString())).containsExactly("starting", "slf4j line 1", "careful", "bad thing");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !events.isEmpty()
+					&& "job_completed".equals(events.get(events.size() - 1).get("event").asString()));
+		assertThat(events.stream()
+			.filter((e) -> "job_log".equals(e.get("event").asString()))
+			.map((e) -> e.get("message").asString()))
+			.containsExactly("starting", "slf4j line 1", "careful", "bad thing");
 	}
 
 	@Test
@@ -134,9 +142,11 @@ class JobLogsTests {
 		b.scheduler().standby();
 		String jobId = runToEnd(a.queue(), command);
 		JobLogPage page = b.queue().logs(jobId, ALICE, 0, 100);
-		assertThat(page.lines()).extracting(JobLogLine::message).containsExactly("slf4j line 1", "careful", "bad thing");
+		assertThat(page.lines()).extracting(JobLogLine::message)
+			.containsExactly("slf4j line 1", "careful", "bad thing");
 		assertThat(page.dropped()).isEqualTo(1);
 		b.queue().delete(jobId, ALICE);
 		assertThat(a.queue().logs(jobId, ALICE, 0, 100).total()).isZero();
 	}
+
 }

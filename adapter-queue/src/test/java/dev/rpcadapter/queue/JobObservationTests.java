@@ -36,7 +36,8 @@ class JobObservationTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		// stands in for a tracing handler: writes a traceparent into every sender's carrier
+		// stands in for a tracing handler: writes a traceparent into every sender's
+		// carrier
 		this.observations.observationConfig().observationHandler(new ObservationHandler<SenderContext<Object>>() {
 			@Override
 			public void onStart(SenderContext<Object> context) {
@@ -149,10 +150,12 @@ class JobObservationTests {
 		assertThat(done.traceParent()).isEqualTo(TRACEPARENT);
 		assertThat(this.observations).hasObservationWithNameEqualTo("rpc.adapter.queue.submit")
 			.that()
-			.hasParentObservationContextMatching((parent) -> parent instanceof dev.rpcadapter.dispatch.CallObservationContext);
+			.hasParentObservationContextMatching(
+					(parent) -> parent instanceof dev.rpcadapter.dispatch.CallObservationContext);
 		assertThat(this.observations).hasObservationWithNameEqualTo("rpc.adapter.queue.job")
 			.that()
 			.hasLowCardinalityKeyValue("command", "slow")
 			.hasLowCardinalityKeyValue("outcome", "completed");
 	}
+
 }

@@ -13,8 +13,9 @@ import dev.rpcadapter.test.JdbcTarget;
 import dev.rpcadapter.test.TestPostgres;
 
 /**
- * A schema of its own in the tests' real PostgreSQL ({@link TestPostgres}: {@code ADAPTER_TEST_JDBC_URL},
- * a Testcontainers container, or the local server), with the queue's tables.
+ * A schema of its own in the tests' real PostgreSQL ({@link TestPostgres}:
+ * {@code ADAPTER_TEST_JDBC_URL}, a Testcontainers container, or the local server), with
+ * the queue's tables.
  */
 final class PostgresTestDatabase implements AutoCloseable {
 
@@ -49,11 +50,12 @@ final class PostgresTestDatabase implements AutoCloseable {
 	}
 
 	private static void admin(String... statements) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.username(), DATABASE.password());
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.username(),
+				DATABASE.password()); Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
 		}
 	}
+
 }

@@ -51,7 +51,9 @@ class QueueCommandFactoryTests {
 	}
 
 	private JsonNode call(String name, String params) {
-		Object result = this.commands.get(name).handler().prepare(this.json.readTree(params))
+		Object result = this.commands.get(name)
+			.handler()
+			.prepare(this.json.readTree(params))
 			.execute(ALICE, JobContext.NONE)
 			.block(Duration.ofSeconds(10));
 		return (JsonNode) result;
@@ -65,8 +67,9 @@ class QueueCommandFactoryTests {
 			assertThat(command.descriptor().paramsSchema().get("type").asString()).isEqualTo("object");
 			assertThat(command.descriptor().queued()).isFalse();
 		});
-		assertThat(this.commands.get("queue_get_job_status").descriptor().paramsSchema().get("required").get(0)
-			.asString()).isEqualTo("job_id");
+		assertThat(
+				this.commands.get("queue_get_job_status").descriptor().paramsSchema().get("required").get(0).asString())
+			.isEqualTo("job_id");
 	}
 
 	@Test
@@ -100,8 +103,10 @@ class QueueCommandFactoryTests {
 		Command work = this.registry.find("work").orElseThrow();
 		String jobId = TestCommands.submit(this.queue, work, null, ALICE);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> call("queue_list_jobs", "{\"status_filter\":[\"failed\",\"completed\"],"
-					+ "\"command\":[\"x\",\"work\"]}").get("total_count").asInt() == 1);
+			.until(() -> call("queue_list_jobs",
+					"{\"status_filter\":[\"failed\",\"completed\"]," + "\"command\":[\"x\",\"work\"]}")
+				.get("total_count")
+				.asInt() == 1);
 		assertThat(call("queue_list_jobs", "{\"job_type\":\"work\"}").get("total_count").asInt()).isEqualTo(1);
 		assertThat(call("queue_list_jobs", "{\"job_type\":[\"other\"]}").get("total_count").asInt()).isZero();
 		call("queue_delete_job", "{\"job_id\":\"" + jobId + "\"}");
@@ -141,4 +146,5 @@ class QueueCommandFactoryTests {
 		}
 		assertThat(health.get("max_concurrent_jobs").asInt()).isEqualTo(2);
 	}
+
 }

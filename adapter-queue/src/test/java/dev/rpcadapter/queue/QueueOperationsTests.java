@@ -86,7 +86,8 @@ class QueueOperationsTests {
 		String first = TestCommands.submit(this.queue, hold, null, ALICE);
 		awaitStatus(first, JobStatus.RUNNING);
 		String second = TestCommands.submit(this.queue, hold, null, ALICE);
-		await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+		await().during(Duration.ofMillis(800))
+			.atMost(Duration.ofSeconds(3))
 			.until(() -> this.queue.get(second, ALICE).status() == JobStatus.PENDING);
 		this.release.countDown();
 		awaitStatus(first, JobStatus.COMPLETED);
@@ -99,10 +100,11 @@ class QueueOperationsTests {
 		start(limits(Map.of(), 2, 0), 4);
 		Command a = holding("a");
 		Command b = holding("b");
-		String[] ids = { TestCommands.submit(this.queue, a, null, ALICE), TestCommands.submit(this.queue, b, null, ALICE),
-				TestCommands.submit(this.queue, a, null, ALICE) };
+		String[] ids = { TestCommands.submit(this.queue, a, null, ALICE),
+				TestCommands.submit(this.queue, b, null, ALICE), TestCommands.submit(this.queue, a, null, ALICE) };
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.queue.counts().get(JobStatus.RUNNING) == 2);
-		await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+		await().during(Duration.ofMillis(800))
+			.atMost(Duration.ofSeconds(3))
 			.until(() -> this.queue.counts().get(JobStatus.PENDING) == 1);
 		this.release.countDown();
 		for (String id : ids) {
@@ -173,11 +175,13 @@ class QueueOperationsTests {
 		awaitStatus(TestCommands.submit(this.queue, two, null, ALICE), JobStatus.COMPLETED);
 		String held = TestCommands.submit(this.queue, hold, null, ALICE);
 		awaitStatus(held, JobStatus.RUNNING);
-		var both = this.queue.list(new JobQuery(null, Set.of(JobStatus.COMPLETED, JobStatus.RUNNING),
-				Set.of("one", "hold"), 100, 0), ALICE);
+		var both = this.queue.list(
+				new JobQuery(null, Set.of(JobStatus.COMPLETED, JobStatus.RUNNING), Set.of("one", "hold"), 100, 0),
+				ALICE);
 		assertThat(both.jobs()).extracting(JobRecord::command).containsExactlyInAnyOrder("one", "hold");
 		var paged = this.queue.list(new JobQuery(null, Set.of(), Set.of("one", "two", "hold"), 1, 1), ALICE);
 		assertThat(paged.totalCount()).isEqualTo(3);
 		assertThat(paged.jobs()).hasSize(1);
 	}
+
 }

@@ -42,7 +42,10 @@ class SlowCommands {
 		return "fast";
 	}
 
-	/** Registers the commands and returns a dispatcher whose job submitter is {@code queue}. */
+	/**
+	 * Registers the commands and returns a dispatcher whose job submitter is
+	 * {@code queue}.
+	 */
 	JsonRpcDispatcher dispatcher(CommandRegistry registry, JobQueue queue) {
 		JsonMapper mapper = JsonMapper.builder().build();
 		AnnotatedCommandFactory.create(mapper, SchemaGenerator.create(mapper), null, Schedulers.boundedElastic())
@@ -50,4 +53,5 @@ class SlowCommands {
 			.forEach(registry::register);
 		return JsonRpcDispatcher.builder(registry, mapper).jobSubmitter(queue).build();
 	}
+
 }

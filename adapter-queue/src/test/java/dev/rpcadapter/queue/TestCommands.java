@@ -27,6 +27,7 @@ final class TestCommands {
 	interface Body {
 
 		@Nullable Object run(JobContext job, @Nullable JsonNode params) throws Exception;
+
 	}
 
 	static Command queued(String name, Body body) {
@@ -39,8 +40,7 @@ final class TestCommands {
 			.timeout(timeout)
 			.recoverable(recoverable)
 			.build();
-		return new Command(descriptor,
-				(params) -> (caller, job) -> Mono.fromCallable(() -> body.run(job, params)));
+		return new Command(descriptor, (params) -> (caller, job) -> Mono.fromCallable(() -> body.run(job, params)));
 	}
 
 	static Scheduler ramScheduler(int threads) throws SchedulerException {
@@ -56,4 +56,5 @@ final class TestCommands {
 		Object envelope = queue.submit(command, params, CallContext.of(caller, "test")).block();
 		return ((JsonNode) envelope).get("job_id").asString();
 	}
+
 }

@@ -20,7 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Server-side waiting (max_wait_time / poll_interval) on the memory store and across two PostgreSQL nodes. */
+/**
+ * Server-side waiting (max_wait_time / poll_interval) on the memory store and across two
+ * PostgreSQL nodes.
+ */
 class WaitingTests {
 
 	private static final Caller ALICE = Caller.of("alice", Set.of());
@@ -118,4 +121,5 @@ class WaitingTests {
 		assertThat(job.get("status").asString()).isEqualTo("completed");
 		assertThat(b.queue().get(job.get("job_id").asString(), ALICE).node()).isEqualTo("node-b");
 	}
+
 }

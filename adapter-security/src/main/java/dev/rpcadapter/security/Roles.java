@@ -12,9 +12,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /**
  * Role names as rpc-adapter uses them, and their Spring Security form.
  * <p>
- * A role {@code admin} becomes the authority {@code ROLE_admin}; role names are kept exactly
- * as configured; {@code CommandPermissions} matches them case-insensitively (the seed adapter's
- * default). Every authentication this module produces carries its roles
+ * A role {@code admin} becomes the authority {@code ROLE_admin}; role names are kept
+ * exactly as configured; {@code CommandPermissions} matches them case-insensitively (the
+ * seed adapter's default). Every authentication this module produces carries its roles
  * this way, so {@link #of(Authentication)} recovers them whatever the credential was.
  */
 public final class Roles {

@@ -1,5 +1,6 @@
 /**
- * Shared security vocabulary of rpc-adapter: role names and their Spring Security authorities.
+ * Shared security vocabulary of rpc-adapter: role names and their Spring Security
+ * authorities.
  */
 @NullMarked
 package dev.rpcadapter.security;

@@ -73,7 +73,8 @@ class AuthenticationCompositionTests {
 			.claim("roles", roles)
 			.expirationTime(Date.from(Instant.now().plusSeconds(300)))
 			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+				claims);
 		jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
 		return jwt.serialize();
 	}

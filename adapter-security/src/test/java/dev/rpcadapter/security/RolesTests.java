@@ -23,8 +23,8 @@ class RolesTests {
 
 	@Test
 	void rolesAreRecoveredFromRoleAuthoritiesOnly() {
-		TestingAuthenticationToken authentication = new TestingAuthenticationToken("u", "p", "ROLE_admin",
-				"SCOPE_read", "ROLE_user");
+		TestingAuthenticationToken authentication = new TestingAuthenticationToken("u", "p", "ROLE_admin", "SCOPE_read",
+				"ROLE_user");
 
 		assertThat(Roles.of(authentication)).containsExactlyInAnyOrder("admin", "user");
 	}

@@ -41,14 +41,14 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The adapter's core: the command registry filled from {@code @JsonRpcCommand} beans, the built-in
- * commands, the dispatcher, API documents and health.
+ * The adapter's core: the command registry filled from {@code @JsonRpcCommand} beans, the
+ * built-in commands, the dispatcher, API documents and health.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
 @ConditionalOnProperty(prefix = "adapter", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties({ AdapterJsonRpcProperties.class, AdapterHttpEndpointsProperties.class, AdapterWebSocketProperties.class,
-		AdapterInfoProperties.class })
+@EnableConfigurationProperties({ AdapterJsonRpcProperties.class, AdapterHttpEndpointsProperties.class,
+		AdapterWebSocketProperties.class, AdapterInfoProperties.class })
 public final class AdapterAutoConfiguration {
 
 	@Bean
@@ -68,10 +68,12 @@ public final class AdapterAutoConfiguration {
 	AnnotatedCommandFactory annotatedCommandFactory(ObjectProvider<ObjectMapper> mapper, SchemaGenerator schemas,
 			ObjectProvider<Validator> validator, ObjectProvider<Transfers> transfers,
 			ObjectProvider<CallerRunsScheduler> callerRuns) {
-		// blocking commands: the worker pool, or (servlet transport) the request's own thread where it may block
+		// blocking commands: the worker pool, or (servlet transport) the request's own
+		// thread where it may block
 		CallerRunsScheduler requestThreads = callerRuns.getIfAvailable();
 		Scheduler blocking = (requestThreads != null) ? requestThreads : Schedulers.boundedElastic();
-		// transfers are looked up per call: TransferRef params and job artifacts use them when on
+		// transfers are looked up per call: TransferRef params and job artifacts use them
+		// when on
 		return new MethodCommandFactory(mapper.getIfAvailable(() -> JsonMapper.builder().build()), schemas,
 				validator.getIfAvailable(), blocking, transfers::getIfAvailable);
 	}
@@ -100,10 +102,15 @@ public final class AdapterAutoConfiguration {
 	SmartInitializingSingleton builtinCommandsRegistration(CommandRegistry registry, CommandAuthorizer authorizer,
 			AdapterHealth health, ApiInfo info, ObjectProvider<JobSubmitter> jobSubmitter) {
 		return () -> {
-			BuiltinCommands.all(registry, authorizer, health, info).stream()
+			BuiltinCommands.all(registry, authorizer, health, info)
+				.stream()
 				.filter((command) -> registry.find(command.name()).isEmpty())
 				.forEach(registry::register);
-			List<String> queued = registry.all().stream().filter((c) -> c.descriptor().queued()).map(Command::name).toList();
+			List<String> queued = registry.all()
+				.stream()
+				.filter((c) -> c.descriptor().queued())
+				.map(Command::name)
+				.toList();
 			if (!queued.isEmpty() && jobSubmitter.getIfAvailable() == null) {
 				throw new QueueRequiredException(queued);
 			}
@@ -112,8 +119,8 @@ public final class AdapterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiInfo adapterApiInfo(AdapterInfoProperties info, AdapterJsonRpcProperties jsonRpc, AdapterHttpEndpointsProperties http,
-			Environment environment) {
+	ApiInfo adapterApiInfo(AdapterInfoProperties info, AdapterJsonRpcProperties jsonRpc,
+			AdapterHttpEndpointsProperties http, Environment environment) {
 		String name = info.getName().isEmpty() ? environment.getProperty("spring.application.name", "rpc-adapter")
 				: info.getName();
 		return new ApiInfo(name, info.getVersion(), info.getDescription(), jsonRpc.getPath(), http.getCmdPath());
@@ -123,15 +130,16 @@ public final class AdapterAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiDocumentCache apiDocumentCache(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info,
 			ObjectProvider<ObjectMapper> mapper, AdapterInfoProperties infoProperties, Environment environment) {
-		return new ApiDocumentCache(registry, authorizer, info, mapper.getIfAvailable(() -> JsonMapper.builder().build()),
-				infoProperties.configuredUrl(environment));
+		return new ApiDocumentCache(registry, authorizer, info,
+				mapper.getIfAvailable(() -> JsonMapper.builder().build()), infoProperties.configuredUrl(environment));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	JsonRpcDispatcher jsonRpcDispatcher(CommandRegistry registry, ObjectProvider<ObjectMapper> mapper,
-			AdapterJsonRpcProperties properties, CommandAuthorizer authorizer, ObjectProvider<JobSubmitter> jobSubmitter,
-			ApiDocumentCache documents, ObjectProvider<ObservationRegistry> observationRegistry,
+			AdapterJsonRpcProperties properties, CommandAuthorizer authorizer,
+			ObjectProvider<JobSubmitter> jobSubmitter, ApiDocumentCache documents,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<CallObservationConvention> observationConvention,
 			ObjectProvider<JsonRpcDispatcherCustomizer> customizers) {
 		ObjectMapper objectMapper = mapper.getIfAvailable(() -> JsonMapper.builder().build());
@@ -141,18 +149,20 @@ public final class AdapterAutoConfiguration {
 			.resultFormat(properties.getResultFormat())
 			.authorizer(authorizer)
 			.jobSubmitter(jobSubmitter.getIfAvailable())
-			// calls are observed (rpc.adapter.call: metrics, spans) through Boot's registry when there is one
+			// calls are observed (rpc.adapter.call: metrics, spans) through Boot's
+			// registry when there is one
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
-			.systemMethod("rpc.discover", (params, context) -> reactor.core.publisher.Mono
-				.fromSupplier(() -> objectMapper.readTree(documents.openRpc(context.caller(), context.baseUrl().get()))));
+			.systemMethod("rpc.discover", (params, context) -> reactor.core.publisher.Mono.fromSupplier(
+					() -> objectMapper.readTree(documents.openRpc(context.caller(), context.baseUrl().get()))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 
 	/**
-	 * {@code adapter.security.enabled=true} needs the security module and Spring Security on the
-	 * classpath: without them the endpoints would run open, so startup stops instead.
+	 * {@code adapter.security.enabled=true} needs the security module and Spring Security
+	 * on the classpath: without them the endpoints would run open, so startup stops
+	 * instead.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(prefix = "adapter.security", name = "enabled", havingValue = "true")
@@ -165,13 +175,16 @@ public final class AdapterAutoConfiguration {
 		static String adapterSecurityClasspathCheck(ResourceLoader resources) {
 			for (String type : REQUIRED) {
 				if (!ClassUtils.isPresent(type, resources.getClassLoader())) {
-					throw new AdapterSecurityConfigurationException("adapter.security.enabled is true but " + type
-							+ " is not on the classpath, so the adapter's endpoints would run without security",
+					throw new AdapterSecurityConfigurationException(
+							"adapter.security.enabled is true but " + type
+									+ " is not on the classpath, so the adapter's endpoints would run without security",
 							"Add the dev.rpcadapter:adapter-security dependency (it brings Spring Security), or set "
 									+ "adapter.security.enabled=false");
 				}
 			}
 			return "present";
 		}
+
 	}
+
 }

@@ -17,7 +17,10 @@ public class AdapterHttpEndpointsProperties {
 	/** Path of the health endpoint. */
 	private String healthPath = "/health";
 
-	/** How long one computed /health body is served to every caller (0 computes it for each request). */
+	/**
+	 * How long one computed /health body is served to every caller (0 computes it for
+	 * each request).
+	 */
 	private Duration healthCache = Duration.ofSeconds(1);
 
 	/** Path of the heartbeat endpoint the proxy probes. */
@@ -95,4 +98,5 @@ public class AdapterHttpEndpointsProperties {
 	public void setDocsPath(String docsPath) {
 		this.docsPath = docsPath;
 	}
+
 }

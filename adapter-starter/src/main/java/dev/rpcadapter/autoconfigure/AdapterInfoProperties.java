@@ -3,7 +3,10 @@ package dev.rpcadapter.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.env.Environment;
 
-/** How the server names itself in documents, health and heartbeats ({@code adapter.info.*}). */
+/**
+ * How the server names itself in documents, health and heartbeats
+ * ({@code adapter.info.*}).
+ */
 @ConfigurationProperties("adapter.info")
 public class AdapterInfoProperties {
 
@@ -17,8 +20,9 @@ public class AdapterInfoProperties {
 	private String description = "JSON-RPC 2.0 service";
 
 	/**
-	 * The absolute URL clients reach this server at (heartbeat, OpenRPC server URL); defaults to
-	 * adapter.registration.advertised-url, else to the scheme and Host of each request.
+	 * The absolute URL clients reach this server at (heartbeat, OpenRPC server URL);
+	 * defaults to adapter.registration.advertised-url, else to the scheme and Host of
+	 * each request.
 	 */
 	private String url = "";
 
@@ -46,7 +50,10 @@ public class AdapterInfoProperties {
 		this.description = description;
 	}
 
-	/** {@link #getUrl() url}, else {@code adapter.registration.advertised-url}; empty if neither is set. */
+	/**
+	 * {@link #getUrl() url}, else {@code adapter.registration.advertised-url}; empty if
+	 * neither is set.
+	 */
 	public String configuredUrl(Environment environment) {
 		return !this.url.isBlank() ? this.url.trim()
 				: environment.getProperty("adapter.registration.advertised-url", "").trim();
@@ -59,4 +66,5 @@ public class AdapterInfoProperties {
 	public void setUrl(String url) {
 		this.url = url;
 	}
+
 }

@@ -97,4 +97,5 @@ public class AdapterJsonRpcProperties {
 	public void setDefaultTimeout(Duration defaultTimeout) {
 		this.defaultTimeout = defaultTimeout;
 	}
+
 }

@@ -19,16 +19,16 @@ public class AdapterWebSocketProperties {
 	private DataSize maxFrameSize = DataSize.ofMegabytes(10);
 
 	/**
-	 * Most answers and job events that may wait for one connection's client to read them; past it the
-	 * connection is closed with status 1008, so a client that stops reading cannot make the server
-	 * buffer without bound.
+	 * Most answers and job events that may wait for one connection's client to read them;
+	 * past it the connection is closed with status 1008, so a client that stops reading
+	 * cannot make the server buffer without bound.
 	 */
 	private int maxQueuedFrames = 1000;
 
 	/**
-	 * How long a connection may stay open; then it is closed with status 1008 and the client
-	 * reconnects (authenticating again). Zero for no limit. A connection is also closed when its
-	 * JWT or client certificate expires, whatever this limit.
+	 * How long a connection may stay open; then it is closed with status 1008 and the
+	 * client reconnects (authenticating again). Zero for no limit. A connection is also
+	 * closed when its JWT or client certificate expires, whatever this limit.
 	 */
 	private Duration maxSessionLifetime = Duration.ofHours(24);
 
@@ -71,4 +71,5 @@ public class AdapterWebSocketProperties {
 	public void setMaxFrameSize(DataSize maxFrameSize) {
 		this.maxFrameSize = maxFrameSize;
 	}
+
 }

@@ -1,4 +1,6 @@
-/** Spring Boot auto-configuration of the adapter: registry, dispatcher, built-in commands. */
+/**
+ * Spring Boot auto-configuration of the adapter: registry, dispatcher, built-in commands.
+ */
 @NullMarked
 package dev.rpcadapter.autoconfigure;
 

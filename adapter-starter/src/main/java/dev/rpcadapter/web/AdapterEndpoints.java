@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * What the adapter's HTTP endpoints answer, independent of the server that carries them. Every
- * transport calls these methods, so limits, errors and metrics are the same on each.
+ * What the adapter's HTTP endpoints answer, independent of the server that carries them.
+ * Every transport calls these methods, so limits, errors and metrics are the same on
+ * each.
  */
 public final class AdapterEndpoints {
 
@@ -73,7 +74,10 @@ public final class AdapterEndpoints {
 		return jsonRpc(request, caller, body);
 	}
 
-	/** {@code POST /cmd}: {@code {"command", "params"}} → {@code {"result"}} or {@code {"error"}}, always HTTP 200. */
+	/**
+	 * {@code POST /cmd}: {@code {"command", "params"}} → {@code {"result"}} or
+	 * {@code {"error"}}, always HTTP 200.
+	 */
 	public Mono<AdapterResponse> cmd(AdapterRequest request, Caller caller, byte[] body) {
 		JsonNode node;
 		try {
@@ -117,7 +121,10 @@ public final class AdapterEndpoints {
 		return AdapterResponse.json(200, this.mapper.writeValueAsBytes(Map.of("error", errorBody(error))));
 	}
 
-	/** An error object as the HTTP endpoints write it: {@code data} omitted when there is none. */
+	/**
+	 * An error object as the HTTP endpoints write it: {@code data} omitted when there is
+	 * none.
+	 */
 	public static Map<String, Object> errorBody(JsonRpcError error) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", error.code());
@@ -144,7 +151,8 @@ public final class AdapterEndpoints {
 
 	/**
 	 * {@code GET /health}: HTTP 503 when down; only {@code {"status"}} for a caller the
-	 * {@link HealthDetailsVisibility} does not show the details to. Computed off the event loop, cached briefly.
+	 * {@link HealthDetailsVisibility} does not show the details to. Computed off the
+	 * event loop, cached briefly.
 	 */
 	public Mono<AdapterResponse> health(Caller caller) {
 		return this.health.current().map((body) -> {
@@ -180,8 +188,8 @@ public final class AdapterEndpoints {
 
 	/** {@code GET /docs}: the HTML page. */
 	public AdapterResponse docs(Caller caller) {
-		return new AdapterResponse(200, "text/html; charset=utf-8", this.docsPage.render(this.documents.visible(caller)),
-				Map.of());
+		return new AdapterResponse(200, "text/html; charset=utf-8",
+				this.docsPage.render(this.documents.visible(caller)), Map.of());
 	}
 
 	/** A pre-dispatch rejection: the status with a JSON-RPC error body. */
@@ -194,7 +202,10 @@ public final class AdapterEndpoints {
 		return AdapterResponse.json(status, this.dispatcher.writeError(error));
 	}
 
-	/** A method the path does not take: HTTP 405 with {@code Allow} and a {@code -32600} body. */
+	/**
+	 * A method the path does not take: HTTP 405 with {@code Allow} and a {@code -32600}
+	 * body.
+	 */
 	public AdapterResponse methodNotAllowed(String path, String allow) {
 		AdapterResponse response = error(405, JsonRpcError.invalidRequest(path + " takes " + allow));
 		return new AdapterResponse(405, response.contentType(), response.body(), Map.of("Allow", allow));
@@ -208,7 +219,8 @@ public final class AdapterEndpoints {
 
 	public CallContext context(AdapterRequest request, Caller caller, String transport) {
 		var address = request.remoteAddress();
-		// the headers are the carrier of the caller's trace context (traceparent) for the call's observation
+		// the headers are the carrier of the caller's trace context (traceparent) for the
+		// call's observation
 		return new CallContext(caller, transport, address != null ? address.getHostString() : null, (id) -> {
 		}, request::baseUrl, request::header);
 	}
@@ -228,4 +240,5 @@ public final class AdapterEndpoints {
 		}
 		return false;
 	}
+
 }

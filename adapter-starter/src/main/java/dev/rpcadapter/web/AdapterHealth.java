@@ -24,7 +24,10 @@ public final class AdapterHealth {
 
 	private final long startNanos = System.nanoTime();
 
-	/** {@link #body()} off the event loop, shared by concurrent callers and kept for the cache period. */
+	/**
+	 * {@link #body()} off the event loop, shared by concurrent callers and kept for the
+	 * cache period.
+	 */
 	private final Mono<Map<String, Object>> current;
 
 	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version) {
@@ -32,7 +35,8 @@ public final class AdapterHealth {
 	}
 
 	/**
-	 * @param cacheFor how long one computed body is served ({@code 0}: computed for every call)
+	 * @param cacheFor how long one computed body is served ({@code 0}: computed for every
+	 * call)
 	 */
 	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version,
 			Duration cacheFor) {
@@ -40,8 +44,10 @@ public final class AdapterHealth {
 	}
 
 	/**
-	 * @param model the server's name, reported as {@code model} like the seed adapter does
-	 * @param cacheFor how long one computed body is served ({@code 0}: computed for every call)
+	 * @param model the server's name, reported as {@code model} like the seed adapter
+	 * does
+	 * @param cacheFor how long one computed body is served ({@code 0}: computed for every
+	 * call)
 	 */
 	public AdapterHealth(CommandRegistry registry, List<HealthComponent> components, String version, String model,
 			Duration cacheFor) {
@@ -55,15 +61,16 @@ public final class AdapterHealth {
 	}
 
 	/**
-	 * The health body, computed on a worker thread at most once per cache period: callers that come
-	 * while it is computed share that computation.
+	 * The health body, computed on a worker thread at most once per cache period: callers
+	 * that come while it is computed share that computation.
 	 */
 	public Mono<Map<String, Object>> current() {
 		return this.current;
 	}
 
 	/**
-	 * The health body: {@code {"status","model","version","uptime","components","process"}}; the
+	 * The health body:
+	 * {@code {"status","model","version","uptime","components","process"}}; the
 	 * components carry the seed adapter's {@code system}, {@code process} and
 	 * {@code proxy_registration} entries beside the checked ones.
 	 */
@@ -104,4 +111,5 @@ public final class AdapterHealth {
 			return ComponentHealth.down(Map.of("error", ex.getClass().getSimpleName()));
 		}
 	}
+
 }

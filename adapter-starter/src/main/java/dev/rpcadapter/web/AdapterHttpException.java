@@ -4,7 +4,10 @@ import java.util.Map;
 
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 
-/** Rejects a request before dispatch with an HTTP status and a JSON-RPC error body ({@code id: null}). */
+/**
+ * Rejects a request before dispatch with an HTTP status and a JSON-RPC error body
+ * ({@code id: null}).
+ */
 public class AdapterHttpException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
@@ -37,4 +40,5 @@ public class AdapterHttpException extends RuntimeException {
 	public Map<String, String> headers() {
 		return this.headers;
 	}
+
 }

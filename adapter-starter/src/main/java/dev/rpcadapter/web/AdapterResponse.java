@@ -28,7 +28,8 @@ public record AdapterResponse(int status, String contentType, byte[] body, Map<S
 
 	/**
 	 * The headers every transport writes: {@code Content-Type} (when there is a body),
-	 * {@code X-Content-Type-Options}, this response's own, then those of the customizers, in order.
+	 * {@code X-Content-Type-Options}, this response's own, then those of the customizers,
+	 * in order.
 	 */
 	public Map<String, String> allHeaders(AdapterRequest request, List<ResponseHeadersCustomizer> customizers) {
 		Map<String, String> all = new LinkedHashMap<>();

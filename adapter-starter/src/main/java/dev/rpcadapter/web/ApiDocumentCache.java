@@ -18,12 +18,14 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The API documents, generated once per registry change and per set of visible commands, and
- * kept as bytes. Thread-safe: concurrent requests share one generation.
+ * The API documents, generated once per registry change and per set of visible commands,
+ * and kept as bytes. Thread-safe: concurrent requests share one generation.
  *
- * <p>The OpenRPC document's absolute server URL depends on how the client reached the server, so it
- * is not part of the cache key (a client choosing {@code Host} headers could otherwise fill the
- * cache): the document is cached once with a placeholder and the URL is spliced in per request.
+ * <p>
+ * The OpenRPC document's absolute server URL depends on how the client reached the
+ * server, so it is not part of the cache key (a client choosing {@code Host} headers
+ * could otherwise fill the cache): the document is cached once with a placeholder and the
+ * URL is spliced in per request.
  */
 public final class ApiDocumentCache {
 
@@ -46,8 +48,9 @@ public final class ApiDocumentCache {
 	}
 
 	/**
-	 * @param configuredUrl the URL clients reach the server at ({@code adapter.info.url}, else
-	 * {@code adapter.registration.advertised-url}); empty to take it from each request
+	 * @param configuredUrl the URL clients reach the server at ({@code adapter.info.url},
+	 * else {@code adapter.registration.advertised-url}); empty to take it from each
+	 * request
 	 */
 	public ApiDocumentCache(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info, ObjectMapper mapper,
 			String configuredUrl) {
@@ -63,8 +66,8 @@ public final class ApiDocumentCache {
 	}
 
 	/**
-	 * @param requestBaseUrl the absolute URL the client reached the server at, or {@code null} if
-	 * unknown; a configured URL takes precedence
+	 * @param requestBaseUrl the absolute URL the client reached the server at, or
+	 * {@code null} if unknown; a configured URL takes precedence
 	 */
 	public byte[] openRpc(Caller caller, @Nullable String requestBaseUrl) {
 		byte[] template = get("openrpc", caller, (commands, info) -> ApiDocuments.openRpc(commands, info, PLACEHOLDER));
@@ -75,7 +78,8 @@ public final class ApiDocumentCache {
 
 	/** The commands the caller may call, sorted by name. */
 	public List<CommandDescriptor> visible(Caller caller) {
-		return this.registry.all().stream()
+		return this.registry.all()
+			.stream()
 			.filter((command) -> this.authorizer.isAllowed(caller, command.name()))
 			.map(Command::descriptor)
 			.toList();
@@ -87,7 +91,10 @@ public final class ApiDocumentCache {
 		return this.cache.computeIfAbsent(key, (k) -> this.mapper.writeValueAsBytes(builder.apply(visible, this.info)));
 	}
 
-	/** The template with its one quoted placeholder replaced by {@code quotedUrl} (a JSON string). */
+	/**
+	 * The template with its one quoted placeholder replaced by {@code quotedUrl} (a JSON
+	 * string).
+	 */
 	private static byte[] splice(byte[] template, byte[] quotedUrl) {
 		byte[] marker = ('"' + PLACEHOLDER + '"').getBytes(StandardCharsets.UTF_8);
 		int at = indexOf(template, marker);
@@ -113,4 +120,5 @@ public final class ApiDocumentCache {
 
 	private record Key(String kind, long version, List<String> names) {
 	}
+
 }

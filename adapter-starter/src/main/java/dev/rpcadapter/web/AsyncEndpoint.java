@@ -18,10 +18,11 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /api/async}: a JSON-RPC request or batch accepted under a {@code deliver_id}
- * (header {@code X-Deliver-Id} or query parameter {@code deliver_id}; generated when absent) and
- * answered at once with {@code 202 {"deliver_id", "expires_at", "status": "accepted"}}; the call runs
- * through the same dispatcher, and its response is delivered to {@code /ws} subscribers of the id.
+ * {@code POST /api/async}: a JSON-RPC request or batch accepted under a
+ * {@code deliver_id} (header {@code X-Deliver-Id} or query parameter {@code deliver_id};
+ * generated when absent) and answered at once with {@code 202 {"deliver_id",
+ * "expires_at", "status": "accepted"}}; the call runs through the same dispatcher, and
+ * its response is delivered to {@code /ws} subscribers of the id.
  */
 public final class AsyncEndpoint {
 
@@ -67,8 +68,8 @@ public final class AsyncEndpoint {
 				answer.put("subscribe", Map.of("action", "subscribe", "deliver_id", accepted.deliverId()));
 				return AdapterResponse.json(202, this.endpoints.dispatcher().mapper().writeValueAsBytes(answer));
 			})
-			.onErrorResume(JsonRpcException.class, (ex) -> Mono.just(this.endpoints
-				.error((ex.error().code() == ErrorCodes.QUEUE_FULL) ? 429 : 400, ex.error())));
+			.onErrorResume(JsonRpcException.class, (ex) -> Mono
+				.just(this.endpoints.error((ex.error().code() == ErrorCodes.QUEUE_FULL) ? 429 : 400, ex.error())));
 	}
 
 	/** Runs the call detached from the HTTP exchange and delivers whatever it answers. */
@@ -85,7 +86,8 @@ public final class AsyncEndpoint {
 	private String failed(String deliverId, Throwable failure) {
 		String errorId = ErrorIds.next();
 		logger.error("Async call {} failed [error_id={}]", deliverId, errorId, failure);
-		return new String(this.endpoints.dispatcher().writeError(JsonRpcError.internal(errorId)), StandardCharsets.UTF_8);
+		return new String(this.endpoints.dispatcher().writeError(JsonRpcError.internal(errorId)),
+				StandardCharsets.UTF_8);
 	}
 
 }

@@ -8,14 +8,15 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The scheduler of blocking commands for transports whose request threads may block (a servlet
- * container's): a command subscribed inside {@link #callerRuns} runs on the calling thread, as a
- * Spring MVC controller would, instead of being handed to the worker pool and back. Everything else
- * (batch elements, job work, WebSocket messages, delayed and direct tasks) goes to the pool. Disposing an
- * inline task that is still running interrupts its thread, as the pool does on a timeout.
+ * The scheduler of blocking commands for transports whose request threads may block (a
+ * servlet container's): a command subscribed inside {@link #callerRuns} runs on the
+ * calling thread, as a Spring MVC controller would, instead of being handed to the worker
+ * pool and back. Everything else (batch elements, job work, WebSocket messages, delayed
+ * and direct tasks) goes to the pool. Disposing an inline task that is still running
+ * interrupts its thread, as the pool does on a timeout.
  * <p>
- * Inline runs are off while {@code enabled} says so: a sync cap must be able to answer while the
- * command still runs, so commands under one always run on the pool.
+ * Inline runs are off while {@code enabled} says so: a sync cap must be able to answer
+ * while the command still runs, so commands under one always run on the pool.
  */
 public final class CallerRunsScheduler implements Scheduler {
 
@@ -35,8 +36,8 @@ public final class CallerRunsScheduler implements Scheduler {
 	}
 
 	/**
-	 * Runs the action with one inline run allowed on this thread: the first task scheduled within it
-	 * (a command's subscription) runs here.
+	 * Runs the action with one inline run allowed on this thread: the first task
+	 * scheduled within it (a command's subscription) runs here.
 	 */
 	public static <T> T callerRuns(Supplier<T> action) {
 		INLINE.set(Boolean.TRUE);
@@ -48,7 +49,9 @@ public final class CallerRunsScheduler implements Scheduler {
 		}
 	}
 
-	/** Whether the task about to be scheduled runs inline; the allowance is used up by it. */
+	/**
+	 * Whether the task about to be scheduled runs inline; the allowance is used up by it.
+	 */
 	boolean takeInline() {
 		if (INLINE.get() == null || !this.enabled.getAsBoolean()) {
 			return false;
@@ -58,9 +61,9 @@ public final class CallerRunsScheduler implements Scheduler {
 	}
 
 	/**
-	 * Always the pool: a direct task's {@code Disposable} reaches its caller only once the task has run,
-	 * too late to interrupt an inline run on a timeout. Inline runs go through {@link #createWorker()}
-	 * ({@code subscribeOn} of a command's deferred call).
+	 * Always the pool: a direct task's {@code Disposable} reaches its caller only once
+	 * the task has run, too late to interrupt an inline run on a timeout. Inline runs go
+	 * through {@link #createWorker()} ({@code subscribeOn} of a command's deferred call).
 	 */
 	@Override
 	public Disposable schedule(Runnable task) {
@@ -86,4 +89,5 @@ public final class CallerRunsScheduler implements Scheduler {
 	public void init() {
 		this.pool.init();
 	}
+
 }

@@ -7,7 +7,10 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
 
-/** A worker of the {@link CallerRunsScheduler}: inline when allowed, else a pool worker made on first use. */
+/**
+ * A worker of the {@link CallerRunsScheduler}: inline when allowed, else a pool worker
+ * made on first use.
+ */
 final class CallerRunsWorker implements Scheduler.Worker {
 
 	private final CallerRunsScheduler scheduler;
@@ -60,4 +63,5 @@ final class CallerRunsWorker implements Scheduler.Worker {
 	public boolean isDisposed() {
 		return this.tasks.isDisposed();
 	}
+
 }

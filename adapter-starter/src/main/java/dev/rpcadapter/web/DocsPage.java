@@ -12,8 +12,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code /docs} page: every command the caller may call, with its params, an example call and
- * a form to try it. Plain HTML with a little script; no external resources.
+ * The {@code /docs} page: every command the caller may call, with its params, an example
+ * call and a form to try it. Plain HTML with a little script; no external resources.
  */
 public final class DocsPage {
 
@@ -30,8 +30,8 @@ public final class DocsPage {
 	}
 
 	/**
-	 * @param apiKeyBox whether to show a box for an API key sent with each try-it call (only
-	 * useful when the server authenticates requests)
+	 * @param apiKeyBox whether to show a box for an API key sent with each try-it call
+	 * (only useful when the server authenticates requests)
 	 */
 	public DocsPage(ApiInfo info, ObjectMapper mapper, boolean apiKeyBox) {
 		this.info = info;
@@ -44,8 +44,11 @@ public final class DocsPage {
 		StringBuilder sections = new StringBuilder();
 		StringBuilder toc = new StringBuilder();
 		for (CommandDescriptor command : commands) {
-			toc.append("<li><a href=\"#cmd-").append(escape(command.name())).append("\">")
-				.append(escape(command.name())).append("</a></li>");
+			toc.append("<li><a href=\"#cmd-")
+				.append(escape(command.name()))
+				.append("\">")
+				.append(escape(command.name()))
+				.append("</a></li>");
 			section(sections, command);
 		}
 		if (commands.isEmpty()) {
@@ -62,7 +65,10 @@ public final class DocsPage {
 		return html.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** Replaces {@code {{name}}} placeholders in one pass, so values are never scanned for placeholders. */
+	/**
+	 * Replaces {@code {{name}}} placeholders in one pass, so values are never scanned for
+	 * placeholders.
+	 */
 	private static String fill(String template, Map<String, CharSequence> values) {
 		StringBuilder out = new StringBuilder(template.length() * 2);
 		int from = 0;
@@ -81,8 +87,12 @@ public final class DocsPage {
 
 	private void section(StringBuilder out, CommandDescriptor command) {
 		String name = escape(command.name());
-		out.append("<section class=\"command\" id=\"cmd-").append(name).append("\" data-command=\"").append(name)
-			.append("\">\n<h2>").append(name);
+		out.append("<section class=\"command\" id=\"cmd-")
+			.append(name)
+			.append("\" data-command=\"")
+			.append(name)
+			.append("\">\n<h2>")
+			.append(name);
 		if (command.queued()) {
 			out.append(" <span class=\"badge\">queued</span>");
 		}
@@ -95,11 +105,19 @@ public final class DocsPage {
 		request.put("params", exampleParams(command));
 		request.put("id", 1);
 		String call = this.mapper.writeValueAsString(request);
-		out.append("<h3>Example</h3>\n<pre class=\"example\">curl -s -X POST -H 'Content-Type: application/json' \\\n  -d '")
-			.append(escape(call)).append("' \\\n  http://HOST").append(escape(this.info.jsonRpcPath())).append("</pre>\n");
-		out.append("<h3>Try it</h3>\n<form class=\"try\" data-command=\"").append(name).append("\">\n")
-			.append("<label>params (JSON)<textarea name=\"params\" rows=\"4\">").append(escape(example))
-			.append("</textarea></label>\n<button type=\"submit\">Call ").append(name)
+		out.append(
+				"<h3>Example</h3>\n<pre class=\"example\">curl -s -X POST -H 'Content-Type: application/json' \\\n  -d '")
+			.append(escape(call))
+			.append("' \\\n  http://HOST")
+			.append(escape(this.info.jsonRpcPath()))
+			.append("</pre>\n");
+		out.append("<h3>Try it</h3>\n<form class=\"try\" data-command=\"")
+			.append(name)
+			.append("\">\n")
+			.append("<label>params (JSON)<textarea name=\"params\" rows=\"4\">")
+			.append(escape(example))
+			.append("</textarea></label>\n<button type=\"submit\">Call ")
+			.append(name)
 			.append("</button>\n<pre class=\"result\" aria-live=\"polite\"></pre>\n</form>\n</section>\n");
 	}
 
@@ -112,11 +130,17 @@ public final class DocsPage {
 			.append("<th>description</th></tr></thead><tbody>\n");
 		for (CommandDescriptor.ParamInfo param : command.params()) {
 			JsonNode schema = param.schema();
-			out.append("<tr><td><code>").append(escape(param.name())).append("</code></td><td>")
-				.append(escape(schema.path("type").asString("any"))).append("</td><td>")
-				.append(param.required() ? "yes" : "no").append("</td><td>")
+			out.append("<tr><td><code>")
+				.append(escape(param.name()))
+				.append("</code></td><td>")
+				.append(escape(schema.path("type").asString("any")))
+				.append("</td><td>")
+				.append(param.required() ? "yes" : "no")
+				.append("</td><td>")
 				.append(schema.has("default") ? "<code>" + escape(schema.get("default").toString()) + "</code>" : "")
-				.append("</td><td>").append(Markdown.inline(param.description())).append("</td></tr>\n");
+				.append("</td><td>")
+				.append(Markdown.inline(param.description()))
+				.append("</td></tr>\n");
 		}
 		out.append("</tbody></table>\n");
 	}
@@ -140,4 +164,5 @@ public final class DocsPage {
 		}
 		return out.toString();
 	}
+
 }

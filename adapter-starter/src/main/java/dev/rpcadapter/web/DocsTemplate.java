@@ -24,4 +24,5 @@ final class DocsTemplate {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -7,10 +7,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Example params for {@code /docs}, made from a command's params schema so that the example call
- * passes validation: required params and those with a default (an optional param without one is
- * left out: {@code help}'s example lists the commands), the first enum value, numbers within
- * bounds, strings within length, arrays with at least one element, common string formats.
+ * Example params for {@code /docs}, made from a command's params schema so that the
+ * example call passes validation: required params and those with a default (an optional
+ * param without one is left out: {@code help}'s example lists the commands), the first
+ * enum value, numbers within bounds, strings within length, arrays with at least one
+ * element, common string formats.
  */
 final class ExampleValues {
 
@@ -114,4 +115,5 @@ final class ExampleValues {
 		}
 		return object;
 	}
+
 }

@@ -3,10 +3,10 @@ package dev.rpcadapter.web;
 import dev.rpcadapter.command.Caller;
 
 /**
- * Who sees the whole {@code /health} body (version, uptime, components with their details); everyone
- * else gets only {@code {"status": ...}}, with the same HTTP status (503 when down). Without
- * security every caller sees everything; the security module provides one from
- * {@code adapter.security.health-details}.
+ * Who sees the whole {@code /health} body (version, uptime, components with their
+ * details); everyone else gets only {@code {"status": ...}}, with the same HTTP status
+ * (503 when down). Without security every caller sees everything; the security module
+ * provides one from {@code adapter.security.health-details}.
  */
 @FunctionalInterface
 public interface HealthDetailsVisibility {
@@ -19,4 +19,5 @@ public interface HealthDetailsVisibility {
 	 * @return whether the caller sees the whole body
 	 */
 	boolean showsDetailsTo(Caller caller);
+
 }

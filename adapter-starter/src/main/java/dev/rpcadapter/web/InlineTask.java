@@ -3,7 +3,9 @@ package dev.rpcadapter.web;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
-/** A task run on the calling thread; disposing it while it runs interrupts that thread. */
+/**
+ * A task run on the calling thread; disposing it while it runs interrupts that thread.
+ */
 final class InlineTask implements Disposable {
 
 	private @Nullable Thread running;
@@ -25,7 +27,8 @@ final class InlineTask implements Disposable {
 			synchronized (this) {
 				this.running = null;
 			}
-			// an interrupt meant for the task (a timeout) must not outlive it on this request thread
+			// an interrupt meant for the task (a timeout) must not outlive it on this
+			// request thread
 			Thread.interrupted();
 		}
 		return this;
@@ -44,4 +47,5 @@ final class InlineTask implements Disposable {
 	public synchronized boolean isDisposed() {
 		return this.disposed;
 	}
+
 }

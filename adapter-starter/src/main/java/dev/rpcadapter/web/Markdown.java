@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The inline Markdown that command descriptions use, rendered as HTML after escaping everything:
- * {@code `code`}, {@code **bold**} and {@code *emphasis*}. Nothing else (no links, no raw HTML), so a
- * description can never inject markup.
+ * The inline Markdown that command descriptions use, rendered as HTML after escaping
+ * everything: {@code `code`}, {@code **bold**} and {@code *emphasis*}. Nothing else (no
+ * links, no raw HTML), so a description can never inject markup.
  */
 final class Markdown {
 
@@ -25,7 +25,8 @@ final class Markdown {
 		Matcher code = CODE.matcher(escaped);
 		int from = 0;
 		while (code.find()) {
-			// text between code spans gets bold/emphasis; code spans are shown as they are
+			// text between code spans gets bold/emphasis; code spans are shown as they
+			// are
 			out.append(emphasis(escaped.substring(from, code.start())));
 			out.append("<code>").append(code.group(1)).append("</code>");
 			from = code.end();
@@ -37,4 +38,5 @@ final class Markdown {
 		String bold = BOLD.matcher(escaped).replaceAll("<strong>$1</strong>");
 		return EMPHASIS.matcher(bold).replaceAll("<em>$1</em>");
 	}
+
 }

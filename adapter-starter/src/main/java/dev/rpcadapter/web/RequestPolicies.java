@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Defences against cross-site requests from browsers that hold the caller's credentials (client
- * certificates, tokens a page can reach): POST bodies must be declared JSON, which a cross-site
- * page can only send after a CORS preflight the adapter never grants; a WebSocket upgrade must come
- * from an allowed {@code Origin}.
+ * Defences against cross-site requests from browsers that hold the caller's credentials
+ * (client certificates, tokens a page can reach): POST bodies must be declared JSON,
+ * which a cross-site page can only send after a CORS preflight the adapter never grants;
+ * a WebSocket upgrade must come from an allowed {@code Origin}.
  */
 public final class RequestPolicies {
 
@@ -22,13 +22,19 @@ public final class RequestPolicies {
 
 	private final boolean anyOrigin;
 
-	/** @param allowedOrigins origins ({@code scheme://host[:port]}) allowed besides the server's own; {@code *} allows any */
+	/**
+	 * @param allowedOrigins origins ({@code scheme://host[:port]}) allowed besides the
+	 * server's own; {@code *} allows any
+	 */
 	public RequestPolicies(Collection<String> allowedOrigins) {
 		this.anyOrigin = allowedOrigins.contains("*");
 		this.allowedOrigins = allowedOrigins.stream().map(RequestPolicies::normalize).collect(Collectors.toSet());
 	}
 
-	/** Whether a POST body with this {@code Content-Type} is read: {@code application/json} (or {@code application/json-rpc}). */
+	/**
+	 * Whether a POST body with this {@code Content-Type} is read:
+	 * {@code application/json} (or {@code application/json-rpc}).
+	 */
 	public static boolean isJson(@Nullable String contentType) {
 		if (contentType == null) {
 			return false;
@@ -39,8 +45,9 @@ public final class RequestPolicies {
 	}
 
 	/**
-	 * Whether a WebSocket upgrade may proceed: no {@code Origin} (not a browser), the server's own
-	 * origin (the scheme and {@code Host} of the request), or one of the allowed origins.
+	 * Whether a WebSocket upgrade may proceed: no {@code Origin} (not a browser), the
+	 * server's own origin (the scheme and {@code Host} of the request), or one of the
+	 * allowed origins.
 	 */
 	public boolean allowsOrigin(AdapterRequest request) {
 		String origin = request.header("Origin");
@@ -59,4 +66,5 @@ public final class RequestPolicies {
 		String value = origin.strip().toLowerCase(Locale.ROOT);
 		return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
 	}
+
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The informational {@code /health} components of the seed adapter: {@code system},
- * {@code process} and {@code proxy_registration} (the {@code registration} component under the
- * seed's name). They carry no {@code status} and do not count towards the overall one.
+ * {@code process} and {@code proxy_registration} (the {@code registration} component
+ * under the seed's name). They carry no {@code status} and do not count towards the
+ * overall one.
  */
 final class SeedHealthFields {
 
@@ -44,4 +45,5 @@ final class SeedHealthFields {
 		process.put("start_time", Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
 		return process;
 	}
+
 }

@@ -28,16 +28,18 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One {@code /ws} connection, independent of the server that carries it: the transport hands it
- * each text frame ({@link #onMessage}) and sends what {@link #frames()} emits. JSON-RPC messages get
- * the same answers as over HTTP; control messages subscribe to job events, which are pushed as they
- * happen; a queued command called over the socket subscribes it to its job. Every message is
- * admitted by the authenticator first (credentials re-checked, rate limits).
+ * One {@code /ws} connection, independent of the server that carries it: the transport
+ * hands it each text frame ({@link #onMessage}) and sends what {@link #frames()} emits.
+ * JSON-RPC messages get the same answers as over HTTP; control messages subscribe to job
+ * events, which are pushed as they happen; a queued command called over the socket
+ * subscribes it to its job. Every message is admitted by the authenticator first
+ * (credentials re-checked, rate limits).
  * <p>
- * Frames wait in a bounded queue for the client to read them: a client that lets more pile up, whose
- * credentials expire or are revoked, or whose session outlives its lifetime ends the session:
- * {@link #frames()} completes and {@link #closeReason()} says why; the transport then closes the
- * connection with {@link SocketSessions#POLICY_VIOLATION}.
+ * Frames wait in a bounded queue for the client to read them: a client that lets more
+ * pile up, whose credentials expire or are revoked, or whose session outlives its
+ * lifetime ends the session: {@link #frames()} completes and {@link #closeReason()} says
+ * why; the transport then closes the connection with
+ * {@link SocketSessions#POLICY_VIOLATION}.
  */
 public final class SocketSession {
 
@@ -69,14 +71,17 @@ public final class SocketSession {
 	}
 
 	/**
-	 * The frames to send, in order, as the transport requests them; completes when the session ends
-	 * (closed by the transport, or to be closed with {@link #closeReason()}). One subscriber.
+	 * The frames to send, in order, as the transport requests them; completes when the
+	 * session ends (closed by the transport, or to be closed with
+	 * {@link #closeReason()}). One subscriber.
 	 */
 	public Flux<String> frames() {
 		return this.outbound.asFlux().takeUntilOther(this.closing.asMono());
 	}
 
-	/** Why the session is to be closed with status 1008, or {@code null} while it is not. */
+	/**
+	 * Why the session is to be closed with status 1008, or {@code null} while it is not.
+	 */
 	public @Nullable String closeReason() {
 		return this.closeReason;
 	}
@@ -87,7 +92,10 @@ public final class SocketSession {
 		this.deadline = Mono.delay(delay.isNegative() ? Duration.ZERO : delay).subscribe((tick) -> closeWith(reason));
 	}
 
-	/** Stops answering and ends {@link #frames()} once the queued frames are out; the reason goes with status 1008. */
+	/**
+	 * Stops answering and ends {@link #frames()} once the queued frames are out; the
+	 * reason goes with status 1008.
+	 */
 	void closeWith(String reason) {
 		synchronized (this.outbound) {
 			if (this.closeReason != null) {
@@ -99,7 +107,10 @@ public final class SocketSession {
 		}
 	}
 
-	/** Handles one text frame; the returned {@code Mono} completes when its answers are emitted. */
+	/**
+	 * Handles one text frame; the returned {@code Mono} completes when its answers are
+	 * emitted.
+	 */
 	public Mono<Void> onMessage(String text) {
 		if (this.closeReason != null) {
 			return Mono.empty(); // closing: nothing more is answered
@@ -107,7 +118,8 @@ public final class SocketSession {
 		JsonRpcDispatcher dispatcher = this.owner.dispatcher;
 		JsonNode node;
 		try {
-			// read once, under the dispatcher's limits, for both control messages and JSON-RPC
+			// read once, under the dispatcher's limits, for both control messages and
+			// JSON-RPC
 			node = dispatcher.read(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (JsonRpcException ex) {
@@ -143,10 +155,10 @@ public final class SocketSession {
 	}
 
 	/**
-	 * Answers a message the authenticator did not admit (rate limits count every message, a batch as
-	 * one, like an HTTP request): the refusal's error for each call in it that expects an answer, or
-	 * an {@code error} event for a control message. Credentials no longer valid (401) also close the
-	 * session with 1008.
+	 * Answers a message the authenticator did not admit (rate limits count every message,
+	 * a batch as one, like an HTTP request): the refusal's error for each call in it that
+	 * expects an answer, or an {@code error} event for a control message. Credentials no
+	 * longer valid (401) also close the session with 1008.
 	 * @return {@code false}
 	 */
 	private boolean refused(JsonNode message, AdapterHttpException ex) {
@@ -215,7 +227,10 @@ public final class SocketSession {
 		}
 	}
 
-	/** {@code subscribe} to the response of a {@code POST /api/async} call: {@code subscribed}, then {@code delivery}. */
+	/**
+	 * {@code subscribe} to the response of a {@code POST /api/async} call:
+	 * {@code subscribed}, then {@code delivery}.
+	 */
 	private void deliveryControl(String action, JsonNode deliverId) {
 		AsyncDeliveries source = this.owner.deliveries;
 		if (!deliverId.isString() || !action.equals("subscribe")) {
@@ -266,8 +281,9 @@ public final class SocketSession {
 	}
 
 	/**
-	 * Acknowledges a subscription with its first event (job event sources start with the job's
-	 * current state), so an unknown job gets only an error and "subscribed" precedes the events.
+	 * Acknowledges a subscription with its first event (job event sources start with the
+	 * job's current state), so an unknown job gets only an error and "subscribed"
+	 * precedes the events.
 	 */
 	private final class Pending {
 
@@ -291,6 +307,7 @@ public final class SocketSession {
 		synchronized void onError(Throwable failure) {
 			event("error", this.jobId, errorOf(failure));
 		}
+
 	}
 
 	private static JsonRpcError errorOf(Throwable error) {
@@ -301,7 +318,9 @@ public final class SocketSession {
 		event(event, "job_id", jobId, error);
 	}
 
-	/** A control frame about a job ({@code job_id}) or a delivery ({@code deliver_id}). */
+	/**
+	 * A control frame about a job ({@code job_id}) or a delivery ({@code deliver_id}).
+	 */
 	private void event(String event, String idField, @Nullable String id, @Nullable JsonRpcError error) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("event", event);
@@ -309,7 +328,9 @@ public final class SocketSession {
 			body.put(idField, id);
 		}
 		if (error != null) {
-			body.put("error", AdapterEndpoints.errorBody(error)); // data omitted when absent, as over HTTP
+			body.put("error", AdapterEndpoints.errorBody(error)); // data omitted when
+																	// absent, as over
+																	// HTTP
 		}
 		body.put("timestamp", Instant.now().toString());
 		emit(this.owner.dispatcher.mapper().writeValueAsString(body));
@@ -327,7 +348,9 @@ public final class SocketSession {
 		}
 	}
 
-	/** Ends the session when its connection has ended: subscriptions and the timer stop. */
+	/**
+	 * Ends the session when its connection has ended: subscriptions and the timer stop.
+	 */
 	public void close() {
 		Disposable deadline = this.deadline;
 		if (deadline != null) {
@@ -339,4 +362,5 @@ public final class SocketSession {
 			this.outbound.tryEmitComplete();
 		}
 	}
+
 }

@@ -44,7 +44,8 @@ class FirstContactIntegrationTests {
 
 	@Test
 	void readmeSubtractAnswersByNameAndByPosition() throws Exception {
-		JsonNode byName = rpc("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"minuend\":42,\"subtrahend\":23},\"id\":1}");
+		JsonNode byName = rpc(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"minuend\":42,\"subtrahend\":23},\"id\":1}");
 		assertThat(byName.path("result").asLong()).as(byName.toString()).isEqualTo(19);
 		JsonNode byPosition = rpc("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":2}");
 		assertThat(byPosition.path("result").asLong()).as(byPosition.toString()).isEqualTo(19);
@@ -67,4 +68,5 @@ class FirstContactIntegrationTests {
 		assertThat(response.path("result").asString()).as(response.toString()).isEqualTo("Hello, Ada!");
 		assertThat(GreeterConfiguration.intercepted.get()).isEqualTo(before + 1);
 	}
+
 }

@@ -29,5 +29,7 @@ class GreeterConfiguration {
 		public String greet(String name) {
 			return "Hello, " + name + "!";
 		}
+
 	}
+
 }

@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Max;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
-/** A bean behind a class-based (CGLIB) proxy: Spring's method validation proxies @Validated beans. */
+/**
+ * A bean behind a class-based (CGLIB) proxy: Spring's method validation
+ * proxies @Validated beans.
+ */
 @Component
 @Validated
 class ValidatedCommands {
@@ -22,4 +25,5 @@ class ValidatedCommands {
 		// a call that ran on the proxy's own (empty) state would see unit == null
 		return value + this.unit;
 	}
+
 }

@@ -28,8 +28,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package graph of the library modules (core, queue, security, mcp, starter), checked on their
- * compiled classes in the spirit of Spring Boot's own architecture checks.
+ * The package graph of the library modules (core, queue, security, mcp, starter), checked
+ * on their compiled classes in the spirit of Spring Boot's own architecture checks.
  */
 class ArchitectureTests {
 
@@ -111,12 +111,7 @@ class ArchitectureTests {
 
 	@Test
 	void publicTypeNamesAreUniqueAcrossModules() {
-		classes().that()
-			.arePublic()
-			.and()
-			.areTopLevelClasses()
-			.should(haveAUniqueSimpleName())
-			.check(CLASSES);
+		classes().that().arePublic().and().areTopLevelClasses().should(haveAUniqueSimpleName()).check(CLASSES);
 	}
 
 	/** {@code a.b.internal.X} may be used from {@code a.b} and below only. */
@@ -139,10 +134,10 @@ class ArchitectureTests {
 		return new ArchCondition<>("have a simple name no other public type of the adapter has") {
 			@Override
 			public void check(JavaClass type, ConditionEvents events) {
-				Set<JavaClass> same = CLASSES.that(DescribedPredicate.describe("named " + type.getSimpleName(),
-						(other) -> other.isTopLevelClass() && other.getModifiers().contains(
-								JavaModifier.PUBLIC)
-								&& other.getSimpleName().equals(type.getSimpleName()) && !other.equals(type)))
+				Set<JavaClass> same = CLASSES
+					.that(DescribedPredicate.describe("named " + type.getSimpleName(),
+							(other) -> other.isTopLevelClass() && other.getModifiers().contains(JavaModifier.PUBLIC)
+									&& other.getSimpleName().equals(type.getSimpleName()) && !other.equals(type)))
 					.stream()
 					.collect(Collectors.toSet());
 				if (!same.isEmpty()) {

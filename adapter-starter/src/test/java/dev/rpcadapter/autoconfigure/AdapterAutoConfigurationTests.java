@@ -45,7 +45,8 @@ class AdapterAutoConfigurationTests {
 		.of(JacksonAutoConfiguration.class, ValidationAutoConfiguration.class, AdapterAutoConfiguration.class));
 
 	private static JsonNode call(JsonRpcDispatcher dispatcher, String body) {
-		byte[] response = dispatcher.handle(body.getBytes(StandardCharsets.UTF_8), CallContext.of(Caller.ANONYMOUS, "test"))
+		byte[] response = dispatcher
+			.handle(body.getBytes(StandardCharsets.UTF_8), CallContext.of(Caller.ANONYMOUS, "test"))
 			.block(Duration.ofSeconds(5));
 		return JsonMapper.builder().build().readTree(new String(response, StandardCharsets.UTF_8));
 	}
@@ -106,7 +107,8 @@ class AdapterAutoConfigurationTests {
 				JsonNode batch = call(dispatcher, "[{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":1},"
 						+ "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":2}]");
 				assertThat(batch.get("error").get("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
-				JsonNode single = call(dispatcher, "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":1}");
+				JsonNode single = call(dispatcher,
+						"{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":1}");
 				assertThat(single.get("result").get("success").asBoolean()).isTrue();
 			});
 	}
@@ -213,7 +215,9 @@ class AdapterAutoConfigurationTests {
 			.run((context) -> {
 				call(context.getBean(JsonRpcDispatcher.class),
 						"{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,1],\"id\":1}");
-				TestObservationRegistryAssert.assertThat(observations).hasSingleObservationThat().hasNameEqualTo("my.calls");
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasSingleObservationThat()
+					.hasNameEqualTo("my.calls");
 			});
 	}
 
@@ -233,6 +237,7 @@ class AdapterAutoConfigurationTests {
 		public int add(@CommandParam("a") @Min(0) int a, @CommandParam("b") int b) {
 			return a + b;
 		}
+
 	}
 
 	public static class ReservedCommands {
@@ -241,6 +246,7 @@ class AdapterAutoConfigurationTests {
 		public int mine() {
 			return 1;
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -250,6 +256,7 @@ class AdapterAutoConfigurationTests {
 		MathCommands mathCommands() {
 			return new MathCommands();
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -264,6 +271,7 @@ class AdapterAutoConfigurationTests {
 		MathCommands otherMathCommands() {
 			return new MathCommands();
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -273,17 +281,21 @@ class AdapterAutoConfigurationTests {
 		ReservedCommands reservedCommands() {
 			return new ReservedCommands();
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class CustomDispatcherConfiguration {
 
-		final JsonRpcDispatcher dispatcher = JsonRpcDispatcher.builder(CommandRegistry.create(), JsonMapper.builder().build())
+		final JsonRpcDispatcher dispatcher = JsonRpcDispatcher
+			.builder(CommandRegistry.create(), JsonMapper.builder().build())
 			.build();
 
 		@Bean
 		JsonRpcDispatcher customDispatcher() {
 			return this.dispatcher;
 		}
+
 	}
+
 }

@@ -21,7 +21,8 @@ class ApiDocumentCacheTests {
 
 	private static ApiDocumentCache cache(String configuredUrl) {
 		CommandRegistry registry = CommandRegistry.create();
-		registry.register(new Command(CommandDescriptor.builder("ping").build(), (params) -> (c, j) -> Mono.just("pong")));
+		registry
+			.register(new Command(CommandDescriptor.builder("ping").build(), (params) -> (c, j) -> Mono.just("pong")));
 		return new ApiDocumentCache(registry, CommandAuthorizer.ALLOW_ALL, info, mapper, configuredUrl);
 	}
 
@@ -32,7 +33,8 @@ class ApiDocumentCacheTests {
 	@Test
 	void serverUrlIsTheRequestsBaseUrlPlusTheEndpointPath() {
 		ApiDocumentCache cache = cache("");
-		assertThat(openRpc(cache, "http://a.example:1").at("/servers/0/url").asString()).isEqualTo("http://a.example:1/api/jsonrpc");
+		assertThat(openRpc(cache, "http://a.example:1").at("/servers/0/url").asString())
+			.isEqualTo("http://a.example:1/api/jsonrpc");
 		JsonNode other = openRpc(cache, "https://b.example/");
 		assertThat(other.at("/servers/0/url").asString()).isEqualTo("https://b.example/api/jsonrpc");
 		assertThat(other.at("/methods/0/name").asString()).isEqualTo("ping");
@@ -50,4 +52,5 @@ class ApiDocumentCacheTests {
 		JsonNode doc = openRpc(cache(""), "http://evil\"host");
 		assertThat(doc.at("/servers/0/url").asString()).isEqualTo("http://evil\"host/api/jsonrpc");
 	}
+
 }

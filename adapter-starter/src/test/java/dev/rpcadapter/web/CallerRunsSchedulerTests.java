@@ -16,7 +16,8 @@ class CallerRunsSchedulerTests {
 	private final CallerRunsScheduler scheduler = new CallerRunsScheduler(Schedulers.boundedElastic(), () -> true);
 
 	private Mono<String> thread() {
-		// deferred, as the dispatcher's command calls are: subscribeOn then goes through a worker
+		// deferred, as the dispatcher's command calls are: subscribeOn then goes through
+		// a worker
 		return Mono.defer(() -> Mono.just(Thread.currentThread().getName())).subscribeOn(this.scheduler);
 	}
 
@@ -40,9 +41,9 @@ class CallerRunsSchedulerTests {
 		CallerRunsScheduler off = new CallerRunsScheduler(Schedulers.boundedElastic(), () -> false);
 
 		assertThat(thread().block()).startsWith("boundedElastic-");
-		assertThat(CallerRunsScheduler.callerRuns(() -> Mono.defer(() -> Mono.just(Thread.currentThread().getName()))
-			.subscribeOn(off)
-			.block())).startsWith("boundedElastic-");
+		assertThat(CallerRunsScheduler
+			.callerRuns(() -> Mono.defer(() -> Mono.just(Thread.currentThread().getName())).subscribeOn(off).block()))
+			.startsWith("boundedElastic-");
 	}
 
 	@Test
@@ -67,4 +68,5 @@ class CallerRunsSchedulerTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		assertThat(Thread.currentThread().isInterrupted()).isFalse();
 	}
+
 }

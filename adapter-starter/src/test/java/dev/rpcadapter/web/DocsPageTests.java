@@ -15,7 +15,9 @@ class DocsPageTests {
 	private static final ApiInfo info = new ApiInfo("t", "1", "the `demo`", "/api/jsonrpc", "/cmd");
 
 	private static String render(boolean apiKeyBox) {
-		CommandDescriptor command = CommandDescriptor.builder("x").description("uses `a<b>` and **bold** *em* 2*3*4").build();
+		CommandDescriptor command = CommandDescriptor.builder("x")
+			.description("uses `a<b>` and **bold** *em* 2*3*4")
+			.build();
 		return new String(new DocsPage(info, JsonMapper.builder().build(), apiKeyBox).render(List.of(command)),
 				StandardCharsets.UTF_8);
 	}
@@ -33,4 +35,5 @@ class DocsPageTests {
 		assertThat(Markdown.inline("<img src=x onerror=alert(1)>")).doesNotContain("<img");
 		assertThat(render(false)).contains("the <code>demo</code>");
 	}
+
 }

@@ -2,7 +2,10 @@ package dev.rpcadapter.test;
 
 import org.testcontainers.DockerClientFactory;
 
-/** Whether Testcontainers finds a Docker engine (asked once per JVM by Testcontainers itself). */
+/**
+ * Whether Testcontainers finds a Docker engine (asked once per JVM by Testcontainers
+ * itself).
+ */
 final class Docker {
 
 	private Docker() {

@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Speaks MCP Streamable HTTP to a test server with the JDK's HTTP client, keeping the session id. */
+/**
+ * Speaks MCP Streamable HTTP to a test server with the JDK's HTTP client, keeping the
+ * session id.
+ */
 public final class McpTestClient {
 
 	/** The mapper the client reads and writes with. */
@@ -42,7 +45,10 @@ public final class McpTestClient {
 		this.uri = uri;
 	}
 
-	/** A client of {@code http://127.0.0.1:<port>/mcp} sending {@code X-API-Key: token} (none when null). */
+	/**
+	 * A client of {@code http://127.0.0.1:<port>/mcp} sending {@code X-API-Key: token}
+	 * (none when null).
+	 */
 	public McpTestClient(int port, @Nullable String token) {
 		this(URI.create("http://127.0.0.1:" + port + "/mcp"));
 		if (token != null) {
@@ -56,7 +62,10 @@ public final class McpTestClient {
 		return this;
 	}
 
-	/** @return the session id the server assigned (null before initialize, or when stateless) */
+	/**
+	 * @return the session id the server assigned (null before initialize, or when
+	 * stateless)
+	 */
 	public @Nullable String sessionId() {
 		return this.sessionId;
 	}
@@ -71,12 +80,18 @@ public final class McpTestClient {
 		return initialize(LATEST_REVISION);
 	}
 
-	/** {@code initialize}; keeps the session id and sends the protocol version from then on. */
+	/**
+	 * {@code initialize}; keeps the session id and sends the protocol version from then
+	 * on.
+	 */
 	public JsonNode initialize(String version) {
 		return initialize(version, Map.of());
 	}
 
-	/** {@code initialize} declaring the client's capabilities ({@code sampling}, {@code elicitation}, ...). */
+	/**
+	 * {@code initialize} declaring the client's capabilities ({@code sampling},
+	 * {@code elicitation}, ...).
+	 */
 	public JsonNode initialize(String version, Map<String, Object> capabilities) {
 		HttpResponse<String> response = post(request("initialize", Map.of("protocolVersion", version, "capabilities",
 				capabilities, "clientInfo", Map.of("name", "test", "version", "1"))), "application/json");
@@ -105,8 +120,8 @@ public final class McpTestClient {
 		HttpResponse<String> response = post(request(method, params));
 		if (response.statusCode() != 200
 				|| !response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
-			throw new AssertionError(method + ": " + response.statusCode() + " " + response.headers() + " "
-					+ response.body());
+			throw new AssertionError(
+					method + ": " + response.statusCode() + " " + response.headers() + " " + response.body());
 		}
 		return JSON.readTree(response.body());
 	}
@@ -136,16 +151,20 @@ public final class McpTestClient {
 
 	/** POSTs a message with this {@code Accept} header. */
 	public HttpResponse<String> post(Object message, String accept) {
-		return send(builder().header("Content-Type", "application/json")
-			.header("Accept", accept)
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))), HttpResponse.BodyHandlers.ofString());
+		return send(
+				builder().header("Content-Type", "application/json")
+					.header("Accept", accept)
+					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** POSTs a message, reading the answer line by line. */
 	public HttpResponse<Stream<String>> postStreaming(Object message) {
-		return send(builder().header("Content-Type", "application/json")
-			.header("Accept", JSON_OR_SSE)
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))), HttpResponse.BodyHandlers.ofLines());
+		return send(
+				builder().header("Content-Type", "application/json")
+					.header("Accept", JSON_OR_SSE)
+					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))),
+				HttpResponse.BodyHandlers.ofLines());
 	}
 
 	/** Opens the session's GET stream (answered once its headers arrive). */

@@ -13,7 +13,10 @@ public final class SseEvents {
 	private SseEvents() {
 	}
 
-	/** The events of a stream as (id, data) pairs, read until {@code count} events with data arrived. */
+	/**
+	 * The events of a stream as (id, data) pairs, read until {@code count} events with
+	 * data arrived.
+	 */
 	public static List<@Nullable String[]> events(Stream<String> lines, int count) {
 		List<@Nullable String[]> events = new ArrayList<>();
 		@Nullable String[] current = { null, null };
@@ -35,7 +38,10 @@ public final class SseEvents {
 		return events;
 	}
 
-	/** Reads lines until an event whose data contains {@code text}; that data (null when the stream ended). */
+	/**
+	 * Reads lines until an event whose data contains {@code text}; that data (null when
+	 * the stream ended).
+	 */
 	public static @Nullable String awaitEvent(Iterator<String> lines, String text) {
 		while (lines.hasNext()) {
 			String line = lines.next();

@@ -26,10 +26,11 @@ import dev.rpcadapter.ca.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A throw-away PKI for tests, made with the {@link CertificateTool}: a CA and a server certificate
- * (SAN {@code localhost} and {@code 127.0.0.1}) written as {@code ca.crt}/{@code ca.key} and
- * {@code server.crt}/{@code server.key}; client and further server certificates on demand, CRLs,
- * Spring Boot SSL bundle properties and JDK {@link SSLContext}s.
+ * A throw-away PKI for tests, made with the {@link CertificateTool}: a CA and a server
+ * certificate (SAN {@code localhost} and {@code 127.0.0.1}) written as
+ * {@code ca.crt}/{@code ca.key} and {@code server.crt}/{@code server.key}; client and
+ * further server certificates on demand, CRLs, Spring Boot SSL bundle properties and JDK
+ * {@link SSLContext}s.
  */
 public final class TestCertificates {
 
@@ -39,7 +40,10 @@ public final class TestCertificates {
 
 	private final IssuedCertificate server;
 
-	/** A CA and a server certificate for {@code localhost} and {@code 127.0.0.1} in the directory. */
+	/**
+	 * A CA and a server certificate for {@code localhost} and {@code 127.0.0.1} in the
+	 * directory.
+	 */
 	public TestCertificates(Path directory) {
 		this(directory, CertificateRequest.forName("localhost").withDnsNames("localhost").withIpAddresses("127.0.0.1"));
 	}
@@ -53,27 +57,37 @@ public final class TestCertificates {
 		this.server.writeTo(directory, "server");
 	}
 
-	/** @return the directory the files are written to */
+	/**
+	 * @return the directory the files are written to
+	 */
 	public Path directory() {
 		return this.directory;
 	}
 
-	/** @return the CA */
+	/**
+	 * @return the CA
+	 */
 	public IssuedCertificate ca() {
 		return this.ca;
 	}
 
-	/** @return the server certificate (files {@code server.crt}, {@code server.key}) */
+	/**
+	 * @return the server certificate (files {@code server.crt}, {@code server.key})
+	 */
 	public IssuedCertificate server() {
 		return this.server;
 	}
 
-	/** @return the CA certificate as a PEM file ({@code ca.crt}) */
+	/**
+	 * @return the CA certificate as a PEM file ({@code ca.crt})
+	 */
 	public Path caPem() {
 		return this.directory.resolve("ca.crt");
 	}
 
-	/** @return a key store trusting the CA */
+	/**
+	 * @return a key store trusting the CA
+	 */
 	public KeyStore caTrustStore() {
 		return TlsMaterial.trustStore(List.of(this.ca.certificate()));
 	}
@@ -87,9 +101,10 @@ public final class TestCertificates {
 	/** A client certificate that expired yesterday. */
 	public IssuedCertificate expiredClient(String name, String... roles) {
 		Instant now = Instant.now();
-		return CertificateTool.issueClient(this.ca, CertificateRequest.forName(name)
-			.withValidity(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))
-			.withRoles(roles));
+		return CertificateTool.issueClient(this.ca,
+				CertificateRequest.forName(name)
+					.withValidity(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))
+					.withRoles(roles));
 	}
 
 	/** A further server certificate of this CA. */
@@ -98,16 +113,22 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * Issues a certificate usable for server and client auth (SAN localhost and 127.0.0.1) with
-	 * these roles, written as {@code <name>.pem} (chain) and {@code <name>-key.pem}.
+	 * Issues a certificate usable for server and client auth (SAN localhost and
+	 * 127.0.0.1) with these roles, written as {@code <name>.pem} (chain) and
+	 * {@code <name>-key.pem}.
 	 */
 	public Leaf issue(String name, String... roles) {
-		IssuedCertificate issued = issueServer(
-				CertificateRequest.forName(name).withDnsNames("localhost").withIpAddresses("127.0.0.1").withRoles(roles));
+		IssuedCertificate issued = issueServer(CertificateRequest.forName(name)
+			.withDnsNames("localhost")
+			.withIpAddresses("127.0.0.1")
+			.withRoles(roles));
 		return new Leaf(name, issued, write(issued, name));
 	}
 
-	/** Writes {@code <name>.pem} (the chain, leaf first) and {@code <name>-key.pem} (PKCS#8). */
+	/**
+	 * Writes {@code <name>.pem} (the chain, leaf first) and {@code <name>-key.pem}
+	 * (PKCS#8).
+	 */
 	public PemFiles write(IssuedCertificate issued, String name) {
 		Path certificate = this.directory.resolve(name + ".pem");
 		Path key = this.directory.resolve(name + "-key.pem");
@@ -128,12 +149,16 @@ public final class TestCertificates {
 		return file;
 	}
 
-	/** @return the {@code file:} URI of a file in the directory */
+	/**
+	 * @return the {@code file:} URI of a file in the directory
+	 */
 	public String uri(String file) {
 		return this.directory.resolve(file).toUri().toString();
 	}
 
-	/** A client TLS context trusting this CA, presenting the given certificate (or none). */
+	/**
+	 * A client TLS context trusting this CA, presenting the given certificate (or none).
+	 */
 	public SSLContext clientTls(@Nullable IssuedCertificate identity) {
 		return TlsMaterial.sslContext(identity, TlsMaterial.trustManager(List.of(this.ca.certificate())));
 	}
@@ -143,7 +168,10 @@ public final class TestCertificates {
 		return clientTls(leaf.issued());
 	}
 
-	/** A server TLS context presenting the identity; with {@code trustClients} it trusts this CA's clients. */
+	/**
+	 * A server TLS context presenting the identity; with {@code trustClients} it trusts
+	 * this CA's clients.
+	 */
 	public SSLContext serverTls(IssuedCertificate identity, boolean trustClients) {
 		try {
 			TrustManager[] trust = trustClients
@@ -157,7 +185,10 @@ public final class TestCertificates {
 		}
 	}
 
-	/** Spring Boot SSL bundle {@code server} (server certificate, CA as trust) as the server's, with this client auth. */
+	/**
+	 * Spring Boot SSL bundle {@code server} (server certificate, CA as trust) as the
+	 * server's, with this client auth.
+	 */
 	public String[] serverBundle(String clientAuth) {
 		return new String[] { "spring.ssl.bundle.pem.server.keystore.certificate=" + uri("server.crt"),
 				"spring.ssl.bundle.pem.server.keystore.private-key=" + uri("server.key"),
@@ -165,7 +196,10 @@ public final class TestCertificates {
 				"server.ssl.client-auth=" + clientAuth };
 	}
 
-	/** Properties defining {@code spring.ssl.bundle.pem.<bundle>} with the leaf's key and the CA as trust. */
+	/**
+	 * Properties defining {@code spring.ssl.bundle.pem.<bundle>} with the leaf's key and
+	 * the CA as trust.
+	 */
 	public String[] bundle(String bundle, Leaf leaf) {
 		String prefix = "spring.ssl.bundle.pem." + bundle + ".";
 		return new String[] { prefix + "keystore.certificate=" + leaf.files().certificate().toUri(),
@@ -189,6 +223,7 @@ public final class TestCertificates {
 
 	/**
 	 * A certificate issued by {@link #issue(String, String...)}.
+	 *
 	 * @param name its file name stem and CN
 	 * @param issued the certificate, its key and its chain
 	 * @param files the PEM files written

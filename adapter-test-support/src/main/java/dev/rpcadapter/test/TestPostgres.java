@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The PostgreSQL of the tests, chosen once per JVM: {@code ADAPTER_TEST_JDBC_URL} when set (user
- * {@code postgres}); otherwise a shared Testcontainers {@code postgres} container when Docker is
- * available; otherwise the local server at {@code jdbc:postgresql://127.0.0.1:5432/test} (user
- * {@code postgres}, trust authentication, as {@code .ci/run} sets it up).
+ * The PostgreSQL of the tests, chosen once per JVM: {@code ADAPTER_TEST_JDBC_URL} when
+ * set (user {@code postgres}); otherwise a shared Testcontainers {@code postgres}
+ * container when Docker is available; otherwise the local server at
+ * {@code jdbc:postgresql://127.0.0.1:5432/test} (user {@code postgres}, trust
+ * authentication, as {@code .ci/run} sets it up).
  */
 public final class TestPostgres {
 
@@ -41,9 +42,11 @@ public final class TestPostgres {
 		return target;
 	}
 
-	/** The decision: the variable, else a container when Docker is there, else the local server. */
-	static JdbcTarget resolve(Map<String, String> environment, BooleanSupplier docker,
-			Supplier<JdbcTarget> container) {
+	/**
+	 * The decision: the variable, else a container when Docker is there, else the local
+	 * server.
+	 */
+	static JdbcTarget resolve(Map<String, String> environment, BooleanSupplier docker, Supplier<JdbcTarget> container) {
 		String url = environment.get(URL_VARIABLE);
 		if (url != null && !url.isBlank()) {
 			return new JdbcTarget(url, "postgres", null, URL_VARIABLE);
@@ -54,7 +57,8 @@ public final class TestPostgres {
 		return new JdbcTarget(LOCAL_URL, "postgres", null, "local server, no Docker");
 	}
 
-	@SuppressWarnings("resource") // shared for the JVM's life; Testcontainers' Ryuk removes it afterwards
+	@SuppressWarnings("resource") // shared for the JVM's life; Testcontainers' Ryuk
+									// removes it afterwards
 	private static JdbcTarget startContainer() {
 		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE).withUsername("postgres");
 		container.start();

@@ -10,9 +10,10 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The Redis of the tests, chosen once per JVM like {@link TestPostgres}: {@code ADAPTER_TEST_REDIS}
- * ({@code host:port}) when set; otherwise a shared Testcontainers {@code redis} container when Docker
- * is available; otherwise the local server at {@code 127.0.0.1:6379}.
+ * The Redis of the tests, chosen once per JVM like {@link TestPostgres}:
+ * {@code ADAPTER_TEST_REDIS} ({@code host:port}) when set; otherwise a shared
+ * Testcontainers {@code redis} container when Docker is available; otherwise the local
+ * server at {@code 127.0.0.1:6379}.
  */
 public final class TestRedis {
 
@@ -40,7 +41,10 @@ public final class TestRedis {
 		return address;
 	}
 
-	/** The decision: the variable, else a container when Docker is there, else the local server. */
+	/**
+	 * The decision: the variable, else a container when Docker is there, else the local
+	 * server.
+	 */
 	static ServiceAddress resolve(Map<String, String> environment, BooleanSupplier docker,
 			Supplier<ServiceAddress> container) {
 		String address = environment.get(ADDRESS_VARIABLE);
@@ -53,7 +57,8 @@ public final class TestRedis {
 		return new ServiceAddress("127.0.0.1", 6379, "local server, no Docker");
 	}
 
-	@SuppressWarnings("resource") // shared for the JVM's life; Testcontainers' Ryuk removes it afterwards
+	@SuppressWarnings("resource") // shared for the JVM's life; Testcontainers' Ryuk
+									// removes it afterwards
 	private static ServiceAddress startContainer() {
 		GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE)).withExposedPorts(6379);
 		container.start();

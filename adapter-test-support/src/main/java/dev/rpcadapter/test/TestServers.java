@@ -17,8 +17,8 @@ public final class TestServers {
 	}
 
 	/**
-	 * The properties every test server starts with (random port, no banner, root logger at WARN),
-	 * then {@code properties} added and overriding them.
+	 * The properties every test server starts with (random port, no banner, root logger
+	 * at WARN), then {@code properties} added and overriding them.
 	 */
 	public static Map<String, Object> properties(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
@@ -29,7 +29,10 @@ public final class TestServers {
 		return all;
 	}
 
-	/** Starts the application with {@link #properties(Map)} and these command-line arguments. */
+	/**
+	 * Starts the application with {@link #properties(Map)} and these command-line
+	 * arguments.
+	 */
 	public static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties,
 			String... args) {
 		return new SpringApplicationBuilder(application).web(WebApplicationType.REACTIVE)
@@ -37,7 +40,9 @@ public final class TestServers {
 			.run(args);
 	}
 
-	/** @return the port the server listens on */
+	/**
+	 * @return the port the server listens on
+	 */
 	public static int port(ConfigurableApplicationContext context) {
 		WebServer server = ((WebServerApplicationContext) context).getWebServer();
 		if (server == null) {
@@ -46,7 +51,9 @@ public final class TestServers {
 		return server.getPort();
 	}
 
-	/** @return {@code http://127.0.0.1:<port>} */
+	/**
+	 * @return {@code http://127.0.0.1:<port>}
+	 */
 	public static URI httpUrl(ConfigurableApplicationContext context) {
 		return URI.create("http://127.0.0.1:" + port(context));
 	}

@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A {@code /ws} connection with the JDK's {@link WebSocket}; received frames are parsed and queued. */
+/**
+ * A {@code /ws} connection with the JDK's {@link WebSocket}; received frames are parsed
+ * and queued.
+ */
 public final class WebSocketFrames implements WebSocket.Listener, AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,7 +41,9 @@ public final class WebSocketFrames implements WebSocket.Listener, AutoCloseable 
 			.join();
 	}
 
-	/** Opens {@code ws://host:port/ws} of the server whose {@code /ws} HTTP URI this is. */
+	/**
+	 * Opens {@code ws://host:port/ws} of the server whose {@code /ws} HTTP URI this is.
+	 */
 	public static WebSocketFrames open(URI httpWs) {
 		return new WebSocketFrames(URI.create("ws://" + httpWs.getHost() + ":" + httpWs.getPort() + "/ws"));
 	}
@@ -79,7 +84,10 @@ public final class WebSocketFrames implements WebSocket.Listener, AutoCloseable 
 		throw new AssertionError("No " + event + " event");
 	}
 
-	/** The frames up to and including the first terminal job event, waiting at most 10 s for each. */
+	/**
+	 * The frames up to and including the first terminal job event, waiting at most 10 s
+	 * for each.
+	 */
 	public List<JsonNode> untilJobEnds() {
 		List<JsonNode> seen = new ArrayList<>();
 		while (true) {

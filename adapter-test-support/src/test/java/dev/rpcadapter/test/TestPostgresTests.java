@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestPostgresTests {
 
-	private static final JdbcTarget CONTAINER = new JdbcTarget("jdbc:postgresql://localhost:32768/test", "test", "secret",
-			"container");
+	private static final JdbcTarget CONTAINER = new JdbcTarget("jdbc:postgresql://localhost:32768/test", "test",
+			"secret", "container");
 
 	@Test
 	void variableWinsWithoutAskingDocker() {

@@ -36,9 +36,8 @@ class TestRedisTests {
 
 	@Test
 	void variableWithoutPortIsRejected() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TestRedis.resolve(Map.of(TestRedis.ADDRESS_VARIABLE, "cache.test"), () -> false,
-					() -> CONTAINER))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> TestRedis.resolve(Map.of(TestRedis.ADDRESS_VARIABLE, "cache.test"), () -> false, () -> CONTAINER))
 			.withMessageContaining("host:port");
 	}
 

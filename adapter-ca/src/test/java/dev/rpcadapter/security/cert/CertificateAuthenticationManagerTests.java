@@ -59,7 +59,8 @@ class CertificateAuthenticationManagerTests {
 			.certificate();
 
 		Authentication result = new CertificateAuthenticationManager("other")
-			.authenticate(new PreAuthenticatedAuthenticationToken("CN=seed", seed)).block();
+			.authenticate(new PreAuthenticatedAuthenticationToken("CN=seed", seed))
+			.block();
 
 		assertThat(Roles.of(result)).containsExactlyInAnyOrder("mcpproxy", "*");
 	}
@@ -69,8 +70,10 @@ class CertificateAuthenticationManagerTests {
 		X509Certificate plain = CertificateTool.issueClient(CA, CertificateRequest.forName("plain")).certificate();
 
 		Authentication seedStyle = new CertificateAuthenticationManager("other")
-			.authenticate(new PreAuthenticatedAuthenticationToken("CN=plain", plain)).block();
-		Authentication none = this.manager.authenticate(new PreAuthenticatedAuthenticationToken("CN=plain", plain)).block();
+			.authenticate(new PreAuthenticatedAuthenticationToken("CN=plain", plain))
+			.block();
+		Authentication none = this.manager.authenticate(new PreAuthenticatedAuthenticationToken("CN=plain", plain))
+			.block();
 
 		assertThat(Roles.of(seedStyle)).containsExactly("other");
 		assertThat(Roles.of(none)).isEmpty();

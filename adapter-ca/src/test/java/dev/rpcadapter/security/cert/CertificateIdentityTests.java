@@ -34,7 +34,8 @@ class CertificateIdentityTests {
 	void rolesWrittenAsRawUtf8BytesAreRead() {
 		X509Certificate certificate = client(CertificateRequest.forName("alice").withRoles("admin", "user"));
 
-		assertThat(rawExtensionOctets(certificate, AdapterOids.ROLES)).isEqualTo("admin,user".getBytes(StandardCharsets.UTF_8));
+		assertThat(rawExtensionOctets(certificate, AdapterOids.ROLES))
+			.isEqualTo("admin,user".getBytes(StandardCharsets.UTF_8));
 		assertThat(CertificateIdentity.from(certificate).roles()).containsExactly("admin", "user");
 	}
 
@@ -75,7 +76,8 @@ class CertificateIdentityTests {
 
 	@Test
 	void sanRoleEntriesAreUsedWhenTheRolesExtensionIsAbsent() {
-		X509Certificate certificate = client(CertificateRequest.forName("dave").withDnsNames("role=user", "role=viewer"));
+		X509Certificate certificate = client(
+				CertificateRequest.forName("dave").withDnsNames("role=user", "role=viewer"));
 
 		assertThat(certificate.getExtensionValue(AdapterOids.ROLES)).isNull();
 		assertThat(CertificateIdentity.from(certificate).roles()).containsExactly("user", "viewer");
@@ -83,9 +85,8 @@ class CertificateIdentityTests {
 
 	@Test
 	void toolWritesRolesAsSanEntriesWhenAsked() throws Exception {
-		X509Certificate certificate = client(CertificateRequest.forName("carol")
-			.withRoles("admin", "user")
-			.withRolesInSubjectAltName(true));
+		X509Certificate certificate = client(
+				CertificateRequest.forName("carol").withRoles("admin", "user").withRolesInSubjectAltName(true));
 
 		assertThat(certificate.getSubjectAlternativeNames()).extracting((name) -> (Object) name.get(1))
 			.containsExactly((Object) "role=admin", "role=user");
@@ -93,9 +94,8 @@ class CertificateIdentityTests {
 
 	@Test
 	void rolesExtensionWinsOverSanRoleEntries() {
-		X509Certificate certificate = client(CertificateRequest.forName("erin")
-			.withRoles("admin")
-			.withDnsNames("role=user"));
+		X509Certificate certificate = client(
+				CertificateRequest.forName("erin").withRoles("admin").withDnsNames("role=user"));
 
 		assertThat(CertificateIdentity.from(certificate).roles()).containsExactly("admin");
 	}

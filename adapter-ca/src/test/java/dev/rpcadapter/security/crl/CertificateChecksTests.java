@@ -18,7 +18,8 @@ class CertificateChecksTests {
 
 	private static final IssuedCertificate CA = CertificateTool.createCa(CertificateRequest.forName("Test CA"));
 
-	private static final IssuedCertificate SERVER = CertificateTool.issueServer(CA, CertificateRequest.forName("localhost"));
+	private static final IssuedCertificate SERVER = CertificateTool.issueServer(CA,
+			CertificateRequest.forName("localhost"));
 
 	private static final Clock CLOCK = Clock.systemUTC();
 
@@ -26,8 +27,10 @@ class CertificateChecksTests {
 	void currentServerCertificateWithCurrentCrlPasses() {
 		CrlSet crls = crls(CrlRequest.revoking(List.of()));
 
-		assertThatNoException().isThrownBy(() -> CertificateChecks.checkServer(SERVER.certificate(), "server.crt", crls, CLOCK));
-		assertThatNoException().isThrownBy(() -> CertificateChecks.checkServer(SERVER.certificate(), "server.crt", null, CLOCK));
+		assertThatNoException()
+			.isThrownBy(() -> CertificateChecks.checkServer(SERVER.certificate(), "server.crt", crls, CLOCK));
+		assertThatNoException()
+			.isThrownBy(() -> CertificateChecks.checkServer(SERVER.certificate(), "server.crt", null, CLOCK));
 	}
 
 	@Test

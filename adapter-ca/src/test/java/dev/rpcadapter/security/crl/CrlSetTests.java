@@ -24,7 +24,8 @@ class CrlSetTests {
 
 	private static final IssuedCertificate CA = CertificateTool.createCa(CertificateRequest.forName("Test CA"));
 
-	private static final IssuedCertificate REVOKED = CertificateTool.issueClient(CA, CertificateRequest.forName("mallory"));
+	private static final IssuedCertificate REVOKED = CertificateTool.issueClient(CA,
+			CertificateRequest.forName("mallory"));
 
 	private static final IssuedCertificate GOOD = CertificateTool.issueClient(CA, CertificateRequest.forName("alice"));
 
@@ -34,8 +35,7 @@ class CrlSetTests {
 	void revokedCertificateIsRejected() {
 		CrlSet crls = crlSet(CertificateTool.createCrl(CA, CrlRequest.revoking(REVOKED.serialNumber())), CLOCK);
 
-		assertThatExceptionOfType(CertificateRevokedException.class)
-			.isThrownBy(() -> crls.check(REVOKED.certificate()))
+		assertThatExceptionOfType(CertificateRevokedException.class).isThrownBy(() -> crls.check(REVOKED.certificate()))
 			.satisfies((ex) -> assertThat(ex.getAuthorityName()).isEqualTo(CA.certificate().getSubjectX500Principal()));
 	}
 
@@ -74,7 +74,8 @@ class CrlSetTests {
 		X509CRL crl = CertificateTool.createCrl(notACa, CrlRequest.revoking(List.of()));
 
 		assertThatExceptionOfType(CrlException.class)
-			.isThrownBy(() -> CrlSet.of(List.of(new CrlSet.SourcedCrl(crl, "x.crl")), List.of(notACa.certificate()), CLOCK))
+			.isThrownBy(
+					() -> CrlSet.of(List.of(new CrlSet.SourcedCrl(crl, "x.crl")), List.of(notACa.certificate()), CLOCK))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(CrlException.Reason.ISSUER_NOT_ALLOWED_TO_SIGN_CRLS));
 	}
 
@@ -104,14 +105,17 @@ class CrlSetTests {
 
 	@Test
 	void aCertificateCheckedBeforeIsStillRefusedOnceTheCrlExpires() throws Exception {
-		X509CRL crl = CertificateTool.createCrl(CA, CrlRequest.revoking(REVOKED.serialNumber()).withValidity(Duration.ofDays(1)));
+		X509CRL crl = CertificateTool.createCrl(CA,
+				CrlRequest.revoking(REVOKED.serialNumber()).withValidity(Duration.ofDays(1)));
 		MovableClock clock = new MovableClock(Instant.now());
 		CrlSet crls = crlSet(crl, clock);
 
 		crls.check(GOOD.certificate());
 		crls.check(GOOD.certificate()); // remembered as not revoked
-		assertThatExceptionOfType(CertificateRevokedException.class).isThrownBy(() -> crls.check(REVOKED.certificate()));
-		assertThatExceptionOfType(CertificateRevokedException.class).isThrownBy(() -> crls.check(REVOKED.certificate()));
+		assertThatExceptionOfType(CertificateRevokedException.class)
+			.isThrownBy(() -> crls.check(REVOKED.certificate()));
+		assertThatExceptionOfType(CertificateRevokedException.class)
+			.isThrownBy(() -> crls.check(REVOKED.certificate()));
 		clock.now = crl.getNextUpdate().toInstant().plusSeconds(1);
 
 		assertThatExceptionOfType(CertificateException.class).isThrownBy(() -> crls.check(GOOD.certificate()))
@@ -141,6 +145,7 @@ class CrlSetTests {
 		public Instant instant() {
 			return this.now;
 		}
+
 	}
 
 	@Test

@@ -36,7 +36,8 @@ class ReloadingCrlCheckerTests {
 
 		writeCrl(CrlRequest.revoking(ALICE.serialNumber()));
 
-		assertThatExceptionOfType(CertificateRevokedException.class).isThrownBy(() -> checker.check(ALICE.certificate()));
+		assertThatExceptionOfType(CertificateRevokedException.class)
+			.isThrownBy(() -> checker.check(ALICE.certificate()));
 	}
 
 	@Test

@@ -37,14 +37,15 @@ class RevocationTrustManagersTests {
 	private static final IssuedCertificate ALICE = CertificateTool.issueClient(CA,
 			CertificateRequest.forName("alice").withRoles("admin"));
 
-	private static final IssuedCertificate MALLORY = CertificateTool.issueClient(CA, CertificateRequest.forName("mallory"));
+	private static final IssuedCertificate MALLORY = CertificateTool.issueClient(CA,
+			CertificateRequest.forName("mallory"));
 
-	private static final CrlSet CRLS = CrlSet.of(
-			List.of(new CrlSet.SourcedCrl(CertificateTool.createCrl(CA, CrlRequest.revoking(MALLORY.serialNumber())),
-					"ca.crl")),
-			List.of(CA.certificate()), Clock.systemUTC());
+	private static final CrlSet CRLS = CrlSet
+		.of(List.of(new CrlSet.SourcedCrl(CertificateTool.createCrl(CA, CrlRequest.revoking(MALLORY.serialNumber())),
+				"ca.crl")), List.of(CA.certificate()), Clock.systemUTC());
 
-	private final X509ExtendedTrustManager trustManager = RevocationTrustManagers.forCas(List.of(CA.certificate()), CRLS);
+	private final X509ExtendedTrustManager trustManager = RevocationTrustManagers.forCas(List.of(CA.certificate()),
+			CRLS);
 
 	@Test
 	void validClientChainIsTrusted() {

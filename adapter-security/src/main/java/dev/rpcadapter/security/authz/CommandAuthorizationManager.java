@@ -9,9 +9,9 @@ import reactor.core.publisher.Mono;
 import dev.rpcadapter.security.Roles;
 
 /**
- * Decides whether an authentication may call a command (the object being authorized is the
- * command name), from the caller's {@code ROLE_} authorities and {@link CommandPermissions}.
- * No authentication, or an unauthenticated one, is denied.
+ * Decides whether an authentication may call a command (the object being authorized is
+ * the command name), from the caller's {@code ROLE_} authorities and
+ * {@link CommandPermissions}. No authentication, or an unauthenticated one, is denied.
  */
 public final class CommandAuthorizationManager implements ReactiveAuthorizationManager<String> {
 

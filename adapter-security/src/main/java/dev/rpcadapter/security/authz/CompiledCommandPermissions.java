@@ -10,8 +10,8 @@ import java.util.Set;
 import dev.rpcadapter.support.BoundedMemo;
 
 /**
- * {@link CommandPermissions} compiled once per role, with the merged matcher of each role set
- * seen cached (bounded), so a check is a hash look-up and a few prefix comparisons.
+ * {@link CommandPermissions} compiled once per role, with the merged matcher of each role
+ * set seen cached (bounded), so a check is a hash look-up and a few prefix comparisons.
  */
 final class CompiledCommandPermissions implements CommandPermissions {
 
@@ -26,14 +26,16 @@ final class CompiledCommandPermissions implements CommandPermissions {
 	private CompiledCommandPermissions(Map<String, CommandMatcher> configured) {
 		this.configured = Map.copyOf(configured);
 		Map<String, CommandMatcher> byRole = new HashMap<>(configured);
-		// the seed's wildcard role "*" (a certificate's "all" or "any") may call every command unless configured
+		// the seed's wildcard role "*" (a certificate's "all" or "any") may call every
+		// command unless configured
 		byRole.putIfAbsent("*", CommandMatcher.compile("*", List.of("*")));
 		this.byRole = Map.copyOf(byRole);
 	}
 
 	static CompiledCommandPermissions compile(Map<String, ? extends Collection<String>> rolePatterns) {
 		Map<String, CommandMatcher> byRole = new HashMap<>();
-		// role names match case-insensitively (the seed's default); one role configured in two cases merges
+		// role names match case-insensitively (the seed's default); one role configured
+		// in two cases merges
 		rolePatterns.forEach((role, patterns) -> byRole.merge(key(role), CommandMatcher.compile(role, patterns),
 				CommandMatcher::merge));
 		return new CompiledCommandPermissions(byRole);

@@ -6,8 +6,9 @@ import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.dispatch.CommandAuthorizer;
 
 /**
- * A {@link CommandAuthorizer} on {@link CommandPermissions}: a caller may call what its roles allow,
- * and administers the queue only when a configured role grants {@link CommandAuthorizer#QUEUE_ADMIN}.
+ * A {@link CommandAuthorizer} on {@link CommandPermissions}: a caller may call what its
+ * roles allow, and administers the queue only when a configured role grants
+ * {@link CommandAuthorizer#QUEUE_ADMIN}.
  */
 public final class RoleCommandAuthorizer implements CommandAuthorizer {
 

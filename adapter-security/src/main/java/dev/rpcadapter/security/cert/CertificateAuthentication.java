@@ -39,20 +39,23 @@ public final class CertificateAuthentication extends AbstractAuthenticationToken
 	 * Returns the authentication for a validated client certificate.
 	 * @param certificate the certificate, already validated by the TLS layer
 	 * @return the authentication
-	 * @throws IllegalArgumentException when the certificate's identity extensions cannot be read
+	 * @throws IllegalArgumentException when the certificate's identity extensions cannot
+	 * be read
 	 */
 	public static CertificateAuthentication of(X509Certificate certificate) {
 		return of(certificate, "");
 	}
 
 	/**
-	 * Returns the authentication for a validated client certificate, with the seed's reading of
-	 * certificate roles: names in lower case, {@code all} and {@code any} meaning {@code *}, and
-	 * {@code defaultRole} for a certificate that names no role.
+	 * Returns the authentication for a validated client certificate, with the seed's
+	 * reading of certificate roles: names in lower case, {@code all} and {@code any}
+	 * meaning {@code *}, and {@code defaultRole} for a certificate that names no role.
 	 * @param certificate the certificate, already validated by the TLS layer
-	 * @param defaultRole the role of a certificate without roles (the seed's {@code other}); empty for none
+	 * @param defaultRole the role of a certificate without roles (the seed's
+	 * {@code other}); empty for none
 	 * @return the authentication
-	 * @throws IllegalArgumentException when the certificate's identity extensions cannot be read
+	 * @throws IllegalArgumentException when the certificate's identity extensions cannot
+	 * be read
 	 */
 	public static CertificateAuthentication of(X509Certificate certificate, String defaultRole) {
 		CertificateIdentity identity = CertificateIdentity.from(certificate);
@@ -71,17 +74,24 @@ public final class CertificateAuthentication extends AbstractAuthenticationToken
 		return List.copyOf(granted);
 	}
 
-	/** @return the identity read from the certificate */
+	/**
+	 * @return the identity read from the certificate
+	 */
 	public CertificateIdentity identity() {
 		return this.identity;
 	}
 
-	/** @return the role names granted (normalised as {@link #of(X509Certificate, String)} says), without {@code ROLE_} */
+	/**
+	 * @return the role names granted (normalised as {@link #of(X509Certificate, String)}
+	 * says), without {@code ROLE_}
+	 */
 	public List<String> roles() {
 		return this.roles;
 	}
 
-	/** @return the client certificate */
+	/**
+	 * @return the client certificate
+	 */
 	@Override
 	public X509Certificate getCredentials() {
 		return this.certificate;

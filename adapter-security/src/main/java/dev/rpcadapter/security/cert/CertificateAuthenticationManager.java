@@ -9,11 +9,11 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates the client certificate that Spring Security's X.509 support extracted from the
- * TLS session (a {@link PreAuthenticatedAuthenticationToken} whose credentials are the
- * {@link X509Certificate}) into a {@link CertificateAuthentication} carrying the certificate's
- * roles. The TLS layer must already have validated the chain and checked revocation. Other
- * authentication types complete empty.
+ * Authenticates the client certificate that Spring Security's X.509 support extracted
+ * from the TLS session (a {@link PreAuthenticatedAuthenticationToken} whose credentials
+ * are the {@link X509Certificate}) into a {@link CertificateAuthentication} carrying the
+ * certificate's roles. The TLS layer must already have validated the chain and checked
+ * revocation. Other authentication types complete empty.
  */
 public final class CertificateAuthenticationManager implements ReactiveAuthenticationManager {
 
@@ -25,8 +25,8 @@ public final class CertificateAuthenticationManager implements ReactiveAuthentic
 	}
 
 	/**
-	 * @param defaultRole the role of a certificate that names none (the seed adapter's {@code other});
-	 * empty for none
+	 * @param defaultRole the role of a certificate that names none (the seed adapter's
+	 * {@code other}); empty for none
 	 */
 	public CertificateAuthenticationManager(String defaultRole) {
 		this.defaultRole = defaultRole;

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who a client certificate identifies and which roles it grants.
  *
- * @param principal the subject's common name, or the whole subject (RFC 2253) when it has none
+ * @param principal the subject's common name, or the whole subject (RFC 2253) when it has
+ * none
  * @param roles roles from extension {@value AdapterOids#ROLES}, else from SAN DNS entries
  * {@code role=<name>}; empty when the certificate carries neither
  * @param permissions permissions from extension {@value AdapterOids#PERMISSIONS}
@@ -36,9 +37,9 @@ public record CertificateIdentity(String principal, List<String> roles, List<Str
 	}
 
 	/**
-	 * Reads the identity of a certificate. Extension values are accepted as raw UTF-8 (Python
-	 * tooling, {@code adapter-ca}'s {@code CertificateTool}) and as a DER string (openssl
-	 * {@code ASN1:UTF8String:admin,user}).
+	 * Reads the identity of a certificate. Extension values are accepted as raw UTF-8
+	 * (Python tooling, {@code adapter-ca}'s {@code CertificateTool}) and as a DER string
+	 * (openssl {@code ASN1:UTF8String:admin,user}).
 	 * @param certificate a client certificate
 	 * @return its identity
 	 * @throws IllegalArgumentException when an identity extension cannot be decoded

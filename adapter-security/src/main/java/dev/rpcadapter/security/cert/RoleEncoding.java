@@ -6,7 +6,10 @@ package dev.rpcadapter.security.cert;
  */
 public enum RoleEncoding {
 
-	/** The UTF-8 bytes of the value directly, as the Python tooling writes them. The default. */
+	/**
+	 * The UTF-8 bytes of the value directly, as the Python tooling writes them. The
+	 * default.
+	 */
 	RAW_UTF8,
 
 	/**

@@ -10,7 +10,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** In-memory trust stores and PKIX trust managers for a set of trusted (CA) certificates. */
+/**
+ * In-memory trust stores and PKIX trust managers for a set of trusted (CA) certificates.
+ */
 public final class TrustAnchors {
 
 	private static final char[] NO_PASSWORD = new char[0];
@@ -42,8 +44,8 @@ public final class TrustAnchors {
 	}
 
 	/**
-	 * Returns the platform's PKIX trust manager for the given trust anchors. It validates chains
-	 * and signatures but does not check revocation; wrap it with
+	 * Returns the platform's PKIX trust manager for the given trust anchors. It validates
+	 * chains and signatures but does not check revocation; wrap it with
 	 * {@code RevocationTrustManagers} for that.
 	 * @param trusted the trust anchors
 	 * @return the trust manager

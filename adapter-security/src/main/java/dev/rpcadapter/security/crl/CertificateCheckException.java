@@ -3,8 +3,8 @@ package dev.rpcadapter.security.crl;
 import java.io.Serial;
 
 /**
- * A certificate this server relies on is unusable (expired, not yet valid, or revoked). The
- * message names the certificate and says how to fix it.
+ * A certificate this server relies on is unusable (expired, not yet valid, or revoked).
+ * The message names the certificate and says how to fix it.
  */
 public class CertificateCheckException extends RuntimeException {
 

@@ -8,8 +8,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks to run at startup, so a server with an unusable certificate or CRL refuses to start
- * with a clear message instead of failing handshakes later.
+ * Checks to run at startup, so a server with an unusable certificate or CRL refuses to
+ * start with a clear message instead of failing handshakes later.
  */
 public final class CertificateChecks {
 
@@ -17,14 +17,16 @@ public final class CertificateChecks {
 	}
 
 	/**
-	 * Checks the server's own certificate and the configured CRLs: the certificate is within
-	 * its validity, every CRL is current, and — when a CRL covers the certificate's issuer —
-	 * the certificate is not revoked.
+	 * Checks the server's own certificate and the configured CRLs: the certificate is
+	 * within its validity, every CRL is current, and — when a CRL covers the
+	 * certificate's issuer — the certificate is not revoked.
 	 * @param certificate the server certificate
-	 * @param source where it came from, e.g. its file or SSL bundle name; used in messages
+	 * @param source where it came from, e.g. its file or SSL bundle name; used in
+	 * messages
 	 * @param crls the configured CRLs, or {@code null} when none are configured
 	 * @param clock the current time
-	 * @throws CertificateCheckException when the certificate is expired, not yet valid or revoked
+	 * @throws CertificateCheckException when the certificate is expired, not yet valid or
+	 * revoked
 	 * @throws CrlException when a CRL is expired or not yet valid
 	 */
 	public static void checkServer(X509Certificate certificate, String source, @Nullable CrlSet crls, Clock clock) {
@@ -69,10 +71,9 @@ public final class CertificateChecks {
 			checker.check(certificate);
 		}
 		catch (CertificateException ex) {
-			throw new CertificateCheckException("Certificate '" + certificate.getSubjectX500Principal() + "' ("
-					+ source + ", serial " + certificate.getSerialNumber().toString(16)
-					+ ") failed the revocation check: " + ex.getMessage()
-					+ "; issue a new certificate or use a CRL that does not revoke it", ex);
+			throw new CertificateCheckException("Certificate '" + certificate.getSubjectX500Principal() + "' (" + source
+					+ ", serial " + certificate.getSerialNumber().toString(16) + ") failed the revocation check: "
+					+ ex.getMessage() + "; issue a new certificate or use a CRL that does not revoke it", ex);
 		}
 	}
 

@@ -3,8 +3,8 @@ package dev.rpcadapter.security.crl;
 import java.io.Serial;
 
 /**
- * A certificate revocation list cannot be used. The message names the CRL's source (usually
- * its file) and says how to fix the problem; {@link #reason()} classifies it.
+ * A certificate revocation list cannot be used. The message names the CRL's source
+ * (usually its file) and says how to fix the problem; {@link #reason()} classifies it.
  */
 public class CrlException extends RuntimeException {
 
@@ -35,12 +35,16 @@ public class CrlException extends RuntimeException {
 		this.source = source;
 	}
 
-	/** @return what is wrong */
+	/**
+	 * @return what is wrong
+	 */
 	public Reason reason() {
 		return this.reason;
 	}
 
-	/** @return where the CRL came from, e.g. its file path */
+	/**
+	 * @return where the CRL came from, e.g. its file path
+	 */
 	public String source() {
 		return this.source;
 	}
@@ -56,10 +60,16 @@ public class CrlException extends RuntimeException {
 		/** No configured CA certificate has the CRL's issuer name. */
 		UNKNOWN_ISSUER,
 
-		/** The CRL's signature does not verify with the public key of the CA that it names. */
+		/**
+		 * The CRL's signature does not verify with the public key of the CA that it
+		 * names.
+		 */
 		INVALID_SIGNATURE,
 
-		/** The CA that the CRL names may not sign CRLs (its key usage lacks {@code cRLSign}). */
+		/**
+		 * The CA that the CRL names may not sign CRLs (its key usage lacks
+		 * {@code cRLSign}).
+		 */
 		ISSUER_NOT_ALLOWED_TO_SIGN_CRLS,
 
 		/** The CRL's {@code nextUpdate} has passed. */

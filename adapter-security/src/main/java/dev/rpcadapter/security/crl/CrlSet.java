@@ -8,13 +8,13 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * CRLs whose signatures have been verified against the CA certificates that issued them, used
- * to check certificates for revocation.
+ * CRLs whose signatures have been verified against the CA certificates that issued them,
+ * used to check certificates for revocation.
  * <p>
- * Every CRL must be signed by one of the given CA certificates: a CRL is matched to its CA by
- * name <em>and</em> its signature verified with that CA's public key, so a CRL forged under a
- * CA's name is rejected. {@link #check(X509Certificate)} fails closed: a certificate whose
- * issuer has no CRL here, or whose CRL has expired, is rejected.
+ * Every CRL must be signed by one of the given CA certificates: a CRL is matched to its
+ * CA by name <em>and</em> its signature verified with that CA's public key, so a CRL
+ * forged under a CA's name is rejected. {@link #check(X509Certificate)} fails closed: a
+ * certificate whose issuer has no CRL here, or whose CRL has expired, is rejected.
  */
 public interface CrlSet extends RevocationChecker {
 
@@ -24,7 +24,8 @@ public interface CrlSet extends RevocationChecker {
 	 * @param issuers the CA certificates that may have signed them
 	 * @param clock decides when a CRL has expired
 	 * @return the verified set
-	 * @throws CrlException when a CRL has no matching CA, or its signature does not verify
+	 * @throws CrlException when a CRL has no matching CA, or its signature does not
+	 * verify
 	 */
 	static CrlSet of(List<SourcedCrl> crls, Collection<X509Certificate> issuers, Clock clock) {
 		return VerifiedCrlSet.verify(crls, issuers, clock);
@@ -51,11 +52,14 @@ public interface CrlSet extends RevocationChecker {
 	 */
 	boolean covers(X509Certificate certificate);
 
-	/** @return the verified CRLs */
+	/**
+	 * @return the verified CRLs
+	 */
 	List<SourcedCrl> crls();
 
 	/**
-	 * Checks that every CRL is current: issued in the past and its {@code nextUpdate} not passed.
+	 * Checks that every CRL is current: issued in the past and its {@code nextUpdate} not
+	 * passed.
 	 * @throws CrlException ({@link CrlException.Reason#EXPIRED} or
 	 * {@link CrlException.Reason#NOT_YET_VALID}) naming the CRL and how to fix it
 	 */

@@ -27,8 +27,8 @@ public final class Crls {
 	 * Reads all CRLs from a file.
 	 * @param file a PEM or DER file
 	 * @return the CRLs, at least one
-	 * @throws CrlException ({@link CrlException.Reason#UNREADABLE}) when the file is missing,
-	 * unreadable, empty or not a CRL
+	 * @throws CrlException ({@link CrlException.Reason#UNREADABLE}) when the file is
+	 * missing, unreadable, empty or not a CRL
 	 */
 	public static List<X509CRL> load(Path file) {
 		String source = file.toAbsolutePath().toString();
@@ -36,8 +36,8 @@ public final class Crls {
 			return parse(Files.readAllBytes(file), source);
 		}
 		catch (NoSuchFileException ex) {
-			throw new CrlException(CrlException.Reason.UNREADABLE, source, "CRL file " + source + " does not exist"
-					+ HOW_TO_FIX, ex);
+			throw new CrlException(CrlException.Reason.UNREADABLE, source,
+					"CRL file " + source + " does not exist" + HOW_TO_FIX, ex);
 		}
 		catch (IOException ex) {
 			throw new CrlException(CrlException.Reason.UNREADABLE, source,
@@ -50,7 +50,8 @@ public final class Crls {
 	 * @param bytes the encoded CRLs
 	 * @param source a description of where the bytes came from, used in messages
 	 * @return the CRLs, at least one
-	 * @throws CrlException ({@link CrlException.Reason#UNREADABLE}) when the bytes hold no CRL
+	 * @throws CrlException ({@link CrlException.Reason#UNREADABLE}) when the bytes hold
+	 * no CRL
 	 */
 	public static List<X509CRL> parse(byte[] bytes, String source) {
 		try {

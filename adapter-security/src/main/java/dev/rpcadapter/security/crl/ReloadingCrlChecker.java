@@ -12,9 +12,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Checks revocation against a CRL file, reloading it when the file changes (looked at no more than
- * once per look interval), so a refreshed CRL takes effect without a restart. A changed file that cannot be loaded rejects every
- * certificate until it is fixed (fail closed).
+ * Checks revocation against a CRL file, reloading it when the file changes (looked at no
+ * more than once per look interval), so a refreshed CRL takes effect without a restart. A
+ * changed file that cannot be loaded rejects every certificate until it is fixed (fail
+ * closed).
  */
 final class ReloadingCrlChecker implements RevocationChecker {
 

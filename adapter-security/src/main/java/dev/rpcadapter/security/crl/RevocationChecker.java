@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.Collection;
 
 /**
- * Decides whether a certificate has been revoked. Implementations fail closed: when they cannot
- * tell (no current CRL for the issuer), they throw.
+ * Decides whether a certificate has been revoked. Implementations fail closed: when they
+ * cannot tell (no current CRL for the issuer), they throw.
  */
 @FunctionalInterface
 public interface RevocationChecker {
@@ -22,8 +22,8 @@ public interface RevocationChecker {
 	void check(X509Certificate certificate) throws CertificateException;
 
 	/**
-	 * Returns a checker backed by a CRL file that is reloaded (and re-verified) whenever the
-	 * file changes. The file is loaded once now, so a bad file fails at startup.
+	 * Returns a checker backed by a CRL file that is reloaded (and re-verified) whenever
+	 * the file changes. The file is loaded once now, so a bad file fails at startup.
 	 * @param crlFile a PEM or DER CRL file
 	 * @param issuers the CA certificates that may sign the CRLs
 	 * @param clock decides when a CRL has expired
@@ -35,8 +35,9 @@ public interface RevocationChecker {
 	}
 
 	/**
-	 * Like {@link #reloadingCrlFile(Path, Collection, Clock)}, but looks at the file at most once per
-	 * {@code lookInterval} (a server checking every request needs no more than once a second).
+	 * Like {@link #reloadingCrlFile(Path, Collection, Clock)}, but looks at the file at
+	 * most once per {@code lookInterval} (a server checking every request needs no more
+	 * than once a second).
 	 */
 	static RevocationChecker reloadingCrlFile(Path crlFile, Collection<X509Certificate> issuers, Clock clock,
 			java.time.Duration lookInterval) {

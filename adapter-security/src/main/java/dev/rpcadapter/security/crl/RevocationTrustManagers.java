@@ -9,9 +9,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import dev.rpcadapter.security.cert.TrustAnchors;
 
 /**
- * Trust managers that reject revoked certificates during the TLS handshake, after the normal
- * chain validation. This does not use the JDK's {@code PKIXRevocationChecker}, so it needs no
- * network access (no OCSP, no CRL distribution points) and reads only the configured CRLs.
+ * Trust managers that reject revoked certificates during the TLS handshake, after the
+ * normal chain validation. This does not use the JDK's {@code PKIXRevocationChecker}, so
+ * it needs no network access (no OCSP, no CRL distribution points) and reads only the
+ * configured CRLs.
  */
 public final class RevocationTrustManagers {
 
@@ -19,8 +20,8 @@ public final class RevocationTrustManagers {
 	}
 
 	/**
-	 * Wraps a trust manager: chains are validated by the delegate, then the peer's certificate
-	 * is checked for revocation; a revoked or unknown one is rejected with a
+	 * Wraps a trust manager: chains are validated by the delegate, then the peer's
+	 * certificate is checked for revocation; a revoked or unknown one is rejected with a
 	 * {@link java.security.cert.CertificateException}.
 	 * @param delegate validates chains (signatures, validity, trust anchors)
 	 * @param checker decides revocation
@@ -31,7 +32,8 @@ public final class RevocationTrustManagers {
 	}
 
 	/**
-	 * Returns a PKIX trust manager for the given CA certificates that also checks revocation.
+	 * Returns a PKIX trust manager for the given CA certificates that also checks
+	 * revocation.
 	 * @param trustedCas the trust anchors
 	 * @param checker decides revocation
 	 * @return the trust manager
@@ -41,8 +43,8 @@ public final class RevocationTrustManagers {
 	}
 
 	/**
-	 * Wraps a trust manager factory (e.g. one from a Spring Boot SSL bundle) so that every X.509
-	 * trust manager it returns also checks revocation.
+	 * Wraps a trust manager factory (e.g. one from a Spring Boot SSL bundle) so that
+	 * every X.509 trust manager it returns also checks revocation.
 	 * @param delegate the factory to wrap; initialising the wrapper initialises it
 	 * @param checker decides revocation
 	 * @return the wrapping factory

@@ -18,8 +18,8 @@ import dev.rpcadapter.support.BoundedMemo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link CrlSet} implementation: immutable (but for a memo of certificates found not revoked),
- * safe for concurrent use.
+ * The {@link CrlSet} implementation: immutable (but for a memo of certificates found not
+ * revoked), safe for concurrent use.
  */
 final class VerifiedCrlSet implements CrlSet {
 
@@ -29,7 +29,10 @@ final class VerifiedCrlSet implements CrlSet {
 
 	private final Clock clock;
 
-	/** How many certificates found not revoked are remembered (a server sees few distinct clients). */
+	/**
+	 * How many certificates found not revoked are remembered (a server sees few distinct
+	 * clients).
+	 */
 	static final int MAX_REMEMBERED = 1024;
 
 	private final BoundedMemo<X509Certificate, SourcedCrl> notRevoked = new BoundedMemo<>(MAX_REMEMBERED);
@@ -98,7 +101,8 @@ final class VerifiedCrlSet implements CrlSet {
 
 	@Override
 	public void check(X509Certificate certificate) throws CertificateException {
-		// a certificate this set found not revoked stays so (the set is immutable): only the CRL's
+		// a certificate this set found not revoked stays so (the set is immutable): only
+		// the CRL's
 		// currentness, which depends on the clock, is checked again
 		SourcedCrl known = this.notRevoked.get(certificate);
 		SourcedCrl sourced = (known != null) ? known : crlFor(certificate);

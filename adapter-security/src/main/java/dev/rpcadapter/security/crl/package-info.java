@@ -1,5 +1,7 @@
 /**
- * Certificate revocation: loading CRLs (PEM or DER), checking certificates against them after verifying each CRL's signature, a revocation-checking trust manager for mTLS handshakes, and startup checks.
+ * Certificate revocation: loading CRLs (PEM or DER), checking certificates against them
+ * after verifying each CRL's signature, a revocation-checking trust manager for mTLS
+ * handshakes, and startup checks.
  */
 @NullMarked
 package dev.rpcadapter.security.crl;

@@ -13,9 +13,9 @@ import org.bouncycastle.asn1.ASN1String;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a text-valued X.509 extension whose {@code extnValue} holds either the raw UTF-8 bytes
- * of the text (Python tooling) or a DER {@code UTF8String}, {@code PrintableString} or
- * {@code IA5String} (openssl {@code ASN1:UTF8String:...}).
+ * Reads a text-valued X.509 extension whose {@code extnValue} holds either the raw UTF-8
+ * bytes of the text (Python tooling) or a DER {@code UTF8String}, {@code PrintableString}
+ * or {@code IA5String} (openssl {@code ASN1:UTF8String:...}).
  */
 public final class ExtensionText {
 
@@ -33,7 +33,8 @@ public final class ExtensionText {
 	 * @param certificate the certificate
 	 * @param oid the extension's object identifier
 	 * @return the text
-	 * @throws IllegalArgumentException when the value is neither UTF-8 text nor a DER string
+	 * @throws IllegalArgumentException when the value is neither UTF-8 text nor a DER
+	 * string
 	 */
 	public static @Nullable String read(X509Certificate certificate, String oid) {
 		byte[] extensionValue = certificate.getExtensionValue(oid);

@@ -1,5 +1,6 @@
 /**
- * Implementation details of adapter-security. Not API: anything here may change without notice; do not use it from other modules or applications.
+ * Implementation details of adapter-security. Not API: anything here may change without
+ * notice; do not use it from other modules or applications.
  */
 @NullMarked
 package dev.rpcadapter.security.internal;

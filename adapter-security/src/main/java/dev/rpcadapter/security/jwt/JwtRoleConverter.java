@@ -22,9 +22,9 @@ import dev.rpcadapter.security.Roles;
  * {@code ROLE_<role>} authority per role found in the configured claim.
  * <p>
  * The claim may hold a list of strings or one string of comma or space separated names; a
- * dotted claim name ({@code realm_access.roles}) walks into nested objects. A missing claim
- * means no roles. The principal name comes from the configured claim ({@code sub} by default); a
- * token without it is refused with an {@link InvalidBearerTokenException}.
+ * dotted claim name ({@code realm_access.roles}) walks into nested objects. A missing
+ * claim means no roles. The principal name comes from the configured claim ({@code sub}
+ * by default); a token without it is refused with an {@link InvalidBearerTokenException}.
  */
 public final class JwtRoleConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
@@ -56,7 +56,11 @@ public final class JwtRoleConverter implements Converter<Jwt, Mono<AbstractAuthe
 		Object value = lookup(jwt.getClaims(), this.rolesClaim);
 		Set<String> roles = new LinkedHashSet<>();
 		if (value instanceof Collection<?> values) {
-			values.stream().map(String::valueOf).map(String::strip).filter((role) -> !role.isEmpty()).forEach(roles::add);
+			values.stream()
+				.map(String::valueOf)
+				.map(String::strip)
+				.filter((role) -> !role.isEmpty())
+				.forEach(roles::add);
 		}
 		else if (value instanceof String text) {
 			roles.addAll(Roles.split(text.replace(' ', ',')));
@@ -64,11 +68,15 @@ public final class JwtRoleConverter implements Converter<Jwt, Mono<AbstractAuthe
 		return new ArrayList<>(roles);
 	}
 
-	/** The configured claim's value; a token without it names nobody and is refused (never a shared name). */
+	/**
+	 * The configured claim's value; a token without it names nobody and is refused (never
+	 * a shared name).
+	 */
 	private String principal(Jwt jwt) {
 		Object name = jwt.getClaims().get(this.principalClaim);
 		if (name == null || name.toString().isBlank()) {
-			throw new InvalidBearerTokenException("The JWT has no '" + this.principalClaim + "' claim naming the caller");
+			throw new InvalidBearerTokenException(
+					"The JWT has no '" + this.principalClaim + "' claim naming the caller");
 		}
 		return name.toString();
 	}

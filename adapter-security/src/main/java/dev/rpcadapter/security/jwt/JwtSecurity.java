@@ -23,11 +23,12 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 
 /**
- * Builds Spring Security JWT decoders and authentication managers from {@link JwtSettings}.
+ * Builds Spring Security JWT decoders and authentication managers from
+ * {@link JwtSettings}.
  * <p>
  * Every decoder verifies the signature, requires an {@code exp} claim and checks it (and
- * {@code nbf}) with the configured clock skew, and checks {@code iss} and {@code aud} when they
- * are configured.
+ * {@code nbf}) with the configured clock skew, and checks {@code iss} and {@code aud}
+ * when they are configured.
  */
 public final class JwtSecurity {
 
@@ -67,8 +68,8 @@ public final class JwtSecurity {
 	}
 
 	/**
-	 * Builds an authentication manager on a decoder of the application's own (which does the
-	 * signature, time, issuer and audience checks it was configured with).
+	 * Builds an authentication manager on a decoder of the application's own (which does
+	 * the signature, time, issuer and audience checks it was configured with).
 	 * @param decoder verifies and decodes tokens
 	 * @param rolesClaim the claim holding the roles
 	 * @param principalClaim the claim naming the caller (a token without it is refused)
@@ -115,9 +116,12 @@ public final class JwtSecurity {
 		}
 		String audience = settings.audience();
 		if (audience != null) {
-			// one audience, or several separated by commas: the token must name one of them
-			List<String> accepted = java.util.Arrays.stream(audience.split(",")).map(String::strip)
-				.filter((value) -> !value.isEmpty()).toList();
+			// one audience, or several separated by commas: the token must name one of
+			// them
+			List<String> accepted = java.util.Arrays.stream(audience.split(","))
+				.map(String::strip)
+				.filter((value) -> !value.isEmpty())
+				.toList();
 			validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
 					(values) -> values != null && values.stream().anyMatch(accepted::contains)));
 		}

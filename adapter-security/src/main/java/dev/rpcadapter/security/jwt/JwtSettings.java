@@ -6,16 +6,20 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How JSON Web Tokens are verified and turned into roles. Start from {@link #hmac(String)},
- * {@link #issuer(String)} or {@link #jwkSetUri(String)} and adjust with the {@code with…} methods.
+ * How JSON Web Tokens are verified and turned into roles. Start from
+ * {@link #hmac(String)}, {@link #issuer(String)} or {@link #jwkSetUri(String)} and adjust
+ * with the {@code with…} methods.
  *
  * @param secret the HS256 shared secret (at least 32 bytes of UTF-8), or {@code null}
  * @param jwkSetUri where the issuer's public keys are published, or {@code null}
- * @param issuer the required {@code iss} claim; alone (without secret or JWK set URI) it is
- * also where the keys are discovered (OpenID/OAuth metadata); {@code null} for no issuer check
- * @param audience a value the {@code aud} claim must contain, or {@code null} for no check
- * @param rolesClaim the claim holding the roles: a list of strings, or one string with comma
- * or space separated names; a dotted path such as {@code realm_access.roles} reads nested claims
+ * @param issuer the required {@code iss} claim; alone (without secret or JWK set URI) it
+ * is also where the keys are discovered (OpenID/OAuth metadata); {@code null} for no
+ * issuer check
+ * @param audience a value the {@code aud} claim must contain, or {@code null} for no
+ * check
+ * @param rolesClaim the claim holding the roles: a list of strings, or one string with
+ * comma or space separated names; a dotted path such as {@code realm_access.roles} reads
+ * nested claims
  * @param principalClaim the claim naming the caller, usually {@code sub}
  * @param clockSkew tolerance when checking {@code exp} and {@code nbf}
  */
@@ -53,48 +57,66 @@ public record JwtSettings(@Nullable String secret, @Nullable String jwkSetUri, @
 		}
 	}
 
-	/** @return settings for HS256 tokens signed with the given shared secret */
+	/**
+	 * @return settings for HS256 tokens signed with the given shared secret
+	 */
 	public static JwtSettings hmac(String secret) {
 		return new JwtSettings(secret, null, null, null, DEFAULT_ROLES_CLAIM, DEFAULT_PRINCIPAL_CLAIM,
 				DEFAULT_CLOCK_SKEW);
 	}
 
-	/** @return settings for tokens from an issuer whose keys are discovered from its metadata */
+	/**
+	 * @return settings for tokens from an issuer whose keys are discovered from its
+	 * metadata
+	 */
 	public static JwtSettings issuer(String issuerUri) {
 		return new JwtSettings(null, null, issuerUri, null, DEFAULT_ROLES_CLAIM, DEFAULT_PRINCIPAL_CLAIM,
 				DEFAULT_CLOCK_SKEW);
 	}
 
-	/** @return settings for tokens signed by keys published at a JWK set URI (RS256 or ES256) */
+	/**
+	 * @return settings for tokens signed by keys published at a JWK set URI (RS256 or
+	 * ES256)
+	 */
 	public static JwtSettings jwkSetUri(String uri) {
 		return new JwtSettings(null, uri, null, null, DEFAULT_ROLES_CLAIM, DEFAULT_PRINCIPAL_CLAIM, DEFAULT_CLOCK_SKEW);
 	}
 
-	/** @return a copy that requires this {@code iss} claim */
+	/**
+	 * @return a copy that requires this {@code iss} claim
+	 */
 	public JwtSettings withIssuer(@Nullable String requiredIssuer) {
 		return new JwtSettings(this.secret, this.jwkSetUri, requiredIssuer, this.audience, this.rolesClaim,
 				this.principalClaim, this.clockSkew);
 	}
 
-	/** @return a copy that requires this value in the {@code aud} claim */
+	/**
+	 * @return a copy that requires this value in the {@code aud} claim
+	 */
 	public JwtSettings withAudience(@Nullable String requiredAudience) {
 		return new JwtSettings(this.secret, this.jwkSetUri, this.issuer, requiredAudience, this.rolesClaim,
 				this.principalClaim, this.clockSkew);
 	}
 
-	/** @return a copy that reads roles from this claim (a dotted path reads nested claims) */
+	/**
+	 * @return a copy that reads roles from this claim (a dotted path reads nested claims)
+	 */
 	public JwtSettings withRolesClaim(String claim) {
 		return new JwtSettings(this.secret, this.jwkSetUri, this.issuer, this.audience, claim, this.principalClaim,
 				this.clockSkew);
 	}
 
-	/** @return a copy that names the caller after this claim */
+	/**
+	 * @return a copy that names the caller after this claim
+	 */
 	public JwtSettings withPrincipalClaim(String claim) {
 		return new JwtSettings(this.secret, this.jwkSetUri, this.issuer, this.audience, this.rolesClaim, claim,
 				this.clockSkew);
 	}
 
-	/** @return a copy with this tolerance for {@code exp} and {@code nbf} */
+	/**
+	 * @return a copy with this tolerance for {@code exp} and {@code nbf}
+	 */
 	public JwtSettings withClockSkew(Duration skew) {
 		return new JwtSettings(this.secret, this.jwkSetUri, this.issuer, this.audience, this.rolesClaim,
 				this.principalClaim, skew);

@@ -63,7 +63,8 @@ final class InMemoryRateLimitStore implements RateLimitStore {
 		if (excess > 0) {
 			this.buckets.entrySet()
 				.stream()
-				.sorted(Comparator.comparingLong((Map.Entry<String, BucketState> entry) -> entry.getValue().updatedAtNanos()))
+				.sorted(Comparator
+					.comparingLong((Map.Entry<String, BucketState> entry) -> entry.getValue().updatedAtNanos()))
 				.limit(excess)
 				.map(Map.Entry::getKey)
 				.toList()

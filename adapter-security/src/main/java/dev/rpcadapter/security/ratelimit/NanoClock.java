@@ -6,10 +6,14 @@ package dev.rpcadapter.security.ratelimit;
 @FunctionalInterface
 public interface NanoClock {
 
-	/** @return the current value of a monotonic clock, in nanoseconds */
+	/**
+	 * @return the current value of a monotonic clock, in nanoseconds
+	 */
 	long nanoTime();
 
-	/** @return the JVM's monotonic clock ({@link System#nanoTime()}) */
+	/**
+	 * @return the JVM's monotonic clock ({@link System#nanoTime()})
+	 */
 	static NanoClock system() {
 		return System::nanoTime;
 	}

@@ -5,8 +5,9 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits how often each key (a principal or a client address) may call. Callers on an event loop use
- * {@link #acquire(String)}: a limiter whose state lives elsewhere (Redis) answers it without blocking.
+ * Limits how often each key (a principal or a client address) may call. Callers on an
+ * event loop use {@link #acquire(String)}: a limiter whose state lives elsewhere (Redis)
+ * answers it without blocking.
  */
 @FunctionalInterface
 public interface RateLimiter {
@@ -22,8 +23,9 @@ public interface RateLimiter {
 	Decision tryAcquire(String key);
 
 	/**
-	 * Takes a permit for the key if one is available, without blocking the calling thread when the
-	 * limiter's state is remote. The default answers at once with {@link #tryAcquire(String)}.
+	 * Takes a permit for the key if one is available, without blocking the calling thread
+	 * when the limiter's state is remote. The default answers at once with
+	 * {@link #tryAcquire(String)}.
 	 * @param key the caller's key
 	 * @return allowed, or rejected with how long to wait
 	 */

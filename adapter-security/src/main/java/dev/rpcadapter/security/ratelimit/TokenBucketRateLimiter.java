@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The token bucket algorithm over a {@link RateLimitStore}. A new key starts with a full bucket.
+ * The token bucket algorithm over a {@link RateLimitStore}. A new key starts with a full
+ * bucket.
  */
 final class TokenBucketRateLimiter implements RateLimiter {
 

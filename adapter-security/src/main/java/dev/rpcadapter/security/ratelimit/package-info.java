@@ -1,5 +1,6 @@
 /**
- * Rate limiting: token buckets per key (principal or client address) over a pluggable {@link dev.rpcadapter.security.ratelimit.RateLimitStore}.
+ * Rate limiting: token buckets per key (principal or client address) over a pluggable
+ * {@link dev.rpcadapter.security.ratelimit.RateLimitStore}.
  */
 @NullMarked
 package dev.rpcadapter.security.ratelimit;

@@ -10,8 +10,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import dev.rpcadapter.security.Roles;
 
 /**
- * An API token credential: unauthenticated as presented by a caller, authenticated once the
- * {@link TokenAuthenticationManager} has found it, with one {@code ROLE_<role>} authority per role.
+ * An API token credential: unauthenticated as presented by a caller, authenticated once
+ * the {@link TokenAuthenticationManager} has found it, with one {@code ROLE_<role>}
+ * authority per role.
  */
 public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
@@ -50,12 +51,16 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 		return new ApiTokenAuthentication(identity.name(), identity.roles(), null, true);
 	}
 
-	/** @return the role names, without the {@code ROLE_} prefix */
+	/**
+	 * @return the role names, without the {@code ROLE_} prefix
+	 */
 	public List<String> roles() {
 		return this.roles;
 	}
 
-	/** @return the presented token while unauthenticated, otherwise {@code null} */
+	/**
+	 * @return the presented token while unauthenticated, otherwise {@code null}
+	 */
 	@Override
 	public @Nullable String getCredentials() {
 		return this.token;

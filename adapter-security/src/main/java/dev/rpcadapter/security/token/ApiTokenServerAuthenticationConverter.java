@@ -8,9 +8,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the caller's token from {@code X-API-Key} (an {@link ApiTokenAuthentication}) or else
- * from {@code Authorization: Bearer} (a {@link BearerTokenAuthenticationToken}, which may be
- * an opaque token or a JWT). Completes empty when neither header carries a token.
+ * Reads the caller's token from {@code X-API-Key} (an {@link ApiTokenAuthentication}) or
+ * else from {@code Authorization: Bearer} (a {@link BearerTokenAuthenticationToken},
+ * which may be an opaque token or a JWT). Completes empty when neither header carries a
+ * token.
  */
 public final class ApiTokenServerAuthenticationConverter implements ServerAuthenticationConverter {
 

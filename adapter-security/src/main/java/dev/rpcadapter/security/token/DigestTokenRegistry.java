@@ -58,7 +58,8 @@ final class DigestTokenRegistry implements TokenRegistry {
 		}
 		String hex = token.substring(TokenDefinition.SHA256_PREFIX.length()).strip().toLowerCase(Locale.ROOT);
 		if (hex.length() != SHA256_HEX_LENGTH || !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
-			throw new IllegalArgumentException("API token key '" + TokenDefinition.SHA256_PREFIX + "…' must be followed "
+			throw new IllegalArgumentException("API token key '" + TokenDefinition.SHA256_PREFIX
+					+ "…' must be followed "
 					+ "by the 64 hex characters of the token's SHA-256, e.g. from: printf %s 'token' | sha256sum");
 		}
 		return HexFormat.of().parseHex(hex);

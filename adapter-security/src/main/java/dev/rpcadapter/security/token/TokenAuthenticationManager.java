@@ -11,9 +11,9 @@ import reactor.core.publisher.Mono;
  * Authenticates API tokens against a {@link TokenRegistry}.
  * <p>
  * Handles an unauthenticated {@link ApiTokenAuthentication} ({@code X-API-Key}) and a
- * {@link BearerTokenAuthenticationToken} ({@code Authorization: Bearer}); an unknown token
- * fails with {@link BadCredentialsException}. Other authentication types complete empty, so
- * this manager composes with others (e.g. JWT).
+ * {@link BearerTokenAuthenticationToken} ({@code Authorization: Bearer}); an unknown
+ * token fails with {@link BadCredentialsException}. Other authentication types complete
+ * empty, so this manager composes with others (e.g. JWT).
  */
 public final class TokenAuthenticationManager implements ReactiveAuthenticationManager {
 

@@ -9,13 +9,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param token the token itself, or {@code {sha256}<hex>} — the lower- or upper-case hex
  * SHA-256 of the token — so the configuration need not contain the secret
- * @param roles the roles the token grants (may be empty: authenticated, but allowed nothing)
- * @param name the name of callers using this token, or {@code null} for the first 6 hex characters
- * of the token's SHA-256 (the adapter's principal is {@code token:<name>})
+ * @param roles the roles the token grants (may be empty: authenticated, but allowed
+ * nothing)
+ * @param name the name of callers using this token, or {@code null} for the first 6 hex
+ * characters of the token's SHA-256 (the adapter's principal is {@code token:<name>})
  */
 public record TokenDefinition(String token, List<String> roles, @Nullable String name) {
 
-	/** Prefix of a {@link #token()} that holds the token's SHA-256 instead of the token. */
+	/**
+	 * Prefix of a {@link #token()} that holds the token's SHA-256 instead of the token.
+	 */
 	public static final String SHA256_PREFIX = "{sha256}";
 
 	public TokenDefinition {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The configured API tokens. Look-ups compare SHA-256 digests in constant time and visit every
- * entry, so neither the token's length nor its position leaks through timing.
+ * The configured API tokens. Look-ups compare SHA-256 digests in constant time and visit
+ * every entry, so neither the token's length nor its position leaks through timing.
  * <p>
  * A registry is never empty: token authentication with no tokens configured is a
  * configuration error, never "accept anything".

@@ -46,7 +46,8 @@ class CommandPermissionsTests {
 				List.of("queue:admin"), "user", List.of("queue_*"), "queue_admin", List.of("echo")));
 		assertThat(configured.grants(Set.of("admin"), "queue:admin")).isTrue();
 		assertThat(configured.grants(Set.of("OPS"), "queue:admin")).isTrue();
-		// a prefix of command names does not reach the permission, nor does a role named like it
+		// a prefix of command names does not reach the permission, nor does a role named
+		// like it
 		assertThat(configured.grants(Set.of("user"), "queue:admin")).isFalse();
 		assertThat(configured.grants(Set.of("queue_admin"), "queue:admin")).isFalse();
 		// the implicit "*" role may call every command but administers nothing

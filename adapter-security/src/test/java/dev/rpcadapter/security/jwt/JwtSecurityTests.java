@@ -120,9 +120,11 @@ class JwtSecurityTests {
 
 	@Test
 	void rolesAndPrincipalClaimsAreConfigurable() throws Exception {
-		JwtSettings custom = this.settings.withRolesClaim("realm_access.roles").withPrincipalClaim("preferred_username");
-		Authentication authentication = authenticate(custom, claims().claim("realm_access", Map.of("roles", List.of("user")))
-			.claim("preferred_username", "Alice A."));
+		JwtSettings custom = this.settings.withRolesClaim("realm_access.roles")
+			.withPrincipalClaim("preferred_username");
+		Authentication authentication = authenticate(custom,
+				claims().claim("realm_access", Map.of("roles", List.of("user")))
+					.claim("preferred_username", "Alice A."));
 
 		assertThat(authentication.getName()).isEqualTo("Alice A.");
 		assertThat(Roles.of(authentication)).containsExactly("user");
@@ -135,10 +137,10 @@ class JwtSecurityTests {
 
 	@Test
 	void invalidTokenFailsAuthentication() {
-		assertThatExceptionOfType(InvalidBearerTokenException.class).isThrownBy(() -> JwtSecurity
-			.authenticationManager(this.settings, CLOCK)
-			.authenticate(new BearerTokenAuthenticationToken("not-a-jwt"))
-			.block());
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> JwtSecurity.authenticationManager(this.settings, CLOCK)
+				.authenticate(new BearerTokenAuthenticationToken("not-a-jwt"))
+				.block());
 	}
 
 	@Test
@@ -156,9 +158,8 @@ class JwtSecurityTests {
 		try {
 			String uri = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
 			ReactiveJwtDecoder decoder = JwtSecurity.decoder(JwtSettings.jwkSetUri(uri), CLOCK);
-			String token = sign(new RSASSASigner(key), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1")
-				.type(JOSEObjectType.JWT)
-				.build(), claims());
+			String token = sign(new RSASSASigner(key),
+					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").type(JOSEObjectType.JWT).build(), claims());
 
 			assertThat(decoder.decode(token).blockOptional(Duration.ofSeconds(10))).isPresent();
 			assertThatExceptionOfType(BadJwtException.class)
@@ -178,8 +179,8 @@ class JwtSecurityTests {
 	void shortSecretsAndAmbiguousSettingsAreRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JwtSettings.hmac("short"))
 			.withMessageContaining("at least 32 bytes");
-		assertThatIllegalArgumentException().isThrownBy(() -> new JwtSettings(SECRET, "http://x/jwks", null, null,
-				"roles", "sub", Duration.ZERO));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new JwtSettings(SECRET, "http://x/jwks", null, null, "roles", "sub", Duration.ZERO));
 		assertThat(JwtSettings.hmac(SECRET).toString()).doesNotContain(SECRET);
 	}
 

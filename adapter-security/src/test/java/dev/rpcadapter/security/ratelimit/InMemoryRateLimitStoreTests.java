@@ -56,8 +56,10 @@ class InMemoryRateLimitStoreTests {
 
 	@Test
 	void invalidBoundsAreRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RateLimitStore.inMemory(0, Duration.ofSeconds(1), System::nanoTime));
-		assertThatIllegalArgumentException().isThrownBy(() -> RateLimitStore.inMemory(1, Duration.ZERO, System::nanoTime));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RateLimitStore.inMemory(0, Duration.ofSeconds(1), System::nanoTime));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RateLimitStore.inMemory(1, Duration.ZERO, System::nanoTime));
 	}
 
 	private void fill(int count, long at) {

@@ -42,7 +42,8 @@ class ApiTokenServerAuthenticationConverterTests {
 	@Test
 	void requestsWithoutTokenConvertToNothing() {
 		assertThat(convert(MockServerHttpRequest.get("/"))).isNull();
-		assertThat(convert(MockServerHttpRequest.get("/").header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwdw=="))).isNull();
+		assertThat(convert(MockServerHttpRequest.get("/").header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwdw==")))
+			.isNull();
 		assertThat(convert(MockServerHttpRequest.get("/").header(HttpHeaders.AUTHORIZATION, "Bearer "))).isNull();
 		assertThat(convert(MockServerHttpRequest.get("/").header("X-API-Key", " "))).isNull();
 	}

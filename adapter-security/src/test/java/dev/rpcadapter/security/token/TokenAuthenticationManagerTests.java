@@ -36,7 +36,8 @@ class TokenAuthenticationManagerTests {
 
 	@Test
 	void bearerTokenAuthenticatesLikeAnApiKey() {
-		Authentication result = this.manager.authenticate(new BearerTokenAuthenticationToken("admin-secret-key")).block();
+		Authentication result = this.manager.authenticate(new BearerTokenAuthenticationToken("admin-secret-key"))
+			.block();
 
 		assertThat(result).isNotNull();
 		assertThat(result.getName()).isEqualTo("ops");

@@ -18,8 +18,8 @@ class TokenRegistryTests {
 	void configuredTokenMapsToItsRoles() {
 		TokenRegistry registry = TokenRegistry.of(Map.of("admin-secret-key", List.of("admin", "user")));
 
-		assertThat(registry.find("admin-secret-key")).hasValueSatisfying(
-				(identity) -> assertThat(identity.roles()).containsExactly("admin", "user"));
+		assertThat(registry.find("admin-secret-key"))
+			.hasValueSatisfying((identity) -> assertThat(identity.roles()).containsExactly("admin", "user"));
 	}
 
 	@Test

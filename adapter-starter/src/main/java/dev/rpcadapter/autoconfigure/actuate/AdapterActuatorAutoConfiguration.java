@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The adapter in Spring Boot Actuator: its health components (queue, certificates, rate limit) as
- * the contributor {@code rpcAdapter} of {@code /actuator/health} (the registration has its own
- * {@code registration} indicator), and an {@code rpc-adapter} entry in {@code /actuator/info}.
- * {@code /health} keeps the seed's body.
+ * The adapter in Spring Boot Actuator: its health components (queue, certificates, rate
+ * limit) as the contributor {@code rpcAdapter} of {@code /actuator/health} (the
+ * registration has its own {@code registration} indicator), and an {@code rpc-adapter}
+ * entry in {@code /actuator/info}. {@code /health} keeps the seed's body.
  */
 @AutoConfiguration(afterName = { "dev.rpcadapter.autoconfigure.AdapterAutoConfiguration",
 		"dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration",
@@ -30,7 +30,10 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean(CommandRegistry.class)
 public final class AdapterActuatorAutoConfiguration {
 
-	/** The registration component has its own indicator ({@code RegistrationHealthIndicator}). */
+	/**
+	 * The registration component has its own indicator
+	 * ({@code RegistrationHealthIndicator}).
+	 */
 	private static final String REGISTRATION = "registration";
 
 	@Configuration(proxyBeanMethods = false)

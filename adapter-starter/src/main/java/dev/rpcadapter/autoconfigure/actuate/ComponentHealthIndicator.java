@@ -7,11 +7,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * One adapter {@link HealthComponent} as an Actuator {@link HealthIndicator}: {@code ok} is
- * {@code UP}, {@code down} is {@code DOWN}, {@code degraded} is the status {@code DEGRADED} (which
- * Boot's default order ranks below {@code UP}: add it to
- * {@code management.endpoint.health.status.order} to let it lower the aggregate). Boot calls it off
- * the event loop.
+ * One adapter {@link HealthComponent} as an Actuator {@link HealthIndicator}: {@code ok}
+ * is {@code UP}, {@code down} is {@code DOWN}, {@code degraded} is the status
+ * {@code DEGRADED} (which Boot's default order ranks below {@code UP}: add it to
+ * {@code management.endpoint.health.status.order} to let it lower the aggregate). Boot
+ * calls it off the event loop.
  */
 final class ComponentHealthIndicator implements HealthIndicator {
 

@@ -20,9 +20,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * {@code POST /api/async} with {@code deliver_id}: an {@link AsyncDeliveries} bean (served by the
- * web auto-configuration on the Netty routes and {@code /ws}), on memory or, following the queue's
- * store unless {@code adapter.async.store} says otherwise, on the application's database.
+ * {@code POST /api/async} with {@code deliver_id}: an {@link AsyncDeliveries} bean
+ * (served by the web auto-configuration on the Netty routes and {@code /ws}), on memory
+ * or, following the queue's store unless {@code adapter.async.store} says otherwise, on
+ * the application's database.
  */
 @AutoConfiguration(afterName = { "dev.rpcadapter.autoconfigure.AdapterAutoConfiguration",
 		"dev.rpcadapter.autoconfigure.security.AdapterSecurityAutoConfiguration",
@@ -56,7 +57,8 @@ public final class AdapterAsyncAutoConfiguration {
 		logger.info("Async calls on {} with deliveries in {}", properties.getPath(),
 				deliveries.isShared() ? "table " + properties.getJdbcTable() : "memory");
 		return new DefaultAsyncDeliveries(deliveries, dispatcher.mapper(), properties, admins::isQueueAdmin,
-				Clock.systemUTC()).start();
+				Clock.systemUTC())
+			.start();
 	}
 
 }

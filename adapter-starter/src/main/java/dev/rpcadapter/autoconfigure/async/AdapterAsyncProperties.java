@@ -16,19 +16,34 @@ public class AdapterAsyncProperties {
 	/** Path of the async endpoint. */
 	private String path = "/api/async";
 
-	/** How long an undelivered call, and then its delivered response, is kept for subscribers. */
+	/**
+	 * How long an undelivered call, and then its delivered response, is kept for
+	 * subscribers.
+	 */
 	private Duration retention = Duration.ofMinutes(10);
 
-	/** Undelivered async calls allowed per caller; past it the call is refused with -32006. */
+	/**
+	 * Undelivered async calls allowed per caller; past it the call is refused with
+	 * -32006.
+	 */
 	private int maxPendingPerCaller = 100;
 
-	/** Undelivered async calls allowed on the server (all callers); past it the call is refused with -32006. */
+	/**
+	 * Undelivered async calls allowed on the server (all callers); past it the call is
+	 * refused with -32006.
+	 */
 	private int maxPending = 10_000;
 
-	/** Largest response kept for delivery; a larger one is replaced by a -32000 error response. */
+	/**
+	 * Largest response kept for delivery; a larger one is replaced by a -32000 error
+	 * response.
+	 */
 	private DataSize maxResultSize = DataSize.ofMegabytes(1);
 
-	/** Where deliveries live: memory (this node) or jdbc (shared by the cluster); unset follows adapter.queue.store. */
+	/**
+	 * Where deliveries live: memory (this node) or jdbc (shared by the cluster); unset
+	 * follows adapter.queue.store.
+	 */
 	private @Nullable String store;
 
 	/** Table of the JDBC store. */

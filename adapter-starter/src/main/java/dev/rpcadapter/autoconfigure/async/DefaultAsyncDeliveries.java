@@ -32,9 +32,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@link AsyncDeliveries} on a {@link DeliveryStore}. Subscribers on this node are completed at
- * once by a delivery made here, and (shared store) by one made on another node within the poll
- * interval; a background task removes expired records.
+ * {@link AsyncDeliveries} on a {@link DeliveryStore}. Subscribers on this node are
+ * completed at once by a delivery made here, and (shared store) by one made on another
+ * node within the poll interval; a background task removes expired records.
  */
 final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 
@@ -69,7 +69,10 @@ final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 		this.clock = clock;
 	}
 
-	/** Starts the expiry sweep and, for a shared store, the poll for deliveries made on other nodes. */
+	/**
+	 * Starts the expiry sweep and, for a shared store, the poll for deliveries made on
+	 * other nodes.
+	 */
 	DefaultAsyncDeliveries start() {
 		long sweep = Math.max(1000, this.properties.getRetention().toMillis() / 10);
 		this.executor.scheduleWithFixedDelay(guarded(this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
@@ -119,14 +122,18 @@ final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 		notifyWaiters(deliverId, payload);
 	}
 
-	/** The response as text, or an error response in its place when it is over the size limit. */
+	/**
+	 * The response as text, or an error response in its place when it is over the size
+	 * limit.
+	 */
 	private String bounded(String response) {
 		long max = this.properties.getMaxResultSize().toBytes();
 		if (response.getBytes(StandardCharsets.UTF_8).length <= max) {
 			return response;
 		}
 		ObjectNode error = JsonNodeFactory.instance.objectNode().put("jsonrpc", "2.0");
-		error.putObject("error").put("code", ErrorCodes.COMMAND_FAILED)
+		error.putObject("error")
+			.put("code", ErrorCodes.COMMAND_FAILED)
 			.put("message", "Response larger than adapter.async.max-result-size (" + max + " bytes): not kept");
 		error.putNull("id");
 		return error.toString();
@@ -140,11 +147,13 @@ final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 				.filter((d) -> d.owner().equals(caller.principal()) || this.admins.test(caller))
 				.orElse(null);
 			if (delivery == null) {
-				sink.error(invalid("deliver_id unknown or expired: '" + deliverId + "' (never accepted, expired, or not yours)"));
+				sink.error(invalid(
+						"deliver_id unknown or expired: '" + deliverId + "' (never accepted, expired, or not yours)"));
 				return;
 			}
 			sink.next(event("subscribed", deliverId));
-			// registered only after the ownership check, then the store is read again: a delivery made
+			// registered only after the ownership check, then the store is read again: a
+			// delivery made
 			// in between is seen by that read, one made after it by the waiter
 			Waiter waiter = new Waiter(deliverId, sink);
 			this.waiters.computeIfAbsent(deliverId, (id) -> new CopyOnWriteArraySet<>()).add(waiter);
@@ -203,7 +212,10 @@ final class DefaultAsyncDeliveries implements AsyncDeliveries, AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	/** One subscriber of one delivery: completed once, by whichever path sees the delivery first. */
+	/**
+	 * One subscriber of one delivery: completed once, by whichever path sees the delivery
+	 * first.
+	 */
 	private final class Waiter {
 
 		private final String deliverId;

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param owner the principal that made the call
  * @param expiresAt when the record is removed
  * @param delivered whether the call has ended
- * @param payload the JSON-RPC response as JSON text ({@code null} while pending, or when the call
- * held only notifications)
+ * @param payload the JSON-RPC response as JSON text ({@code null} while pending, or when
+ * the call held only notifications)
  */
 record Delivery(String deliverId, String owner, Instant expiresAt, boolean delivered, @Nullable String payload) {
 }

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /** Where deliveries live: this node's memory, or a table shared by every node. */
 interface DeliveryStore {
 
-	/** @return {@code false} when the id is taken */
+	/**
+	 * @return {@code false} when the id is taken
+	 */
 	boolean insert(Delivery pending);
 
 	void complete(String deliverId, @Nullable String payload, Instant expiresAt);
@@ -26,7 +28,10 @@ interface DeliveryStore {
 
 	int deleteExpired(Instant now);
 
-	/** Whether other nodes share it (then this node polls it for deliveries made elsewhere). */
+	/**
+	 * Whether other nodes share it (then this node polls it for deliveries made
+	 * elsewhere).
+	 */
 	boolean isShared();
 
 }

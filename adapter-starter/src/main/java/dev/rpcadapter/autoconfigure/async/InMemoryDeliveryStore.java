@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Deliveries in this node's memory: a restart forgets them; other nodes do not see them. Pending
- * counts are kept as the records change, so the limits cost no scan.
+ * Deliveries in this node's memory: a restart forgets them; other nodes do not see them.
+ * Pending counts are kept as the records change, so the limits cost no scan.
  */
 final class InMemoryDeliveryStore implements DeliveryStore {
 
@@ -39,7 +39,8 @@ final class InMemoryDeliveryStore implements DeliveryStore {
 		if (before == null || before.delivered()) {
 			return;
 		}
-		if (this.deliveries.replace(deliverId, before, new Delivery(deliverId, before.owner(), expiresAt, true, payload))) {
+		if (this.deliveries.replace(deliverId, before,
+				new Delivery(deliverId, before.owner(), expiresAt, true, payload))) {
 			ended(before.owner());
 		}
 	}
@@ -56,7 +57,10 @@ final class InMemoryDeliveryStore implements DeliveryStore {
 
 	@Override
 	public List<Delivery> delivered(Collection<String> deliverIds) {
-		return deliverIds.stream().map(this.deliveries::get).filter(Objects::nonNull).filter(Delivery::delivered)
+		return deliverIds.stream()
+			.map(this.deliveries::get)
+			.filter(Objects::nonNull)
+			.filter(Delivery::delivered)
 			.toList();
 	}
 

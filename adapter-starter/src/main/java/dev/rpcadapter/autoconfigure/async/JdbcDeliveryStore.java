@@ -15,9 +15,9 @@ import dev.rpcadapter.support.JdbcStatements;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Deliveries in a table of the application's database (PostgreSQL), shared by every node: a
- * delivery made on one node reaches subscribers on another through its poll. The table is created
- * if missing.
+ * Deliveries in a table of the application's database (PostgreSQL), shared by every node:
+ * a delivery made on one node reaches subscribers on another through its poll. The table
+ * is created if missing.
  */
 final class JdbcDeliveryStore implements DeliveryStore {
 
@@ -46,9 +46,10 @@ final class JdbcDeliveryStore implements DeliveryStore {
 
 	@Override
 	public boolean insert(Delivery pending) {
-		return update("INSERT INTO " + this.table + " (deliver_id, owner, expires_at, delivered, payload) "
-				+ "VALUES (?, ?, ?, false, NULL) ON CONFLICT (deliver_id) DO NOTHING", pending.deliverId(),
-				pending.owner(), Timestamp.from(pending.expiresAt())) == 1;
+		return update(
+				"INSERT INTO " + this.table + " (deliver_id, owner, expires_at, delivered, payload) "
+						+ "VALUES (?, ?, ?, false, NULL) ON CONFLICT (deliver_id) DO NOTHING",
+				pending.deliverId(), pending.owner(), Timestamp.from(pending.expiresAt())) == 1;
 	}
 
 	@Override
@@ -59,8 +60,9 @@ final class JdbcDeliveryStore implements DeliveryStore {
 
 	@Override
 	public Optional<Delivery> find(String deliverId) {
-		List<Delivery> found = query("SELECT deliver_id, owner, expires_at, delivered, payload FROM " + this.table
-				+ " WHERE deliver_id = ?", deliverId);
+		List<Delivery> found = query(
+				"SELECT deliver_id, owner, expires_at, delivered, payload FROM " + this.table + " WHERE deliver_id = ?",
+				deliverId);
 		return found.stream().findFirst();
 	}
 
@@ -103,7 +105,8 @@ final class JdbcDeliveryStore implements DeliveryStore {
 	}
 
 	private void execute(String... statements) {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}

@@ -31,8 +31,11 @@ public class AdapterSecurityConfigurationException extends RuntimeException {
 		this.action = action;
 	}
 
-	/** @return how to fix the problem */
+	/**
+	 * @return how to fix the problem
+	 */
 	public String action() {
 		return this.action;
 	}
+
 }

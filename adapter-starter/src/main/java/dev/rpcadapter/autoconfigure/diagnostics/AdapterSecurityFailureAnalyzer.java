@@ -10,4 +10,5 @@ public class AdapterSecurityFailureAnalyzer extends AbstractFailureAnalyzer<Adap
 	protected FailureAnalysis analyze(Throwable rootFailure, AdapterSecurityConfigurationException cause) {
 		return new FailureAnalysis("rpc-adapter security: " + cause.getMessage(), cause.action(), cause);
 	}
+
 }

@@ -9,8 +9,10 @@ class CommandMethodNotInvocableFailureAnalyzer extends AbstractFailureAnalyzer<C
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, CommandMethodNotInvocableException cause) {
-		return new FailureAnalysis("The @JsonRpcCommand method " + cause.source() + " cannot be called: "
-				+ cause.reason() + ".\n\nA command that cannot be called is not skipped silently; it stops startup.",
+		return new FailureAnalysis(
+				"The @JsonRpcCommand method " + cause.source() + " cannot be called: " + cause.reason()
+						+ ".\n\nA command that cannot be called is not skipped silently; it stops startup.",
 				cause.fix(), cause);
 	}
+
 }

@@ -10,9 +10,10 @@ class DuplicateCommandFailureAnalyzer extends AbstractFailureAnalyzer<DuplicateC
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DuplicateCommandException cause) {
 		return new FailureAnalysis(
-				"Two JSON-RPC commands are named '" + cause.commandName() + "':\n\n    - "
-						+ cause.existingSource() + "\n    - " + cause.newSource(),
+				"Two JSON-RPC commands are named '" + cause.commandName() + "':\n\n    - " + cause.existingSource()
+						+ "\n    - " + cause.newSource(),
 				"Give one of them another name with @JsonRpcCommand(name = \"...\"), or remove one of the beans.",
 				cause);
 	}
+
 }

@@ -17,4 +17,5 @@ public class QueueRequiredException extends IllegalStateException {
 	public List<String> commands() {
 		return this.commands;
 	}
+
 }

@@ -9,9 +9,10 @@ class ReservedCommandNameFailureAnalyzer extends AbstractFailureAnalyzer<Reserve
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ReservedCommandNameException cause) {
-		return new FailureAnalysis(
-				"The JSON-RPC command '" + cause.commandName() + "' declared by " + cause.source()
-						+ " uses the prefix 'rpc.', which JSON-RPC 2.0 reserves for system extensions such as rpc.discover.",
-				"Rename the command, e.g. @JsonRpcCommand(name = \"" + cause.commandName().substring(4) + "\").", cause);
+		return new FailureAnalysis("The JSON-RPC command '" + cause.commandName() + "' declared by " + cause.source()
+				+ " uses the prefix 'rpc.', which JSON-RPC 2.0 reserves for system extensions such as rpc.discover.",
+				"Rename the command, e.g. @JsonRpcCommand(name = \"" + cause.commandName().substring(4) + "\").",
+				cause);
 	}
+
 }

@@ -35,8 +35,11 @@ public final class BuiltinCommands {
 
 	static Command echo() {
 		ObjectNode schema = json.objectNode().put("type", "object");
-		schema.putObject("properties").putObject("message").put("type", "string")
-			.put("description", "Text to echo back").put("default", "Hello");
+		schema.putObject("properties")
+			.putObject("message")
+			.put("type", "string")
+			.put("description", "Text to echo back")
+			.put("default", "Hello");
 		schema.put("additionalProperties", true);
 		CommandDescriptor descriptor = CommandDescriptor.builder("echo")
 			.description("Echo the params back (message defaults to \"Hello\"; by position: [message])")
@@ -50,7 +53,10 @@ public final class BuiltinCommands {
 		});
 	}
 
-	/** Named params come back as given (message added if absent); by position, {@code ["hi"]} is {@code {"message": "hi"}}. */
+	/**
+	 * Named params come back as given (message added if absent); by position,
+	 * {@code ["hi"]} is {@code {"message": "hi"}}.
+	 */
 	private static JsonNode echoed(@Nullable JsonNode params) {
 		if (params != null && params.isArray()) {
 			if (params.size() > 1) {
@@ -67,7 +73,9 @@ public final class BuiltinCommands {
 
 	static Command help(CommandRegistry registry, CommandAuthorizer authorizer, ApiInfo info) {
 		ObjectNode schema = json.objectNode().put("type", "object");
-		schema.putObject("properties").putObject("cmdname").put("type", "string")
+		schema.putObject("properties")
+			.putObject("cmdname")
+			.put("type", "string")
 			.put("description", "A command to describe in full; omit for the list");
 		schema.put("additionalProperties", false);
 		CommandDescriptor descriptor = CommandDescriptor.builder("help")
@@ -100,7 +108,10 @@ public final class BuiltinCommands {
 		return value.asString();
 	}
 
-	/** The list, with the seed adapter's {@code tool_info}, {@code help_usage} and per-command fields. */
+	/**
+	 * The list, with the seed adapter's {@code tool_info}, {@code help_usage} and
+	 * per-command fields.
+	 */
 	private static Object list(CommandRegistry registry, CommandAuthorizer authorizer, Caller caller, ApiInfo info) {
 		Map<String, Object> commands = new TreeMap<>();
 		for (Command command : registry.all()) {
@@ -109,7 +120,8 @@ public final class BuiltinCommands {
 			}
 		}
 		Map<String, Object> list = new LinkedHashMap<>();
-		list.put("tool_info", Map.of("name", info.title(), "description", info.description(), "version", info.version()));
+		list.put("tool_info",
+				Map.of("name", info.title(), "description", info.description(), "version", info.version()));
 		list.put("help_usage", HELP_USAGE);
 		list.put("commands", commands);
 		list.put("total", commands.size());
@@ -118,7 +130,8 @@ public final class BuiltinCommands {
 
 	private static final Map<String, Object> HELP_USAGE = Map.of("description",
 			"Call help without params for this list, or with {\"cmdname\": \"<name>\"} for one command in full",
-			"examples", List.of(Map.of("method", "help"), Map.of("method", "help", "params", Map.of("cmdname", "echo"))));
+			"examples",
+			List.of(Map.of("method", "help"), Map.of("method", "help", "params", Map.of("cmdname", "echo"))));
 
 	private static Map<String, Object> entry(CommandDescriptor d) {
 		Map<String, Object> entry = new LinkedHashMap<>();
@@ -133,7 +146,8 @@ public final class BuiltinCommands {
 	}
 
 	private static Object describe(CommandRegistry registry, CommandAuthorizer authorizer, Caller caller, String name) {
-		Command command = registry.find(name).filter((c) -> authorizer.isAllowed(caller, c.name()))
+		Command command = registry.find(name)
+			.filter((c) -> authorizer.isAllowed(caller, c.name()))
 			.orElseThrow(() -> invalid("cmdname", "no command named '" + name + "' that you may call"));
 		CommandDescriptor d = command.descriptor();
 		return Map.of("name", d.name(), "description", d.description(), "queued", d.queued(), "schema",
@@ -158,4 +172,5 @@ public final class BuiltinCommands {
 	private static JsonRpcException invalid(String param, String message) {
 		return new JsonRpcException(JsonRpcError.invalidParams(List.of(new JsonRpcError.ParamError(param, message))));
 	}
+
 }

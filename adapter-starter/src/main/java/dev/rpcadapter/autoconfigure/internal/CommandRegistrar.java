@@ -13,9 +13,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.util.ClassUtils;
 
 /**
- * Registers the {@link JsonRpcCommand} methods of every bean as it is initialized: methods of any
- * visibility of the user class behind CGLIB proxies and enhanced classes, and annotations on
- * interface methods the bean implements.
+ * Registers the {@link JsonRpcCommand} methods of every bean as it is initialized:
+ * methods of any visibility of the user class behind CGLIB proxies and enhanced classes,
+ * and annotations on interface methods the bean implements.
  */
 public final class CommandRegistrar implements BeanPostProcessor {
 
@@ -40,9 +40,13 @@ public final class CommandRegistrar implements BeanPostProcessor {
 		return bean;
 	}
 
-	/** The class the user wrote: the target class of an AOP proxy, the superclass of a CGLIB-enhanced class. */
+	/**
+	 * The class the user wrote: the target class of an AOP proxy, the superclass of a
+	 * CGLIB-enhanced class.
+	 */
 	private static Class<?> userClass(Object bean) {
 		Class<?> target = AopUtils.getTargetClass(bean);
 		return Proxy.isProxyClass(target) ? target : ClassUtils.getUserClass(target);
 	}
+
 }

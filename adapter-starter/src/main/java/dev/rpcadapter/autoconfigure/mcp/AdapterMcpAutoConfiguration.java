@@ -37,10 +37,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Serves every command as an MCP tool on {@code adapter.mcp.path} (Streamable HTTP), through the
- * same Netty route mechanism and authenticator as the other endpoints. Queued commands are MCP
- * tasks when the queue is on. {@link McpToolSource} beans add tools besides the commands. Reactive
- * applications only: the servlet transport has no {@code /mcp} yet.
+ * Serves every command as an MCP tool on {@code adapter.mcp.path} (Streamable HTTP),
+ * through the same Netty route mechanism and authenticator as the other endpoints. Queued
+ * commands are MCP tasks when the queue is on. {@link McpToolSource} beans add tools
+ * besides the commands. Reactive applications only: the servlet transport has no
+ * {@code /mcp} yet.
  */
 @AutoConfiguration(after = AdapterWebAutoConfiguration.class,
 		afterName = "dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration")
@@ -61,17 +62,21 @@ public final class AdapterMcpAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	McpServer mcpServer(JsonRpcDispatcher dispatcher, CommandRegistry registry, CommandAuthorizer authorizer,
-			ObjectProvider<JobQueue> queue, ObjectProvider<AdapterQueueProperties> queueProperties, AdapterMcpProperties properties,
-			ApiInfo info, McpToolHintsCollector hints, ObjectProvider<McpResource> resources,
-			ObjectProvider<McpResourceTemplate> templates, ObjectProvider<McpPrompt> prompts,
-			ObjectProvider<McpToolSource> toolSources, Environment environment) {
+			ObjectProvider<JobQueue> queue, ObjectProvider<AdapterQueueProperties> queueProperties,
+			AdapterMcpProperties properties, ApiInfo info, McpToolHintsCollector hints,
+			ObjectProvider<McpResource> resources, ObjectProvider<McpResourceTemplate> templates,
+			ObjectProvider<McpPrompt> prompts, ObjectProvider<McpToolSource> toolSources, Environment environment) {
 		Duration ttl = queueProperties.getIfAvailable(AdapterQueueProperties::new).getRetention();
 		McpSettings settings = new McpSettings(properties.isStateless(), properties.getMaxSessions(),
 				properties.getSessionIdleTimeout(), allowedOrigins(properties, environment), properties.getPageSize(),
 				properties.getQueuedCallWait(), properties.getReplayEvents(), info.title(), info.version(),
 				properties.getInstructions(), ttl, properties.getClientRequestTimeout());
-		McpServer.Builder builder = McpServer.builder(dispatcher, registry).authorizer(authorizer)
-			.jobQueue(queue.getIfAvailable()).settings(settings).toolHints(hints).contentTools(hints::isContentTool);
+		McpServer.Builder builder = McpServer.builder(dispatcher, registry)
+			.authorizer(authorizer)
+			.jobQueue(queue.getIfAvailable())
+			.settings(settings)
+			.toolHints(hints)
+			.contentTools(hints::isContentTool);
 		resources.orderedStream().forEach(builder::resource);
 		templates.orderedStream().forEach(builder::resourceTemplate);
 		prompts.orderedStream().forEach(builder::prompt);
@@ -80,25 +85,28 @@ public final class AdapterMcpAutoConfiguration {
 	}
 
 	/**
-	 * {@code adapter.mcp.allowed-origins} when set, else {@code adapter.security.allowed-origins} (one
-	 * place configures the Origin checks of {@code /ws} and {@code /mcp}; it applies with security off too).
+	 * {@code adapter.mcp.allowed-origins} when set, else
+	 * {@code adapter.security.allowed-origins} (one place configures the Origin checks of
+	 * {@code /ws} and {@code /mcp}; it applies with security off too).
 	 */
 	static List<String> allowedOrigins(AdapterMcpProperties properties, Environment environment) {
 		if (!properties.getAllowedOrigins().isEmpty()) {
 			return properties.getAllowedOrigins();
 		}
-		return Binder.get(environment).bind("adapter.security.allowed-origins", Bindable.listOf(String.class))
+		return Binder.get(environment)
+			.bind("adapter.security.allowed-origins", Bindable.listOf(String.class))
 			.orElse(List.of());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	McpNettyRoutes mcpNettyRoutes(McpServer server, AdapterEndpoints endpoints,
-			ObjectProvider<RequestAuthenticator> authenticator, AdapterMcpProperties properties, AdapterJsonRpcProperties jsonRpc,
-			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers) {
+			ObjectProvider<RequestAuthenticator> authenticator, AdapterMcpProperties properties,
+			AdapterJsonRpcProperties jsonRpc, ObjectProvider<ResponseHeadersCustomizer> headerCustomizers) {
 		logger.info("rpc-adapter endpoint mapped: {} (MCP Streamable HTTP{})", properties.getPath(),
 				properties.isStateless() ? ", stateless" : "");
 		return new McpNettyRoutes(server, endpoints, authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS),
 				properties.getPath(), jsonRpc.getMaxBodySize().toBytes(), headerCustomizers.orderedStream().toList());
 	}
+
 }

@@ -16,13 +16,17 @@ public class AdapterMcpProperties {
 	/** Path of the MCP endpoint. */
 	private String path = "/mcp";
 
-	/** Whether to run without sessions (for load-balanced deployments): no Mcp-Session-Id, GET answers 405. */
+	/**
+	 * Whether to run without sessions (for load-balanced deployments): no Mcp-Session-Id,
+	 * GET answers 405.
+	 */
 	private boolean stateless = false;
 
 	/**
-	 * Browser origins allowed to call the endpoint ("*" for all), besides loopback ones; requests without
-	 * an Origin header are always allowed, any other origin is refused with 403 (DNS rebinding
-	 * protection). When empty, adapter.security.allowed-origins applies (it also guards /ws).
+	 * Browser origins allowed to call the endpoint ("*" for all), besides loopback ones;
+	 * requests without an Origin header are always allowed, any other origin is refused
+	 * with 403 (DNS rebinding protection). When empty, adapter.security.allowed-origins
+	 * applies (it also guards /ws).
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
@@ -32,13 +36,19 @@ public class AdapterMcpProperties {
 	/** How long an unused session lives. */
 	private Duration sessionIdleTimeout = Duration.ofMinutes(30);
 
-	/** How long a request to the client (sampling/createMessage, elicitation/create) waits for its answer. */
+	/**
+	 * How long a request to the client (sampling/createMessage, elicitation/create) waits
+	 * for its answer.
+	 */
 	private Duration clientRequestTimeout = Duration.ofSeconds(60);
 
 	/** Items per page of tools/list, tasks/list and resources/list. */
 	private int pageSize = 100;
 
-	/** How long a plain tools/call of a queued command waits for its job before answering with the job id. */
+	/**
+	 * How long a plain tools/call of a queued command waits for its job before answering
+	 * with the job id.
+	 */
 	private Duration queuedCallWait = Duration.ofSeconds(30);
 
 	/** SSE events kept per stream for clients that resume with Last-Event-ID. */

@@ -17,8 +17,9 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * Collects, as beans are initialized, the {@link ToolHints} of {@link JsonRpcCommand} methods and
- * which of them return MCP content ({@link ToolContent} or a collection of it).
+ * Collects, as beans are initialized, the {@link ToolHints} of {@link JsonRpcCommand}
+ * methods and which of them return MCP content ({@link ToolContent} or a collection of
+ * it).
  */
 final class McpToolHintsCollector implements BeanPostProcessor, Function<String, @Nullable ToolHints> {
 
@@ -66,4 +67,5 @@ final class McpToolHintsCollector implements BeanPostProcessor, Function<String,
 	public @Nullable ToolHints apply(String command) {
 		return this.hints.get(command);
 	}
+
 }

@@ -40,11 +40,13 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The job queue on Spring Boot's Quartz {@link Scheduler}: a {@link JobQueue} bean (also the
- * {@code JobSubmitter}, {@code JobEventSource} and the {@code queue} health component), its
- * {@link JobStore}, the built-in {@code queue_*} commands, and Micrometer meters.
+ * The job queue on Spring Boot's Quartz {@link Scheduler}: a {@link JobQueue} bean (also
+ * the {@code JobSubmitter}, {@code JobEventSource} and the {@code queue} health
+ * component), its {@link JobStore}, the built-in {@code queue_*} commands, and Micrometer
+ * meters.
  */
-// by name: spring-boot-jdbc is optional (an app without it logged a TypeNotPresentException at startup)
+// by name: spring-boot-jdbc is optional (an app without it logged a
+// TypeNotPresentException at startup)
 @AutoConfiguration(after = QuartzAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"dev.rpcadapter.autoconfigure.AdapterAutoConfiguration" })
@@ -68,7 +70,8 @@ public final class AdapterQueueAutoConfiguration {
 			.admins(authorizer.getIfAvailable(() -> CommandAuthorizer.ALLOW_ALL)::isQueueAdmin)
 			.schedulerTransactions(transactions.getIfAvailable(() -> SchedulerTransactions.NONE))
 			.mapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()))
-			// submissions and executions observed through Boot's registry; a job continues its caller's trace
+			// submissions and executions observed through Boot's registry; a job
+			// continues its caller's trace
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.observationConventions(jobConvention.getIfUnique(), submitConvention.getIfUnique());
 		PropertyMapper map = PropertyMapper.get();
@@ -87,7 +90,10 @@ public final class AdapterQueueAutoConfiguration {
 		return queue;
 	}
 
-	/** Hands non-queued calls past {@code adapter.queue.sync-cap} to this queue as running jobs. */
+	/**
+	 * Hands non-queued calls past {@code adapter.queue.sync-cap} to this queue as running
+	 * jobs.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "queueSyncCapCustomizer")
 	JsonRpcDispatcherCustomizer queueSyncCapCustomizer(AdapterQueueProperties properties) {
@@ -123,11 +129,13 @@ public final class AdapterQueueAutoConfiguration {
 		JobStore jobStore() {
 			return JobStore.inMemory();
 		}
+
 	}
 
 	/**
-	 * {@code store=jdbc} without spring-jdbc on the classpath: stop with the same failure analysis as
-	 * a missing DataSource (add spring-boot-starter-jdbc and a driver), not with a missing-bean error.
+	 * {@code store=jdbc} without spring-jdbc on the classpath: stop with the same failure
+	 * analysis as a missing DataSource (add spring-boot-starter-jdbc and a driver), not
+	 * with a missing-bean error.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingClass(JdbcStoreConfiguration.SPRING_JDBC)
@@ -138,9 +146,13 @@ public final class AdapterQueueAutoConfiguration {
 		JobStore jobStore() {
 			throw new JdbcStoreWithoutDataSourceException();
 		}
+
 	}
 
-	/** The shared store in the application's DataSource, with Quartz clustered on the same database. */
+	/**
+	 * The shared store in the application's DataSource, with Quartz clustered on the same
+	 * database.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = JdbcStoreConfiguration.SPRING_JDBC)
 	@ConditionalOnProperty(prefix = "adapter.queue", name = "store", havingValue = "jdbc")
@@ -152,13 +164,13 @@ public final class AdapterQueueAutoConfiguration {
 		@ConditionalOnMissingBean
 		JobStore jobStore(ObjectProvider<DataSource> dataSource, AdapterQueueProperties properties,
 				ObjectProvider<ObjectMapper> mapper) {
-			return JobStore.jdbc(requireDataSource(dataSource), mapper.getIfAvailable(() -> JsonMapper.builder().build()),
-					properties.getJdbc().getTable());
+			return JobStore.jdbc(requireDataSource(dataSource),
+					mapper.getIfAvailable(() -> JsonMapper.builder().build()), properties.getJdbc().getTable());
 		}
 
 		/**
-		 * Quartz's JDBC store under Spring joins the caller's transaction, so the queue's schedule
-		 * and remove calls run in one (on the same DataSource as Quartz).
+		 * Quartz's JDBC store under Spring joins the caller's transaction, so the queue's
+		 * schedule and remove calls run in one (on the same DataSource as Quartz).
 		 */
 		@Bean
 		@ConditionalOnMissingBean
@@ -168,7 +180,10 @@ public final class AdapterQueueAutoConfiguration {
 			return (work) -> template.executeWithoutResult((status) -> work.run());
 		}
 
-		/** Creates the tables before the scheduler is built, so Quartz finds them when it starts. */
+		/**
+		 * Creates the tables before the scheduler is built, so Quartz finds them when it
+		 * starts.
+		 */
 		@Bean
 		SchedulerFactoryBeanCustomizer queueSchemaInitializer(ObjectProvider<DataSource> dataSource,
 				AdapterQueueProperties properties) {
@@ -188,6 +203,7 @@ public final class AdapterQueueAutoConfiguration {
 			}
 			return source;
 		}
+
 	}
 
 	/** Queue depth, running jobs and job durations in Micrometer. */
@@ -201,5 +217,7 @@ public final class AdapterQueueAutoConfiguration {
 		QueueMetrics queueMetrics(JobQueue queue, MeterRegistry registry) {
 			return QueueMetrics.bind(queue, registry);
 		}
+
 	}
+
 }

@@ -12,19 +12,25 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("adapter.queue")
 public class AdapterQueueProperties {
 
-	/** Whether queued commands run as jobs; when off, calling a queued command is an error. */
+	/**
+	 * Whether queued commands run as jobs; when off, calling a queued command is an
+	 * error.
+	 */
 	private boolean enabled = true;
 
-	/** Where job records live: memory (lost on restart) or jdbc (the application's DataSource, clustered). */
+	/**
+	 * Where job records live: memory (lost on restart) or jdbc (the application's
+	 * DataSource, clustered).
+	 */
 	private Store store = Store.MEMORY;
 
 	/** Worker threads of this node (Quartz's org.quartz.threadPool.threadCount). */
 	private int workers = 8;
 
 	/**
-	 * Whether the queue contributes the spring.quartz.* settings it needs (thread count; for the jdbc
-	 * store the clustered PostgreSQL job store) where the application sets none. Turn off to configure
-	 * Quartz entirely yourself.
+	 * Whether the queue contributes the spring.quartz.* settings it needs (thread count;
+	 * for the jdbc store the clustered PostgreSQL job store) where the application sets
+	 * none. Turn off to configure Quartz entirely yourself.
 	 */
 	private boolean quartzDefaults = true;
 
@@ -40,43 +46,79 @@ public class AdapterQueueProperties {
 	/** Timeout of commands that declare none; a job over it fails with -32003. */
 	private Duration defaultTimeout = Duration.ofHours(1);
 
-	/** How long a stopped job may take to end cooperatively before its worker is interrupted. */
+	/**
+	 * How long a stopped job may take to end cooperatively before its worker is
+	 * interrupted.
+	 */
 	private Duration stopGracePeriod = Duration.ofSeconds(10);
 
-	/** How often finished jobs past retention are removed; default retention / 6 within 1 min..1 h. */
+	/**
+	 * How often finished jobs past retention are removed; default retention / 6 within 1
+	 * min..1 h.
+	 */
 	private @Nullable Duration cleanupInterval;
 
-	/** How often a node polls the shared store for changes and stop requests made on other nodes (jdbc). */
+	/**
+	 * How often a node polls the shared store for changes and stop requests made on other
+	 * nodes (jdbc).
+	 */
 	private Duration pollInterval = Duration.ofMillis(500);
 
 	/** How often jobs left running by a stopped node are looked for. */
 	private Duration recoveryCheckInterval = Duration.ofSeconds(30);
 
-	/** At most this many running jobs per command name (the seed's per_job_type_limits), across all nodes of a shared store; jobs over it wait pending. */
+	/**
+	 * At most this many running jobs per command name (the seed's per_job_type_limits),
+	 * across all nodes of a shared store; jobs over it wait pending.
+	 */
 	private Map<String, Integer> limits = new LinkedHashMap<>();
 
-	/** At most this many running jobs in all, across all nodes of a shared store; 0 for no limit beyond the workers. */
+	/**
+	 * At most this many running jobs in all, across all nodes of a shared store; 0 for no
+	 * limit beyond the workers.
+	 */
 	private int maxConcurrent = 0;
 
-	/** At most this many pending jobs per caller (principal); more are refused with -32006; 0 for no quota. */
+	/**
+	 * At most this many pending jobs per caller (principal); more are refused with
+	 * -32006; 0 for no quota.
+	 */
 	private int maxPendingPerCaller = 0;
 
-	/** The largest params (as JSON) a queued call may store; larger ones are refused with -32602. */
+	/**
+	 * The largest params (as JSON) a queued call may store; larger ones are refused with
+	 * -32602.
+	 */
 	private DataSize maxParamsSize = DataSize.ofMegabytes(1);
 
-	/** The largest result or error (as JSON) a finished job keeps; a larger result fails the job with a clear error. */
+	/**
+	 * The largest result or error (as JSON) a finished job keeps; a larger result fails
+	 * the job with a clear error.
+	 */
 	private DataSize maxResultSize = DataSize.ofMegabytes(1);
 
-	/** How long a non-queued command may run inside its request before it is handed to the queue as a running job (answered with queued_after_timeout); unset for no cap. */
+	/**
+	 * How long a non-queued command may run inside its request before it is handed to the
+	 * queue as a running job (answered with queued_after_timeout); unset for no cap.
+	 */
 	private @Nullable Duration syncCap;
 
-	/** The seed's poll_interval for calls that give none (accepted for compatibility; waiting is event-driven). */
+	/**
+	 * The seed's poll_interval for calls that give none (accepted for compatibility;
+	 * waiting is event-driven).
+	 */
 	private @Nullable Duration defaultPollInterval;
 
-	/** How long a queued call waits for its job to end before answering, when the call gives no max_wait_time; unset for no waiting. */
+	/**
+	 * How long a queued call waits for its job to end before answering, when the call
+	 * gives no max_wait_time; unset for no waiting.
+	 */
 	private @Nullable Duration defaultMaxWaitTime;
 
-	/** At most this many calls wait for their jobs at once on this node; beyond it calls are answered with the queued envelope at once. */
+	/**
+	 * At most this many calls wait for their jobs at once on this node; beyond it calls
+	 * are answered with the queued envelope at once.
+	 */
 	private int maxWaitingCalls = 1000;
 
 	/** Log lines kept per job (the oldest are dropped and counted). */
@@ -272,6 +314,7 @@ public class AdapterQueueProperties {
 
 		/** In the application's DataSource, with Quartz's clustered JDBC job store. */
 		JDBC
+
 	}
 
 	/** Settings of the JDBC store. */
@@ -280,7 +323,10 @@ public class AdapterQueueProperties {
 		/** The job record table. */
 		private String table = "adapter_jobs";
 
-		/** Whether the job table and Quartz's tables are created at startup if absent (never dropped). */
+		/**
+		 * Whether the job table and Quartz's tables are created at startup if absent
+		 * (never dropped).
+		 */
 		private boolean initializeSchema = true;
 
 		/** Quartz's table prefix (org.quartz.jobStore.tablePrefix). */
@@ -309,5 +355,7 @@ public class AdapterQueueProperties {
 		public void setQuartzTablePrefix(String quartzTablePrefix) {
 			this.quartzTablePrefix = quartzTablePrefix;
 		}
+
 	}
+
 }

@@ -3,7 +3,10 @@ package dev.rpcadapter.autoconfigure.queue;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Explains {@code adapter.queue.store=jdbc} without a {@code DataSource}, and how to fix it. */
+/**
+ * Explains {@code adapter.queue.store=jdbc} without a {@code DataSource}, and how to fix
+ * it.
+ */
 class JdbcStoreWithoutDataSourceFailureAnalyzer extends AbstractFailureAnalyzer<JdbcStoreWithoutDataSourceException> {
 
 	@Override

@@ -13,12 +13,13 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Derives the Quartz settings the job queue needs from {@code adapter.queue.*}: the worker count,
- * and for {@code store: jdbc} the clustered JDBC job store on PostgreSQL. Scoped to what the queue
- * needs: nothing is contributed when the queue is off or its module and Quartz are absent, or with
- * {@code adapter.queue.quartz-defaults=false}; a {@code spring.quartz.*} key the application sets
- * is never changed; settings of the application's that would break the clustered store stop
- * startup with the fix instead of running a queue that silently is not shared.
+ * Derives the Quartz settings the job queue needs from {@code adapter.queue.*}: the
+ * worker count, and for {@code store: jdbc} the clustered JDBC job store on PostgreSQL.
+ * Scoped to what the queue needs: nothing is contributed when the queue is off or its
+ * module and Quartz are absent, or with {@code adapter.queue.quartz-defaults=false}; a
+ * {@code spring.quartz.*} key the application sets is never changed; settings of the
+ * application's that would break the clustered store stop startup with the fix instead of
+ * running a queue that silently is not shared.
  */
 public final class QueueEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -54,7 +55,8 @@ public final class QueueEnvironmentPostProcessor implements EnvironmentPostProce
 		}
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
-			this.logger.debug("Job queue Quartz defaults (adapter.queue.quartz-defaults=false turns them off): " + defaults);
+			this.logger
+				.debug("Job queue Quartz defaults (adapter.queue.quartz-defaults=false turns them off): " + defaults);
 		}
 	}
 
@@ -92,4 +94,5 @@ public final class QueueEnvironmentPostProcessor implements EnvironmentPostProce
 		}
 		return true;
 	}
+
 }

@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers the server with a proxy when {@code adapter.registration.enabled=true}: the
- * {@link RegistrationState}, the registrar lifecycle, the {@code registration} health component,
- * the {@code registration_status} command, an Actuator health indicator and Micrometer meters.
+ * {@link RegistrationState}, the registrar lifecycle, the {@code registration} health
+ * component, the {@code registration_status} command, an Actuator health indicator and
+ * Micrometer meters.
  */
 @AutoConfiguration(after = AdapterAutoConfiguration.class,
 		afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
@@ -90,15 +91,16 @@ public final class AdapterRegistrationAutoConfiguration {
 		return new RegistrationStatusCommand(registry, state);
 	}
 
-	private static @org.jspecify.annotations.Nullable SslBundle sslBundle(String name, ObjectProvider<SslBundles> bundles) {
+	private static @org.jspecify.annotations.Nullable SslBundle sslBundle(String name,
+			ObjectProvider<SslBundles> bundles) {
 		if (name.isBlank()) {
 			return null;
 		}
 		SslBundles available = bundles.getIfAvailable();
 		if (available == null) {
 			throw new InvalidRegistrationConfigurationException("adapter.registration.ssl-bundle", name,
-					"No SSL bundles are configured.", "Define it under spring.ssl.bundle.pem." + name
-							+ " (or .jks." + name + "), or leave adapter.registration.ssl-bundle empty.");
+					"No SSL bundles are configured.", "Define it under spring.ssl.bundle.pem." + name + " (or .jks."
+							+ name + "), or leave adapter.registration.ssl-bundle empty.");
 		}
 		return available.getBundle(name);
 	}
@@ -113,6 +115,7 @@ public final class AdapterRegistrationAutoConfiguration {
 		HealthIndicator registrationHealthIndicator(RegistrationState state) {
 			return new RegistrationHealthIndicator(state);
 		}
+
 	}
 
 	/** Micrometer meters, bound by Boot to every {@link MeterRegistry}. */
@@ -125,5 +128,7 @@ public final class AdapterRegistrationAutoConfiguration {
 		MeterBinder registrationMetrics(RegistrationState state) {
 			return new RegistrationMetrics(state);
 		}
+
 	}
+
 }

@@ -8,17 +8,26 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Registration with a proxy ({@code adapter.registration.*}); see {@code docs/registration.md}. */
+/**
+ * Registration with a proxy ({@code adapter.registration.*}); see
+ * {@code docs/registration.md}.
+ */
 @ConfigurationProperties("adapter.registration")
 public class AdapterRegistrationProperties {
 
 	/** Whether this server registers itself with a proxy. */
 	private boolean enabled = false;
 
-	/** The id the proxy knows this server by; defaults to adapter.info.name, else spring.application.name. */
+	/**
+	 * The id the proxy knows this server by; defaults to adapter.info.name, else
+	 * spring.application.name.
+	 */
 	private String serverId = "";
 
-	/** The URL the proxy calls this server at; never a wildcard such as 0.0.0.0. Empty: derived from the bound port. */
+	/**
+	 * The URL the proxy calls this server at; never a wildcard such as 0.0.0.0. Empty:
+	 * derived from the bound port.
+	 */
 	private String advertisedUrl = "";
 
 	/** The proxy's registration endpoint. */
@@ -36,16 +45,28 @@ public class AdapterRegistrationProperties {
 	/** Capabilities announced to the proxy. */
 	private List<String> capabilities = new ArrayList<>(List.of("jsonrpc", "health"));
 
-	/** Extra metadata announced to the proxy; merged over the built-in protocol, host, port and paths. */
+	/**
+	 * Extra metadata announced to the proxy; merged over the built-in protocol, host,
+	 * port and paths.
+	 */
 	private Map<String, String> metadata = new LinkedHashMap<>();
 
-	/** Name of a spring.ssl.bundle used for HTTPS or mTLS to the proxy; empty uses the JVM's default trust store. */
+	/**
+	 * Name of a spring.ssl.bundle used for HTTPS or mTLS to the proxy; empty uses the
+	 * JVM's default trust store.
+	 */
 	private String sslBundle = "";
 
-	/** API token sent to the proxy as X-API-Key on register, heartbeat and unregister; empty sends none (e.g. mTLS alone). */
+	/**
+	 * API token sent to the proxy as X-API-Key on register, heartbeat and unregister;
+	 * empty sends none (e.g. mTLS alone).
+	 */
 	private String apiKey = "";
 
-	/** Delay before the first retry after a failure; doubles (with jitter) on each further failure. */
+	/**
+	 * Delay before the first retry after a failure; doubles (with jitter) on each further
+	 * failure.
+	 */
 	private Duration initialBackoff = Duration.ofSeconds(1);
 
 	/** Longest delay between two retries. */
@@ -176,4 +197,5 @@ public class AdapterRegistrationProperties {
 	public void setRequestTimeout(Duration requestTimeout) {
 		this.requestTimeout = requestTimeout;
 	}
+
 }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential back-off with jitter: the n-th retry waits {@code initial * 2^(n-1)}, capped at
- * {@code max}, times a random factor in [0.8, 1.2] (capped at {@code max} again). The factor range
- * keeps every delay longer than the one before until the cap is reached, while spreading the
- * retries of many servers after a proxy restart.
+ * Exponential back-off with jitter: the n-th retry waits {@code initial * 2^(n-1)},
+ * capped at {@code max}, times a random factor in [0.8, 1.2] (capped at {@code max}
+ * again). The factor range keeps every delay longer than the one before until the cap is
+ * reached, while spreading the retries of many servers after a proxy restart.
  */
 final class Backoff {
 
@@ -41,4 +41,5 @@ final class Backoff {
 		double factor = 1 - JITTER + 2 * JITTER * this.random.getAsDouble();
 		return Duration.ofNanos((long) Math.min(base * factor, this.max.toNanos()));
 	}
+
 }

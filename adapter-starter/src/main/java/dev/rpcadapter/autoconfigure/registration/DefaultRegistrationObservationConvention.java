@@ -4,9 +4,10 @@ import dev.rpcadapter.autoconfigure.registration.RegistrationObservationDocument
 import io.micrometer.common.KeyValues;
 
 /**
- * The default {@link RegistrationObservationConvention}: name {@code rpc.adapter.registration.request},
- * span name {@code registration <kind>}, low-cardinality keys {@code kind} ({@code register},
- * {@code heartbeat}, {@code unregister}) and {@code outcome} ({@code success}, {@code client_error},
+ * The default {@link RegistrationObservationConvention}: name
+ * {@code rpc.adapter.registration.request}, span name {@code registration <kind>},
+ * low-cardinality keys {@code kind} ({@code register}, {@code heartbeat},
+ * {@code unregister}) and {@code outcome} ({@code success}, {@code client_error},
  * {@code server_error}, {@code unknown} when no answer came), and the high-cardinality
  * {@code url}.
  */
@@ -42,4 +43,5 @@ public class DefaultRegistrationObservationConvention implements RegistrationObs
 		}
 		return (status < 400) ? "success" : (status < 500) ? "client_error" : "server_error";
 	}
+
 }

@@ -1,9 +1,9 @@
 package dev.rpcadapter.autoconfigure.registration;
 
 /**
- * An {@code adapter.registration.*} property has a value the registration cannot work with (a
- * wildcard advertised URL, a relative proxy URL, ...). Raised at startup; explained by a
- * FailureAnalyzer.
+ * An {@code adapter.registration.*} property has a value the registration cannot work
+ * with (a wildcard advertised URL, a relative proxy URL, ...). Raised at startup;
+ * explained by a FailureAnalyzer.
  */
 public class InvalidRegistrationConfigurationException extends IllegalStateException {
 
@@ -42,4 +42,5 @@ public class InvalidRegistrationConfigurationException extends IllegalStateExcep
 	public String action() {
 		return this.action;
 	}
+
 }

@@ -13,4 +13,5 @@ class InvalidRegistrationConfigurationFailureAnalyzer
 				+ "'. " + cause.reason();
 		return new FailureAnalysis(description, cause.action(), cause);
 	}
+
 }

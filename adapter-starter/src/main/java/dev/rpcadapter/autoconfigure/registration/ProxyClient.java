@@ -20,9 +20,10 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Posts JSON to the proxy with Reactor Netty on its own small event loop and connection pool, so
- * registration never shares or blocks the server's threads and leaves no thread behind on
- * {@link #close()}. TLS comes from an SSL bundle; hostname verification stays on.
+ * Posts JSON to the proxy with Reactor Netty on its own small event loop and connection
+ * pool, so registration never shares or blocks the server's threads and leaves no thread
+ * behind on {@link #close()}. TLS comes from an SSL bundle; hostname verification stays
+ * on.
  */
 final class ProxyClient implements AutoCloseable {
 
@@ -44,7 +45,8 @@ final class ProxyClient implements AutoCloseable {
 
 	/**
 	 * @param timeout connect and response timeout
-	 * @param ssl TLS (and client certificate) towards the proxy, or {@code null} for the JVM defaults
+	 * @param ssl TLS (and client certificate) towards the proxy, or {@code null} for the
+	 * JVM defaults
 	 * @param apiKey sent as {@code X-API-Key} on every request when not empty
 	 */
 	ProxyClient(Duration timeout, @Nullable SslBundle ssl, String apiKey) {
@@ -52,8 +54,9 @@ final class ProxyClient implements AutoCloseable {
 	}
 
 	/**
-	 * @param observations where each request is observed ({@code rpc.adapter.registration.request});
-	 * a tracing handler adds {@code traceparent} to the request
+	 * @param observations where each request is observed
+	 * ({@code rpc.adapter.registration.request}); a tracing handler adds
+	 * {@code traceparent} to the request
 	 * @param convention replaces the default convention, or {@code null}
 	 */
 	ProxyClient(Duration timeout, @Nullable SslBundle ssl, String apiKey, ObservationRegistry observations,
@@ -79,8 +82,10 @@ final class ProxyClient implements AutoCloseable {
 	}
 
 	/**
-	 * POSTs a JSON body; completes with the answer, or fails on connection errors and timeouts.
-	 * @param kind {@code register}, {@code heartbeat} or {@code unregister} (the observation's tag)
+	 * POSTs a JSON body; completes with the answer, or fails on connection errors and
+	 * timeouts.
+	 * @param kind {@code register}, {@code heartbeat} or {@code unregister} (the
+	 * observation's tag)
 	 */
 	Mono<ProxyResponse> post(String kind, URI url, byte[] json) {
 		if (this.observations.isNoop()) {
@@ -91,7 +96,8 @@ final class ProxyClient implements AutoCloseable {
 			Observation observation = RegistrationObservationDocumentation.REQUEST
 				.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.observations)
 				.start();
-			// stopped once, before the answer goes on, so that whoever gets it sees the observation ended
+			// stopped once, before the answer goes on, so that whoever gets it sees the
+			// observation ended
 			AtomicBoolean stopped = new AtomicBoolean();
 			Runnable stop = () -> {
 				if (stopped.compareAndSet(false, true)) {
@@ -124,4 +130,5 @@ final class ProxyClient implements AutoCloseable {
 		this.connections.disposeLater().block(Duration.ofSeconds(5));
 		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
 	}
+
 }

@@ -31,19 +31,24 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <ul>
  * <li>Learns the bound port from {@link WebServerInitializedEvent}; registers on
- * {@link ApplicationReadyEvent}, when the server accepts connections and every command is known.</li>
+ * {@link ApplicationReadyEvent}, when the server accepts connections and every command is
+ * known.</li>
  * <li>All work runs on one scheduler thread; requests are non-blocking with timeouts, so
  * startup and request serving never wait for the proxy.</li>
- * <li>Failures retry with exponential back-off and jitter, forever unless {@code max-attempts}
- * is set. "Already registered" is success. A heartbeat answered 404 re-registers at once.</li>
+ * <li>Failures retry with exponential back-off and jitter, forever unless
+ * {@code max-attempts} is set. "Already registered" is success. A heartbeat answered 404
+ * re-registers at once.</li>
  * <li>Unregisters when the context starts closing ({@link ContextClosedEvent}, before any
- * lifecycle bean stops), so the listener and the queue still serve; as a lifecycle bean it also
- * stops in a phase before the web server's graceful shutdown.</li>
+ * lifecycle bean stops), so the listener and the queue still serve; as a lifecycle bean
+ * it also stops in a phase before the web server's graceful shutdown.</li>
  * </ul>
  */
 final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<ApplicationEvent> {
 
-	/** Stops before {@link WebServerGracefulShutdownLifecycle} (higher phases stop first, start last). */
+	/**
+	 * Stops before {@link WebServerGracefulShutdownLifecycle} (higher phases stop first,
+	 * start last).
+	 */
 	static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 512;
 
 	private static final Logger logger = LoggerFactory.getLogger(ProxyRegistrar.class);
@@ -104,7 +109,8 @@ final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<Applic
 			onScheduler(this::begin);
 		}
 		else if (event instanceof ContextClosedEvent) {
-			// published before any lifecycle bean stops: unregister while the whole server (queue included) still works
+			// published before any lifecycle bean stops: unregister while the whole
+			// server (queue included) still works
 			stop();
 		}
 	}
@@ -188,8 +194,8 @@ final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<Applic
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("protocol", serverUrl.getScheme());
 		metadata.put("host", serverUrl.getHost());
-		metadata.put("port", (serverUrl.getPort() > 0) ? serverUrl.getPort()
-				: ("https".equals(serverUrl.getScheme()) ? 443 : 80));
+		metadata.put("port",
+				(serverUrl.getPort() > 0) ? serverUrl.getPort() : ("https".equals(serverUrl.getScheme()) ? 443 : 80));
 		metadata.putAll(this.settings.metadata());
 		return metadata;
 	}
@@ -373,5 +379,7 @@ final class ProxyRegistrar implements SmartLifecycle, ApplicationListener<Applic
 	private interface AnswerHandler {
 
 		void handle(@Nullable ProxyResponse response, @Nullable Throwable error);
+
 	}
+
 }

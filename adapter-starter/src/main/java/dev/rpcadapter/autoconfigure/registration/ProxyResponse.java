@@ -15,9 +15,9 @@ record ProxyResponse(int status, String body) {
 	}
 
 	/**
-	 * Whether the proxy says it already has this server: HTTP 409, or a 4xx whose body says
-	 * "already registered" (the Python MCP-Proxy answers 400 so). It counts as success, never as a
-	 * reason to retry.
+	 * Whether the proxy says it already has this server: HTTP 409, or a 4xx whose body
+	 * says "already registered" (the Python MCP-Proxy answers 400 so). It counts as
+	 * success, never as a reason to retry.
 	 */
 	boolean isAlreadyRegistered() {
 		if (this.status == 409) {

@@ -4,9 +4,9 @@ import dev.rpcadapter.health.ComponentHealth;
 import dev.rpcadapter.health.HealthComponent;
 
 /**
- * {@code components.registration} in {@code /health}: {@code ok} while registered, registering or
- * stopped; {@code degraded} while retrying or after giving up. Never {@code down}: the server
- * serves whether or not a proxy knows it.
+ * {@code components.registration} in {@code /health}: {@code ok} while registered,
+ * registering or stopped; {@code degraded} while retrying or after giving up. Never
+ * {@code down}: the server serves whether or not a proxy knows it.
  */
 final class RegistrationHealthComponent implements HealthComponent {
 
@@ -29,4 +29,5 @@ final class RegistrationHealthComponent implements HealthComponent {
 			case DISABLED, REGISTERING, REGISTERED -> ComponentHealth.ok(snapshot.toMap());
 		};
 	}
+
 }

@@ -5,8 +5,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The registration state for Spring Boot Actuator: {@code UP} when registered or stopped,
- * {@code UNKNOWN} while registering or retrying (so a missing proxy never fails a readiness
- * probe), with the same details as {@code /health}.
+ * {@code UNKNOWN} while registering or retrying (so a missing proxy never fails a
+ * readiness probe), with the same details as {@code /health}.
  */
 final class RegistrationHealthIndicator implements HealthIndicator {
 
@@ -25,4 +25,5 @@ final class RegistrationHealthIndicator implements HealthIndicator {
 		};
 		return builder.withDetails(snapshot.toMap()).build();
 	}
+
 }

@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Registration meters, read from {@link RegistrationState}: {@code rpc.adapter.registration.attempts}
- * (register and heartbeat requests sent), {@code rpc.adapter.registration.failures},
+ * Registration meters, read from {@link RegistrationState}:
+ * {@code rpc.adapter.registration.attempts} (register and heartbeat requests sent),
+ * {@code rpc.adapter.registration.failures},
  * {@code rpc.adapter.registration.last.success} (epoch seconds, NaN before the first) and
  * {@code rpc.adapter.registration.registered} (1 when registered).
  */
@@ -31,8 +32,9 @@ final class RegistrationMetrics implements MeterBinder {
 			.description("When the proxy last accepted a registration or heartbeat")
 			.baseUnit("seconds")
 			.register(registry);
-		Gauge.builder("rpc.adapter.registration.registered", this.state,
-				(s) -> (s.snapshot().phase() == RegistrationState.Phase.REGISTERED) ? 1 : 0)
+		Gauge
+			.builder("rpc.adapter.registration.registered", this.state,
+					(s) -> (s.snapshot().phase() == RegistrationState.Phase.REGISTERED) ? 1 : 0)
 			.description("1 while registered with the proxy, else 0")
 			.register(registry);
 	}
@@ -41,4 +43,5 @@ final class RegistrationMetrics implements MeterBinder {
 		var last = state.snapshot().lastSuccess();
 		return (last != null) ? last.toEpochMilli() / 1000.0 : Double.NaN;
 	}
+
 }

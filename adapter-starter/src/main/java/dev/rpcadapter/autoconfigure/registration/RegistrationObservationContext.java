@@ -9,9 +9,9 @@ import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The observation context of one request to the registration proxy (register, heartbeat or
- * unregister): a sender (client) context whose carrier collects the headers a tracing handler
- * propagates ({@code traceparent}); they are sent with the request.
+ * The observation context of one request to the registration proxy (register, heartbeat
+ * or unregister): a sender (client) context whose carrier collects the headers a tracing
+ * handler propagates ({@code traceparent}); they are sent with the request.
  */
 public final class RegistrationObservationContext extends SenderContext<Map<String, String>> {
 
@@ -43,7 +43,10 @@ public final class RegistrationObservationContext extends SenderContext<Map<Stri
 		return this.url;
 	}
 
-	/** The HTTP status the proxy answered, or {@code null} while waiting or when no answer came. */
+	/**
+	 * The HTTP status the proxy answered, or {@code null} while waiting or when no answer
+	 * came.
+	 */
 	public @Nullable Integer status() {
 		return this.status;
 	}
@@ -56,4 +59,5 @@ public final class RegistrationObservationContext extends SenderContext<Map<Stri
 		Map<String, String> carrier = getCarrier();
 		return (carrier != null) ? carrier : Map.of();
 	}
+
 }

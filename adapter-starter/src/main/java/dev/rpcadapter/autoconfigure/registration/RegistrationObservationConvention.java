@@ -4,8 +4,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Names and tags the observation of a request to the registration proxy; a bean of this type
- * replaces {@link DefaultRegistrationObservationConvention}.
+ * Names and tags the observation of a request to the registration proxy; a bean of this
+ * type replaces {@link DefaultRegistrationObservationConvention}.
  */
 public interface RegistrationObservationConvention extends ObservationConvention<RegistrationObservationContext> {
 
@@ -13,4 +13,5 @@ public interface RegistrationObservationConvention extends ObservationConvention
 	default boolean supportsContext(Observation.Context context) {
 		return context instanceof RegistrationObservationContext;
 	}
+
 }

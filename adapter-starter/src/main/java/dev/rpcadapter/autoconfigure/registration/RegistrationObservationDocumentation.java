@@ -8,7 +8,10 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 /** The observations of proxy registration. */
 public enum RegistrationObservationDocumentation implements ObservationDocumentation {
 
-	/** One request to the proxy: a register attempt, a heartbeat or the unregister at shutdown. */
+	/**
+	 * One request to the proxy: a register attempt, a heartbeat or the unregister at
+	 * shutdown.
+	 */
 	REQUEST {
 		@Override
 		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
@@ -37,7 +40,10 @@ public enum RegistrationObservationDocumentation implements ObservationDocumenta
 			}
 		},
 
-		/** {@code success}, {@code client_error}, {@code server_error}, or {@code unknown} without an answer. */
+		/**
+		 * {@code success}, {@code client_error}, {@code server_error}, or {@code unknown}
+		 * without an answer.
+		 */
 		OUTCOME {
 			@Override
 			public String asString() {
@@ -52,5 +58,7 @@ public enum RegistrationObservationDocumentation implements ObservationDocumenta
 				return "url";
 			}
 		}
+
 	}
+
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The seed's wire bodies: register {@code {"server_id","server_url","capabilities","metadata","uuid"}},
- * heartbeat = register + {@code "timestamp"} (epoch seconds), unregister
+ * The seed's wire bodies: register
+ * {@code {"server_id","server_url","capabilities","metadata","uuid"}}, heartbeat =
+ * register + {@code "timestamp"} (epoch seconds), unregister
  * {@code {"server_id","server_url"}}.
  */
 final class RegistrationPayloads {
@@ -69,4 +70,5 @@ final class RegistrationPayloads {
 		body.put("uuid", this.uuid);
 		return body;
 	}
+
 }

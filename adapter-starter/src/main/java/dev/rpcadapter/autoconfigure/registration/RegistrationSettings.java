@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 /**
- * The registration configuration, checked and resolved once at startup: every URL absolute and
- * http(s), the advertised URL not a wildcard, durations positive.
+ * The registration configuration, checked and resolved once at startup: every URL
+ * absolute and http(s), the advertised URL not a wildcard, durations positive.
  *
  * @param serverId the id announced
- * @param advertisedUrl the configured advertised URL, or {@code null} to derive it from the bound port
+ * @param advertisedUrl the configured advertised URL, or {@code null} to derive it from
+ * the bound port
  * @param register the register endpoint
  * @param unregister the unregister endpoint
  * @param heartbeat the heartbeat endpoint
@@ -36,7 +37,8 @@ record RegistrationSettings(String serverId, @Nullable URI advertisedUrl, URI re
 	private static final String PREFIX = "adapter.registration.";
 
 	/**
-	 * @param builtInMetadata entries the proxy can use (paths, version); the user's metadata wins
+	 * @param builtInMetadata entries the proxy can use (paths, version); the user's
+	 * metadata wins
 	 * @throws InvalidRegistrationConfigurationException for any value that cannot work
 	 */
 	static RegistrationSettings of(AdapterRegistrationProperties properties, Environment environment,
@@ -49,8 +51,9 @@ record RegistrationSettings(String serverId, @Nullable URI advertisedUrl, URI re
 		positive("max-backoff", properties.getMaxBackoff());
 		if (properties.getMaxBackoff().compareTo(properties.getInitialBackoff()) < 0) {
 			throw new InvalidRegistrationConfigurationException(PREFIX + "max-backoff",
-					properties.getMaxBackoff().toString(), "It is shorter than initial-backoff ("
-							+ properties.getInitialBackoff() + ").", "Make max-backoff at least initial-backoff.");
+					properties.getMaxBackoff().toString(),
+					"It is shorter than initial-backoff (" + properties.getInitialBackoff() + ").",
+					"Make max-backoff at least initial-backoff.");
 		}
 		if (properties.getMaxAttempts() < 0) {
 			throw new InvalidRegistrationConfigurationException(PREFIX + "max-attempts",

@@ -12,9 +12,9 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The registration's one source of truth. Only the registrar changes it; {@code /health}, the
- * Actuator indicator, the {@code registration_status} command and the metrics all read
- * {@link #snapshot()}. Thread-safe.
+ * The registration's one source of truth. Only the registrar changes it; {@code /health},
+ * the Actuator indicator, the {@code registration_status} command and the metrics all
+ * read {@link #snapshot()}. Thread-safe.
  */
 public final class RegistrationState {
 
@@ -24,8 +24,8 @@ public final class RegistrationState {
 
 	public RegistrationState(String serverId, Clock clock) {
 		this.clock = clock;
-		this.current = new AtomicReference<>(new Snapshot(Phase.REGISTERING, serverId, null, null, null, null, 0, 0,
-				0, null));
+		this.current = new AtomicReference<>(
+				new Snapshot(Phase.REGISTERING, serverId, null, null, null, null, 0, 0, 0, null));
 	}
 
 	/** The current state, immutable. */
@@ -38,8 +38,8 @@ public final class RegistrationState {
 	}
 
 	void attemptStarted() {
-		update((s) -> s.counting(1, 0).with(s.phase, s.serverUrl, s.lastSuccess, s.lastError, s.lastErrorAt,
-				s.attempts + 1, null));
+		update((s) -> s.counting(1, 0)
+			.with(s.phase, s.serverUrl, s.lastSuccess, s.lastError, s.lastErrorAt, s.attempts + 1, null));
 	}
 
 	void heartbeatStarted() {
@@ -57,7 +57,10 @@ public final class RegistrationState {
 		update((s) -> s.counting(0, 1).with(phase, s.serverUrl, s.lastSuccess, error, now, s.attempts, nextAttempt));
 	}
 
-	/** The proxy no longer knows this server (a heartbeat got 404): register again at once. */
+	/**
+	 * The proxy no longer knows this server (a heartbeat got 404): register again at
+	 * once.
+	 */
 	void forgotten(String reason) {
 		Instant now = this.clock.instant();
 		update((s) -> s.with(Phase.REGISTERING, s.serverUrl, s.lastSuccess, reason, now, 0, now));
@@ -78,9 +81,14 @@ public final class RegistrationState {
 		DISABLED,
 		/** Waiting for the server to listen, or a registration request is under way. */
 		REGISTERING,
-		/** The proxy accepted the registration (or said it already had it); heartbeats run. */
+		/**
+		 * The proxy accepted the registration (or said it already had it); heartbeats
+		 * run.
+		 */
 		REGISTERED,
-		/** The last request failed; another attempt is scheduled ({@code next_attempt}). */
+		/**
+		 * The last request failed; another attempt is scheduled ({@code next_attempt}).
+		 */
 		FAILED_RETRYING,
 		/** Gave up after {@code max-attempts} failures in a row. */
 		FAILED;
@@ -89,6 +97,7 @@ public final class RegistrationState {
 		public String wire() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
+
 	}
 
 	/**
@@ -98,7 +107,8 @@ public final class RegistrationState {
 	 * @param serverId the id announced to the proxy
 	 * @param serverUrl the URL announced, once known
 	 * @param lastSuccess when the proxy last accepted a registration or heartbeat
-	 * @param lastError the last failure, client-safe (status code or exception type and message)
+	 * @param lastError the last failure, client-safe (status code or exception type and
+	 * message)
 	 * @param lastErrorAt when it happened
 	 * @param attempts registration attempts since the last success
 	 * @param totalRequests every register and heartbeat request sent
@@ -110,7 +120,8 @@ public final class RegistrationState {
 			long totalFailures, @Nullable Instant nextAttempt) {
 
 		Snapshot with(Phase phase, @Nullable String serverUrl, @Nullable Instant lastSuccess,
-				@Nullable String lastError, @Nullable Instant lastErrorAt, long attempts, @Nullable Instant nextAttempt) {
+				@Nullable String lastError, @Nullable Instant lastErrorAt, long attempts,
+				@Nullable Instant nextAttempt) {
 			return new Snapshot(phase, this.serverId, serverUrl, lastSuccess, lastError, lastErrorAt, attempts,
 					this.totalRequests, this.totalFailures, nextAttempt);
 		}
@@ -121,7 +132,10 @@ public final class RegistrationState {
 					this.nextAttempt);
 		}
 
-		/** The snapshot as wire JSON fields (snake_case, ISO-8601 instants, absent values left out). */
+		/**
+		 * The snapshot as wire JSON fields (snake_case, ISO-8601 instants, absent values
+		 * left out).
+		 */
 		public Map<String, Object> toMap() {
 			Map<String, Object> map = new LinkedHashMap<>();
 			map.put("state", this.phase.wire());
@@ -141,4 +155,5 @@ public final class RegistrationState {
 			}
 		}
 	}
+
 }

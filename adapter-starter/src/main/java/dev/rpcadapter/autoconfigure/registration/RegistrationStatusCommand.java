@@ -13,9 +13,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Registers the {@code registration_status} command, which answers the registration state (the
- * same fields as {@code components.registration} in {@code /health}). A user command of that name
- * wins.
+ * Registers the {@code registration_status} command, which answers the registration state
+ * (the same fields as {@code components.registration} in {@code /health}). A user command
+ * of that name wins.
  */
 final class RegistrationStatusCommand implements SmartInitializingSingleton {
 
@@ -41,7 +41,8 @@ final class RegistrationStatusCommand implements SmartInitializingSingleton {
 		JsonNodeFactory json = JsonNodeFactory.instance;
 		ObjectNode result = json.objectNode().put("type", "object");
 		ObjectNode properties = result.putObject("properties");
-		properties.putObject("state").put("type", "string")
+		properties.putObject("state")
+			.put("type", "string")
 			.put("description", "disabled, registering, registered, failed-retrying or failed");
 		properties.putObject("server_id").put("type", "string");
 		properties.putObject("server_url").put("type", "string");
@@ -58,10 +59,11 @@ final class RegistrationStatusCommand implements SmartInitializingSingleton {
 			.build();
 		return new Command(descriptor, (params) -> {
 			if (params != null && !params.isEmpty()) {
-				throw new JsonRpcException(JsonRpcError
-					.invalidParams(List.of(new JsonRpcError.ParamError("params", "registration_status takes no params"))));
+				throw new JsonRpcException(JsonRpcError.invalidParams(
+						List.of(new JsonRpcError.ParamError("params", "registration_status takes no params"))));
 			}
 			return (caller, job) -> Mono.fromSupplier(() -> this.state.snapshot().toMap());
 		});
 	}
+
 }

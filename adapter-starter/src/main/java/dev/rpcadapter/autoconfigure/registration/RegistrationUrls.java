@@ -20,8 +20,8 @@ final class RegistrationUrls {
 	}
 
 	/**
-	 * Checks an advertised URL: absolute http(s), and not a wildcard address (0.0.0.0, ::), which a
-	 * proxy cannot call back.
+	 * Checks an advertised URL: absolute http(s), and not a wildcard address (0.0.0.0,
+	 * ::), which a proxy cannot call back.
 	 */
 	static URI advertised(String value) {
 		String action = "Set adapter.registration.advertised-url to the address the proxy reaches this server at, "
@@ -77,8 +77,8 @@ final class RegistrationUrls {
 			uri = new URI(value.trim());
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidRegistrationConfigurationException(property, value, "It is not a valid URL: "
-					+ ex.getReason() + ".", action);
+			throw new InvalidRegistrationConfigurationException(property, value,
+					"It is not a valid URL: " + ex.getReason() + ".", action);
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
@@ -87,4 +87,5 @@ final class RegistrationUrls {
 		}
 		return uri;
 	}
+
 }

@@ -34,14 +34,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates every request to the adapter's endpoints with Spring Security authentication
- * managers: the client certificate of an mTLS connection and the token or JWT of the
- * {@code X-API-Key} / {@code Authorization: Bearer} headers. The caller's principal comes from the
- * token or JWT when there is one, else from the certificate, named by the credential's kind
- * ({@code cert:}, {@code token:}, {@code jwt:}); its roles are those of all its credentials.
+ * Authenticates every request to the adapter's endpoints with Spring Security
+ * authentication managers: the client certificate of an mTLS connection and the token or
+ * JWT of the {@code X-API-Key} / {@code Authorization: Bearer} headers. The caller's
+ * principal comes from the token or JWT when there is one, else from the certificate,
+ * named by the credential's kind ({@code cert:}, {@code token:}, {@code jwt:}); its roles
+ * are those of all its credentials.
  * <p>
- * No credentials → 401 {@code -32001} (public paths: {@link Caller#ANONYMOUS}); a credential that
- * does not authenticate → 401 {@code -32001} (public paths: anonymous as well).
+ * No credentials → 401 {@code -32001} (public paths: {@link Caller#ANONYMOUS}); a
+ * credential that does not authenticate → 401 {@code -32001} (public paths: anonymous as
+ * well).
  */
 final class AdapterRequestAuthenticator implements RequestAuthenticator {
 
@@ -120,9 +122,9 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 	}
 
 	/**
-	 * Each {@code /ws} message gets the check of what can change since the upgrade that a keep-alive
-	 * HTTP request gets (the certificate's validity and the CRL), the JWT's expiry, and takes a permit
-	 * of the caller's rate limit, as each HTTP request does.
+	 * Each {@code /ws} message gets the check of what can change since the upgrade that a
+	 * keep-alive HTTP request gets (the certificate's validity and the CRL), the JWT's
+	 * expiry, and takes a permit of the caller's rate limit, as each HTTP request does.
 	 */
 	@Override
 	public Mono<Void> admitMessage(AdapterRequest request, Caller caller) {
@@ -155,14 +157,15 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		if (certificate == null && token == null) {
 			return Mono.empty();
 		}
-		if (this.requireAll && ((this.certificates != null && certificate == null)
-				|| (this.bearer != null && token == null))) {
+		if (this.requireAll
+				&& ((this.certificates != null && certificate == null) || (this.bearer != null && token == null))) {
 			return Mono.error(unauthorized("Authentication required: "
 					+ ((certificate == null) ? "a client certificate" : "an API token or JWT") + " is missing"));
 		}
 		ConnectionCaller known = request.connectionAttribute(ConnectionCaller.class);
 		if (known != null && known.authenticator() == this && known.presented(certificate, token)) {
-			// the same credentials as an earlier request on this connection: only what can change since
+			// the same credentials as an earlier request on this connection: only what
+			// can change since
 			// (the certificate's validity, the CRL) is checked again
 			if (certificate != null) {
 				try {
@@ -177,7 +180,8 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		}
 		List<Mono<Authentication>> attempts = new ArrayList<>(2);
 		if (certificate != null && this.certificates != null) {
-			attempts.add(certificateAuthentication(certificate).doOnNext((authentication) -> checkCurrent(certificate)));
+			attempts
+				.add(certificateAuthentication(certificate).doOnNext((authentication) -> checkCurrent(certificate)));
 		}
 		if (token != null && this.bearer != null) {
 			attempts.add(this.bearer.authenticate(token.authentication()));
@@ -200,12 +204,13 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 	}
 
 	/**
-	 * Who authenticated on a keep-alive connection, with which credentials: a following request that
-	 * presents the same certificate and the same token is that caller without asking the
-	 * authentication managers again. Only certificates and API tokens are remembered; their outcome
-	 * depends on nothing but the credential (API tokens are fixed at startup). JWTs expire and are
-	 * verified on every request. Only the authenticator that remembered a caller reuses it (another
-	 * one may know other tokens).
+	 * Who authenticated on a keep-alive connection, with which credentials: a following
+	 * request that presents the same certificate and the same token is that caller
+	 * without asking the authentication managers again. Only certificates and API tokens
+	 * are remembered; their outcome depends on nothing but the credential (API tokens are
+	 * fixed at startup). JWTs expire and are verified on every request. Only the
+	 * authenticator that remembered a caller reuses it (another one may know other
+	 * tokens).
 	 */
 	private record ConnectionCaller(AdapterRequestAuthenticator authenticator, @Nullable X509Certificate certificate,
 			@Nullable PresentedToken token, Caller caller) {
@@ -232,9 +237,10 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 	}
 
 	/**
-	 * The certificate's authentication, read once per certificate (a TLS session hands the same
-	 * certificate object to every request on its connection): parsing the subject and the role
-	 * extensions is the expensive part; validity and revocation are still checked on every request.
+	 * The certificate's authentication, read once per certificate (a TLS session hands
+	 * the same certificate object to every request on its connection): parsing the
+	 * subject and the role extensions is the expensive part; validity and revocation are
+	 * still checked on every request.
 	 */
 	private Mono<Authentication> certificateAuthentication(X509Certificate certificate) {
 		KnownCertificate known = this.certificateCache.get(certificate);
@@ -248,7 +254,10 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 			.doOnNext((authentication) -> this.certificateCache.put(certificate, KnownCertificate.of(authentication)));
 	}
 
-	/** The second line behind the TLS handshake: revocation (the CRL may have changed) and validity. */
+	/**
+	 * The second line behind the TLS handshake: revocation (the CRL may have changed) and
+	 * validity.
+	 */
 	private void checkCurrent(X509Certificate certificate) {
 		try {
 			certificate.checkValidity();
@@ -280,15 +289,18 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 			}
 		}
 		attributes.put("authenticated_by", List.copyOf(methods));
-		// the token or JWT (tried after the certificate) is the most specific credential: behind a gateway
-		// that presents one certificate for everybody, each user's token still owns that user's jobs
+		// the token or JWT (tried after the certificate) is the most specific credential:
+		// behind a gateway
+		// that presents one certificate for everybody, each user's token still owns that
+		// user's jobs
 		return new Caller(principal(authentications.get(authentications.size() - 1)), roles, attributes);
 	}
 
 	/**
-	 * The principal, named by its kind of credential, so that a certificate, a token and a JWT that
-	 * carry the same name are never one caller: {@code cert:<CN>}, {@code token:<name>},
-	 * {@code jwt:<iss>|<principal claim>} ({@code jwt:<principal claim>} without {@code iss}).
+	 * The principal, named by its kind of credential, so that a certificate, a token and
+	 * a JWT that carry the same name are never one caller: {@code cert:<CN>},
+	 * {@code token:<name>}, {@code jwt:<iss>|<principal claim>}
+	 * ({@code jwt:<principal claim>} without {@code iss}).
 	 */
 	static String principal(Authentication authentication) {
 		if (authentication instanceof JwtAuthenticationToken jwt) {
@@ -318,4 +330,5 @@ final class AdapterRequestAuthenticator implements RequestAuthenticator {
 		return new AdapterHttpException(401, JsonRpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, message),
 				Map.of("WWW-Authenticate", "Bearer"));
 	}
+
 }

@@ -39,9 +39,10 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Security for the adapter's endpoints when {@code adapter.security.enabled=true}: authentication
- * of every request (client certificate, API token, JWT), role-based command authorization (deny by
- * default), rate limits, security headers, and CRL checks of the server's TLS.
+ * Security for the adapter's endpoints when {@code adapter.security.enabled=true}:
+ * authentication of every request (client certificate, API token, JWT), role-based
+ * command authorization (deny by default), rate limits, security headers, and CRL checks
+ * of the server's TLS.
  */
 @AutoConfiguration(before = AdapterAutoConfiguration.class,
 		afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
@@ -101,11 +102,14 @@ public final class AdapterSecurityAutoConfiguration {
 							+ "adapter.security.mtls.crl");
 		}
 		if (certificateManager != null && server != null && server.tls().trustedCas().isEmpty()) {
-			// without a trust store the JDK's public CAs would vouch for client certificates: anyone with a
-			// certificate from any public CA whose CN matches a configured name would be let in
-			throw new AdapterSecurityConfigurationException("adapter.security.mtls.enabled is true but SSL bundle '"
-					+ server.tls().bundleName() + "' has no trust store, so client certificates would be validated "
-					+ "against the JDK's public CAs",
+			// without a trust store the JDK's public CAs would vouch for client
+			// certificates: anyone with a
+			// certificate from any public CA whose CN matches a configured name would be
+			// let in
+			throw new AdapterSecurityConfigurationException(
+					"adapter.security.mtls.enabled is true but SSL bundle '" + server.tls().bundleName()
+							+ "' has no trust store, so client certificates would be validated "
+							+ "against the JDK's public CAs",
 					"Give the bundle the CA that issues your client certificates, e.g. spring.ssl.bundle.pem."
 							+ server.tls().bundleName() + ".truststore.certificate=file:ca.crt");
 		}
@@ -113,15 +117,17 @@ public final class AdapterSecurityAutoConfiguration {
 		boolean requireAll = properties.getMode() == AdapterSecurityProperties.Mode.ALL_OF
 				|| properties.getMtls().isRequireToken();
 		return new AdapterRequestAuthenticator(Set.copyOf(properties.getPublicPaths()), certificateManager,
-				bearerManager, revocation, requireAll, rateLimits(properties.getRateLimit(), rateLimiter.getIfAvailable(), limiters));
+				bearerManager, revocation, requireAll,
+				rateLimits(properties.getRateLimit(), rateLimiter.getIfAvailable(), limiters));
 	}
 
-	private static RequestRateLimits rateLimits(AdapterSecurityProperties.RateLimit limit, @Nullable RateLimiter requests,
-			RateLimiterFactory limiters) {
+	private static RequestRateLimits rateLimits(AdapterSecurityProperties.RateLimit limit,
+			@Nullable RateLimiter requests, RateLimiterFactory limiters) {
 		AdapterSecurityProperties.RateLimit.FailedAuthentication failed = limit.getFailedAuthentication();
-		FailedAuthentications failures = failed.isEnabled() ? new FailedAuthentications(limiters.create(
-				limit("failed-authentication.", failed.getRequestsPerSecond(), failed.getBurst()),
-				failed.getRedisFailure()), NanoClock.system()) : null;
+		FailedAuthentications failures = failed.isEnabled() ? new FailedAuthentications(
+				limiters.create(limit("failed-authentication.", failed.getRequestsPerSecond(), failed.getBurst()),
+						failed.getRedisFailure()),
+				NanoClock.system()) : null;
 		List<Cidr> proxies;
 		try {
 			proxies = limit.getTrustedProxies().stream().map(Cidr::parse).toList();
@@ -163,6 +169,7 @@ public final class AdapterSecurityAutoConfiguration {
 			AdapterSecurityProperties.RateLimit limit = properties.getRateLimit();
 			return limiters.create(limit("", limit.getRequestsPerSecond(), limit.getBurst()), limit.getRedisFailure());
 		}
+
 	}
 
 	/** Buckets in memory, unless {@code adapter.security.rate-limit.store=redis}. */
@@ -175,6 +182,7 @@ public final class AdapterSecurityAutoConfiguration {
 		RateLimiterFactory adapterRateLimiterFactory() {
 			return RateLimiterFactory.inMemory();
 		}
+
 	}
 
 	/** Buckets in Redis, through Boot's {@code spring.data.redis.*} connection. */
@@ -204,9 +212,13 @@ public final class AdapterSecurityAutoConfiguration {
 		HealthComponent rateLimitHealthComponent(RedisBuckets buckets, AdapterSecurityProperties properties) {
 			return new RateLimitHealthComponent(buckets, properties.getRateLimit());
 		}
+
 	}
 
-	/** {@code store=redis} without Spring Data Redis on the classpath: startup fails and says what to add. */
+	/**
+	 * {@code store=redis} without Spring Data Redis on the classpath: startup fails and
+	 * says what to add.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(prefix = "adapter.security.rate-limit", name = "store", havingValue = "redis")
 	@ConditionalOnMissingClass(RedisStoreConfiguration.TEMPLATE)
@@ -219,9 +231,12 @@ public final class AdapterSecurityAutoConfiguration {
 					"Add org.springframework.boot:spring-boot-starter-data-redis (and spring.data.redis.* settings), "
 							+ "or set adapter.security.rate-limit.store=memory");
 		}
+
 	}
 
-	/** Security response headers, unless {@code adapter.security.headers.enabled=false}. */
+	/**
+	 * Security response headers, unless {@code adapter.security.headers.enabled=false}.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(prefix = "adapter.security.headers", name = "enabled", havingValue = "true",
 			matchIfMissing = true)
@@ -231,9 +246,12 @@ public final class AdapterSecurityAutoConfiguration {
 		ResponseHeadersCustomizer adapterSecurityHeaders(AdapterSecurityProperties properties) {
 			return new SecurityResponseHeaders(properties.getHeaders().getHstsMaxAge());
 		}
+
 	}
 
-	/** The server's own certificate and CRL, when the server has TLS from an SSL bundle. */
+	/**
+	 * The server's own certificate and CRL, when the server has TLS from an SSL bundle.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(prefix = "server.ssl", name = "bundle")
 	@ConditionalOnBean(SslBundles.class)
@@ -245,8 +263,8 @@ public final class AdapterSecurityAutoConfiguration {
 				SslBundles bundles, ResourceLoader resources) {
 			ServerTls tls = ServerTls.of(bundles, environment.getRequiredProperty("server.ssl.bundle"));
 			String crl = properties.getMtls().getCrl();
-			CrlResource crlResource = (crl != null && !crl.isBlank()) ? new CrlResource(crl, resources.getResource(crl),
-					properties.getMtls().getCrlRefreshInterval())
+			CrlResource crlResource = (crl != null && !crl.isBlank())
+					? new CrlResource(crl, resources.getResource(crl), properties.getMtls().getCrlRefreshInterval())
 					: null;
 			return new ServerCertificates(tls, crlResource, CLOCK);
 		}
@@ -259,8 +277,11 @@ public final class AdapterSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "certificatesHealthComponent")
-		HealthComponent certificatesHealthComponent(ServerCertificates certificates, AdapterSecurityProperties properties) {
+		HealthComponent certificatesHealthComponent(ServerCertificates certificates,
+				AdapterSecurityProperties properties) {
 			return new CertificatesHealthComponent(certificates, properties.getMtls().getExpiryWarning(), CLOCK);
 		}
+
 	}
+
 }

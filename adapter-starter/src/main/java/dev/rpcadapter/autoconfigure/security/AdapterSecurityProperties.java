@@ -15,50 +15,63 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("adapter.security")
 public class AdapterSecurityProperties {
 
-	/** Whether the adapter's endpoints require authentication and enforce role permissions. */
+	/**
+	 * Whether the adapter's endpoints require authentication and enforce role
+	 * permissions.
+	 */
 	private boolean enabled = false;
 
-	/** Paths served without credentials; credentials presented there are still used (e.g. to list more on /docs). */
+	/**
+	 * Paths served without credentials; credentials presented there are still used (e.g.
+	 * to list more on /docs).
+	 */
 	private List<String> publicPaths = new ArrayList<>(
 			List.of("/health", "/heartbeat", "/docs", "/openapi.json", "/openrpc.json"));
 
 	/**
-	 * Whether API tokens (X-API-Key or Authorization: Bearer) are accepted. Unset: on when tokens
-	 * are configured or when no other method (mTLS, JWT) is enabled.
+	 * Whether API tokens (X-API-Key or Authorization: Bearer) are accepted. Unset: on
+	 * when tokens are configured or when no other method (mTLS, JWT) is enabled.
 	 */
 	private @Nullable Boolean tokenAuth;
 
 	/**
-	 * API tokens: the token, or "[{sha256}<hex>]" of it (in brackets, which keep the braces), mapped to
-	 * the roles it grants. A key that reads "sha256<64 hex>" (the braces lost) stops startup. Prefer
-	 * token-list, which needs no brackets.
+	 * API tokens: the token, or "[{sha256}<hex>]" of it (in brackets, which keep the
+	 * braces), mapped to the roles it grants. A key that reads "sha256<64 hex>" (the
+	 * braces lost) stops startup. Prefer token-list, which needs no brackets.
 	 */
 	private Map<String, List<String>> tokens = new LinkedHashMap<>();
 
 	/**
-	 * API tokens as a list of entries: "name" (principal token:<name>; default: the first 6 hex digits
-	 * of the token's SHA-256), exactly one of "sha256" (the token's SHA-256, 64 hex digits) and "value"
-	 * (the token itself), and "roles". Needs no brackets or quotes, unlike the keys of tokens.
+	 * API tokens as a list of entries: "name" (principal token:<name>; default: the first
+	 * 6 hex digits of the token's SHA-256), exactly one of "sha256" (the token's SHA-256,
+	 * 64 hex digits) and "value" (the token itself), and "roles". Needs no brackets or
+	 * quotes, unlike the keys of tokens.
 	 */
 	private List<Token> tokenList = new ArrayList<>();
 
-	/** Role name mapped to the command patterns it may call: a name, "*" or a prefix such as "queue_*". */
+	/**
+	 * Role name mapped to the command patterns it may call: a name, "*" or a prefix such
+	 * as "queue_*".
+	 */
 	private Map<String, List<String>> roles = new LinkedHashMap<>();
 
 	/**
-	 * Origins (scheme://host[:port]) allowed to open the WebSocket from a browser, besides the server's
-	 * own; "*" allows any. An upgrade without an Origin header (not a browser) is always allowed. Applies
-	 * whether or not security is enabled. The MCP endpoint checks the same list unless
-	 * adapter.mcp.allowed-origins is set.
+	 * Origins (scheme://host[:port]) allowed to open the WebSocket from a browser,
+	 * besides the server's own; "*" allows any. An upgrade without an Origin header (not
+	 * a browser) is always allowed. Applies whether or not security is enabled. The MCP
+	 * endpoint checks the same list unless adapter.mcp.allowed-origins is set.
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
-	/** How enabled authentication methods combine: any-of (one suffices) or all-of (each must succeed). */
+	/**
+	 * How enabled authentication methods combine: any-of (one suffices) or all-of (each
+	 * must succeed).
+	 */
 	private Mode mode = Mode.ANY_OF;
 
 	/**
-	 * Who sees the whole /health body (others get only its status): authenticated, role:<name>,
-	 * always or never.
+	 * Who sees the whole /health body (others get only its status): authenticated,
+	 * role:<name>, always or never.
 	 */
 	private String healthDetails = "authenticated";
 
@@ -161,10 +174,16 @@ public class AdapterSecurityProperties {
 	/** How authentication methods combine. */
 	public enum Mode {
 
-		/** A request needs one valid credential; every credential it presents must be valid. */
+		/**
+		 * A request needs one valid credential; every credential it presents must be
+		 * valid.
+		 */
 		ANY_OF,
 
-		/** A request needs a valid credential of every enabled kind (client certificate, token or JWT). */
+		/**
+		 * A request needs a valid credential of every enabled kind (client certificate,
+		 * token or JWT).
+		 */
 		ALL_OF
 
 	}
@@ -172,10 +191,16 @@ public class AdapterSecurityProperties {
 	/** One API token of {@code adapter.security.token-list}. */
 	public static class Token {
 
-		/** The name of its callers (principal "token:<name>"); unset for the first 6 hex digits of its SHA-256. */
+		/**
+		 * The name of its callers (principal "token:<name>"); unset for the first 6 hex
+		 * digits of its SHA-256.
+		 */
 		private @Nullable String name;
 
-		/** The token's SHA-256 as 64 hex digits, so the configuration does not hold the secret. */
+		/**
+		 * The token's SHA-256 as 64 hex digits, so the configuration does not hold the
+		 * secret.
+		 */
 		private @Nullable String sha256;
 
 		/** The token itself, when sha256 is not given. */
@@ -215,6 +240,7 @@ public class AdapterSecurityProperties {
 		public void setRoles(List<String> roles) {
 			this.roles = roles;
 		}
+
 	}
 
 	/** JSON Web Tokens on {@code Authorization: Bearer}. */
@@ -223,13 +249,19 @@ public class AdapterSecurityProperties {
 		/** HS256 shared secret (at least 32 bytes); enables JWT authentication. */
 		private @Nullable String secret;
 
-		/** Required "iss" claim; alone (without secret or JWK set URI) also where keys are discovered. */
+		/**
+		 * Required "iss" claim; alone (without secret or JWK set URI) also where keys are
+		 * discovered.
+		 */
 		private @Nullable String issuerUri;
 
 		/** URI of the issuer's JWK set (RS256/ES256 keys); enables JWT authentication. */
 		private @Nullable String jwkSetUri;
 
-		/** Claim holding the roles: a list or a comma/space separated string; a dotted path reads nested claims. */
+		/**
+		 * Claim holding the roles: a list or a comma/space separated string; a dotted
+		 * path reads nested claims.
+		 */
 		private String rolesClaim = "roles";
 
 		/** Claim naming the caller (the principal that owns jobs). */
@@ -239,16 +271,19 @@ public class AdapterSecurityProperties {
 		private @Nullable String audience;
 
 		/**
-		 * Whether JWTs signed with keys from a JWK set (jwk-set-uri, or issuer-uri without secret) are
-		 * accepted without an audience check. Off: such a configuration needs jwt.audience, since an
-		 * identity provider signs tokens for every application it serves.
+		 * Whether JWTs signed with keys from a JWK set (jwk-set-uri, or issuer-uri
+		 * without secret) are accepted without an audience check. Off: such a
+		 * configuration needs jwt.audience, since an identity provider signs tokens for
+		 * every application it serves.
 		 */
 		private boolean allowAnyAudience = false;
 
 		/** Tolerance when checking "exp" and "nbf". */
 		private Duration clockSkew = Duration.ofSeconds(60);
 
-		/** @return whether any JWT setting that enables JWT authentication is present */
+		/**
+		 * @return whether any JWT setting that enables JWT authentication is present
+		 */
 		public boolean isConfigured() {
 			return this.secret != null || this.issuerUri != null || this.jwkSetUri != null;
 		}
@@ -316,27 +351,46 @@ public class AdapterSecurityProperties {
 		public void setClockSkew(Duration clockSkew) {
 			this.clockSkew = clockSkew;
 		}
+
 	}
 
-	/** Client certificates; the server's TLS comes from server.ssl.bundle and server.ssl.client-auth. */
+	/**
+	 * Client certificates; the server's TLS comes from server.ssl.bundle and
+	 * server.ssl.client-auth.
+	 */
 	public static class Mtls {
 
-		/** Whether client certificates authenticate callers (needs server.ssl.bundle and client-auth want or need). */
+		/**
+		 * Whether client certificates authenticate callers (needs server.ssl.bundle and
+		 * client-auth want or need).
+		 */
 		private boolean enabled = false;
 
-		/** Whether a caller needs a valid token or JWT in addition to its client certificate. */
+		/**
+		 * Whether a caller needs a valid token or JWT in addition to its client
+		 * certificate.
+		 */
 		private boolean requireToken = false;
 
-		/** Role of a client certificate that names none (the seed adapter's "other"); empty for no role. */
+		/**
+		 * Role of a client certificate that names none (the seed adapter's "other");
+		 * empty for no role.
+		 */
 		private String defaultRole = "other";
 
-		/** CRL location (file: or classpath:, PEM or DER), checked at startup, on every handshake and every request. */
+		/**
+		 * CRL location (file: or classpath:, PEM or DER), checked at startup, on every
+		 * handshake and every request.
+		 */
 		private @Nullable String crl;
 
-		/** How long before the server certificate or the CRL expires /health reports "degraded". */
 		/**
-		 * How often the CRL file is looked at for changes; revocations take effect within this
-		 * interval. Zero looks at it on every handshake and request.
+		 * How long before the server certificate or the CRL expires /health reports
+		 * "degraded".
+		 */
+		/**
+		 * How often the CRL file is looked at for changes; revocations take effect within
+		 * this interval. Zero looks at it on every handshake and request.
 		 */
 		private Duration crlRefreshInterval = Duration.ofSeconds(1);
 
@@ -389,12 +443,16 @@ public class AdapterSecurityProperties {
 		public void setExpiryWarning(Duration expiryWarning) {
 			this.expiryWarning = expiryWarning;
 		}
+
 	}
 
 	/** Token-bucket rate limits per caller. */
 	public static class RateLimit {
 
-		/** Whether requests are rate limited (HTTP 429 with Retry-After and a -32005 body). */
+		/**
+		 * Whether requests are rate limited (HTTP 429 with Retry-After and a -32005
+		 * body).
+		 */
 		private boolean enabled = false;
 
 		/** Sustained requests per second allowed per key. */
@@ -409,27 +467,41 @@ public class AdapterSecurityProperties {
 		/** Paths never limited. */
 		private List<String> exemptPaths = new ArrayList<>(List.of("/health", "/heartbeat"));
 
-		/** What a bucket belongs to: the authenticated principal (address when anonymous) or the client address. */
+		/**
+		 * What a bucket belongs to: the authenticated principal (address when anonymous)
+		 * or the client address.
+		 */
 		private Per per = Per.PRINCIPAL;
 
 		/**
-		 * Proxies (IP addresses or CIDR ranges) whose X-Forwarded-For is believed for the client
-		 * address of rate limits; from any other peer the socket address counts, whatever its headers say.
+		 * Proxies (IP addresses or CIDR ranges) whose X-Forwarded-For is believed for the
+		 * client address of rate limits; from any other peer the socket address counts,
+		 * whatever its headers say.
 		 */
 		private List<String> trustedProxies = new ArrayList<>();
 
 		private final FailedAuthentication failedAuthentication = new FailedAuthentication();
 
-		/** Where buckets live: memory (one budget per node) or redis (one budget shared by all nodes, via spring.data.redis.*). */
+		/**
+		 * Where buckets live: memory (one budget per node) or redis (one budget shared by
+		 * all nodes, via spring.data.redis.*).
+		 */
 		private Store store = Store.MEMORY;
 
-		/** What request limits do while Redis cannot be reached: allow (not limited) or deny (429). */
+		/**
+		 * What request limits do while Redis cannot be reached: allow (not limited) or
+		 * deny (429).
+		 */
 		private StoreFailure redisFailure = StoreFailure.ALLOW;
 
-		/** The longest a Redis check may take before the failure policy answers instead. */
+		/**
+		 * The longest a Redis check may take before the failure policy answers instead.
+		 */
 		private Duration redisTimeout = Duration.ofMillis(500);
 
-		/** Prefix of the Redis keys of the buckets (one hash per principal or address). */
+		/**
+		 * Prefix of the Redis keys of the buckets (one hash per principal or address).
+		 */
 		private String redisKeyPrefix = "rpc-adapter:rate-limit:";
 
 		public boolean isEnabled() {
@@ -546,19 +618,30 @@ public class AdapterSecurityProperties {
 
 		}
 
-		/** Throttling of rejected credentials per client address, on whenever security is. */
+		/**
+		 * Throttling of rejected credentials per client address, on whenever security is.
+		 */
 		public static class FailedAuthentication {
 
-			/** Whether rejected credentials are throttled per client address (then refused with 429 until the bucket refills). */
+			/**
+			 * Whether rejected credentials are throttled per client address (then refused
+			 * with 429 until the bucket refills).
+			 */
 			private boolean enabled = true;
 
 			/** Sustained failed authentications per second allowed per client address. */
 			private double requestsPerSecond = 0.2;
 
-			/** Failed authentications allowed at once per client address (the bucket size). */
+			/**
+			 * Failed authentications allowed at once per client address (the bucket
+			 * size).
+			 */
 			private int burst = 30;
 
-			/** What this limit does while Redis cannot be reached (store redis): deny (429, fail closed) or allow. */
+			/**
+			 * What this limit does while Redis cannot be reached (store redis): deny
+			 * (429, fail closed) or allow.
+			 */
 			private StoreFailure redisFailure = StoreFailure.DENY;
 
 			public StoreFailure getRedisFailure() {
@@ -592,34 +675,45 @@ public class AdapterSecurityProperties {
 			public void setBurst(int burst) {
 				this.burst = burst;
 			}
+
 		}
 
 		/** What a rate-limit bucket belongs to. */
 		public enum Per {
 
-			/** The authenticated principal; anonymous requests are keyed by client address. */
+			/**
+			 * The authenticated principal; anonymous requests are keyed by client
+			 * address.
+			 */
 			PRINCIPAL,
 
 			/** The client's IP address. */
 			ADDRESS,
 
 			/**
-			 * Both: a request takes a permit from its principal's bucket and from its client address's
-			 * bucket, so neither many tokens from one address nor one token from many addresses go
-			 * past the limit.
+			 * Both: a request takes a permit from its principal's bucket and from its
+			 * client address's bucket, so neither many tokens from one address nor one
+			 * token from many addresses go past the limit.
 			 */
 			PRINCIPAL_AND_ADDRESS
 
 		}
+
 	}
 
 	/** Security response headers. */
 	public static class Headers {
 
-		/** Whether security headers (X-Frame-Options, Cache-Control, Referrer-Policy, HSTS on TLS) are added. */
+		/**
+		 * Whether security headers (X-Frame-Options, Cache-Control, Referrer-Policy, HSTS
+		 * on TLS) are added.
+		 */
 		private boolean enabled = true;
 
-		/** HSTS max-age sent on TLS connections; zero for no Strict-Transport-Security header. */
+		/**
+		 * HSTS max-age sent on TLS connections; zero for no Strict-Transport-Security
+		 * header.
+		 */
 		private Duration hstsMaxAge = Duration.ofDays(365);
 
 		public boolean isEnabled() {
@@ -637,5 +731,7 @@ public class AdapterSecurityProperties {
 		public void setHstsMaxAge(Duration hstsMaxAge) {
 			this.hstsMaxAge = hstsMaxAge;
 		}
+
 	}
+
 }

@@ -18,8 +18,8 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Builds the authentication managers that {@code adapter.security.*} enables, failing with an
- * {@link AdapterSecurityConfigurationException} on settings that cannot work.
+ * Builds the authentication managers that {@code adapter.security.*} enables, failing
+ * with an {@link AdapterSecurityConfigurationException} on settings that cannot work.
  */
 final class AuthenticationManagers {
 
@@ -28,7 +28,10 @@ final class AuthenticationManagers {
 	private AuthenticationManagers() {
 	}
 
-	/** @return whether API tokens are accepted (explicitly, or because tokens or no other method is configured) */
+	/**
+	 * @return whether API tokens are accepted (explicitly, or because tokens or no other
+	 * method is configured)
+	 */
 	static boolean tokenAuthEnabled(AdapterSecurityProperties properties) {
 		return tokenAuthEnabled(properties, properties.getJwt().isConfigured());
 	}
@@ -42,19 +45,24 @@ final class AuthenticationManagers {
 				|| !(properties.getMtls().isEnabled() || jwtOn);
 	}
 
-	/** @return the manager for X-API-Key and Bearer credentials, or {@code null} when neither tokens nor JWTs are on */
+	/**
+	 * @return the manager for X-API-Key and Bearer credentials, or {@code null} when
+	 * neither tokens nor JWTs are on
+	 */
 	static @Nullable ReactiveAuthenticationManager bearer(AdapterSecurityProperties properties, Clock clock) {
 		return bearer(properties, properties.getJwt(), null, clock);
 	}
 
 	/**
 	 * @param jwt the JWT settings in effect ({@link JwtSources})
-	 * @param decoder the application's own {@link ReactiveJwtDecoder} (its bean, or the one Spring Boot's
-	 * resource-server support made): when present it verifies JWTs instead of {@code jwt}'s keys
-	 * @return the manager for X-API-Key and Bearer credentials, or {@code null} when neither tokens nor JWTs are on
+	 * @param decoder the application's own {@link ReactiveJwtDecoder} (its bean, or the
+	 * one Spring Boot's resource-server support made): when present it verifies JWTs
+	 * instead of {@code jwt}'s keys
+	 * @return the manager for X-API-Key and Bearer credentials, or {@code null} when
+	 * neither tokens nor JWTs are on
 	 */
-	static @Nullable ReactiveAuthenticationManager bearer(AdapterSecurityProperties properties, AdapterSecurityProperties.Jwt jwt,
-			@Nullable ReactiveJwtDecoder decoder, Clock clock) {
+	static @Nullable ReactiveAuthenticationManager bearer(AdapterSecurityProperties properties,
+			AdapterSecurityProperties.Jwt jwt, @Nullable ReactiveJwtDecoder decoder, Clock clock) {
 		List<ReactiveAuthenticationManager> managers = new ArrayList<>();
 		boolean jwtOn = decoder != null || jwt.isConfigured();
 		if (tokenAuthEnabled(properties, jwtOn)) {
@@ -76,8 +84,12 @@ final class AuthenticationManagers {
 		return manager;
 	}
 
-	/** @return the client certificate manager, or {@code null} when mTLS authentication is off */
-	static @Nullable ReactiveAuthenticationManager certificates(AdapterSecurityProperties properties, Environment environment) {
+	/**
+	 * @return the client certificate manager, or {@code null} when mTLS authentication is
+	 * off
+	 */
+	static @Nullable ReactiveAuthenticationManager certificates(AdapterSecurityProperties properties,
+			Environment environment) {
 		if (!properties.getMtls().isEnabled()) {
 			if (properties.getMtls().isRequireToken()) {
 				throw new AdapterSecurityConfigurationException(
@@ -144,4 +156,5 @@ final class AuthenticationManagers {
 					"Fix adapter.security.jwt.* (secret of 32+ bytes, or jwk-set-uri, or issuer-uri)", ex);
 		}
 	}
+
 }

@@ -17,9 +17,9 @@ import dev.rpcadapter.security.crl.CrlException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /health} component {@code certificates}: days left for the server certificate and until
- * the CRL's next update; {@code degraded} when either is closer than the warning period,
- * {@code down} when either has passed or the CRL cannot be read.
+ * {@code /health} component {@code certificates}: days left for the server certificate
+ * and until the CRL's next update; {@code degraded} when either is closer than the
+ * warning period, {@code down} when either has passed or the CRL cannot be read.
  */
 final class CertificatesHealthComponent implements HealthComponent {
 
@@ -45,8 +45,8 @@ final class CertificatesHealthComponent implements HealthComponent {
 		Instant now = this.clock.instant();
 		X509Certificate server = this.certificates.tls().certificate();
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("server_certificate", expiry(server.getSubjectX500Principal().getName(),
-				server.getNotAfter().toInstant(), now));
+		details.put("server_certificate",
+				expiry(server.getSubjectX500Principal().getName(), server.getNotAfter().toInstant(), now));
 		Instant worst = server.getNotAfter().toInstant();
 		CrlResource crl = this.certificates.crl();
 		if (crl != null) {
@@ -84,4 +84,5 @@ final class CertificatesHealthComponent implements HealthComponent {
 			.min(Comparator.naturalOrder())
 			.orElse(null);
 	}
+
 }

@@ -6,8 +6,8 @@ import java.net.UnknownHostException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IP address range in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}; a bare address
- * is a range of one).
+ * An IP address range in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}; a bare
+ * address is a range of one).
  *
  * @param network the range's first address
  * @param prefix how many leading bits an address must share with {@code network}
@@ -16,7 +16,8 @@ record Cidr(InetAddress network, int prefix) {
 
 	/**
 	 * Parses a range.
-	 * @throws IllegalArgumentException when the text is not an IP address with an optional prefix length
+	 * @throws IllegalArgumentException when the text is not an IP address with an
+	 * optional prefix length
 	 */
 	static Cidr parse(String text) {
 		int slash = text.indexOf('/');
@@ -56,8 +57,9 @@ record Cidr(InetAddress network, int prefix) {
 	}
 
 	/**
-	 * An IP address literal, without a DNS look-up: {@code null} for anything else (a host name,
-	 * {@code unknown}, an obfuscated identifier of RFC 7239). Brackets and an IPv4 port are removed.
+	 * An IP address literal, without a DNS look-up: {@code null} for anything else (a
+	 * host name, {@code unknown}, an obfuscated identifier of RFC 7239). Brackets and an
+	 * IPv4 port are removed.
 	 */
 	static @Nullable InetAddress literal(String text) {
 		String value = text;
@@ -79,7 +81,10 @@ record Cidr(InetAddress network, int prefix) {
 		}
 	}
 
-	/** Digits and dots (IPv4), or hex digits, dots and colons with at least one colon (IPv6). */
+	/**
+	 * Digits and dots (IPv4), or hex digits, dots and colons with at least one colon
+	 * (IPv6).
+	 */
 	private static boolean isLiteral(String value) {
 		boolean colon = value.indexOf(':') >= 0;
 		for (int i = 0; i < value.length(); i++) {

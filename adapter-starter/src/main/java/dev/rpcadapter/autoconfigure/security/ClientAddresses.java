@@ -10,11 +10,12 @@ import dev.rpcadapter.web.AdapterRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client address that rate limits are keyed on. It is the connection's peer, never an address a
- * client can write into a header, unless the peer is one of the trusted proxies: then
- * {@code X-Forwarded-For} is read from the right (the entries the trusted proxies appended) to the
- * first address that is not a trusted proxy. IPv6 addresses count per /64, the smallest block a
- * single subscriber usually gets, so rotating addresses within it gains nothing.
+ * The client address that rate limits are keyed on. It is the connection's peer, never an
+ * address a client can write into a header, unless the peer is one of the trusted
+ * proxies: then {@code X-Forwarded-For} is read from the right (the entries the trusted
+ * proxies appended) to the first address that is not a trusted proxy. IPv6 addresses
+ * count per /64, the smallest block a single subscriber usually gets, so rotating
+ * addresses within it gains nothing.
  */
 final class ClientAddresses {
 
@@ -26,7 +27,10 @@ final class ClientAddresses {
 		this.trustedProxies = List.copyOf(trustedProxies);
 	}
 
-	/** @return the client's address ({@code 203.0.113.7}, {@code 2001:db8:1:2:0:0:0:0/64}) or {@code unknown} */
+	/**
+	 * @return the client's address ({@code 203.0.113.7}, {@code 2001:db8:1:2:0:0:0:0/64})
+	 * or {@code unknown}
+	 */
 	String key(AdapterRequest request) {
 		InetAddress client = client(request);
 		return (client != null) ? aggregate(client) : "unknown";
@@ -42,7 +46,8 @@ final class ClientAddresses {
 		if (lines.isEmpty()) {
 			return current;
 		}
-		// one list over every header line: a proxy that adds a line of its own (HAProxy) appends, too
+		// one list over every header line: a proxy that adds a line of its own (HAProxy)
+		// appends, too
 		String[] hops = String.join(",", lines).split(",");
 		for (int i = hops.length - 1; i >= 0 && trusted(current); i--) {
 			InetAddress hop = Cidr.literal(hops[i].strip());
@@ -77,4 +82,5 @@ final class ClientAddresses {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

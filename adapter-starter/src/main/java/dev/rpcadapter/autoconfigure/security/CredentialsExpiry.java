@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** When the credentials of the last request authenticated on a connection expire ({@code null}: never by time). */
+/**
+ * When the credentials of the last request authenticated on a connection expire
+ * ({@code null}: never by time).
+ */
 record CredentialsExpiry(@Nullable Instant at) {
 
 	static CredentialsExpiry of(List<Authentication> authentications) {

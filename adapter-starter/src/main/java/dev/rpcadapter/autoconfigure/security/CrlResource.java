@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 
 /**
- * The CRL configured with {@code adapter.security.mtls.crl}: a {@code file:} resource is reloaded
- * when it changes, any other resource is read once.
+ * The CRL configured with {@code adapter.security.mtls.crl}: a {@code file:} resource is
+ * reloaded when it changes, any other resource is read once.
  */
 final class CrlResource {
 
@@ -35,7 +35,9 @@ final class CrlResource {
 		this.file = file(resource);
 	}
 
-	/** @return the configured location */
+	/**
+	 * @return the configured location
+	 */
 	String location() {
 		return this.location;
 	}
@@ -71,7 +73,8 @@ final class CrlResource {
 	}
 
 	/**
-	 * Returns the checker used on handshakes and requests: a file is reloaded when it changes.
+	 * Returns the checker used on handshakes and requests: a file is reloaded when it
+	 * changes.
 	 * @throws CrlException when the CRL cannot be loaded now
 	 */
 	RevocationChecker checker(List<java.security.cert.X509Certificate> issuers, Clock clock) {
@@ -89,4 +92,5 @@ final class CrlResource {
 			return null;
 		}
 	}
+
 }

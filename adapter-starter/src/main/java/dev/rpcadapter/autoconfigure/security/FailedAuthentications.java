@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Throttles failed authentications per client address. Each rejected credential takes a permit;
- * once a client has none left, it is refused (429) before its credentials are even looked at, until
- * the bucket has refilled, so a correct guess in a flood of wrong ones does not get through either.
- * The refusal is remembered on this node (no store round trip per request); other nodes learn it at
- * the client's next failure there.
+ * Throttles failed authentications per client address. Each rejected credential takes a
+ * permit; once a client has none left, it is refused (429) before its credentials are
+ * even looked at, until the bucket has refilled, so a correct guess in a flood of wrong
+ * ones does not get through either. The refusal is remembered on this node (no store
+ * round trip per request); other nodes learn it at the client's next failure there.
  */
 final class FailedAuthentications {
 
@@ -31,12 +31,17 @@ final class FailedAuthentications {
 		this.clock = clock;
 	}
 
-	/** @return whether any client is (or was lately) refused: when none is, no client key need be worked out */
+	/**
+	 * @return whether any client is (or was lately) refused: when none is, no client key
+	 * need be worked out
+	 */
 	boolean anyRefused() {
 		return this.blocked.size() > 0;
 	}
 
-	/** @return the refusal while the client's budget is used up, else {@code null} */
+	/**
+	 * @return the refusal while the client's budget is used up, else {@code null}
+	 */
 	@Nullable AdapterHttpException refusal(String client) {
 		Long until = this.blocked.get(client);
 		if (until == null) {
@@ -47,7 +52,10 @@ final class FailedAuthentications {
 				: null;
 	}
 
-	/** Takes a permit for a failure; errors with 429 (and remembers the client as refused) when none is left. */
+	/**
+	 * Takes a permit for a failure; errors with 429 (and remembers the client as refused)
+	 * when none is left.
+	 */
 	Mono<Void> failed(String client) {
 		return this.limiter.acquire("failed-auth:" + client).handle((decision, sink) -> {
 			if (!decision.allowed()) {
@@ -56,4 +64,5 @@ final class FailedAuthentications {
 			}
 		}).then();
 	}
+
 }

@@ -4,7 +4,10 @@ import dev.rpcadapter.autoconfigure.diagnostics.AdapterSecurityConfigurationExce
 import dev.rpcadapter.command.Caller;
 import dev.rpcadapter.web.HealthDetailsVisibility;
 
-/** {@code adapter.security.health-details}: who sees the whole {@code /health} body when security is on. */
+/**
+ * {@code adapter.security.health-details}: who sees the whole {@code /health} body when
+ * security is on.
+ */
 final class HealthDetails {
 
 	private static final String ROLE = "role:";
@@ -13,7 +16,8 @@ final class HealthDetails {
 	}
 
 	/**
-	 * @param setting {@code authenticated}, {@code role:<name>}, {@code always} or {@code never}
+	 * @param setting {@code authenticated}, {@code role:<name>}, {@code always} or
+	 * {@code never}
 	 * @throws AdapterSecurityConfigurationException for anything else
 	 */
 	static HealthDetailsVisibility of(String setting) {
@@ -26,9 +30,10 @@ final class HealthDetails {
 			case "authenticated" -> (caller) -> caller != Caller.ANONYMOUS;
 			case "always" -> HealthDetailsVisibility.ALWAYS;
 			case "never" -> (caller) -> false;
-			default -> throw new AdapterSecurityConfigurationException(
-					"adapter.security.health-details is '" + setting + "'",
-					"Use authenticated (the default), role:<role name>, always or never");
+			default ->
+				throw new AdapterSecurityConfigurationException("adapter.security.health-details is '" + setting + "'",
+						"Use authenticated (the default), role:<role name>, always or never");
 		};
 	}
+
 }

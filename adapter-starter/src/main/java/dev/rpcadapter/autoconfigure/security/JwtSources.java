@@ -9,10 +9,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * The JWT settings in effect: Spring Boot's own resource-server keys
- * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code jwk-set-uri}, {@code audiences},
- * {@code principal-claim-name}, {@code authorities-claim-name}) with the older
- * {@code adapter.security.jwt.*} keys taking precedence where they are set (deprecated aliases;
- * {@code secret}, {@code allow-any-audience} and {@code clock-skew} have no Boot equivalent and stay).
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code jwk-set-uri},
+ * {@code audiences}, {@code principal-claim-name}, {@code authorities-claim-name}) with
+ * the older {@code adapter.security.jwt.*} keys taking precedence where they are set
+ * (deprecated aliases; {@code secret}, {@code allow-any-audience} and {@code clock-skew}
+ * have no Boot equivalent and stay).
  */
 final class JwtSources {
 
@@ -33,7 +34,8 @@ final class JwtSources {
 		jwt.setJwkSetUri(first(adapter.getJwkSetUri(), environment.getProperty(BOOT + ".jwk-set-uri")));
 		List<String> audiences = binder.bind(BOOT + ".audiences", Bindable.listOf(String.class)).orElse(List.of());
 		jwt.setAudience(first(adapter.getAudience(), audiences.isEmpty() ? null : String.join(",", audiences)));
-		jwt.setPrincipalClaim(claim(environment, "principal-claim", "principal-claim-name", adapter.getPrincipalClaim()));
+		jwt.setPrincipalClaim(
+				claim(environment, "principal-claim", "principal-claim-name", adapter.getPrincipalClaim()));
 		jwt.setRolesClaim(claim(environment, "roles-claim", "authorities-claim-name", adapter.getRolesClaim()));
 		return jwt;
 	}

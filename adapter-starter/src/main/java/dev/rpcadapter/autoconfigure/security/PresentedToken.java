@@ -14,7 +14,10 @@ record PresentedToken(String value, boolean apiKey) {
 
 	private static final String BEARER = "bearer ";
 
-	/** {@code X-API-Key} first, else {@code Authorization: Bearer}; both go to the token and JWT managers. */
+	/**
+	 * {@code X-API-Key} first, else {@code Authorization: Bearer}; both go to the token
+	 * and JWT managers.
+	 */
 	static @Nullable PresentedToken of(AdapterRequest request) {
 		String apiKey = request.header("X-API-Key");
 		if (apiKey != null && !apiKey.isBlank()) {
@@ -36,7 +39,10 @@ record PresentedToken(String value, boolean apiKey) {
 				: new BearerTokenAuthenticationToken(this.value);
 	}
 
-	/** Equal, compared in time independent of where the values differ (a connection may be shared by a proxy). */
+	/**
+	 * Equal, compared in time independent of where the values differ (a connection may be
+	 * shared by a proxy).
+	 */
 	boolean sameAs(PresentedToken other) {
 		return this.apiKey == other.apiKey && MessageDigest.isEqual(this.value.getBytes(StandardCharsets.UTF_8),
 				other.value.getBytes(StandardCharsets.UTF_8));

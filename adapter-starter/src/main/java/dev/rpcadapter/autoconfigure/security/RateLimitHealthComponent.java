@@ -7,9 +7,10 @@ import dev.rpcadapter.health.ComponentHealth;
 import dev.rpcadapter.health.HealthComponent;
 
 /**
- * {@code /health} component {@code rate_limit} of the Redis store: {@code ok} while Redis answers;
- * otherwise {@code down} when request limits then refuse every request ({@code redis-failure: deny}),
- * else {@code degraded}; with the reason and what each limit does meanwhile.
+ * {@code /health} component {@code rate_limit} of the Redis store: {@code ok} while Redis
+ * answers; otherwise {@code down} when request limits then refuse every request
+ * ({@code redis-failure: deny}), else {@code degraded}; with the reason and what each
+ * limit does meanwhile.
  */
 final class RateLimitHealthComponent implements HealthComponent {
 
@@ -39,14 +40,17 @@ final class RateLimitHealthComponent implements HealthComponent {
 		boolean requestsLimited = this.properties.isEnabled();
 		AdapterSecurityProperties.RateLimit.StoreFailure requests = this.properties.getRedisFailure();
 		if (requestsLimited) {
-			details.put("requests", (requests == AdapterSecurityProperties.RateLimit.StoreFailure.DENY) ? "denied" : "not limited");
+			details.put("requests",
+					(requests == AdapterSecurityProperties.RateLimit.StoreFailure.DENY) ? "denied" : "not limited");
 		}
 		if (this.properties.getFailedAuthentication().isEnabled()) {
 			details.put("failed_authentications",
-					(this.properties.getFailedAuthentication().getRedisFailure() == AdapterSecurityProperties.RateLimit.StoreFailure.DENY)
-							? "denied" : "not limited");
+					(this.properties.getFailedAuthentication()
+						.getRedisFailure() == AdapterSecurityProperties.RateLimit.StoreFailure.DENY) ? "denied"
+								: "not limited");
 		}
 		return (requestsLimited && requests == AdapterSecurityProperties.RateLimit.StoreFailure.DENY)
 				? ComponentHealth.down(details) : ComponentHealth.degraded(details);
 	}
+
 }

@@ -4,15 +4,17 @@ import dev.rpcadapter.security.ratelimit.RateLimit;
 import dev.rpcadapter.security.ratelimit.RateLimiter;
 
 /**
- * Makes the limiters of the adapter's rate limits ({@code adapter.security.rate-limit.store}): in
- * memory, one budget per node; or in Redis, one budget shared by every node.
+ * Makes the limiters of the adapter's rate limits
+ * ({@code adapter.security.rate-limit.store}): in memory, one budget per node; or in
+ * Redis, one budget shared by every node.
  */
 @FunctionalInterface
 interface RateLimiterFactory {
 
 	/**
 	 * @param limit rate and burst per key
-	 * @param onStoreFailure what a check answers when the store cannot be reached (ignored in memory)
+	 * @param onStoreFailure what a check answers when the store cannot be reached
+	 * (ignored in memory)
 	 * @return the limiter
 	 */
 	RateLimiter create(RateLimit limit, AdapterSecurityProperties.RateLimit.StoreFailure onStoreFailure);
@@ -21,4 +23,5 @@ interface RateLimiterFactory {
 	static RateLimiterFactory inMemory() {
 		return (limit, onStoreFailure) -> RateLimiter.tokenBucket(limit);
 	}
+
 }

@@ -20,21 +20,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Token buckets in Redis, shared by every node: one Lua script per check takes a permit atomically
- * on the Redis server's clock (one round trip, one key, so it works on Redis Cluster too). Every
- * check is bounded by {@code timeout}; when Redis cannot answer in time, the limiter's failure policy
- * decides, and the outcome shows in the {@code rate_limit} health component.
+ * Token buckets in Redis, shared by every node: one Lua script per check takes a permit
+ * atomically on the Redis server's clock (one round trip, one key, so it works on Redis
+ * Cluster too). Every check is bounded by {@code timeout}; when Redis cannot answer in
+ * time, the limiter's failure policy decides, and the outcome shows in the
+ * {@code rate_limit} health component.
  * <p>
- * The first connection is made in the background from startup on (the connection factory connects
- * synchronously, which must not happen on an event loop); until it is made, checks answer by policy.
- * Lettuce reconnects a lost connection by itself.
+ * The first connection is made in the background from startup on (the connection factory
+ * connects synchronously, which must not happen on an event loop); until it is made,
+ * checks answer by policy. Lettuce reconnects a lost connection by itself.
  */
 final class RedisBuckets implements RateLimiterFactory {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisBuckets.class);
 
-	private static final RedisScript<String> SCRIPT = RedisScript.of(
-			new ClassPathResource("dev/rpcadapter/autoconfigure/security/token-bucket.lua"), String.class);
+	private static final RedisScript<String> SCRIPT = RedisScript
+		.of(new ClassPathResource("dev/rpcadapter/autoconfigure/security/token-bucket.lua"), String.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -58,8 +59,8 @@ final class RedisBuckets implements RateLimiterFactory {
 
 	@Override
 	public RateLimiter create(RateLimit limit, AdapterSecurityProperties.RateLimit.StoreFailure onStoreFailure) {
-		Decision fallback = (onStoreFailure == AdapterSecurityProperties.RateLimit.StoreFailure.ALLOW) ? Decision.allowed(0)
-				: Decision.rejected(Duration.ofSeconds(1));
+		Decision fallback = (onStoreFailure == AdapterSecurityProperties.RateLimit.StoreFailure.ALLOW)
+				? Decision.allowed(0) : Decision.rejected(Duration.ofSeconds(1));
 		List<String> args = List.of(Double.toString(limit.permitsPerSecond()), Integer.toString(limit.burst()));
 		return new RateLimiter() {
 
@@ -79,7 +80,10 @@ final class RedisBuckets implements RateLimiterFactory {
 		};
 	}
 
-	/** Asks Redis for a PING, bounded by the timeout; records the outcome like a check. Blocks. */
+	/**
+	 * Asks Redis for a PING, bounded by the timeout; records the outcome like a check.
+	 * Blocks.
+	 */
 	@Nullable String ping() {
 		if (!this.connected.get()) {
 			connectInBackground();
@@ -111,9 +115,10 @@ final class RedisBuckets implements RateLimiterFactory {
 	}
 
 	/**
-	 * Makes the first connection on a worker thread (the connection factory connects synchronously),
-	 * one attempt at a time and never cancelled by a check's timeout; until it succeeds checks answer
-	 * by policy. Called at startup and by checks while not connected.
+	 * Makes the first connection on a worker thread (the connection factory connects
+	 * synchronously), one attempt at a time and never cancelled by a check's timeout;
+	 * until it succeeds checks answer by policy. Called at startup and by checks while
+	 * not connected.
 	 */
 	void connectInBackground() {
 		if (this.connected.get() || !this.connecting.compareAndSet(false, true)) {
@@ -142,6 +147,7 @@ final class RedisBuckets implements RateLimiterFactory {
 		NotConnectedException() {
 			super("not connected yet", null, false, false);
 		}
+
 	}
 
 	private void failed(Throwable ex) {
@@ -163,4 +169,5 @@ final class RedisBuckets implements RateLimiterFactory {
 		}
 		return Decision.rejected(Duration.ofNanos(Math.max(1, Long.parseLong(parts[2]) * 1000)));
 	}
+
 }

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the rate limits to the adapter's requests: the request limit per principal (anonymous
- * callers per client address), per client address, or both at once, skipping exempt paths and roles;
- * and the failed-authentication limit per client address. Client addresses come from
- * {@link ClientAddresses} (the socket peer unless it is a trusted proxy).
+ * Applies the rate limits to the adapter's requests: the request limit per principal
+ * (anonymous callers per client address), per client address, or both at once, skipping
+ * exempt paths and roles; and the failed-authentication limit per client address. Client
+ * addresses come from {@link ClientAddresses} (the socket peer unless it is a trusted
+ * proxy).
  */
 final class RequestRateLimits {
 
@@ -35,10 +36,12 @@ final class RequestRateLimits {
 
 	/**
 	 * @param requests the request limit, or {@code null} when requests are not limited
-	 * @param failures the failed-authentication limit, or {@code null} when failures are not limited
+	 * @param failures the failed-authentication limit, or {@code null} when failures are
+	 * not limited
 	 */
-	RequestRateLimits(@Nullable RateLimiter requests, AdapterSecurityProperties.RateLimit.Per per, Set<String> exemptRoles,
-			Set<String> exemptPaths, @Nullable FailedAuthentications failures, ClientAddresses addresses) {
+	RequestRateLimits(@Nullable RateLimiter requests, AdapterSecurityProperties.RateLimit.Per per,
+			Set<String> exemptRoles, Set<String> exemptPaths, @Nullable FailedAuthentications failures,
+			ClientAddresses addresses) {
 		this.requests = requests;
 		this.per = per;
 		this.exemptRoles = Set.copyOf(exemptRoles);
@@ -47,7 +50,10 @@ final class RequestRateLimits {
 		this.addresses = addresses;
 	}
 
-	/** Takes a permit for an authenticated (or anonymous) request; errors with a 429 when none is left. */
+	/**
+	 * Takes a permit for an authenticated (or anonymous) request; errors with a 429 when
+	 * none is left.
+	 */
 	Mono<Void> check(AdapterRequest request, Caller caller) {
 		RateLimiter limiter = this.requests;
 		if (limiter == null || this.exemptPaths.contains(request.path())
@@ -58,20 +64,26 @@ final class RequestRateLimits {
 		return switch (this.per) {
 			case PRINCIPAL -> acquire(limiter, anonymous ? addressKey(request) : principalKey(caller));
 			case ADDRESS -> acquire(limiter, addressKey(request));
-			case PRINCIPAL_AND_ADDRESS -> anonymous ? acquire(limiter, addressKey(request))
-					: acquire(limiter, addressKey(request))
-						.then(Mono.defer(() -> acquire(limiter, principalKey(caller))));
+			case PRINCIPAL_AND_ADDRESS ->
+				anonymous ? acquire(limiter, addressKey(request)) : acquire(limiter, addressKey(request))
+					.then(Mono.defer(() -> acquire(limiter, principalKey(caller))));
 		};
 	}
 
-	/** Before credentials are looked at: the 429 while the client's failed-authentication budget is used up. */
+	/**
+	 * Before credentials are looked at: the 429 while the client's failed-authentication
+	 * budget is used up.
+	 */
 	@Nullable AdapterHttpException refusal(AdapterRequest request) {
 		FailedAuthentications limit = this.failures;
 		return (limit == null || !limit.anyRefused() || this.exemptPaths.contains(request.path())) ? null
 				: limit.refusal(this.addresses.key(request));
 	}
 
-	/** Takes a permit for a request whose credentials were rejected; errors with a 429 when none is left. */
+	/**
+	 * Takes a permit for a request whose credentials were rejected; errors with a 429
+	 * when none is left.
+	 */
 	Mono<Void> checkFailedAuthentication(AdapterRequest request) {
 		FailedAuthentications limit = this.failures;
 		return (limit == null || this.exemptPaths.contains(request.path())) ? Mono.empty()
@@ -88,8 +100,9 @@ final class RequestRateLimits {
 
 	static AdapterHttpException tooManyRequests(Decision decision) {
 		long seconds = decision.retryAfterSeconds();
-		return new AdapterHttpException(429, JsonRpcError.withData(ErrorCodes.RATE_LIMITED, "Rate limit exceeded",
-				Map.of("retry_after", seconds)), Map.of("Retry-After", Long.toString(seconds)));
+		return new AdapterHttpException(429,
+				JsonRpcError.withData(ErrorCodes.RATE_LIMITED, "Rate limit exceeded", Map.of("retry_after", seconds)),
+				Map.of("Retry-After", Long.toString(seconds)));
 	}
 
 	private static String principalKey(Caller caller) {
@@ -99,4 +112,5 @@ final class RequestRateLimits {
 	private String addressKey(AdapterRequest request) {
 		return "address:" + this.addresses.key(request);
 	}
+
 }

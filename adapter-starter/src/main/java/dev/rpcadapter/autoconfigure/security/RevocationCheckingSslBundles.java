@@ -12,9 +12,10 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslManagerBundle;
 
 /**
- * The application's SSL bundles as the web server sees them: every bundle's trust managers also
- * check the peer certificate against the CRL. Boot's own server customizer then builds the server
- * {@code SslContext} from them as usual (protocols, ciphers, HTTP/2, client auth, bundle reloads).
+ * The application's SSL bundles as the web server sees them: every bundle's trust
+ * managers also check the peer certificate against the CRL. Boot's own server customizer
+ * then builds the server {@code SslContext} from them as usual (protocols, ciphers,
+ * HTTP/2, client auth, bundle reloads).
  */
 final class RevocationCheckingSslBundles implements SslBundles {
 
@@ -53,4 +54,5 @@ final class RevocationCheckingSslBundles implements SslBundles {
 				RevocationTrustManagers.wrap(managers.getTrustManagerFactory(), this.checker));
 		return SslBundle.of(bundle.getStores(), bundle.getKey(), bundle.getOptions(), bundle.getProtocol(), checking);
 	}
+
 }

@@ -11,17 +11,20 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
 /**
- * Makes the web server check client certificates against the CRL during the TLS handshake. Runs
- * after Boot's {@code ReactiveWebServerFactoryCustomizer} (order 0), which hands the server the
- * application's SSL bundles, and replaces them with {@link RevocationCheckingSslBundles}; a revoked
- * client certificate then fails the handshake.
+ * Makes the web server check client certificates against the CRL during the TLS
+ * handshake. Runs after Boot's {@code ReactiveWebServerFactoryCustomizer} (order 0),
+ * which hands the server the application's SSL bundles, and replaces them with
+ * {@link RevocationCheckingSslBundles}; a revoked client certificate then fails the
+ * handshake.
  */
 final class RevocationWebServerFactoryCustomizer
 		implements WebServerFactoryCustomizer<AbstractConfigurableWebServerFactory>, Ordered {
 
 	private final Supplier<@Nullable RevocationChecker> checker;
 
-	/** @param checker the CRL checker, supplying {@code null} when no CRL is configured */
+	/**
+	 * @param checker the CRL checker, supplying {@code null} when no CRL is configured
+	 */
 	RevocationWebServerFactoryCustomizer(Supplier<@Nullable RevocationChecker> checker) {
 		this.checker = checker;
 	}
@@ -42,4 +45,5 @@ final class RevocationWebServerFactoryCustomizer
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
+
 }

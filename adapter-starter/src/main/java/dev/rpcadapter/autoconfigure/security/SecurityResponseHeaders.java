@@ -7,9 +7,9 @@ import dev.rpcadapter.web.AdapterRequest;
 import dev.rpcadapter.web.ResponseHeadersCustomizer;
 
 /**
- * Security headers on every adapter response: no sniffing, no caching of answers that may hold
- * private data, HSTS on TLS connections; and on anything but JSON answers (the {@code /docs} page)
- * no framing and no referrer.
+ * Security headers on every adapter response: no sniffing, no caching of answers that may
+ * hold private data, HSTS on TLS connections; and on anything but JSON answers (the
+ * {@code /docs} page) no framing and no referrer.
  */
 final class SecurityResponseHeaders implements ResponseHeadersCustomizer {
 
@@ -25,7 +25,8 @@ final class SecurityResponseHeaders implements ResponseHeadersCustomizer {
 		headers.put("Cache-Control", "no-store");
 		String type = headers.getOrDefault("Content-Type", "");
 		if (!type.startsWith("application/json")) {
-			// framing and referrer rules matter for pages a browser renders (/docs), not for JSON answers
+			// framing and referrer rules matter for pages a browser renders (/docs), not
+			// for JSON answers
 			headers.put("X-Frame-Options", "DENY");
 			headers.put("Content-Security-Policy", "frame-ancestors 'none'");
 			headers.put("Referrer-Policy", "no-referrer");
@@ -34,4 +35,5 @@ final class SecurityResponseHeaders implements ResponseHeadersCustomizer {
 			headers.put("Strict-Transport-Security", this.hsts);
 		}
 	}
+
 }

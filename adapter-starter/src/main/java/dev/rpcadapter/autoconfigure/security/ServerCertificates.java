@@ -11,8 +11,9 @@ import dev.rpcadapter.security.crl.RevocationChecker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server's certificate and its CRL, checked when created: an expired or revoked server
- * certificate, or a missing, unreadable, unverifiable or expired CRL, stops the application.
+ * The server's certificate and its CRL, checked when created: an expired or revoked
+ * server certificate, or a missing, unreadable, unverifiable or expired CRL, stops the
+ * application.
  */
 final class ServerCertificates {
 
@@ -49,7 +50,10 @@ final class ServerCertificates {
 		return this.crl;
 	}
 
-	/** @return checks client certificates against the CRL, or {@code null} when no CRL is configured */
+	/**
+	 * @return checks client certificates against the CRL, or {@code null} when no CRL is
+	 * configured
+	 */
 	@Nullable RevocationChecker checker() {
 		return this.checker;
 	}
@@ -67,12 +71,14 @@ final class ServerCertificates {
 
 	private static String crlAction(CrlException ex) {
 		return switch (ex.reason()) {
-			case EXPIRED, NOT_YET_VALID -> "Publish a current CRL (e.g. with adapter-ca: java -jar adapter-ca-<version>-cli.jar crl --out certs) at "
-					+ "adapter.security.mtls.crl, or check the system clock";
+			case EXPIRED, NOT_YET_VALID ->
+				"Publish a current CRL (e.g. with adapter-ca: java -jar adapter-ca-<version>-cli.jar crl --out certs) at "
+						+ "adapter.security.mtls.crl, or check the system clock";
 			case UNKNOWN_ISSUER, INVALID_SIGNATURE, ISSUER_NOT_ALLOWED_TO_SIGN_CRLS -> "Use a CRL signed by the CA "
 					+ "in the server's SSL bundle trust store, or add that CA to the trust store";
 			case UNREADABLE -> "Point adapter.security.mtls.crl at a readable PEM or DER CRL file (file:/path/ca.crl "
 					+ "or classpath:ca.crl), e.g. one made with adapter-ca's CLI: java -jar adapter-ca-<version>-cli.jar crl";
 		};
 	}
+
 }

@@ -18,11 +18,13 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 /**
- * The server's TLS material as read from its Spring Boot SSL bundle ({@code server.ssl.bundle}).
+ * The server's TLS material as read from its Spring Boot SSL bundle
+ * ({@code server.ssl.bundle}).
  *
  * @param bundleName the bundle's name
  * @param certificate the server's own certificate
- * @param trustedCas the CA certificates client certificates are validated against (may be empty)
+ * @param trustedCas the CA certificates client certificates are validated against (may be
+ * empty)
  */
 record ServerTls(String bundleName, X509Certificate certificate, List<X509Certificate> trustedCas) {
 
@@ -30,14 +32,17 @@ record ServerTls(String bundleName, X509Certificate certificate, List<X509Certif
 		trustedCas = List.copyOf(trustedCas);
 	}
 
-	/** @return a description for messages, e.g. {@code SSL bundle 'server'} */
+	/**
+	 * @return a description for messages, e.g. {@code SSL bundle 'server'}
+	 */
 	String source() {
 		return "SSL bundle '" + this.bundleName + "' (server.ssl.bundle)";
 	}
 
 	/**
 	 * Reads the server certificate and trusted CAs of a bundle.
-	 * @throws AdapterSecurityConfigurationException when the bundle is missing or has no certificate
+	 * @throws AdapterSecurityConfigurationException when the bundle is missing or has no
+	 * certificate
 	 */
 	static ServerTls of(SslBundles bundles, String bundleName) {
 		SslBundle bundle;
@@ -45,17 +50,18 @@ record ServerTls(String bundleName, X509Certificate certificate, List<X509Certif
 			bundle = bundles.getBundle(bundleName);
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new AdapterSecurityConfigurationException("server.ssl.bundle names SSL bundle '" + bundleName
-					+ "', which is not defined", "Define it under spring.ssl.bundle.pem." + bundleName
-							+ " (or spring.ssl.bundle.jks." + bundleName + "), or fix server.ssl.bundle",
+			throw new AdapterSecurityConfigurationException(
+					"server.ssl.bundle names SSL bundle '" + bundleName + "', which is not defined",
+					"Define it under spring.ssl.bundle.pem." + bundleName + " (or spring.ssl.bundle.jks." + bundleName
+							+ "), or fix server.ssl.bundle",
 					ex);
 		}
 		X509Certificate certificate = serverCertificate(bundle);
 		if (certificate == null) {
 			throw new AdapterSecurityConfigurationException(
 					"SSL bundle '" + bundleName + "' (server.ssl.bundle) has no server certificate",
-					"Configure a key store with the server certificate and private key in spring.ssl.bundle."
-							+ "pem." + bundleName + ".keystore");
+					"Configure a key store with the server certificate and private key in spring.ssl.bundle." + "pem."
+							+ bundleName + ".keystore");
 		}
 		return new ServerTls(bundleName, certificate, trustedCas(bundle));
 	}

@@ -10,10 +10,11 @@ import dev.rpcadapter.security.token.TokenDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns {@code adapter.security.tokens} (map) and {@code adapter.security.token-list} into token
- * definitions, refusing a plaintext token that is really a digest whose braces were lost: Spring
- * Boot drops {@code {}} from an unbracketed map key, so {@code {sha256}<hex>} would silently become
- * the token {@code sha256<hex>}, which anyone who reads the (non-secret) digest could present.
+ * Turns {@code adapter.security.tokens} (map) and {@code adapter.security.token-list}
+ * into token definitions, refusing a plaintext token that is really a digest whose braces
+ * were lost: Spring Boot drops {@code {}} from an unbracketed map key, so
+ * {@code {sha256}<hex>} would silently become the token {@code sha256<hex>}, which anyone
+ * who reads the (non-secret) digest could present.
  */
 final class TokenProperties {
 
@@ -68,4 +69,5 @@ final class TokenProperties {
 							+ "adapter.security.token-list with sha256: <hex>");
 		}
 	}
+
 }

@@ -31,10 +31,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * File transfers when {@code adapter.transfers.enabled=true}: the {@link Transfers} service over a
- * {@link TransferSessions} (memory, or jdbc in the job store's DataSource) and a
- * {@link TransferStore} (a directory), the {@code transfer_*} commands, the raw endpoints, the
- * cleanup sweep, and job artifacts in the queue's job objects and {@code /ws} events.
+ * File transfers when {@code adapter.transfers.enabled=true}: the {@link Transfers}
+ * service over a {@link TransferSessions} (memory, or jdbc in the job store's DataSource)
+ * and a {@link TransferStore} (a directory), the {@code transfer_*} commands, the raw
+ * endpoints, the cleanup sweep, and job artifacts in the queue's job objects and
+ * {@code /ws} events.
  */
 @AutoConfiguration(afterName = { "dev.rpcadapter.autoconfigure.AdapterAutoConfiguration",
 		"dev.rpcadapter.autoconfigure.queue.AdapterQueueAutoConfiguration",
@@ -116,9 +117,13 @@ public final class AdapterTransferAutoConfiguration {
 		SmartInitializingSingleton transferArtifactsRegistrar(Transfers transfers, JobQueue queue) {
 			return () -> JobArtifacts.attach(transfers, queue);
 		}
+
 	}
 
-	/** {@code PUT {path}/{id}/chunks/{index}} and {@code GET {path}/{id}} on the Netty server. */
+	/**
+	 * {@code PUT {path}/{id}/chunks/{index}} and {@code GET {path}/{id}} on the Netty
+	 * server.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnClass(NettyRouteProvider.class)
@@ -136,5 +141,7 @@ public final class AdapterTransferAutoConfiguration {
 			routes.mappedPaths().forEach((path) -> logger.info("rpc-adapter endpoint mapped: {}", path));
 			return routes;
 		}
+
 	}
+
 }

@@ -11,22 +11,37 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("adapter.transfers")
 public class AdapterTransferProperties {
 
-	/** Whether file transfers (the transfer_* commands, the /api/transfers endpoints, TransferRef params and job artifacts) are on. */
+	/**
+	 * Whether file transfers (the transfer_* commands, the /api/transfers endpoints,
+	 * TransferRef params and job artifacts) are on.
+	 */
 	private boolean enabled = false;
 
-	/** Directory that holds the transferred bytes; default java.io.tmpdir/rpc-adapter-transfers. */
+	/**
+	 * Directory that holds the transferred bytes; default
+	 * java.io.tmpdir/rpc-adapter-transfers.
+	 */
 	private @Nullable Path dir;
 
-	/** Where session metadata lives: memory or jdbc (the application's DataSource); default follows adapter.queue.store. */
+	/**
+	 * Where session metadata lives: memory or jdbc (the application's DataSource);
+	 * default follows adapter.queue.store.
+	 */
 	private @Nullable Store store;
 
-	/** How long a session lives after it began, and a completed transfer or artifact after it completed. */
+	/**
+	 * How long a session lives after it began, and a completed transfer or artifact after
+	 * it completed.
+	 */
 	private Duration retention = Duration.ofHours(24);
 
 	/** The largest transfer; bigger uploads are refused at transfer_upload_begin. */
 	private DataSize maxSize = DataSize.ofGigabytes(4);
 
-	/** Chunk size when transfer_upload_begin names none (keep chunk-size * 4/3 below adapter.jsonrpc.max-body-size for base64 chunks). */
+	/**
+	 * Chunk size when transfer_upload_begin names none (keep chunk-size * 4/3 below
+	 * adapter.jsonrpc.max-body-size for base64 chunks).
+	 */
 	private DataSize chunkSize = DataSize.ofMegabytes(4);
 
 	/** The largest chunk size a caller may ask for. */
@@ -35,10 +50,15 @@ public class AdapterTransferProperties {
 	/** How often expired sessions and their bytes are removed. */
 	private Duration cleanupInterval = Duration.ofMinutes(10);
 
-	/** Base path of the raw endpoints: PUT {path}/{id}/chunks/{index} and GET {path}/{id}. */
+	/**
+	 * Base path of the raw endpoints: PUT {path}/{id}/chunks/{index} and GET {path}/{id}.
+	 */
 	private String path = "/api/transfers";
 
-	/** Table of session metadata with the jdbc store (plus {table}_chunks), created if missing. */
+	/**
+	 * Table of session metadata with the jdbc store (plus {table}_chunks), created if
+	 * missing.
+	 */
 	private String jdbcTable = "adapter_transfers";
 
 	public boolean isEnabled() {
@@ -134,5 +154,7 @@ public class AdapterTransferProperties {
 
 		/** In the application's DataSource (PostgreSQL). */
 		JDBC
+
 	}
+
 }

@@ -9,7 +9,10 @@ import dev.rpcadapter.transfer.Transfers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Removes expired transfer sessions and their bytes every cleanup interval, on one daemon thread. */
+/**
+ * Removes expired transfer sessions and their bytes every cleanup interval, on one daemon
+ * thread.
+ */
 public final class TransferSweeper implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TransferSweeper.class);
@@ -41,4 +44,5 @@ public final class TransferSweeper implements AutoCloseable {
 	public void close() {
 		this.timer.shutdownNow();
 	}
+
 }

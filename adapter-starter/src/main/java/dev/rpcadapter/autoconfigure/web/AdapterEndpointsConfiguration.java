@@ -30,9 +30,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The server-neutral beans every transport serves ({@link AdapterEndpoints}, {@link AdapterPaths},
- * the {@code /docs} page, {@code /ws} sessions), imported by the auto-configuration of each
- * transport (Reactor Netty, servlet). Not API: imported, never scanned.
+ * The server-neutral beans every transport serves ({@link AdapterEndpoints},
+ * {@link AdapterPaths}, the {@code /docs} page, {@code /ws} sessions), imported by the
+ * auto-configuration of each transport (Reactor Netty, servlet). Not API: imported, never
+ * scanned.
  */
 @Configuration(proxyBeanMethods = false)
 public final class AdapterEndpointsConfiguration {
@@ -49,9 +50,12 @@ public final class AdapterEndpointsConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DocsPage adapterDocsPage(ApiInfo info, JsonRpcDispatcher dispatcher, ListableBeanFactory beans) {
-		// the API-key box only where requests are authenticated (adapter.security.enabled or an own
-		// authenticator); asked of the bean definitions, never creating the authenticator early (that
-		// changes how the security beans are wired and slowed concurrent mTLS handshakes in tests)
+		// the API-key box only where requests are authenticated (adapter.security.enabled
+		// or an own
+		// authenticator); asked of the bean definitions, never creating the authenticator
+		// early (that
+		// changes how the security beans are wired and slowed concurrent mTLS handshakes
+		// in tests)
 		boolean authenticated = beans.getBeanNamesForType(RequestAuthenticator.class, true, false).length > 0;
 		return new DocsPage(info, dispatcher.mapper(), authenticated);
 	}
@@ -62,7 +66,8 @@ public final class AdapterEndpointsConfiguration {
 			ApiInfo info, DocsPage docsPage, AdapterInfoProperties infoProperties, Environment environment,
 			ObjectProvider<HealthDetailsVisibility> healthDetails) {
 		return new AdapterEndpoints(dispatcher, documents, health, info, docsPage,
-				infoProperties.configuredUrl(environment), healthDetails.getIfAvailable(() -> HealthDetailsVisibility.ALWAYS));
+				infoProperties.configuredUrl(environment),
+				healthDetails.getIfAvailable(() -> HealthDetailsVisibility.ALWAYS));
 	}
 
 	@Bean
@@ -70,14 +75,14 @@ public final class AdapterEndpointsConfiguration {
 	SocketSessions adapterSocketSessions(JsonRpcDispatcher dispatcher, ObjectProvider<JobEventSource> events,
 			ObjectProvider<AsyncDeliveries> deliveries, AdapterWebSocketProperties properties) {
 		return new SocketSessions(dispatcher, events.getIfAvailable(), deliveries.getIfAvailable(),
-				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()), properties.getMaxQueuedFrames(),
-				properties.getMaxSessionLifetime());
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxFrameSize().toBytes()),
+				properties.getMaxQueuedFrames(), properties.getMaxSessionLifetime());
 	}
 
 	/**
-	 * {@code adapter.security.allowed-origins}: it belongs to the security properties (documented
-	 * there) but applies with security off as well: a page elsewhere must not drive a browser's
-	 * WebSocket to this server.
+	 * {@code adapter.security.allowed-origins}: it belongs to the security properties
+	 * (documented there) but applies with security off as well: a page elsewhere must not
+	 * drive a browser's WebSocket to this server.
 	 */
 	public static List<String> allowedOrigins(Environment environment) {
 		return Binder.get(environment)
@@ -85,12 +90,16 @@ public final class AdapterEndpointsConfiguration {
 			.orElse(List.of());
 	}
 
-	/** {@code POST /api/async} ({@code adapter.async.path}), or {@code null} when async calls are off. */
-	public static @Nullable AsyncEndpoint asyncEndpoint(@Nullable AsyncDeliveries deliveries, AdapterEndpoints endpoints,
-			Environment environment) {
+	/**
+	 * {@code POST /api/async} ({@code adapter.async.path}), or {@code null} when async
+	 * calls are off.
+	 */
+	public static @Nullable AsyncEndpoint asyncEndpoint(@Nullable AsyncDeliveries deliveries,
+			AdapterEndpoints endpoints, Environment environment) {
 		if (deliveries == null) {
 			return null;
 		}
 		return new AsyncEndpoint(environment.getProperty("adapter.async.path", "/api/async"), deliveries, endpoints);
 	}
+
 }

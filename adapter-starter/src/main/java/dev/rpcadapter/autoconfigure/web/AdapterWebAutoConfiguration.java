@@ -27,8 +27,8 @@ import dev.rpcadapter.web.netty.PipelinedReadResumer;
 import dev.rpcadapter.web.netty.WebSocketSessionHandler;
 
 /**
- * Serves the adapter's HTTP and WebSocket endpoints on the application's Reactor Netty server, as
- * Netty routes ahead of the WebFlux dispatcher.
+ * Serves the adapter's HTTP and WebSocket endpoints on the application's Reactor Netty
+ * server, as Netty routes ahead of the WebFlux dispatcher.
  */
 @AutoConfiguration(after = AdapterAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -52,10 +52,10 @@ public final class AdapterWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	NettyAdapterRoutes adapterNettyRoutes(AdapterEndpoints endpoints, ObjectProvider<RequestAuthenticator> authenticator,
-			AdapterPaths paths, AdapterJsonRpcProperties jsonRpc, WebSocketSessionHandler webSocket,
-			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers, Environment environment,
-			ObjectProvider<AsyncDeliveries> deliveries) {
+	NettyAdapterRoutes adapterNettyRoutes(AdapterEndpoints endpoints,
+			ObjectProvider<RequestAuthenticator> authenticator, AdapterPaths paths, AdapterJsonRpcProperties jsonRpc,
+			WebSocketSessionHandler webSocket, ObjectProvider<ResponseHeadersCustomizer> headerCustomizers,
+			Environment environment, ObjectProvider<AsyncDeliveries> deliveries) {
 		NettyAdapterRoutes routes = new NettyAdapterRoutes(endpoints,
 				authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), paths,
 				jsonRpc.getMaxBodySize().toBytes(), webSocket, headerCustomizers.orderedStream().toList(),
@@ -66,4 +66,5 @@ public final class AdapterWebAutoConfiguration {
 		}
 		return routes;
 	}
+
 }

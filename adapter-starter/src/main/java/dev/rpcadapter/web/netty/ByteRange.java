@@ -3,7 +3,8 @@ package dev.rpcadapter.web.netty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One byte range of a {@code Range} header (RFC 9110 §14), resolved against the content length.
+ * One byte range of a {@code Range} header (RFC 9110 §14), resolved against the content
+ * length.
  *
  * @param start the first byte
  * @param length how many bytes
@@ -14,9 +15,9 @@ record ByteRange(long start, long length) {
 	static final ByteRange UNSATISFIABLE = new ByteRange(-1, -1);
 
 	/**
-	 * The range asked for: {@code null} for the whole content (no header, a syntax this server
-	 * ignores, or several ranges, which RFC 9110 lets a server answer with the whole content), or
-	 * {@link #UNSATISFIABLE}.
+	 * The range asked for: {@code null} for the whole content (no header, a syntax this
+	 * server ignores, or several ranges, which RFC 9110 lets a server answer with the
+	 * whole content), or {@link #UNSATISFIABLE}.
 	 */
 	static @Nullable ByteRange parse(@Nullable String header, long size) {
 		if (header == null || !header.startsWith("bytes=") || header.indexOf(',') >= 0) {
@@ -32,7 +33,8 @@ record ByteRange(long start, long length) {
 			String last = spec.substring(dash + 1).trim();
 			if (first.isEmpty()) {
 				long suffix = Long.parseLong(last);
-				return (suffix <= 0 || size == 0) ? UNSATISFIABLE : new ByteRange(Math.max(0, size - suffix), Math.min(suffix, size));
+				return (suffix <= 0 || size == 0) ? UNSATISFIABLE
+						: new ByteRange(Math.max(0, size - suffix), Math.min(suffix, size));
 			}
 			long start = Long.parseLong(first);
 			long end = last.isEmpty() ? size - 1 : Math.min(Long.parseLong(last), size - 1);

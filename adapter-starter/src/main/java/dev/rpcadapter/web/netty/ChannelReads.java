@@ -11,7 +11,10 @@ import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
-/** A range of a store's content as a stream of 64 KiB buffers, read on demand (for stores without local files). */
+/**
+ * A range of a store's content as a stream of 64 KiB buffers, read on demand (for stores
+ * without local files).
+ */
 final class ChannelReads {
 
 	private static final int BUFFER = 64 * 1024;
@@ -52,4 +55,5 @@ final class ChannelReads {
 			}
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
+
 }

@@ -23,8 +23,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * {@code PUT .../{id}/chunks/{index}}: streams the body into the store as it arrives, never holding
- * more than the buffer Netty just read; the body must be exactly the chunk's length.
+ * {@code PUT .../{id}/chunks/{index}}: streams the body into the store as it arrives,
+ * never holding more than the buffer Netty just read; the body must be exactly the
+ * chunk's length.
  */
 final class ChunkUploads {
 
@@ -65,7 +66,9 @@ final class ChunkUploads {
 				ChunkUploads::close);
 	}
 
-	/** Writes one received buffer (page-cache writes, short enough for the event loop). */
+	/**
+	 * Writes one received buffer (page-cache writes, short enough for the event loop).
+	 */
 	private static long write(WritableByteChannel channel, ByteBuf buf, long count, long expected) {
 		int length = buf.readableBytes();
 		if (count + length > expected) {
@@ -98,7 +101,8 @@ final class ChunkUploads {
 			return Integer.parseInt(String.valueOf(text));
 		}
 		catch (NumberFormatException ex) {
-			throw new JsonRpcException(JsonRpcError.invalidParams(List.of(new ParamError("index", "must be an integer"))));
+			throw new JsonRpcException(
+					JsonRpcError.invalidParams(List.of(new ParamError("index", "must be an integer"))));
 		}
 	}
 
@@ -108,7 +112,8 @@ final class ChunkUploads {
 	}
 
 	private static JsonRpcException wrongLength(int index, long expected, long actual) {
-		return new JsonRpcException(JsonRpcError.invalidParams(List.of(new ParamError("data",
-				"chunk " + index + " must be exactly " + expected + " bytes, got " + actual))));
+		return new JsonRpcException(JsonRpcError.invalidParams(List
+			.of(new ParamError("data", "chunk " + index + " must be exactly " + expected + " bytes, got " + actual))));
 	}
+
 }

@@ -23,9 +23,9 @@ import dev.rpcadapter.web.AdapterHttpException;
 import dev.rpcadapter.web.AdapterResponse;
 
 /**
- * {@code GET .../{id}}: a completed transfer, whole (200) or one byte range (206; 416 when the range
- * lies beyond the end). A local file is sent with Netty's file transfer (zero-copy without TLS,
- * chunked reads under TLS); nothing is loaded into memory whole.
+ * {@code GET .../{id}}: a completed transfer, whole (200) or one byte range (206; 416
+ * when the range lies beyond the end). A local file is sent with Netty's file transfer
+ * (zero-copy without TLS, chunked reads under TLS); nothing is loaded into memory whole.
  */
 final class Downloads {
 
@@ -44,16 +44,17 @@ final class Downloads {
 			Function<AdapterResponse, Map<String, String>> headers) {
 		String id = String.valueOf(req.param("id"));
 		String rangeHeader = req.requestHeaders().get(HttpHeaderNames.RANGE);
-		return NettyAdapterRoutes.drain(req).then(Mono.fromCallable(() -> this.transfers.resolve(id, caller))
-			.subscribeOn(Schedulers.boundedElastic()))
+		return NettyAdapterRoutes.drain(req)
+			.then(Mono.fromCallable(() -> this.transfers.resolve(id, caller)).subscribeOn(Schedulers.boundedElastic()))
 			.flatMap((ref) -> send(res, ref, ByteRange.parse(rangeHeader, ref.size()), headers));
 	}
 
 	private Mono<AdapterResponse> send(HttpServerResponse res, TransferRef ref, @Nullable ByteRange range,
 			Function<AdapterResponse, Map<String, String>> headers) {
 		if (range == ByteRange.UNSATISFIABLE) {
-			throw new AdapterHttpException(416, JsonRpcError.of(ErrorCodes.INVALID_REQUEST,
-					"Invalid Request: range not satisfiable (size " + ref.size() + ")"),
+			throw new AdapterHttpException(416,
+					JsonRpcError.of(ErrorCodes.INVALID_REQUEST,
+							"Invalid Request: range not satisfiable (size " + ref.size() + ")"),
 					Map.of("Content-Range", "bytes */" + ref.size()));
 		}
 		ByteRange part = (range != null) ? range : new ByteRange(0, ref.size());
@@ -65,8 +66,8 @@ final class Downloads {
 		if (range != null) {
 			extra.put("Content-Range", range.contentRange(ref.size()));
 		}
-		AdapterResponse head = new AdapterResponse((range != null) ? 206 : 200, "application/octet-stream",
-				NO_BODY, extra);
+		AdapterResponse head = new AdapterResponse((range != null) ? 206 : 200, "application/octet-stream", NO_BODY,
+				extra);
 		res.status(HttpResponseStatus.valueOf(head.status()));
 		headers.apply(head).forEach(res::header);
 		Path file = this.transfers.store().localFile(ref.id());
@@ -75,10 +76,14 @@ final class Downloads {
 		return body.thenReturn(SENT);
 	}
 
-	/** {@code attachment; filename="..."} plus the RFC 6266 UTF-8 form for names beyond ASCII. */
+	/**
+	 * {@code attachment; filename="..."} plus the RFC 6266 UTF-8 form for names beyond
+	 * ASCII.
+	 */
 	private static String disposition(String name) {
 		String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_");
 		return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
 				+ URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
 	}
+
 }

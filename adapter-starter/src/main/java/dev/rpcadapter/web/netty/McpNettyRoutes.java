@@ -29,8 +29,9 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * Serves {@code /mcp} (POST, GET, DELETE) as a Reactor Netty route, authenticated by the same
- * {@link RequestAuthenticator} as every other endpoint; the {@link McpServer} does the protocol.
+ * Serves {@code /mcp} (POST, GET, DELETE) as a Reactor Netty route, authenticated by the
+ * same {@link RequestAuthenticator} as every other endpoint; the {@link McpServer} does
+ * the protocol.
  */
 public final class McpNettyRoutes implements NettyRouteProvider {
 
@@ -80,7 +81,10 @@ public final class McpNettyRoutes implements NettyRouteProvider {
 		return serve(req, res, (request) -> body(req).flatMap((body) -> this.server.post(request, body)));
 	}
 
-	/** The body, held to the size limit also when it comes chunked (without a Content-Length). */
+	/**
+	 * The body, held to the size limit also when it comes chunked (without a
+	 * Content-Length).
+	 */
 	private Mono<byte[]> body(HttpServerRequest req) {
 		return req.receive().asByteArray().reduce(new java.io.ByteArrayOutputStream(), (out, chunk) -> {
 			if (out.size() + chunk.length > this.maxBodySize) {
@@ -142,4 +146,5 @@ public final class McpNettyRoutes implements NettyRouteProvider {
 		headers.put("Content-Type", response.contentType());
 		return new McpHttpResponse(response.status(), headers, response.body(), null);
 	}
+
 }

@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServerRequest;
 import dev.rpcadapter.web.AdapterRequest;
 
-/** An {@link AdapterRequest} over a Reactor Netty request; the TLS session is looked up lazily. */
+/**
+ * An {@link AdapterRequest} over a Reactor Netty request; the TLS session is looked up
+ * lazily.
+ */
 final class NettyAdapterRequest implements AdapterRequest {
 
 	private final HttpServerRequest request;
@@ -46,7 +49,8 @@ final class NettyAdapterRequest implements AdapterRequest {
 	@Override
 	public @Nullable String queryParameter(String name) {
 		java.util.List<String> values = new io.netty.handler.codec.http.QueryStringDecoder(this.request.uri())
-			.parameters().get(name);
+			.parameters()
+			.get(name);
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
@@ -60,7 +64,10 @@ final class NettyAdapterRequest implements AdapterRequest {
 		return this.request.requestHeaders().get(name);
 	}
 
-	/** Reactor Netty's connection info: it applies forwarded headers when Boot enables them (native strategy). */
+	/**
+	 * Reactor Netty's connection info: it applies forwarded headers when Boot enables
+	 * them (native strategy).
+	 */
 	@Override
 	public String baseUrl() {
 		String scheme = this.request.scheme();
@@ -101,8 +108,10 @@ final class NettyAdapterRequest implements AdapterRequest {
 			return List.of();
 		}
 		SSLSession session = handler.engine().getSession();
-		// the chain is read once per TLS session and kept on the connection: every request on a
-		// keep-alive connection gets the same certificate objects without converting them again
+		// the chain is read once per TLS session and kept on the connection: every
+		// request on a
+		// keep-alive connection gets the same certificate objects without converting them
+		// again
 		PeerChain known = connectionAttribute(PeerChain.class);
 		if (known != null && known.session() == session) {
 			return known.chain();
@@ -180,10 +189,12 @@ final class NettyAdapterRequest implements AdapterRequest {
 		this.request.withConnection((connection) -> {
 			Channel channel = connection.channel();
 			Channel parent = channel.parent();
-			// an HTTP/2 stream's parent is its connection; an HTTP/1.1 connection's parent is the server socket
+			// an HTTP/2 stream's parent is its connection; an HTTP/1.1 connection's
+			// parent is the server socket
 			Channel holder = (parent != null && !(parent instanceof ServerChannel)) ? parent : channel;
 			this.ssl = holder.pipeline().get(SslHandler.class);
 			this.connection = holder;
 		});
 	}
+
 }

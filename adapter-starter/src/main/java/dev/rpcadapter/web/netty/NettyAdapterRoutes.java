@@ -33,9 +33,9 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * Serves the adapter's endpoints as Reactor Netty routes, ahead of Spring's dispatcher (the
- * per-request cost of the WebFlux handler chain is larger than all JSON-RPC work). Authentication
- * runs here for every request through the {@link RequestAuthenticator}.
+ * Serves the adapter's endpoints as Reactor Netty routes, ahead of Spring's dispatcher
+ * (the per-request cost of the WebFlux handler chain is larger than all JSON-RPC work).
+ * Authentication runs here for every request through the {@link RequestAuthenticator}.
  */
 public final class NettyAdapterRoutes implements NettyRouteProvider {
 
@@ -74,8 +74,9 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	}
 
 	/**
-	 * @param allowedOrigins origins allowed to open the WebSocket besides the server's own ({@code *} for any);
-	 * an upgrade without {@code Origin} (not from a browser) is always allowed
+	 * @param allowedOrigins origins allowed to open the WebSocket besides the server's
+	 * own ({@code *} for any); an upgrade without {@code Origin} (not from a browser) is
+	 * always allowed
 	 */
 	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
 			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers,
@@ -83,7 +84,9 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		this(endpoints, authenticator, paths, maxBodySize, webSocket, headerCustomizers, allowedOrigins, null);
 	}
 
-	/** @param async {@code POST /api/async}, or {@code null} when async calls are off */
+	/**
+	 * @param async {@code POST /api/async}, or {@code null} when async calls are off
+	 */
 	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
 			long maxBodySize, WebSocketSessionHandler webSocket, List<ResponseHeadersCustomizer> headerCustomizers,
 			List<String> allowedOrigins, @Nullable AsyncEndpoint async) {
@@ -135,15 +138,16 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		if (webSocket != null) {
 			routes.get(webSocket, (req, res) -> webSocket(req, res, webSocket));
 		}
-		// any other method on an adapter path: 405 here rather than a 404 from the application's handler
+		// any other method on an adapter path: 405 here rather than a 404 from the
+		// application's handler
 		routes.route((req) -> this.allowed.containsKey(pathOf(req.uri())), this::methodNotAllowed);
 		return routes;
 	}
 
 	private NettyOutbound health(HttpServerRequest req, HttpServerResponse res) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req, this.paths.health());
-		return res.sendByteArray(complete(request, res, drain(req).then(this.authenticator.authenticate(request))
-			.flatMap(this.endpoints::health)));
+		return res.sendByteArray(complete(request, res,
+				drain(req).then(this.authenticator.authenticate(request)).flatMap(this.endpoints::health)));
 	}
 
 	public List<String> mappedPaths() {
@@ -155,7 +159,8 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		return this.paths.all();
 	}
 
-	// each route hands its own path to the request: resolving it from the URI again costs more than the
+	// each route hands its own path to the request: resolving it from the URI again costs
+	// more than the
 	// authentication that reads it
 
 	private void post(HttpServerRoutes routes, String path, BodyHandler handler) {
@@ -175,12 +180,14 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 			return send(request, res, this.endpoints.bodyTooLarge(this.maxBodySize));
 		}
 		if (!RequestPolicies.isJson(req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE))) {
-			// what a cross-site form or no-cors fetch can send: refused before authentication, the body
+			// what a cross-site form or no-cors fetch can send: refused before
+			// authentication, the body
 			// discarded unread so the keep-alive connection stays usable
 			return res.sendByteArray(complete(request, res, drain(req).then(Mono.error(UNSUPPORTED_MEDIA_TYPE))));
 		}
 		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
-			// a rejected request's body is discarded unread, so the keep-alive connection stays usable
+			// a rejected request's body is discarded unread, so the keep-alive connection
+			// stays usable
 			.onErrorResume((ex) -> drain(req).then(Mono.error(ex)))
 			.flatMap((caller) -> body(req, length).flatMap((body) -> handler.handle(request, caller, body)));
 		return res.sendByteArray(complete(request, res, response));
@@ -188,20 +195,18 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 
 	private Mono<byte[]> body(HttpServerRequest req, long length) {
 		if (length >= 0) {
-			// the decoder holds the body to its Content-Length (checked against the limit): usually one
+			// the decoder holds the body to its Content-Length (checked against the
+			// limit): usually one
 			// chunk, copied once, without a composite buffer to gather it
 			return req.receive().asByteArray().collectList().map(NettyAdapterRoutes::join);
 		}
-		return req.receive().asByteArray()
-			.reduce(new ByteArrayOutputStream(), (out, chunk) -> {
-				if (out.size() + chunk.length > this.maxBodySize) {
-					throw new BodyTooLargeException();
-				}
-				out.writeBytes(chunk);
-				return out;
-			})
-			.map(ByteArrayOutputStream::toByteArray)
-			.defaultIfEmpty(NO_BODY);
+		return req.receive().asByteArray().reduce(new ByteArrayOutputStream(), (out, chunk) -> {
+			if (out.size() + chunk.length > this.maxBodySize) {
+				throw new BodyTooLargeException();
+			}
+			out.writeBytes(chunk);
+			return out;
+		}).map(ByteArrayOutputStream::toByteArray).defaultIfEmpty(NO_BODY);
 	}
 
 	private static byte[] join(List<byte[]> chunks) {
@@ -229,21 +234,24 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	}
 
 	/**
-	 * A method the path does not take: 405 with {@code Allow} and a JSON-RPC error. The body, if
-	 * any, is read to its end first, so the keep-alive connection stays usable and the answer never
-	 * precedes the end of the request (see {@link PipelinedReadResumer}).
+	 * A method the path does not take: 405 with {@code Allow} and a JSON-RPC error. The
+	 * body, if any, is read to its end first, so the keep-alive connection stays usable
+	 * and the answer never precedes the end of the request (see
+	 * {@link PipelinedReadResumer}).
 	 */
 	private NettyOutbound methodNotAllowed(HttpServerRequest req, HttpServerResponse res) {
 		String path = pathOf(req.uri());
 		String allow = this.allowed.getOrDefault(path, "");
 		AdapterResponse response = this.endpoints.methodNotAllowed(path, allow);
-		return res.sendByteArray(complete(new NettyAdapterRequest(req, path), res, drain(req).then(Mono.just(response))));
+		return res
+			.sendByteArray(complete(new NettyAdapterRequest(req, path), res, drain(req).then(Mono.just(response))));
 	}
 
 	/**
-	 * Reads a request body to its end and drops it. Not {@code receive().then()}: that discards
-	 * each buffer through Reactor's discard hook, which releases it, and Reactor Netty releases it
-	 * again after handing it over; the second release fails the connection.
+	 * Reads a request body to its end and drops it. Not {@code receive().then()}: that
+	 * discards each buffer through Reactor's discard hook, which releases it, and Reactor
+	 * Netty releases it again after handing it over; the second release fails the
+	 * connection.
 	 */
 	static Mono<Void> drain(HttpServerRequest req) {
 		return req.receive().map(ByteBuf::readableBytes).then();
@@ -255,7 +263,10 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		return (query >= 0) ? uri.substring(0, query) : uri;
 	}
 
-	/** Maps rejections and failures to responses and applies status and headers before the body is written. */
+	/**
+	 * Maps rejections and failures to responses and applies status and headers before the
+	 * body is written.
+	 */
 	private Mono<byte[]> complete(AdapterRequest request, HttpServerResponse res, Mono<AdapterResponse> response) {
 		return response.onErrorResume(this::failure).map((r) -> {
 			res.status(r.status());
@@ -268,7 +279,10 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		return headers(request, response, this.headerCustomizers);
 	}
 
-	/** An endpoint's headers plus those of the {@link ResponseHeadersCustomizer}s (every adapter route). */
+	/**
+	 * An endpoint's headers plus those of the {@link ResponseHeadersCustomizer}s (every
+	 * adapter route).
+	 */
 	static Map<String, String> headers(AdapterRequest request, AdapterResponse response,
 			List<ResponseHeadersCustomizer> customizers) {
 		return response.allHeaders(request, customizers);
@@ -295,24 +309,28 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	private org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest req, HttpServerResponse res, String path) {
 		NettyAdapterRequest request = new NettyAdapterRequest(req, path);
 		if (!isWebSocketUpgrade(req.requestHeaders())) {
-			AdapterResponse upgradeRequired = this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required"));
+			AdapterResponse upgradeRequired = this.endpoints.error(400,
+					JsonRpcError.invalidRequest("WebSocket upgrade required"));
 			return res.sendByteArray(complete(request, res, drain(req).then(Mono.just(upgradeRequired))));
 		}
 		if (!this.policies.allowsOrigin(request)) {
-			// cross-site WebSocket hijacking: a page elsewhere would use the browser's credentials
+			// cross-site WebSocket hijacking: a page elsewhere would use the browser's
+			// credentials
 			return send(request, res, this.endpoints.error(ORIGIN_NOT_ALLOWED));
 		}
 		return this.authenticator.authenticate(request)
-			.flatMap((caller) -> res.sendWebsocket((in, out) -> this.webSocket.handle(request, caller, this.authenticator, in, out),
+			.flatMap((caller) -> res.sendWebsocket(
+					(in, out) -> this.webSocket.handle(request, caller, this.authenticator, in, out),
 					this.webSocket.spec()))
-			// a refused upgrade is answered once the request has been read to its end, like every answer here
+			// a refused upgrade is answered once the request has been read to its end,
+			// like every answer here
 			.onErrorResume((ex) -> drain(req).then(failure(ex)).flatMap((r) -> Mono.from(send(request, res, r))));
 	}
 
 	/**
-	 * Whether the request asks for a WebSocket upgrade. Not {@code req.isWebsocket()}: Reactor
-	 * Netty sets that only once {@code sendWebsocket} has run, so it is false for every incoming
-	 * upgrade request.
+	 * Whether the request asks for a WebSocket upgrade. Not {@code req.isWebsocket()}:
+	 * Reactor Netty sets that only once {@code sendWebsocket} has run, so it is false for
+	 * every incoming upgrade request.
 	 */
 	static boolean isWebSocketUpgrade(HttpHeaders headers) {
 		return headers.containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
@@ -323,12 +341,14 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	interface BodyHandler {
 
 		Mono<AdapterResponse> handle(AdapterRequest request, Caller caller, byte[] body);
+
 	}
 
 	@FunctionalInterface
 	interface GetHandler {
 
 		AdapterResponse handle(AdapterRequest request, Caller caller);
+
 	}
 
 	private static final class BodyTooLargeException extends RuntimeException {
@@ -338,5 +358,7 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		BodyTooLargeException() {
 			super("body too large", null, false, false);
 		}
+
 	}
+
 }

@@ -10,9 +10,10 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslOptions;
 
 /**
- * A Netty client {@link SslContext} from a Spring Boot {@link SslBundle}: its key managers (the client
- * certificate for mTLS), trust managers, ciphers and protocols. Used for calls to the proxy, and
- * useful to any Reactor Netty client of an adapter behind mTLS.
+ * A Netty client {@link SslContext} from a Spring Boot {@link SslBundle}: its key
+ * managers (the client certificate for mTLS), trust managers, ciphers and protocols. Used
+ * for calls to the proxy, and useful to any Reactor Netty client of an adapter behind
+ * mTLS.
  */
 public final class NettyClientTls {
 
@@ -22,7 +23,8 @@ public final class NettyClientTls {
 	/**
 	 * Builds the context.
 	 * @param bundle the SSL bundle
-	 * @return a client context that verifies the server against the bundle's trust material
+	 * @return a client context that verifies the server against the bundle's trust
+	 * material
 	 * @throws IllegalStateException when the bundle's material cannot be used
 	 */
 	public static SslContext fromBundle(SslBundle bundle) {
@@ -43,4 +45,5 @@ public final class NettyClientTls {
 			throw new IllegalStateException("Cannot build a TLS context from the SSL bundle: " + ex.getMessage(), ex);
 		}
 	}
+
 }

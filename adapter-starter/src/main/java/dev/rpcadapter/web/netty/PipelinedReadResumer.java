@@ -13,12 +13,13 @@ import reactor.netty.channel.ChannelOperations;
 
 /**
  * Keeps a keep-alive HTTP/1.1 connection reading when Reactor Netty (1.3.6 and 1.3.7,
- * reactor/reactor-netty#4361) forgets to. Reactor Netty reads on demand. A request that arrives
- * before the previous exchange has fully ended is queued together with the end of its body; when
- * it is answered before that end was handed over (a 404 or any answer that ignores the body), the
- * queue drains without anyone asking for the next read, and the next request on the connection is
- * never read. Such an orphaned end of body reaches this handler while no exchange is bound to the
- * channel; it then asks for the read, after Reactor Netty's own draining has run.
+ * reactor/reactor-netty#4361) forgets to. Reactor Netty reads on demand. A request that
+ * arrives before the previous exchange has fully ended is queued together with the end of
+ * its body; when it is answered before that end was handed over (a 404 or any answer that
+ * ignores the body), the queue drains without anyone asking for the next read, and the
+ * next request on the connection is never read. Such an orphaned end of body reaches this
+ * handler while no exchange is bound to the channel; it then asks for the read, after
+ * Reactor Netty's own draining has run.
  */
 @ChannelHandler.Sharable
 public final class PipelinedReadResumer extends ChannelInboundHandlerAdapter {
@@ -30,7 +31,9 @@ public final class PipelinedReadResumer extends ChannelInboundHandlerAdapter {
 	private PipelinedReadResumer() {
 	}
 
-	/** Installs the handler on every HTTP/1.1 connection, once its pipeline is complete. */
+	/**
+	 * Installs the handler on every HTTP/1.1 connection, once its pipeline is complete.
+	 */
 	public static NettyServerCustomizer customizer() {
 		return (server) -> server.doOnConnection(PipelinedReadResumer::install);
 	}
@@ -48,7 +51,8 @@ public final class PipelinedReadResumer extends ChannelInboundHandlerAdapter {
 		ctx.fireChannelRead(msg);
 		if (orphan) {
 			Channel channel = ctx.channel();
-			// queued behind the draining Reactor Netty scheduled: if that started a new exchange, it reads for itself
+			// queued behind the draining Reactor Netty scheduled: if that started a new
+			// exchange, it reads for itself
 			ctx.executor().execute(() -> {
 				if (channel.isActive() && ChannelOperations.get(channel) == null) {
 					channel.read();
@@ -56,4 +60,5 @@ public final class PipelinedReadResumer extends ChannelInboundHandlerAdapter {
 			});
 		}
 	}
+
 }

@@ -29,10 +29,11 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * The raw transfer endpoints as Reactor Netty routes: {@code PUT <path>/{id}/chunks/{index}} streams
- * a chunk to the store, {@code GET <path>/{id}} streams a completed transfer (one {@code Range}
- * honoured). Authenticated by the same {@link RequestAuthenticator} as every endpoint; a caller
- * needs permission for {@code transfer_upload_chunk} (PUT) or {@code transfer_download_chunk} (GET).
+ * The raw transfer endpoints as Reactor Netty routes: {@code PUT
+ * <path>/{id}/chunks/{index}} streams a chunk to the store, {@code GET <path>/{id}}
+ * streams a completed transfer (one {@code Range} honoured). Authenticated by the same
+ * {@link RequestAuthenticator} as every endpoint; a caller needs permission for
+ * {@code transfer_upload_chunk} (PUT) or {@code transfer_download_chunk} (GET).
  */
 public final class TransferRoutes implements NettyRouteProvider {
 
@@ -118,7 +119,9 @@ public final class TransferRoutes implements NettyRouteProvider {
 		return Mono.just(this.endpoints.error(500, JsonRpcError.internal(errorId)));
 	}
 
-	/** 404 for an unknown (or another caller's) transfer, 400 for other invalid params. */
+	/**
+	 * 404 for an unknown (or another caller's) transfer, 400 for other invalid params.
+	 */
 	private static int statusOf(JsonRpcError error) {
 		if (error.code() != ErrorCodes.INVALID_PARAMS) {
 			return 400;
@@ -126,4 +129,5 @@ public final class TransferRoutes implements NettyRouteProvider {
 		String message = (error.data() != null) ? error.data().path("errors").path(0).path("message").asString("") : "";
 		return message.equals("unknown transfer") ? 404 : 400;
 	}
+
 }

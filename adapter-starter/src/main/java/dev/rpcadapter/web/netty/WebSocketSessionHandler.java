@@ -21,15 +21,22 @@ import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * Carries {@code /ws} sessions ({@link SocketSession}, where their logic lives) over a Reactor Netty
- * WebSocket: frames in, frames out as the client reads them, and the 1008 close.
+ * Carries {@code /ws} sessions ({@link SocketSession}, where their logic lives) over a
+ * Reactor Netty WebSocket: frames in, frames out as the client reads them, and the 1008
+ * close.
  */
 public final class WebSocketSessionHandler {
 
-	/** The close status of a session that ended by policy (see {@link SocketSessions#POLICY_VIOLATION}). */
+	/**
+	 * The close status of a session that ended by policy (see
+	 * {@link SocketSessions#POLICY_VIOLATION}).
+	 */
 	static final int POLICY_VIOLATION = SocketSessions.POLICY_VIOLATION;
 
-	/** How long a client that was sent a close frame has to answer it before the connection is closed. */
+	/**
+	 * How long a client that was sent a close frame has to answer it before the
+	 * connection is closed.
+	 */
 	static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
 	private final SocketSessions sessions;
@@ -63,22 +70,22 @@ public final class WebSocketSessionHandler {
 			.flatMap(session::onMessage, 16)
 			.then()
 			.doFinally((signal) -> session.close());
-		// frames flow while the client reads; the session ends them when the client lets too many pile
-		// up, its credentials expire or are revoked or its lifetime passes, and a close frame follows
-		Mono<Void> outbound = out.sendString(session.frames())
-			.then()
-			.then(Mono.defer(() -> {
-				String reason = session.closeReason();
-				return (reason != null) ? close(in, out, reason) : Mono.empty();
-			}));
+		// frames flow while the client reads; the session ends them when the client lets
+		// too many pile
+		// up, its credentials expire or are revoked or its lifetime passes, and a close
+		// frame follows
+		Mono<Void> outbound = out.sendString(session.frames()).then().then(Mono.defer(() -> {
+			String reason = session.closeReason();
+			return (reason != null) ? close(in, out, reason) : Mono.empty();
+		}));
 		return outbound.and(inbound);
 	}
 
 	/**
-	 * Sends a 1008 close frame, goes on reading (and dropping) what the client still sends, so that
-	 * closing the socket with unread input does not reset the connection before the client has read
-	 * the close frame, and closes the connection when the client answers the close or after a grace
-	 * period.
+	 * Sends a 1008 close frame, goes on reading (and dropping) what the client still
+	 * sends, so that closing the socket with unread input does not reset the connection
+	 * before the client has read the close frame, and closes the connection when the
+	 * client answers the close or after a grace period.
 	 */
 	private Mono<Void> close(WebsocketInbound in, WebsocketOutbound out, String reason) {
 		CloseWebSocketFrame close = new CloseWebSocketFrame(POLICY_VIOLATION, reason);
@@ -87,4 +94,5 @@ public final class WebSocketSessionHandler {
 			.then(Mono.delay(CLOSE_GRACE))
 			.then(Mono.fromRunnable(() -> in.withConnection(Connection::dispose)));
 	}
+
 }

@@ -1,4 +1,7 @@
-/** The Reactor Netty transport: the adapter's HTTP, WebSocket and MCP routes ahead of WebFlux. */
+/**
+ * The Reactor Netty transport: the adapter's HTTP, WebSocket and MCP routes ahead of
+ * WebFlux.
+ */
 @NullMarked
 package dev.rpcadapter.web.netty;
 

@@ -29,10 +29,11 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Serves the adapter's endpoints in a servlet container, the same as the Reactor Netty routes: one
- * async servlet mapped to the exact paths (ahead of Spring MVC's {@code DispatcherServlet}), every
- * request authenticated by the {@link RequestAuthenticator}. A method a path does not take is
- * answered 405 with {@code Allow}; a POST body must be declared JSON (415) and fit the limit (413).
+ * Serves the adapter's endpoints in a servlet container, the same as the Reactor Netty
+ * routes: one async servlet mapped to the exact paths (ahead of Spring MVC's
+ * {@code DispatcherServlet}), every request authenticated by the
+ * {@link RequestAuthenticator}. A method a path does not take is answered 405 with
+ * {@code Allow}; a POST body must be declared JSON (415) and fit the limit (413).
  */
 public final class AdapterServlet extends HttpServlet {
 
@@ -68,10 +69,11 @@ public final class AdapterServlet extends HttpServlet {
 	private final transient @Nullable ServletWebSocketUpgrade webSocket;
 
 	/**
-	 * @param allowedOrigins origins allowed to open the WebSocket besides the server's own ({@code *} for any)
+	 * @param allowedOrigins origins allowed to open the WebSocket besides the server's
+	 * own ({@code *} for any)
 	 * @param async {@code POST /api/async}, or {@code null} when async calls are off
-	 * @param webSocket the {@code /ws} handshake, or {@code null} when there is no WebSocket support
-	 * (then {@code /ws} is not served)
+	 * @param webSocket the {@code /ws} handshake, or {@code null} when there is no
+	 * WebSocket support (then {@code /ws} is not served)
 	 */
 	public AdapterServlet(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
 			long maxBodySize, List<ResponseHeadersCustomizer> headerCustomizers, List<String> allowedOrigins,
@@ -152,7 +154,8 @@ public final class AdapterServlet extends HttpServlet {
 			return;
 		}
 		if (!RequestPolicies.isJson(req.getContentType())) {
-			// what a cross-site form or no-cors fetch can send: refused before authentication (the
+			// what a cross-site form or no-cors fetch can send: refused before
+			// authentication (the
 			// container discards the unread body)
 			write(req, res, request, this.endpoints.error(UNSUPPORTED_MEDIA_TYPE));
 			return;
@@ -167,14 +170,16 @@ public final class AdapterServlet extends HttpServlet {
 				return CompletableFuture.failedFuture(ex);
 			}
 			catch (IOException ex) {
-				return CompletableFuture.completedFuture(
-						this.endpoints.error(400, JsonRpcError.invalidRequest("request body not read")));
+				return CompletableFuture
+					.completedFuture(this.endpoints.error(400, JsonRpcError.invalidRequest("request body not read")));
 			}
 			Mono<AdapterResponse> answer = handler.handle(request, caller, body);
 			if (startsWithArray(body)) {
-				return ServletResponder.subscribe(answer); // batch elements run concurrently, on the pool
+				return ServletResponder.subscribe(answer); // batch elements run
+															// concurrently, on the pool
 			}
-			// one call: a blocking command runs on this container thread rather than on the pool
+			// one call: a blocking command runs on this container thread rather than on
+			// the pool
 			return CallerRunsScheduler.callerRuns(() -> ServletResponder.subscribe(answer));
 		});
 	}
@@ -205,16 +210,21 @@ public final class AdapterServlet extends HttpServlet {
 		return false;
 	}
 
-	/** {@code GET /ws}: the Origin check and authentication of the Netty route, then Spring's WebSocket handshake. */
+	/**
+	 * {@code GET /ws}: the Origin check and authentication of the Netty route, then
+	 * Spring's WebSocket handshake.
+	 */
 	private void webSocket(HttpServletRequest req, HttpServletResponse res, String path) {
 		ServletAdapterRequest request = new ServletAdapterRequest(req, path);
 		ServletWebSocketUpgrade upgrade = this.webSocket;
 		if (upgrade == null || !ServletWebSocketUpgrade.isUpgrade(req)) {
-			write(req, res, request, this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
+			write(req, res, request,
+					this.endpoints.error(400, JsonRpcError.invalidRequest("WebSocket upgrade required")));
 			return;
 		}
 		if (!this.policies.allowsOrigin(request)) {
-			// cross-site WebSocket hijacking: a page elsewhere would use the browser's credentials
+			// cross-site WebSocket hijacking: a page elsewhere would use the browser's
+			// credentials
 			write(req, res, request, this.endpoints.error(ORIGIN_NOT_ALLOWED));
 			return;
 		}
@@ -230,7 +240,8 @@ public final class AdapterServlet extends HttpServlet {
 		upgrade.handshake(req, res, request.snapshot(), (caller != null) ? caller : Caller.ANONYMOUS);
 	}
 
-	private void write(HttpServletRequest req, HttpServletResponse res, AdapterRequest request, AdapterResponse response) {
+	private void write(HttpServletRequest req, HttpServletResponse res, AdapterRequest request,
+			AdapterResponse response) {
 		this.responder.write(req, res, request, response);
 	}
 
@@ -238,11 +249,14 @@ public final class AdapterServlet extends HttpServlet {
 	private interface BodyHandler {
 
 		Mono<AdapterResponse> handle(AdapterRequest request, Caller caller, byte[] body);
+
 	}
 
 	@FunctionalInterface
 	private interface GetHandler {
 
 		Mono<AdapterResponse> handle(AdapterRequest request, Caller caller);
+
 	}
+
 }

@@ -1,6 +1,9 @@
 package dev.rpcadapter.web.servlet;
 
-/** A chunked request body grew past {@code adapter.jsonrpc.max-body-size} while it was read. */
+/**
+ * A chunked request body grew past {@code adapter.jsonrpc.max-body-size} while it was
+ * read.
+ */
 final class BodyTooLargeException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
@@ -8,4 +11,5 @@ final class BodyTooLargeException extends RuntimeException {
 	BodyTooLargeException() {
 		super("body too large", null, false, false);
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 
-/** Cancels the pending answer of an async exchange the client abandoned (its subscription with it). */
+/**
+ * Cancels the pending answer of an async exchange the client abandoned (its subscription
+ * with it).
+ */
 final class CancellingListener implements AsyncListener {
 
 	private final CompletableFuture<?> pending;
@@ -31,4 +34,5 @@ final class CancellingListener implements AsyncListener {
 	@Override
 	public void onStartAsync(AsyncEvent event) {
 	}
+
 }

@@ -14,12 +14,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a servlet request showed, copied: a {@code /ws} session reads its upgrade request for every
- * message (credentials re-checked, rate limits), long after the container recycled it.
+ * What a servlet request showed, copied: a {@code /ws} session reads its upgrade request
+ * for every message (credentials re-checked, rate limits), long after the container
+ * recycled it.
  */
-record RequestSnapshot(String method, String path, Map<String, List<String>> headerLines,
-		Map<String, String> query, @Nullable InetSocketAddress remoteAddress, List<X509Certificate> peerCertificates,
-		boolean isSecure, String baseUrl) implements AdapterRequest {
+record RequestSnapshot(String method, String path, Map<String, List<String>> headerLines, Map<String, String> query,
+		@Nullable InetSocketAddress remoteAddress, List<X509Certificate> peerCertificates, boolean isSecure,
+		String baseUrl) implements AdapterRequest {
 
 	static RequestSnapshot of(ServletAdapterRequest request) {
 		HttpServletRequest servlet = request.servletRequest();

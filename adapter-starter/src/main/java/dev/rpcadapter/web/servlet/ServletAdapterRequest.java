@@ -12,13 +12,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link AdapterRequest} over an {@link HttpServletRequest}. Valid while the exchange lasts (the
- * container recycles the request after it): what outlives it, a {@code /ws} session or an
- * {@code /api/async} call, gets a {@link #snapshot()}.
+ * An {@link AdapterRequest} over an {@link HttpServletRequest}. Valid while the exchange
+ * lasts (the container recycles the request after it): what outlives it, a {@code /ws}
+ * session or an {@code /api/async} call, gets a {@link #snapshot()}.
  */
 final class ServletAdapterRequest implements AdapterRequest {
 
-	/** The attribute under which a servlet container puts the client's certificate chain. */
+	/**
+	 * The attribute under which a servlet container puts the client's certificate chain.
+	 */
 	static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
 	private final HttpServletRequest request;
@@ -57,7 +59,10 @@ final class ServletAdapterRequest implements AdapterRequest {
 		return this.request.getParameter(name);
 	}
 
-	/** The client's address; with Boot's {@code native} forwarded-header strategy Tomcat takes it from the headers. */
+	/**
+	 * The client's address; with Boot's {@code native} forwarded-header strategy Tomcat
+	 * takes it from the headers.
+	 */
 	@Override
 	public @Nullable InetSocketAddress remoteAddress() {
 		if (this.remoteAddress == null) {
@@ -77,7 +82,10 @@ final class ServletAdapterRequest implements AdapterRequest {
 		return this.request.isSecure();
 	}
 
-	/** Scheme, host and port as the container sees them (forwarded headers applied where enabled), plus the context path. */
+	/**
+	 * Scheme, host and port as the container sees them (forwarded headers applied where
+	 * enabled), plus the context path.
+	 */
 	@Override
 	public String baseUrl() {
 		String scheme = this.request.getScheme();
@@ -101,7 +109,10 @@ final class ServletAdapterRequest implements AdapterRequest {
 		return this.request;
 	}
 
-	/** An address from the literal IP the container reports (no name lookup), or {@code null}. */
+	/**
+	 * An address from the literal IP the container reports (no name lookup), or
+	 * {@code null}.
+	 */
 	static @Nullable InetSocketAddress address(@Nullable String literal, int port) {
 		if (literal == null || literal.isEmpty() || !isIpLiteral(literal)) {
 			return null;
@@ -126,4 +137,5 @@ final class ServletAdapterRequest implements AdapterRequest {
 		}
 		return true;
 	}
+
 }

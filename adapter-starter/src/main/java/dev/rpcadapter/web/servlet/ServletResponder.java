@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns the endpoints' {@code Mono} answers into servlet responses: written at once on the container
- * thread when the answer is already there (an authenticated synchronous command), otherwise in async
- * mode when it arrives. Maps rejections and failures to JSON-RPC error responses as the Netty routes do.
+ * Turns the endpoints' {@code Mono} answers into servlet responses: written at once on
+ * the container thread when the answer is already there (an authenticated synchronous
+ * command), otherwise in async mode when it arrives. Maps rejections and failures to
+ * JSON-RPC error responses as the Netty routes do.
  */
 final class ServletResponder {
 
@@ -44,8 +45,9 @@ final class ServletResponder {
 	}
 
 	/**
-	 * Authenticates, then answers with what {@code handler} gives for the caller. The handler runs on a
-	 * container thread (it may read the request body with blocking I/O) and subscribes to its answer.
+	 * Authenticates, then answers with what {@code handler} gives for the caller. The
+	 * handler runs on a container thread (it may read the request body with blocking I/O)
+	 * and subscribes to its answer.
 	 */
 	void respond(HttpServletRequest req, HttpServletResponse res, AdapterRequest request, Mono<Caller> caller,
 			Function<Caller, CompletableFuture<AdapterResponse>> handler) {
@@ -104,8 +106,8 @@ final class ServletResponder {
 		return answer.toFuture();
 	}
 
-	private static CompletableFuture<AdapterResponse> call(
-			Function<Caller, CompletableFuture<AdapterResponse>> handler, Caller caller) {
+	private static CompletableFuture<AdapterResponse> call(Function<Caller, CompletableFuture<AdapterResponse>> handler,
+			Caller caller) {
 		try {
 			return handler.apply(caller);
 		}
@@ -114,7 +116,10 @@ final class ServletResponder {
 		}
 	}
 
-	/** Async mode without a container timeout: the dispatcher's own timeouts bound every call. */
+	/**
+	 * Async mode without a container timeout: the dispatcher's own timeouts bound every
+	 * call.
+	 */
 	private static AsyncContext start(HttpServletRequest req, CompletableFuture<?> pending) {
 		AsyncContext async = req.startAsync();
 		async.setTimeout(0);
@@ -131,7 +136,10 @@ final class ServletResponder {
 		}
 	}
 
-	/** Status, headers (the endpoint's and the customizers') and body; no body for {@code HEAD}. */
+	/**
+	 * Status, headers (the endpoint's and the customizers') and body; no body for
+	 * {@code HEAD}.
+	 */
 	void write(HttpServletRequest req, HttpServletResponse res, AdapterRequest request, AdapterResponse response) {
 		res.setStatus(response.status());
 		response.allHeaders(request, this.headerCustomizers).forEach(res::setHeader);
@@ -151,7 +159,10 @@ final class ServletResponder {
 		}
 	}
 
-	/** Maps a rejection or failure to its answer: the exception's status, 413, or 500 with an {@code error_id}. */
+	/**
+	 * Maps a rejection or failure to its answer: the exception's status, 413, or 500 with
+	 * an {@code error_id}.
+	 */
 	AdapterResponse failure(Throwable ex) {
 		if (ex instanceof AdapterHttpException http) {
 			return this.endpoints.error(http);
@@ -168,4 +179,5 @@ final class ServletResponder {
 		Throwable cause = ex.getCause();
 		return (ex instanceof CompletionException && cause != null) ? cause : ex;
 	}
+
 }

@@ -20,10 +20,10 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Carries {@link SocketSession}s over Spring WebSocket sessions: text messages in (at most 16 in
- * progress per connection, then reading waits), frames out one at a time as the client takes them,
- * and the 1008 close when the session ends by policy. Whole messages up to the frame-size limit;
- * beyond it the container closes with 1009.
+ * Carries {@link SocketSession}s over Spring WebSocket sessions: text messages in (at
+ * most 16 in progress per connection, then reading waits), frames out one at a time as
+ * the client takes them, and the 1008 close when the session ends by policy. Whole
+ * messages up to the frame-size limit; beyond it the container closes with 1009.
  */
 final class ServletSocketHandler implements WebSocketHandler {
 
@@ -58,7 +58,8 @@ final class ServletSocketHandler implements WebSocketHandler {
 		}
 		SocketSession session = this.sessions.open(request, caller, this.authenticator);
 		Disposable sending = session.frames()
-			// one frame at a time: the rest wait in the session's bounded queue while the client is slow
+			// one frame at a time: the rest wait in the session's bounded queue while the
+			// client is slow
 			.publishOn(Schedulers.boundedElastic(), 1)
 			.subscribe((frame) -> send(connection, session, frame), (ex) -> close(connection, CloseStatus.SERVER_ERROR),
 					() -> ended(connection, session));
@@ -71,8 +72,10 @@ final class ServletSocketHandler implements WebSocketHandler {
 		if (state == null || !(message instanceof TextMessage text)) {
 			return;
 		}
-		state.inProgress().acquire(); // a client that sends faster than it is answered waits
-		state.session().onMessage(text.getPayload())
+		state.inProgress().acquire(); // a client that sends faster than it is answered
+										// waits
+		state.session()
+			.onMessage(text.getPayload())
 			.doFinally((signal) -> state.inProgress().release())
 			.subscribe(null, (ex) -> logger.debug("WebSocket message failed", ex));
 	}
@@ -128,4 +131,5 @@ final class ServletSocketHandler implements WebSocketHandler {
 
 	private record State(SocketSession session, Disposable sending, Semaphore inProgress) {
 	}
+
 }

@@ -16,16 +16,21 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 
 /**
- * The {@code /ws} handshake on a servlet container, through Spring's WebSocket support (the
- * container's {@code jakarta.websocket} server): the upgraded connection is handed to a
- * {@link ServletSocketHandler}, which carries a {@link dev.rpcadapter.web.SocketSession}.
+ * The {@code /ws} handshake on a servlet container, through Spring's WebSocket support
+ * (the container's {@code jakarta.websocket} server): the upgraded connection is handed
+ * to a {@link ServletSocketHandler}, which carries a
+ * {@link dev.rpcadapter.web.SocketSession}.
  */
 public final class ServletWebSocketUpgrade {
 
-	/** How long the handshake waits for the authenticator (which answers at once unless it asks a remote store). */
+	/**
+	 * How long the handshake waits for the authenticator (which answers at once unless it
+	 * asks a remote store).
+	 */
 	static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(30);
 
-	private final DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(new StandardWebSocketUpgradeStrategy());
+	private final DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(
+			new StandardWebSocketUpgradeStrategy());
 
 	private final ServletSocketHandler handler;
 
@@ -34,7 +39,10 @@ public final class ServletWebSocketUpgrade {
 		this.handshake.start();
 	}
 
-	/** Whether the request asks for a WebSocket upgrade ({@code Upgrade: websocket}, {@code Connection: upgrade}). */
+	/**
+	 * Whether the request asks for a WebSocket upgrade ({@code Upgrade: websocket},
+	 * {@code Connection: upgrade}).
+	 */
 	static boolean isUpgrade(HttpServletRequest req) {
 		return contains(req.getHeader("Upgrade"), "websocket") && contains(req.getHeader("Connection"), "upgrade");
 	}
@@ -53,7 +61,8 @@ public final class ServletWebSocketUpgrade {
 
 	/**
 	 * Upgrades an authenticated request.
-	 * @param request a copy of the upgrade request (the session reads it for every message)
+	 * @param request a copy of the upgrade request (the session reads it for every
+	 * message)
 	 */
 	void handshake(HttpServletRequest req, HttpServletResponse res, AdapterRequest request, Caller caller) {
 		Map<String, Object> attributes = new HashMap<>();
@@ -63,4 +72,5 @@ public final class ServletWebSocketUpgrade {
 		this.handshake.doHandshake(new ServletServerHttpRequest(req), response, this.handler, attributes);
 		response.close();
 	}
+
 }

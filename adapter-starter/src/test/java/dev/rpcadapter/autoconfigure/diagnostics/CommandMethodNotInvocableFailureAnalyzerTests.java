@@ -33,9 +33,9 @@ class CommandMethodNotInvocableFailureAnalyzerTests {
 
 	@Test
 	void privateCommandOnAProxiedBeanFailsStartupInsteadOfBeingSkipped(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(PrivateOnProxyApplication.class)
-			.web(WebApplicationType.NONE)
-			.run("--spring.main.banner-mode=off"));
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(PrivateOnProxyApplication.class).web(WebApplicationType.NONE)
+				.run("--spring.main.banner-mode=off"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("The @JsonRpcCommand method hiddenCommands#hidden cannot be called")
 			.contains("class-based proxy")
@@ -49,6 +49,7 @@ class CommandMethodNotInvocableFailureAnalyzerTests {
 		private String hidden() {
 			return "never";
 		}
+
 	}
 
 	@SpringBootConfiguration
@@ -59,5 +60,7 @@ class CommandMethodNotInvocableFailureAnalyzerTests {
 		HiddenCommands hiddenCommands() {
 			return new HiddenCommands();
 		}
+
 	}
+
 }

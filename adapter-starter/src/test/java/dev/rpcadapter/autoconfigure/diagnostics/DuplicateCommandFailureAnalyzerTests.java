@@ -22,7 +22,8 @@ class DuplicateCommandFailureAnalyzerTests {
 
 	@Test
 	void analysisNamesTheCommandAndBothDeclarations() {
-		DuplicateCommandException cause = new DuplicateCommandException("add", "mathCommands#add", "otherCommands#plus");
+		DuplicateCommandException cause = new DuplicateCommandException("add", "mathCommands#add",
+				"otherCommands#plus");
 		FailureAnalysis analysis = new DuplicateCommandFailureAnalyzer()
 			.analyze(new BeanCreationException("otherCommands", "failed", cause));
 		assertThat(analysis).isNotNull();
@@ -32,9 +33,9 @@ class DuplicateCommandFailureAnalyzerTests {
 
 	@Test
 	void applicationWithDuplicateCommandsFailsWithTheAnalysis(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(DuplicateApplication.class)
-			.web(WebApplicationType.NONE)
-			.run("--spring.main.banner-mode=off"));
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(DuplicateApplication.class).web(WebApplicationType.NONE)
+				.run("--spring.main.banner-mode=off"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Two JSON-RPC commands are named 'add'")
 			.contains("first#add")
@@ -47,6 +48,7 @@ class DuplicateCommandFailureAnalyzerTests {
 		public int add(int a, int b) {
 			return a + b;
 		}
+
 	}
 
 	@SpringBootConfiguration
@@ -62,5 +64,7 @@ class DuplicateCommandFailureAnalyzerTests {
 		Adder second() {
 			return new Adder();
 		}
+
 	}
+
 }

@@ -21,7 +21,9 @@ class BuiltinCommandsTests {
 	private final Command echo = BuiltinCommands.echo();
 
 	private Object run(String params) {
-		return this.echo.handler().prepare(mapper.readTree(params)).execute(Caller.ANONYMOUS, JobContext.NONE)
+		return this.echo.handler()
+			.prepare(mapper.readTree(params))
+			.execute(Caller.ANONYMOUS, JobContext.NONE)
 			.block(Duration.ofSeconds(5));
 	}
 
@@ -49,4 +51,5 @@ class BuiltinCommandsTests {
 		assertThat(this.echo.descriptor().params()).singleElement()
 			.satisfies((p) -> assertThat(p.name()).isEqualTo("message"));
 	}
+
 }

@@ -28,7 +28,8 @@ class AdapterMcpAutoConfigurationTests {
 	@Test
 	void canBeSwitchedOff() {
 		this.runner.withPropertyValues("adapter.mcp.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(McpServer.class).doesNotHaveBean(McpNettyRoutes.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(McpServer.class)
+				.doesNotHaveBean(McpNettyRoutes.class));
 	}
 
 	@Test
@@ -39,10 +40,13 @@ class AdapterMcpAutoConfigurationTests {
 
 	@Test
 	void backsOffFromAUserServer() {
-		this.runner.withBean("myMcp", McpServer.class, () -> McpServer.builder(
-				dev.rpcadapter.dispatch.JsonRpcDispatcher.builder(dev.rpcadapter.command.CommandRegistry.create(),
-						tools.jackson.databind.json.JsonMapper.builder().build()).build(),
-				dev.rpcadapter.command.CommandRegistry.create()).build())
+		this.runner
+			.withBean("myMcp", McpServer.class,
+					() -> McpServer.builder(dev.rpcadapter.dispatch.JsonRpcDispatcher
+						.builder(dev.rpcadapter.command.CommandRegistry.create(),
+								tools.jackson.databind.json.JsonMapper.builder().build())
+						.build(), dev.rpcadapter.command.CommandRegistry.create()).build())
 			.run((context) -> assertThat(context).getBean(McpServer.class).isSameAs(context.getBean("myMcp")));
 	}
+
 }

@@ -69,13 +69,16 @@ class McpIntegrationTests {
 	void toolsCallAnswersTextAndStructuredContent() {
 		McpTestClient client = server.client();
 		client.initialize("2025-11-25");
-		JsonNode result = client.call("tools/call", Map.of("name", "add", "arguments", Map.of("a", 2, "b", 3))).path("result");
+		JsonNode result = client.call("tools/call", Map.of("name", "add", "arguments", Map.of("a", 2, "b", 3)))
+			.path("result");
 		assertThat(result.path("structuredContent").path("sum").asInt()).isEqualTo(5);
 		assertThat(result.path("content").get(0).path("type").asString()).isEqualTo("text");
-		assertThat(McpTestClient.JSON.readTree(result.path("content").get(0).path("text").asString()).path("sum").asInt())
+		assertThat(
+				McpTestClient.JSON.readTree(result.path("content").get(0).path("text").asString()).path("sum").asInt())
 			.isEqualTo(5);
 		assertThat(result.has("isError")).isFalse();
-		JsonNode echo = client.call("tools/call", Map.of("name", "echo", "arguments", Map.of("text", "hi"))).path("result");
+		JsonNode echo = client.call("tools/call", Map.of("name", "echo", "arguments", Map.of("text", "hi")))
+			.path("result");
 		assertThat(echo.path("content").get(0).path("text").asString()).isEqualTo("hi");
 	}
 
@@ -83,7 +86,8 @@ class McpIntegrationTests {
 	void invalidArgumentsAndCommandFailuresAreToolErrors() {
 		McpTestClient client = server.client();
 		client.initialize("2025-11-25");
-		JsonNode invalid = client.call("tools/call", Map.of("name", "add", "arguments", Map.of("a", 1, "b", -1))).path("result");
+		JsonNode invalid = client.call("tools/call", Map.of("name", "add", "arguments", Map.of("a", 1, "b", -1)))
+			.path("result");
 		assertThat(invalid.path("isError").asBoolean()).isTrue();
 		assertThat(invalid.path("content").get(0).path("text").asString()).contains("- b:").contains("-32602");
 		JsonNode failed = client.call("tools/call", Map.of("name", "fail")).path("result");
@@ -99,7 +103,8 @@ class McpIntegrationTests {
 		assertThat(unknown.path("code").asInt()).isEqualTo(-32602);
 		assertThat(unknown.path("message").asString()).contains("nope");
 		assertThat(client.call("no/such", Map.of()).path("error").path("code").asInt()).isEqualTo(-32601);
-		assertThat(client.call("tools/call", Map.of("name", "echo", "task", Map.of())).path("error").path("code").asInt())
+		assertThat(
+				client.call("tools/call", Map.of("name", "echo", "task", Map.of())).path("error").path("code").asInt())
 			.isEqualTo(-32601);
 		assertThat(client.call("ping", Map.of()).path("result").isObject()).isTrue();
 	}
@@ -138,8 +143,8 @@ class McpIntegrationTests {
 	@Test
 	void foreignOriginsAreRefusedAndAllowedOnesPass() {
 		McpTestClient foreign = server.client().header("Origin", "http://evil.example");
-		HttpResponse<String> refused = foreign.post(foreign.request("initialize", Map.of("protocolVersion", "2025-11-25")),
-				"application/json");
+		HttpResponse<String> refused = foreign
+			.post(foreign.request("initialize", Map.of("protocolVersion", "2025-11-25")), "application/json");
 		assertThat(refused.statusCode()).isEqualTo(403);
 		McpTestClient allowed = server.client().header("Origin", "http://allowed.example");
 		assertThat(allowed.initialize("2025-11-25").path("protocolVersion").asString()).isEqualTo("2025-11-25");
@@ -148,8 +153,11 @@ class McpIntegrationTests {
 	@Test
 	void nonJsonPostsAre415() {
 		McpTestClient client = server.client();
-		HttpResponse<String> response = McpTestClient.send(client.builder().header("Content-Type", "text/plain")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = McpTestClient.send(
+				client.builder()
+					.header("Content-Type", "text/plain")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(415);
 	}
 
@@ -160,11 +168,16 @@ class McpIntegrationTests {
 		assertThat(client.call("logging/setLevel", Map.of("level", "warning")).path("result").isObject()).isTrue();
 		assertThat(client.call("logging/setLevel", Map.of("level", "loud")).path("error").path("code").asInt())
 			.isEqualTo(-32602);
-		JsonNode created = client.call("tools/call", Map.of("name", "steps", "arguments", Map.of("steps", 1, "step_ms", 0),
-				"task", Map.of())).path("result").path("task");
+		JsonNode created = client
+			.call("tools/call",
+					Map.of("name", "steps", "arguments", Map.of("steps", 1, "step_ms", 0), "task", Map.of()))
+			.path("result")
+			.path("task");
 		String taskId = created.path("taskId").asString();
-		JsonNode completion = client.call("completion/complete", Map.of("ref", Map.of("type", "ref/resource", "uri",
-				"job://{job_id}"), "argument", Map.of("name", "job_id", "value", taskId.substring(0, 4)))).path("result");
+		JsonNode completion = client
+			.call("completion/complete", Map.of("ref", Map.of("type", "ref/resource", "uri", "job://{job_id}"),
+					"argument", Map.of("name", "job_id", "value", taskId.substring(0, 4))))
+			.path("result");
 		assertThat(completion.path("completion").path("values").toString()).contains(taskId);
 	}
 

@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code adapter.mcp.stateless: true} (no sessions, for load balancers) and paging of lists. */
+/**
+ * {@code adapter.mcp.stateless: true} (no sessions, for load balancers) and paging of
+ * lists.
+ */
 class McpStatelessIntegrationTests {
 
 	private static McpTestServer server;
@@ -31,9 +34,11 @@ class McpStatelessIntegrationTests {
 		JsonNode init = client.initialize("2025-11-25");
 		assertThat(client.sessionId()).isNull();
 		assertThat(init.path("capabilities").path("tools").path("listChanged").asBoolean()).isFalse();
-		JsonNode echo = client.call("tools/call", Map.of("name", "echo", "arguments", Map.of("text", "lb"))).path("result");
+		JsonNode echo = client.call("tools/call", Map.of("name", "echo", "arguments", Map.of("text", "lb")))
+			.path("result");
 		assertThat(echo.path("content").get(0).path("text").asString()).isEqualTo("lb");
-		// a fresh client that never initialized works too: any node behind a balancer can answer
+		// a fresh client that never initialized works too: any node behind a balancer can
+		// answer
 		JsonNode direct = server.client().call("ping", Map.of());
 		assertThat(direct.path("result").isObject()).isTrue();
 		assertThat(client.getStream(null).statusCode()).isEqualTo(405);
@@ -45,9 +50,12 @@ class McpStatelessIntegrationTests {
 		McpTestClient client = server.client();
 		JsonNode first = client.call("tools/list", Map.of()).path("result");
 		assertThat(first.path("tools").size()).isEqualTo(2);
-		JsonNode second = client.call("tools/list", Map.of("cursor", first.path("nextCursor").asString())).path("result");
+		JsonNode second = client.call("tools/list", Map.of("cursor", first.path("nextCursor").asString()))
+			.path("result");
 		assertThat(second.path("tools").get(0).path("name").asString())
 			.isNotEqualTo(first.path("tools").get(0).path("name").asString());
-		assertThat(client.call("tools/list", Map.of("cursor", "bogus")).path("error").path("code").asInt()).isEqualTo(-32602);
+		assertThat(client.call("tools/list", Map.of("cursor", "bogus")).path("error").path("code").asInt())
+			.isEqualTo(-32602);
 	}
+
 }

@@ -19,7 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Queued commands over MCP: waiting with progress over SSE, resumption, tasks, job resources, cancellation. */
+/**
+ * Queued commands over MCP: waiting with progress over SSE, resumption, tasks, job
+ * resources, cancellation.
+ */
 class McpTasksIntegrationTests {
 
 	private static McpTestServer server;
@@ -44,15 +47,18 @@ class McpTasksIntegrationTests {
 	@Test
 	void aQueuedCallWithAProgressTokenStreamsProgressThenTheResult() {
 		McpTestClient client = client();
-		ObjectNode call = client.request("tools/call", Map.of("name", "steps", "arguments", Map.of("steps", 4, "step_ms", 50),
-				"_meta", Map.of("progressToken", "p1")));
+		ObjectNode call = client.request("tools/call", Map.of("name", "steps", "arguments",
+				Map.of("steps", 4, "step_ms", 50), "_meta", Map.of("progressToken", "p1")));
 		HttpResponse<Stream<String>> response = client.postStreaming(call);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
 		List<String[]> events;
 		try (Stream<String> lines = response.body()) {
 			events = SseEvents.events(lines, 100);
 		}
-		List<JsonNode> messages = events.stream().filter((e) -> !e[1].isEmpty()).map((e) -> McpTestClient.JSON.readTree(e[1])).toList();
+		List<JsonNode> messages = events.stream()
+			.filter((e) -> !e[1].isEmpty())
+			.map((e) -> McpTestClient.JSON.readTree(e[1]))
+			.toList();
 		assertThat(messages).anySatisfy((m) -> {
 			assertThat(m.path("method").asString()).isEqualTo("notifications/progress");
 			assertThat(m.path("params").path("progressToken").asString()).isEqualTo("p1");
@@ -66,7 +72,8 @@ class McpTasksIntegrationTests {
 
 	@Test
 	void aQueuedCallWithoutStreamingWaitsAndAnswersJson() {
-		JsonNode result = client().call("tools/call", Map.of("name", "steps", "arguments", Map.of("steps", 2, "step_ms", 10)))
+		JsonNode result = client()
+			.call("tools/call", Map.of("name", "steps", "arguments", Map.of("steps", 2, "step_ms", 10)))
 			.path("result");
 		assertThat(result.path("content").get(0).path("text").asString()).isEqualTo("2");
 	}
@@ -77,15 +84,16 @@ class McpTasksIntegrationTests {
 		JsonNode result = client().call("tools/call", Map.of("name", "gated")).path("result");
 		String jobId = result.path("structuredContent").path("job_id").asString();
 		assertThat(jobId).isNotBlank();
-		assertThat(result.path("content").get(0).path("text").asString()).contains(jobId).contains("queue_get_job_status");
+		assertThat(result.path("content").get(0).path("text").asString()).contains(jobId)
+			.contains("queue_get_job_status");
 		server.tools().gate.countDown();
 	}
 
 	@Test
 	void aDroppedStreamIsResumedWithLastEventId() {
 		McpTestClient client = client();
-		ObjectNode call = client.request("tools/call", Map.of("name", "steps", "arguments", Map.of("steps", 5, "step_ms", 150),
-				"_meta", Map.of("progressToken", 7)));
+		ObjectNode call = client.request("tools/call", Map.of("name", "steps", "arguments",
+				Map.of("steps", 5, "step_ms", 150), "_meta", Map.of("progressToken", 7)));
 		String lastSeen;
 		try (Stream<String> lines = client.postStreaming(call).body()) {
 			List<String[]> first = SseEvents.events(lines, 1);
@@ -105,30 +113,42 @@ class McpTasksIntegrationTests {
 	@Test
 	void aTaskAugmentedCallCreatesATaskThatIsTheJob() {
 		McpTestClient client = client();
-		JsonNode task = client.call("tools/call", Map.of("name", "steps", "arguments", Map.of("steps", 2, "step_ms", 10),
-				"task", Map.of("ttl", 60000))).path("result").path("task");
+		JsonNode task = client
+			.call("tools/call",
+					Map.of("name", "steps", "arguments", Map.of("steps", 2, "step_ms", 10), "task",
+							Map.of("ttl", 60000)))
+			.path("result")
+			.path("task");
 		String taskId = task.path("taskId").asString();
 		assertThat(task.path("status").asString()).isEqualTo("working");
 		assertThat(task.path("createdAt").asString()).endsWith("Z");
 		JsonNode result = client.call("tasks/result", Map.of("taskId", taskId)).path("result");
 		assertThat(result.path("content").get(0).path("text").asString()).isEqualTo("2");
-		assertThat(result.path("_meta").path("io.modelcontextprotocol/related-task").path("taskId").asString()).isEqualTo(taskId);
+		assertThat(result.path("_meta").path("io.modelcontextprotocol/related-task").path("taskId").asString())
+			.isEqualTo(taskId);
 		assertThat(client.call("tasks/get", Map.of("taskId", taskId)).path("result").path("status").asString())
 			.isEqualTo("completed");
-		JsonNode job = client.call("tools/call", Map.of("name", "queue_get_job_status", "arguments", Map.of("job_id", taskId)))
-			.path("result").path("structuredContent");
+		JsonNode job = client
+			.call("tools/call", Map.of("name", "queue_get_job_status", "arguments", Map.of("job_id", taskId)))
+			.path("result")
+			.path("structuredContent");
 		assertThat(job.path("status").asString()).isEqualTo("completed");
 		assertThat(client.call("tasks/list", Map.of()).path("result").path("tasks").toString()).contains(taskId);
-		assertThat(client.call("tasks/cancel", Map.of("taskId", taskId)).path("error").path("code").asInt()).isEqualTo(-32602);
-		assertThat(client.call("tasks/get", Map.of("taskId", "nope")).path("error").path("code").asInt()).isEqualTo(-32602);
+		assertThat(client.call("tasks/cancel", Map.of("taskId", taskId)).path("error").path("code").asInt())
+			.isEqualTo(-32602);
+		assertThat(client.call("tasks/get", Map.of("taskId", "nope")).path("error").path("code").asInt())
+			.isEqualTo(-32602);
 	}
 
 	@Test
 	void tasksCancelStopsTheJob() {
 		server.tools().gate = new CountDownLatch(1);
 		McpTestClient client = client();
-		String taskId = client.call("tools/call", Map.of("name", "gated", "task", Map.of())).path("result").path("task")
-			.path("taskId").asString();
+		String taskId = client.call("tools/call", Map.of("name", "gated", "task", Map.of()))
+			.path("result")
+			.path("task")
+			.path("taskId")
+			.asString();
 		JsonNode cancelled = client.call("tasks/cancel", Map.of("taskId", taskId)).path("result");
 		assertThat(cancelled.path("status").asString()).isEqualTo("cancelled");
 	}
@@ -142,16 +162,20 @@ class McpTasksIntegrationTests {
 			.supplyAsync(() -> client.post(call, "application/json"));
 		McpTestClient admin = client;
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> runningGated(admin));
-		client.post(Map.of("jsonrpc", "2.0", "method", "notifications/cancelled",
-				"params", Map.of("requestId", call.path("id").asInt(), "reason", "user")), "application/json");
+		client.post(Map.of("jsonrpc", "2.0", "method", "notifications/cancelled", "params",
+				Map.of("requestId", call.path("id").asInt(), "reason", "user")), "application/json");
 		HttpResponse<String> response = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
 		assertThat(response.body()).contains("-32800");
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !runningGated(admin));
 	}
 
 	private static boolean runningGated(McpTestClient client) {
-		JsonNode jobs = client.call("tools/call", Map.of("name", "queue_list_jobs", "arguments",
-				Map.of("status_filter", "running", "command", "gated"))).path("result").path("structuredContent");
+		JsonNode jobs = client
+			.call("tools/call",
+					Map.of("name", "queue_list_jobs", "arguments",
+							Map.of("status_filter", "running", "command", "gated")))
+			.path("result")
+			.path("structuredContent");
 		return jobs.path("jobs").size() > 0;
 	}
 
@@ -159,10 +183,16 @@ class McpTasksIntegrationTests {
 	void jobsAreResourcesThatCanBeReadAndSubscribedTo() {
 		McpTestClient client = client();
 		JsonNode templates = client.call("resources/templates/list", Map.of()).path("result");
-		assertThat(templates.path("resourceTemplates").get(0).path("uriTemplate").asString()).isEqualTo("job://{job_id}");
+		assertThat(templates.path("resourceTemplates").get(0).path("uriTemplate").asString())
+			.isEqualTo("job://{job_id}");
 		HttpResponse<Stream<String>> stream = client.getStream(null);
-		String taskId = client.call("tools/call", Map.of("name", "steps", "arguments", Map.of("steps", 3, "step_ms", 200),
-				"task", Map.of())).path("result").path("task").path("taskId").asString();
+		String taskId = client
+			.call("tools/call",
+					Map.of("name", "steps", "arguments", Map.of("steps", 3, "step_ms", 200), "task", Map.of()))
+			.path("result")
+			.path("task")
+			.path("taskId")
+			.asString();
 		String uri = "job://" + taskId;
 		assertThat(client.call("resources/subscribe", Map.of("uri", uri)).path("result").isObject()).isTrue();
 		try (Stream<String> lines = stream.body()) {
@@ -171,9 +201,11 @@ class McpTasksIntegrationTests {
 		}
 		JsonNode contents = client.call("resources/read", Map.of("uri", uri)).path("result").path("contents").get(0);
 		assertThat(contents.path("mimeType").asString()).isEqualTo("application/json");
-		assertThat(McpTestClient.JSON.readTree(contents.path("text").asString()).path("job_id").asString()).isEqualTo(taskId);
+		assertThat(McpTestClient.JSON.readTree(contents.path("text").asString()).path("job_id").asString())
+			.isEqualTo(taskId);
 		assertThat(client.call("resources/list", Map.of()).path("result").path("resources").toString()).contains(uri);
 		assertThat(client.call("resources/read", Map.of("uri", "job://nope")).path("error").path("code").asInt())
 			.isEqualTo(-32002);
 	}
+
 }

@@ -46,15 +46,18 @@ class McpTestApplication {
 
 		@JsonRpcCommand(name = "ask", description = "Asks the client's model")
 		public String ask(@CommandParam("prompt") String prompt, McpExchange client) {
-			JsonNode answer = client.createMessage(Map.of("messages", List.of(Map.of("role", "user", "content",
-					Map.of("type", "text", "text", prompt))), "maxTokens", 10)).block();
+			JsonNode answer = client.createMessage(Map.of("messages",
+					List.of(Map.of("role", "user", "content", Map.of("type", "text", "text", prompt))), "maxTokens",
+					10))
+				.block();
 			return "model said: " + answer.path("content").path("text").asString();
 		}
 
 		@JsonRpcCommand(name = "ask_reactive", description = "Asks the client's model without blocking")
 		public Mono<String> askReactive(@CommandParam("prompt") String prompt, McpExchange client) {
-			return client.createMessage(Map.of("messages", List.of(Map.of("role", "user", "content",
-					Map.of("type", "text", "text", prompt))), "maxTokens", 10))
+			return client.createMessage(Map.of("messages",
+					List.of(Map.of("role", "user", "content", Map.of("type", "text", "text", prompt))), "maxTokens",
+					10))
 				.map((answer) -> "model said: " + answer.path("content").path("text").asString());
 		}
 
@@ -62,7 +65,8 @@ class McpTestApplication {
 		public String confirm(@CommandParam("question") String question, McpExchange client, JobContext job) {
 			client.log("info", "asking from job " + job.jobId());
 			JsonNode answer = client.elicit(Map.of("message", question, "requestedSchema",
-					Map.of("type", "object", "properties", Map.of("ok", Map.of("type", "boolean"))))).block();
+					Map.of("type", "object", "properties", Map.of("ok", Map.of("type", "boolean")))))
+				.block();
 			return answer.path("action").asString() + ":" + answer.path("content").path("ok").asBoolean();
 		}
 
@@ -70,6 +74,7 @@ class McpTestApplication {
 		public boolean connected(McpExchange client) {
 			return client.isConnected();
 		}
+
 	}
 
 	/** The tools. */
@@ -116,5 +121,7 @@ class McpTestApplication {
 			}
 			return "opened";
 		}
+
 	}
+
 }

@@ -40,4 +40,5 @@ final class McpTestServer implements AutoCloseable {
 	public void close() {
 		this.context.close();
 	}
+
 }

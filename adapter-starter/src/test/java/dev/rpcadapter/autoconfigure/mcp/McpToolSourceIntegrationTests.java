@@ -50,7 +50,8 @@ class McpToolSourceIntegrationTests {
 			.properties(Map.of("server.port", "0", "spring.main.banner-mode", "off", "logging.level.root", "WARN",
 					"adapter.mcp.page-size", "3"))
 			.run();
-		mcp = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/mcp");
+		mcp = URI
+			.create("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/mcp");
 	}
 
 	@AfterAll
@@ -66,7 +67,8 @@ class McpToolSourceIntegrationTests {
 		List<JsonNode> tools = new ArrayList<>();
 		String cursor = null;
 		do {
-			JsonNode page = client.call("tools/list", (cursor == null) ? Map.of() : Map.of("cursor", cursor)).path("result");
+			JsonNode page = client.call("tools/list", (cursor == null) ? Map.of() : Map.of("cursor", cursor))
+				.path("result");
 			assertThat(page.path("tools").size()).isLessThanOrEqualTo(3);
 			page.path("tools").forEach(tools::add);
 			cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
@@ -78,7 +80,8 @@ class McpToolSourceIntegrationTests {
 		JsonNode hello = tools.get(names.indexOf("ext_hello"));
 		assertThat(hello.path("inputSchema").path("type").asString()).isEqualTo("object");
 		assertThat(hello.path("inputSchema").path("properties").has("name")).isTrue();
-		assertThat(tools.get(names.indexOf("ext_job")).path("execution").path("taskSupport").asString()).isEqualTo("optional");
+		assertThat(tools.get(names.indexOf("ext_job")).path("execution").path("taskSupport").asString())
+			.isEqualTo("optional");
 		assertThat(tools.get(names.indexOf("echo")).path("description").asString()).isEqualTo("Echo a text");
 	}
 
@@ -87,10 +90,13 @@ class McpToolSourceIntegrationTests {
 		McpTestClient client = new McpTestClient(mcp);
 		client.initialize("2025-11-25");
 
-		JsonNode hello = client.call("tools/call", Map.of("name", "ext_hello", "arguments", Map.of("name", "Ada"))).path("result");
+		JsonNode hello = client.call("tools/call", Map.of("name", "ext_hello", "arguments", Map.of("name", "Ada")))
+			.path("result");
 		JsonNode failed = client.call("tools/call", Map.of("name", "ext_fail", "arguments", Map.of())).path("result");
-		JsonNode refused = client.call("tools/call", Map.of("name", "ext_hello", "arguments", Map.of(), "task", Map.of()));
-		JsonNode echo = client.call("tools/call", Map.of("name", "echo", "arguments", Map.of("text", "local"))).path("result");
+		JsonNode refused = client.call("tools/call",
+				Map.of("name", "ext_hello", "arguments", Map.of(), "task", Map.of()));
+		JsonNode echo = client.call("tools/call", Map.of("name", "echo", "arguments", Map.of("text", "local")))
+			.path("result");
 
 		assertThat(hello.path("structuredContent").path("greeting").asString()).isEqualTo("hello Ada");
 		assertThat(failed.path("isError").asBoolean()).isTrue();
@@ -105,7 +111,8 @@ class McpToolSourceIntegrationTests {
 		client.initialize("2025-11-25");
 
 		JsonNode created = client.call("tools/call", Map.of("name", "ext_job", "arguments", Map.of(), "task", Map.of()))
-			.path("result").path("task");
+			.path("result")
+			.path("task");
 		String taskId = created.path("taskId").asString();
 		JsonNode result = client.call("tasks/result", Map.of("taskId", taskId)).path("result");
 		JsonNode done = client.call("tasks/get", Map.of("taskId", taskId)).path("result");
@@ -114,7 +121,8 @@ class McpToolSourceIntegrationTests {
 		assertThat(taskId).startsWith("ext-");
 		assertThat(created.path("status").asString()).isEqualTo("working");
 		assertThat(result.path("structuredContent").path("polls").asInt()).isEqualTo(3);
-		assertThat(result.path("_meta").path("io.modelcontextprotocol/related-task").path("taskId").asString()).isEqualTo(taskId);
+		assertThat(result.path("_meta").path("io.modelcontextprotocol/related-task").path("taskId").asString())
+			.isEqualTo(taskId);
 		assertThat(done.path("status").asString()).isEqualTo("completed");
 		assertThat(done.path("statusMessage").asString()).isEqualTo("poll 3");
 		assertThat(plain.path("structuredContent").path("polls").asInt()).isEqualTo(3);
@@ -142,9 +150,13 @@ class McpToolSourceIntegrationTests {
 		FakeSource fakeSource() {
 			return new FakeSource();
 		}
+
 	}
 
-	/** Tools {@code ext_hello}, {@code ext_fail}, {@code ext_job} (a task done at its third poll), and a clashing {@code echo}. */
+	/**
+	 * Tools {@code ext_hello}, {@code ext_fail}, {@code ext_job} (a task done at its
+	 * third poll), and a clashing {@code echo}.
+	 */
 	static class FakeSource implements McpToolSource {
 
 		private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -159,10 +171,11 @@ class McpToolSourceIntegrationTests {
 		public Mono<List<McpTool>> tools(McpHttpRequest request) {
 			ObjectNode named = NODES.objectNode();
 			named.putObject("properties").putObject("name").put("type", "string");
-			return Mono.just(List.of(new McpTool("echo", null, "A clash with the local echo", NODES.objectNode(), null, false),
-					new McpTool("ext_hello", "Hello", "Greets", named, null, false),
-					new McpTool("ext_fail", null, "Fails", NODES.objectNode(), null, false),
-					new McpTool("ext_job", null, "Runs as a task", NODES.objectNode(), null, true)));
+			return Mono
+				.just(List.of(new McpTool("echo", null, "A clash with the local echo", NODES.objectNode(), null, false),
+						new McpTool("ext_hello", "Hello", "Greets", named, null, false),
+						new McpTool("ext_fail", null, "Fails", NODES.objectNode(), null, false),
+						new McpTool("ext_job", null, "Runs as a task", NODES.objectNode(), null, true)));
 		}
 
 		@Override
@@ -176,8 +189,8 @@ class McpToolSourceIntegrationTests {
 				return Mono.just(McpToolResult.refused(-32601, "no task support"));
 			}
 			return switch (name) {
-				case "ext_hello" -> Mono.just(McpToolResult.value(NODES.objectNode()
-					.put("greeting", "hello " + arguments.path("name").asString())));
+				case "ext_hello" -> Mono.just(McpToolResult
+					.value(NODES.objectNode().put("greeting", "hello " + arguments.path("name").asString())));
 				case "ext_job" -> {
 					String taskId = "ext-" + this.ids.incrementAndGet();
 					this.polls.put(taskId, new AtomicInteger());
@@ -195,8 +208,12 @@ class McpToolSourceIntegrationTests {
 		@Override
 		public Mono<JsonNode> task(String taskId, McpHttpRequest request) {
 			int poll = Math.min(3, this.polls.get(taskId).incrementAndGet());
-			ObjectNode job = NODES.objectNode().put("job_id", taskId).put("status", (poll < 3) ? "running" : "completed")
-				.put("progress", 100 * poll / 3).put("description", "poll " + poll).put("created_at", "2026-01-01T00:00:00Z");
+			ObjectNode job = NODES.objectNode()
+				.put("job_id", taskId)
+				.put("status", (poll < 3) ? "running" : "completed")
+				.put("progress", 100 * poll / 3)
+				.put("description", "poll " + poll)
+				.put("created_at", "2026-01-01T00:00:00Z");
 			if (poll == 3) {
 				job.putObject("result").put("polls", poll);
 			}
@@ -207,5 +224,7 @@ class McpToolSourceIntegrationTests {
 		public Flux<?> changes() {
 			return this.changes.asFlux();
 		}
+
 	}
+
 }

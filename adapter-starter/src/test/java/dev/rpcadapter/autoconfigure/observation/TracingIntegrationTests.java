@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A running server with Boot's Brave tracing: the caller's {@code traceparent} is continued by the
- * call's span and by the span of the job the call submitted.
+ * A running server with Boot's Brave tracing: the caller's {@code traceparent} is
+ * continued by the call's span and by the span of the job the call submitted.
  */
 class TracingIntegrationTests {
 
@@ -112,17 +112,19 @@ class TracingIntegrationTests {
 			int port = ((WebServerApplicationContext) servlet).getWebServer().getPort();
 			String traceId = "5af7651916cd43dd8448eb211c80319d";
 			String body = "{\"jsonrpc\":\"2.0\",\"method\":\"t_echo\",\"params\":{\"text\":\"hi\"},\"id\":1}";
-			HttpResponse<String> response = HTTP.send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jsonrpc"))
-				.header("Content-Type", "application/json")
-				.header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.timeout(Duration.ofSeconds(10))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HTTP
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jsonrpc"))
+					.header("Content-Type", "application/json")
+					.header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(JSON.readTree(response.body()).path("result").asString()).as(response.body()).isEqualTo("hi");
 			List<MutableSpan> finished = servlet.getBean(Spans.class).finished;
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> finished.stream().anyMatch((s) -> "jsonrpc t_echo".equals(s.name()) && traceId.equals(s.traceId())));
+				.until(() -> finished.stream()
+					.anyMatch((s) -> "jsonrpc t_echo".equals(s.name()) && traceId.equals(s.traceId())));
 		}
 	}
+
 }

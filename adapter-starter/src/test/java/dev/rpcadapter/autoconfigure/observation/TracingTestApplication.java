@@ -37,6 +37,7 @@ public class TracingTestApplication {
 			this.finished.add(span);
 			return true;
 		}
+
 	}
 
 	/** A plain and a queued command. */
@@ -51,5 +52,7 @@ public class TracingTestApplication {
 		public String job(@CommandParam("text") String text) {
 			return text;
 		}
+
 	}
+
 }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The adapter in Spring Boot Actuator on a running server: its components in
- * {@code /actuator/health} (also in the readiness group when configured), and {@code /actuator/info};
- * the seed's {@code /health} body is unchanged beside them.
+ * {@code /actuator/health} (also in the readiness group when configured), and
+ * {@code /actuator/info}; the seed's {@code /health} body is unchanged beside them.
  */
 class ActuatorIntegrationTests {
 

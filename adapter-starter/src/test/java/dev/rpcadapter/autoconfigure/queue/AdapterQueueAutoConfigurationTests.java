@@ -97,4 +97,5 @@ class AdapterQueueAutoConfigurationTests {
 						.hasLowCardinalityKeyValue("outcome", "completed"));
 			});
 	}
+
 }

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code POST /api/async} with {@code deliver_id} on a running server: answered at once, the
- * response delivered over {@code /ws} to a waiting subscriber and, from retention, to a late one;
- * errors delivered too; ids single-use; limits; expiry.
+ * {@code POST /api/async} with {@code deliver_id} on a running server: answered at once,
+ * the response delivered over {@code /ws} to a waiting subscriber and, from retention, to
+ * a late one; errors delivered too; ids single-use; limits; expiry.
  */
 class AsyncIntegrationTests {
 
@@ -28,7 +28,8 @@ class AsyncIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		server = QueueServer.start(Map.of("adapter.async.retention", "3s", "adapter.async.max-pending-per-caller", "2"));
+		server = QueueServer
+			.start(Map.of("adapter.async.retention", "3s", "adapter.async.max-pending-per-caller", "2"));
 	}
 
 	@AfterAll
@@ -80,7 +81,8 @@ class AsyncIntegrationTests {
 	@Test
 	void aLateSubscriberGetsTheResponseFromRetention() {
 		String id = QueueServer.JSON.readTree(postAsync(server, call("echo", "{\"message\":\"later\"}")).body())
-			.path("deliver_id").asString();
+			.path("deliver_id")
+			.asString();
 		try (WebSocketFrames first = WebSocketFrames.open(server.uri("/ws"))) {
 			first.send(Map.of("action", "subscribe", "deliver_id", id));
 			assertThat(first.nextEvent("delivery").path("response").path("result").toString()).contains("later");
@@ -145,8 +147,7 @@ class AsyncIntegrationTests {
 		finally {
 			server.commands().openGate();
 		}
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> postAsync(server, call("echo", "{}")).statusCode() == 202);
+		await().atMost(Duration.ofSeconds(10)).until(() -> postAsync(server, call("echo", "{}")).statusCode() == 202);
 	}
 
 	@Test

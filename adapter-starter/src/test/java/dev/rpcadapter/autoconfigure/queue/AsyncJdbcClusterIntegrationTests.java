@@ -12,7 +12,10 @@ import static dev.rpcadapter.autoconfigure.queue.AsyncIntegrationTests.call;
 import static dev.rpcadapter.autoconfigure.queue.AsyncIntegrationTests.postAsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two servers on one PostgreSQL database: an async call made on one is delivered to a subscriber of the other. */
+/**
+ * Two servers on one PostgreSQL database: an async call made on one is delivered to a
+ * subscriber of the other.
+ */
 class AsyncJdbcClusterIntegrationTests {
 
 	private static PostgresSchema schema;

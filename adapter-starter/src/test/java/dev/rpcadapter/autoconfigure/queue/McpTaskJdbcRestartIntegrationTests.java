@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An MCP task is the queue's job: with the JDBC store it survives a restart of the server. */
+/**
+ * An MCP task is the queue's job: with the JDBC store it survives a restart of the
+ * server.
+ */
 class McpTaskJdbcRestartIntegrationTests {
 
 	private static PostgresSchema schema;
@@ -31,8 +34,10 @@ class McpTaskJdbcRestartIntegrationTests {
 		try (QueueServer first = QueueServer.start(schema.properties())) {
 			McpTestClient client = new McpTestClient(first.uri("/mcp"));
 			client.initialize("2025-11-25");
-			JsonNode created = client.call("tools/call", Map.of("name", "q_echo", "arguments", Map.of("text", "durable"),
-					"task", Map.of())).path("result").path("task");
+			JsonNode created = client
+				.call("tools/call", Map.of("name", "q_echo", "arguments", Map.of("text", "durable"), "task", Map.of()))
+				.path("result")
+				.path("task");
 			taskId = created.path("taskId").asString();
 			JsonNode result = client.call("tasks/result", Map.of("taskId", taskId)).path("result");
 			assertThat(result.path("content").get(0).path("text").asString()).isEqualTo("durable");
@@ -47,4 +52,5 @@ class McpTaskJdbcRestartIntegrationTests {
 			assertThat(result.path("content").get(0).path("text").asString()).isEqualTo("durable");
 		}
 	}
+
 }

@@ -11,9 +11,9 @@ import dev.rpcadapter.test.JdbcTarget;
 import dev.rpcadapter.test.TestPostgres;
 
 /**
- * A fresh schema of the tests' real PostgreSQL ({@link TestPostgres}: {@code ADAPTER_TEST_JDBC_URL},
- * a Testcontainers container, or the local server) for one test class, and the properties that put
- * a server's queue into it.
+ * A fresh schema of the tests' real PostgreSQL ({@link TestPostgres}:
+ * {@code ADAPTER_TEST_JDBC_URL}, a Testcontainers container, or the local server) for one
+ * test class, and the properties that put a server's queue into it.
  */
 final class PostgresSchema implements AutoCloseable {
 

@@ -11,7 +11,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A full queue refuses submits with {@code -32006}: one worker held by a gate, two pending allowed. */
+/**
+ * A full queue refuses submits with {@code -32006}: one worker held by a gate, two
+ * pending allowed.
+ */
 class QueueFullIntegrationTests {
 
 	private static QueueServer server;
@@ -44,8 +47,9 @@ class QueueFullIntegrationTests {
 		for (String jobId : pending) {
 			server.awaitStatus(jobId, "completed");
 		}
-		assertThat(server.awaitStatus(server.submit("q_echo", Map.of("text", "5")), "completed").path("result")
-			.asString()).isEqualTo("5");
+		assertThat(
+				server.awaitStatus(server.submit("q_echo", Map.of("text", "5")), "completed").path("result").asString())
+			.isEqualTo("5");
 	}
 
 }

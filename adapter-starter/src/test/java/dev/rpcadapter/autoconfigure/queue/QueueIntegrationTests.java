@@ -47,7 +47,8 @@ class QueueIntegrationTests {
 		assertThat(cmd.path("result").path("poll_with").asString()).isEqualTo("queue_get_job_status");
 		String jobId = cmd.path("result").path("job_id").asString();
 		assertThat(server.awaitStatus(jobId, "completed").path("result").asString()).isEqualTo("b");
-		JsonNode viaCmd = server.post("/cmd", Map.of("command", "queue_get_job_status", "params", Map.of("job_id", jobId)));
+		JsonNode viaCmd = server.post("/cmd",
+				Map.of("command", "queue_get_job_status", "params", Map.of("job_id", jobId)));
 		assertThat(viaCmd.path("result").path("status").asString()).isEqualTo("completed");
 	}
 

@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two servers sharing one PostgreSQL database form one queue: Quartz clustering plus the JDBC store. */
+/**
+ * Two servers sharing one PostgreSQL database form one queue: Quartz clustering plus the
+ * JDBC store.
+ */
 class QueueJdbcClusterIntegrationTests {
 
 	private static PostgresSchema schema;

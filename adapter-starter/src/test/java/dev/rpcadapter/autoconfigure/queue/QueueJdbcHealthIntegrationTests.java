@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /health} reports the queue down when its PostgreSQL goes away (a TCP proxy that is closed). */
+/**
+ * {@code /health} reports the queue down when its PostgreSQL goes away (a TCP proxy that
+ * is closed).
+ */
 class QueueJdbcHealthIntegrationTests {
 
 	@Test

@@ -22,8 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real server ({@link QueueTestApplication}) on a random port, and the HTTP calls the queue
- * integration tests make to it with the JDK's {@link HttpClient}.
+ * A real server ({@link QueueTestApplication}) on a random port, and the HTTP calls the
+ * queue integration tests make to it with the JDK's {@link HttpClient}.
  */
 final class QueueServer implements AutoCloseable {
 
@@ -40,16 +40,20 @@ final class QueueServer implements AutoCloseable {
 		this.base = TestServers.httpUrl(context);
 	}
 
-	/** Starts a server; {@code properties} override the test defaults (fast polls, short stop grace). */
+	/**
+	 * Starts a server; {@code properties} override the test defaults (fast polls, short
+	 * stop grace).
+	 */
 	static QueueServer start(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("adapter.queue.poll-interval", "100ms");
 		all.put("adapter.queue.stop-grace-period", "300ms");
 		all.put("adapter.queue.workers", "2");
 		all.putAll(properties);
-		// the test application.properties excludes DataSourceAutoConfiguration; a test with a database lifts that
-		String[] args = properties.containsKey("spring.datasource.url") ? new String[] { "--spring.autoconfigure.exclude=" }
-				: new String[0];
+		// the test application.properties excludes DataSourceAutoConfiguration; a test
+		// with a database lifts that
+		String[] args = properties.containsKey("spring.datasource.url")
+				? new String[] { "--spring.autoconfigure.exclude=" } : new String[0];
 		return new QueueServer(TestServers.start(QueueTestApplication.class, all, args));
 	}
 
@@ -65,7 +69,9 @@ final class QueueServer implements AutoCloseable {
 		return this.context;
 	}
 
-	/** POSTs a JSON-RPC request with id 1 to /api/jsonrpc and returns the whole response. */
+	/**
+	 * POSTs a JSON-RPC request with id 1 to /api/jsonrpc and returns the whole response.
+	 */
 	JsonNode rpc(String method, Object params) {
 		ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", method).put("id", 1);
 		request.set("params", JSON.valueToTree(params));
@@ -111,7 +117,9 @@ final class QueueServer implements AutoCloseable {
 		}
 	}
 
-	/** Submits a queued command and checks the immediate job answer; returns the job id. */
+	/**
+	 * Submits a queued command and checks the immediate job answer; returns the job id.
+	 */
 	String submit(String command, Object params) {
 		JsonNode accepted = result(command, params);
 		assertThat(accepted.path("status").asString()).isEqualTo("pending");
@@ -124,16 +132,16 @@ final class QueueServer implements AutoCloseable {
 		return result("queue_get_job_status", Map.of("job_id", jobId));
 	}
 
-	/** Polls {@code queue_get_job_status} until the job is in one of {@code states}; returns the job. */
+	/**
+	 * Polls {@code queue_get_job_status} until the job is in one of {@code states};
+	 * returns the job.
+	 */
 	JsonNode awaitStatus(String jobId, String... states) {
 		AtomicReference<JsonNode> last = new AtomicReference<>();
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(25))
-			.untilAsserted(() -> {
-				last.set(status(jobId));
-				assertThat(last.get().path("status").asString()).isIn((Object[]) states);
-			});
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> {
+			last.set(status(jobId));
+			assertThat(last.get().path("status").asString()).isIn((Object[]) states);
+		});
 		return last.get();
 	}
 

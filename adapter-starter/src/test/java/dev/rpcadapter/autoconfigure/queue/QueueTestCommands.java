@@ -13,8 +13,8 @@ import dev.rpcadapter.command.JsonRpcCommand;
 import jakarta.validation.constraints.Min;
 
 /**
- * Queued commands of the queue integration tests. Each application context has its own instance,
- * so a test can tell which node ran a job ({@link #ran()}).
+ * Queued commands of the queue integration tests. Each application context has its own
+ * instance, so a test can tell which node ran a job ({@link #ran()}).
  */
 public class QueueTestCommands {
 

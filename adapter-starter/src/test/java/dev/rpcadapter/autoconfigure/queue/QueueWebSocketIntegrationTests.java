@@ -11,7 +11,9 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Job events on {@code /ws} of the real server (JDK WebSocket client), in-memory store. */
+/**
+ * Job events on {@code /ws} of the real server (JDK WebSocket client), in-memory store.
+ */
 class QueueWebSocketIntegrationTests {
 
 	private static QueueServer server;

@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed adapter's clients, with {@code adapter.jsonrpc.result-format: envelope}: the exact
- * bodies they send, and the shapes they read (seed inventory §1.3, §1.6, §2.5, §3.2, §3.4).
+ * The seed adapter's clients, with {@code adapter.jsonrpc.result-format: envelope}: the
+ * exact bodies they send, and the shapes they read (seed inventory §1.3, §1.6, §2.5,
+ * §3.2, §3.4).
  */
 class SeedClientCompatibilityIntegrationTests {
 
@@ -25,8 +26,8 @@ class SeedClientCompatibilityIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		server = QueueServer.start(Map.of("adapter.jsonrpc.result-format", "envelope", "adapter.info.name", "seed-compat",
-				"adapter.info.version", "1.2.3"));
+		server = QueueServer.start(Map.of("adapter.jsonrpc.result-format", "envelope", "adapter.info.name",
+				"seed-compat", "adapter.info.version", "1.2.3"));
 	}
 
 	@AfterAll
@@ -40,7 +41,8 @@ class SeedClientCompatibilityIntegrationTests {
 
 	@Test
 	void queuedCallAnswersTheSeedsQueuedEnvelope() {
-		JsonNode result = post("{\"jsonrpc\": \"2.0\", \"method\": \"q_echo\", \"params\": {\"text\": \"hi\"}, \"id\": 1}")
+		JsonNode result = post(
+				"{\"jsonrpc\": \"2.0\", \"method\": \"q_echo\", \"params\": {\"text\": \"hi\"}, \"id\": 1}")
 			.get("result");
 		assertThat(result.get("success").asBoolean()).isTrue();
 		assertThat(result.get("job_id").asString()).isNotEmpty();
@@ -52,15 +54,18 @@ class SeedClientCompatibilityIntegrationTests {
 	@Test
 	void jobStatusKeepsQueueStateAndTheCommandsOwnEnvelopeApart() {
 		String jobId = post("{\"jsonrpc\": \"2.0\", \"method\": \"q_echo\", \"params\": {\"text\": \"hi\"}, \"id\": 1}")
-			.at("/result/job_id").asString();
-		JsonNode data = awaitCompleted("{\"jsonrpc\": \"2.0\", \"method\": \"queue_get_job_status\", \"params\": {\"job_id\": \""
-				+ jobId + "\"}, \"id\": 2}");
+			.at("/result/job_id")
+			.asString();
+		JsonNode data = awaitCompleted(
+				"{\"jsonrpc\": \"2.0\", \"method\": \"queue_get_job_status\", \"params\": {\"job_id\": \"" + jobId
+						+ "\"}, \"id\": 2}");
 		assertThat(data.get("job_id").asString()).isEqualTo(jobId);
 		assertThat(data.get("progress").asInt()).isEqualTo(100);
 		assertThat(data.has("description")).isTrue();
 		assertThat(data.get("result")).isEqualTo(JSON.readTree("{\"success\": true, \"data\": \"hi\"}"));
 		// the seed's simplified form with a top-level job_id reads the same
-		JsonNode simplified = post("{\"command\": \"queue_get_job_status\", \"job_id\": \"" + jobId + "\"}").get("result");
+		JsonNode simplified = post("{\"command\": \"queue_get_job_status\", \"job_id\": \"" + jobId + "\"}")
+			.get("result");
 		assertThat(simplified.get("success").asBoolean()).isTrue();
 		assertThat(simplified.at("/data/result/data").asString()).isEqualTo("hi");
 	}
@@ -79,11 +84,13 @@ class SeedClientCompatibilityIntegrationTests {
 	@Test
 	void seedWaitingParamsAreAcceptedAndNotBound() {
 		JsonNode result = post("{\"jsonrpc\": \"2.0\", \"method\": \"q_echo\", \"params\": {\"text\": \"hi\", "
-				+ "\"poll_interval\": 1.0, \"max_wait_time\": 30}, \"id\": 3}").get("result");
+				+ "\"poll_interval\": 1.0, \"max_wait_time\": 30}, \"id\": 3}")
+			.get("result");
 		assertThat(result.get("success").asBoolean()).as(result.toString()).isTrue();
 		assertThat(result.get("job_id").asString()).isNotEmpty();
 		JsonNode echo = post("{\"jsonrpc\": \"2.0\", \"method\": \"help\", \"params\": {\"poll_interval\": 0.5}, "
-				+ "\"poll_interval\": 0.5, \"max_wait_time\": 10, \"id\": 4}").get("result");
+				+ "\"poll_interval\": 0.5, \"max_wait_time\": 10, \"id\": 4}")
+			.get("result");
 		assertThat(echo.get("success").asBoolean()).as(echo.toString()).isTrue();
 	}
 
@@ -119,4 +126,5 @@ class SeedClientCompatibilityIntegrationTests {
 		assertThat(echo.get("queued").asBoolean()).isTrue();
 		assertThat(data.at("/commands/help/type").asString()).isEqualTo("builtin");
 	}
+
 }

@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** adapter.queue.sync-cap over real HTTP: a slow non-queued call is handed to the queue, once. */
+/**
+ * adapter.queue.sync-cap over real HTTP: a slow non-queued call is handed to the queue,
+ * once.
+ */
 class SyncCapIntegrationTests {
 
 	private QueueServer server;
@@ -56,4 +59,5 @@ class SyncCapIntegrationTests {
 		this.server.commands().openGate();
 		assertThat(this.server.result("s_gate", Map.of()).asString()).isEqualTo("passed");
 	}
+
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder to a real server, so a test can cut the connection: {@link #close()} stops
- * accepting and closes every open connection, as if the database went away.
+ * A TCP forwarder to a real server, so a test can cut the connection: {@link #close()}
+ * stops accepting and closes every open connection, as if the database went away.
  */
 public final class TcpProxy implements AutoCloseable {
 

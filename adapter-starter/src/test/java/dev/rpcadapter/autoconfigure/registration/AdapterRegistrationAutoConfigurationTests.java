@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdapterRegistrationAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterRegistrationAutoConfiguration.class));
+		.withConfiguration(
+				AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterRegistrationAutoConfiguration.class));
 
 	@Test
 	void isOffByDefault() {
@@ -54,7 +55,8 @@ class AdapterRegistrationAutoConfigurationTests {
 	@Test
 	void needsAWebApplication() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterRegistrationAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterRegistrationAutoConfiguration.class))
 			.withPropertyValues("adapter.registration.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ProxyRegistrar.class));
 	}
@@ -85,8 +87,9 @@ class AdapterRegistrationAutoConfigurationTests {
 
 	@Test
 	void wildcardAdvertisedUrlFailsStartupWithAnExplanation() {
-		this.runner.withPropertyValues("adapter.registration.enabled=true",
-				"adapter.registration.advertised-url=http://0.0.0.0:8080")
+		this.runner
+			.withPropertyValues("adapter.registration.enabled=true",
+					"adapter.registration.advertised-url=http://0.0.0.0:8080")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new InvalidRegistrationConfigurationFailureAnalyzer()
@@ -101,7 +104,8 @@ class AdapterRegistrationAutoConfigurationTests {
 
 	@Test
 	void relativeProxyUrlFailsStartup() {
-		this.runner.withPropertyValues("adapter.registration.enabled=true", "adapter.registration.register-url=/register")
+		this.runner
+			.withPropertyValues("adapter.registration.enabled=true", "adapter.registration.register-url=/register")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidRegistrationConfigurationException.class)
@@ -121,5 +125,7 @@ class AdapterRegistrationAutoConfigurationTests {
 		RegistrationState userRegistrationState() {
 			return new RegistrationState("user-defined", Clock.systemUTC());
 		}
+
 	}
+
 }

@@ -24,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A proxy stand-in on a real port: records every request, remembers registered servers like a
- * proxy does, and can be told to fail, hang, say "already registered" or forget everything.
+ * A proxy stand-in on a real port: records every request, remembers registered servers
+ * like a proxy does, and can be told to fail, hang, say "already registered" or forget
+ * everything.
  */
 final class FakeProxy implements AutoCloseable {
 
@@ -71,7 +72,10 @@ final class FakeProxy implements AutoCloseable {
 	}
 
 	FakeProxy listen() {
-		this.server = HttpServer.create().runOn(this.loops).host("127.0.0.1").port(this.port)
+		this.server = HttpServer.create()
+			.runOn(this.loops)
+			.host("127.0.0.1")
+			.port(this.port)
 			.route((routes) -> routes.post("/register", this::register)
 				.post("/unregister", this::unregister)
 				.post("/proxy/heartbeat", this::heartbeat))
@@ -103,7 +107,9 @@ final class FakeProxy implements AutoCloseable {
 		this.hang = hang;
 	}
 
-	/** Probes the server's /health from inside each register/unregister, before answering. */
+	/**
+	 * Probes the server's /health from inside each register/unregister, before answering.
+	 */
 	void probeServer(boolean probe) {
 		this.probeServer = probe;
 	}
@@ -138,7 +144,8 @@ final class FakeProxy implements AutoCloseable {
 		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("{}").flatMap((text) -> {
 			JsonNode body = json.readTree(text);
 			Integer probed = this.probeServer && !path.endsWith("heartbeat") ? probe(body) : null;
-			this.received.add(new Received(path, body, Instant.now(), probed, request.requestHeaders().get("traceparent")));
+			this.received
+				.add(new Received(path, body, Instant.now(), probed, request.requestHeaders().get("traceparent")));
 			if (this.hang) {
 				return Mono.never();
 			}
@@ -146,7 +153,9 @@ final class FakeProxy implements AutoCloseable {
 			Integer forced = this.forcedStatus.get(path);
 			int status = (forced != null) ? forced : decided;
 			String answer = (status == 409) ? "{\"error\":\"already registered\"}" : "{\"status\":\"ok\"}";
-			return response.status(status).header("Content-Type", "application/json").sendString(Mono.just(answer))
+			return response.status(status)
+				.header("Content-Type", "application/json")
+				.sendString(Mono.just(answer))
 				.then();
 		});
 	}
@@ -154,7 +163,8 @@ final class FakeProxy implements AutoCloseable {
 	private Integer probe(JsonNode body) {
 		try {
 			HttpRequest get = HttpRequest.newBuilder(URI.create(body.path("server_url").asString() + "/health"))
-				.timeout(Duration.ofSeconds(2)).build();
+				.timeout(Duration.ofSeconds(2))
+				.build();
 			return this.probe.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (Exception ex) {
@@ -172,11 +182,14 @@ final class FakeProxy implements AutoCloseable {
 
 	/**
 	 * One request the proxy got.
+	 *
 	 * @param path the path
 	 * @param body the JSON body
 	 * @param at when
-	 * @param serverHealthStatus the server's /health status seen while handling it, if probed
+	 * @param serverHealthStatus the server's /health status seen while handling it, if
+	 * probed
 	 */
 	record Received(String path, JsonNode body, Instant at, Integer serverHealthStatus, String traceparent) {
 	}
+
 }

@@ -27,7 +27,8 @@ class ProxyClientObservationTests {
 	private final ProxyClient client;
 
 	ProxyClientObservationTests() {
-		// stands in for Boot's tracing handler: writes a traceparent into the sender's carrier
+		// stands in for Boot's tracing handler: writes a traceparent into the sender's
+		// carrier
 		this.observations.observationConfig().observationHandler(new ObservationHandler<SenderContext<Object>>() {
 			@Override
 			public void onStart(SenderContext<Object> context) {
@@ -83,4 +84,5 @@ class ProxyClientObservationTests {
 			.assertThatError()
 			.isNotNull();
 	}
+
 }

@@ -136,7 +136,8 @@ class RegistrationIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(8)).until(() -> proxy.at("/register").size() >= 6);
 
-		// planned gaps 80, 160, 320, 640, 1280 ms, each +-20%; the first also carries one-off warm-up,
+		// planned gaps 80, 160, 320, 640, 1280 ms, each +-20%; the first also carries
+		// one-off warm-up,
 		// so compare gaps two apart (at least 2.6x apart in plan) from the second gap on
 		List<FakeProxy.Received> attempts = proxy.at("/register");
 		List<Duration> gaps = new ArrayList<>();
@@ -156,9 +157,9 @@ class RegistrationIntegrationTests {
 		long threadsBefore = registrationThreads();
 		FakeProxy proxy = proxy(FakeProxy.start());
 		proxy.hang(true);
-		ConfigurableApplicationContext server = RegistrationTestApplication.run(concat(proxy.properties(),
-				"adapter.registration.request-timeout=150ms", "adapter.registration.initial-backoff=100ms",
-				"adapter.registration.max-backoff=400ms"));
+		ConfigurableApplicationContext server = RegistrationTestApplication
+			.run(concat(proxy.properties(), "adapter.registration.request-timeout=150ms",
+					"adapter.registration.initial-backoff=100ms", "adapter.registration.max-backoff=400ms"));
 		long startedAt = System.nanoTime();
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> proxy.at("/register").size() >= 3);
@@ -224,8 +225,9 @@ class RegistrationIntegrationTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> !proxy.at("/proxy/heartbeat").isEmpty());
 
 		JsonNode health = json.readTree(get(server, "/health").body()).path("components").path("registration");
-		JsonNode command = json.readTree(post(server,
-				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"registration_status\"}")).path("result");
+		JsonNode command = json
+			.readTree(post(server, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"registration_status\"}"))
+			.path("result");
 		assertThat(health.path("status").asString()).isEqualTo("ok");
 		assertThat(health.path("state").asString()).isEqualTo("registered");
 		assertThat(command.path("state").asString()).isEqualTo("registered");
@@ -239,8 +241,10 @@ class RegistrationIntegrationTests {
 		assertThat(meters.get("rpc.adapter.registration.attempts").functionCounter().count()).isGreaterThanOrEqualTo(2);
 		assertThat(meters.get("rpc.adapter.registration.failures").functionCounter().count()).isZero();
 		assertThat(meters.get("rpc.adapter.registration.last.success").gauge().value()).isPositive();
-		// each request to the proxy is observed through Boot's registry: a timer per kind and outcome
-		assertThat(meters.find("rpc.adapter.registration.request").tags("kind", "register", "outcome", "success").timer())
+		// each request to the proxy is observed through Boot's registry: a timer per kind
+		// and outcome
+		assertThat(
+				meters.find("rpc.adapter.registration.request").tags("kind", "register", "outcome", "success").timer())
 			.isNotNull();
 	}
 
@@ -268,13 +272,18 @@ class RegistrationIntegrationTests {
 
 	private String post(ConfigurableApplicationContext server, String body) throws Exception {
 		URI uri = URI.create("http://127.0.0.1:" + RegistrationTestApplication.port(server) + "/api/jsonrpc");
-		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	static long registrationThreads() {
-		return Thread.getAllStackTraces().keySet().stream()
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
 			.filter((thread) -> thread.isAlive() && thread.getName().startsWith(ProxyClient.THREAD_PREFIX))
 			.count();
 	}
@@ -284,4 +293,5 @@ class RegistrationIntegrationTests {
 		System.arraycopy(second, 0, all, first.length, second.length);
 		return all;
 	}
+
 }

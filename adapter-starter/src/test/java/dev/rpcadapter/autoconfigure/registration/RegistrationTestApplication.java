@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * A minimal adapter server for registration tests, on a random port. Each instance has its own
- * Reactor Netty resources, so closing one server never touches another (or the fake proxy).
+ * A minimal adapter server for registration tests, on a random port. Each instance has
+ * its own Reactor Netty resources, so closing one server never touches another (or the
+ * fake proxy).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -40,4 +41,5 @@ class RegistrationTestApplication {
 	static int port(ConfigurableApplicationContext context) {
 		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
+
 }

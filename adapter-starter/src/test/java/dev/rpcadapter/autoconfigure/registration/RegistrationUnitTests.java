@@ -50,4 +50,5 @@ class RegistrationUnitTests {
 		assertThat(new ProxyResponse(400, "bad body").isAlreadyRegistered()).isFalse();
 		assertThat(new ProxyResponse(500, "already registered").isAlreadyRegistered()).isFalse();
 	}
+
 }

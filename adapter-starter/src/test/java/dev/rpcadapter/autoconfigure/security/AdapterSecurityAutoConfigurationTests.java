@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Conditions of {@link AdapterSecurityAutoConfiguration}. */
 class AdapterSecurityAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AdapterSecurityAutoConfiguration.class, AdapterAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(AdapterSecurityAutoConfiguration.class, AdapterAutoConfiguration.class));
 
 	private final ApplicationContextRunner secured = this.runner.withPropertyValues("adapter.security.enabled=true",
 			"adapter.security.tokens.admin-key=admin", "adapter.security.tokens.user-key=user",
@@ -79,12 +79,14 @@ class AdapterSecurityAutoConfigurationTests {
 	@Test
 	void withoutTheSecurityModuleAndSecurityOffEverythingIsAllowed() {
 		this.runner.withClassLoader(new FilteredClassLoader(TokenRegistry.class))
-			.run((context) -> assertThat(context.getBean(CommandAuthorizer.class)).isSameAs(CommandAuthorizer.ALLOW_ALL));
+			.run((context) -> assertThat(context.getBean(CommandAuthorizer.class))
+				.isSameAs(CommandAuthorizer.ALLOW_ALL));
 	}
 
 	@Test
 	void rateLimiterOnlyWhenEnabledAndHeadersCanBeSwitchedOff() {
-		this.secured.withPropertyValues("adapter.security.rate-limit.enabled=true", "adapter.security.headers.enabled=false")
+		this.secured
+			.withPropertyValues("adapter.security.rate-limit.enabled=true", "adapter.security.headers.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RateLimiter.class);
 				assertThat(context).doesNotHaveBean(ResponseHeadersCustomizer.class);
@@ -126,15 +128,17 @@ class AdapterSecurityAutoConfigurationTests {
 		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
 				"adapter.security.token-list[0].value=v", "adapter.security.token-list[0].sha256=" + "ab".repeat(32))
 			.run(failsWith("token-list[0] needs exactly one of sha256 and value, it has both", "sha256sum"));
-		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
-				"adapter.security.token-list[0].name=ci", "adapter.security.token-list[0].roles=admin")
+		this.runner
+			.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
+					"adapter.security.token-list[0].name=ci", "adapter.security.token-list[0].roles=admin")
 			.run(failsWith("it has neither", "sha256"));
 	}
 
 	@Test
 	void tokenListValueThatLooksLikeADigestFailsAtStartup() {
-		this.runner.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
-				"adapter.security.token-list[0].value=sha256:" + "ab".repeat(32))
+		this.runner
+			.withPropertyValues("adapter.security.enabled=true", "adapter.security.roles.admin=*",
+					"adapter.security.token-list[0].value=sha256:" + "ab".repeat(32))
 			.run(failsWith("looks like a SHA-256 digest", "token-list"));
 	}
 
@@ -144,16 +148,20 @@ class AdapterSecurityAutoConfigurationTests {
 			.run(failsWith("no audience is configured", "adapter.security.jwt.allow-any-audience=true"));
 		this.secured.withPropertyValues("adapter.security.jwt.issuer-uri=https://idp.example")
 			.run(failsWith("no audience is configured", "spring.security.oauth2.resourceserver.jwt.audiences"));
-		this.secured.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://idp.example/jwks")
+		this.secured
+			.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://idp.example/jwks")
 			.run(failsWith("no audience is configured", "spring.security.oauth2.resourceserver.jwt.audiences"));
-		this.secured.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://idp.example/jwks",
-				"spring.security.oauth2.resourceserver.jwt.audiences=orders,billing")
+		this.secured
+			.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://idp.example/jwks",
+					"spring.security.oauth2.resourceserver.jwt.audiences=orders,billing")
 			.run((context) -> assertThat(context).hasNotFailed());
-		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
-				"adapter.security.jwt.audience=orders")
+		this.secured
+			.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
+					"adapter.security.jwt.audience=orders")
 			.run((context) -> assertThat(context).hasNotFailed());
-		this.secured.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
-				"adapter.security.jwt.allow-any-audience=true")
+		this.secured
+			.withPropertyValues("adapter.security.jwt.jwk-set-uri=https://idp.example/jwks",
+					"adapter.security.jwt.allow-any-audience=true")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
@@ -204,4 +212,5 @@ class AdapterSecurityAutoConfigurationTests {
 			assertThat(analysis.getAction()).contains(action);
 		};
 	}
+
 }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An application that declares its own {@link ReactiveJwtDecoder} bean (as Spring Boot's
  * resource-server support also does): the adapter verifies JWTs with it, no
- * {@code adapter.security.jwt.*} key needed, roles and principal read from Boot's claim-name keys.
+ * {@code adapter.security.jwt.*} key needed, roles and principal read from Boot's
+ * claim-name keys.
  */
 class ApplicationJwtDecoderIntegrationTests {
 
@@ -57,8 +58,9 @@ class ApplicationJwtDecoderIntegrationTests {
 	void tokensTheDecoderRejectsAreRefused() throws Exception {
 		String forged = Jwts.sign("another-secret-that-is-at-least-32-bytes!", Jwts.claims("carol", "user").build());
 
-		assertThat(server.post(client, "/api/jsonrpc", call("whoami", "{}"), "Authorization", "Bearer " + forged)
-			.status()).isEqualTo(401);
+		assertThat(
+				server.post(client, "/api/jsonrpc", call("whoami", "{}"), "Authorization", "Bearer " + forged).status())
+			.isEqualTo(401);
 	}
 
 	@Configuration(proxyBeanMethods = false)

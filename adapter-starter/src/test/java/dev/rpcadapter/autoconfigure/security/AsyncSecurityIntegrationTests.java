@@ -11,8 +11,9 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/async} under security: authenticated and authorized like every call, and a delivery
- * belongs to its caller: another caller is told the id is unknown, a queue admin may subscribe.
+ * {@code /api/async} under security: authenticated and authorized like every call, and a
+ * delivery belongs to its caller: another caller is told the id is unknown, a queue admin
+ * may subscribe.
  */
 class AsyncSecurityIntegrationTests {
 
@@ -28,9 +29,10 @@ class AsyncSecurityIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		server = TestServer.start("http", "adapter.security.enabled=true", "adapter.security.tokens[" + ALICE + "]=user",
-				"adapter.security.tokens[" + BOB + "]=user", "adapter.security.tokens[" + OPS + "]=ops",
-				"adapter.security.roles.user=add", "adapter.security.roles.ops=add,queue:admin");
+		server = TestServer.start("http", "adapter.security.enabled=true",
+				"adapter.security.tokens[" + ALICE + "]=user", "adapter.security.tokens[" + BOB + "]=user",
+				"adapter.security.tokens[" + OPS + "]=ops", "adapter.security.roles.user=add",
+				"adapter.security.roles.ops=add,queue:admin");
 	}
 
 	@AfterAll
@@ -40,8 +42,10 @@ class AsyncSecurityIntegrationTests {
 
 	@Test
 	void anotherCallerCannotSubscribeButAQueueAdminCan() throws Exception {
-		assertThat(server.post(this.client, "/api/async", call("add", "{\"a\":2,\"b\":3}"), "X-API-Key", ALICE,
-				"X-Deliver-Id", "alice-1").status()).isEqualTo(202);
+		assertThat(server
+			.post(this.client, "/api/async", call("add", "{\"a\":2,\"b\":3}"), "X-API-Key", ALICE, "X-Deliver-Id",
+					"alice-1")
+			.status()).isEqualTo(202);
 
 		try (TestSocket bob = TestSocket.open(server, HttpClient.newBuilder(), "X-API-Key", BOB)) {
 			JsonNode refused = bob.call("{\"action\":\"subscribe\",\"deliver_id\":\"alice-1\"}");
@@ -50,7 +54,8 @@ class AsyncSecurityIntegrationTests {
 		}
 		for (String key : new String[] { ALICE, OPS }) {
 			try (TestSocket socket = TestSocket.open(server, HttpClient.newBuilder(), "X-API-Key", key)) {
-				assertThat(socket.call("{\"action\":\"subscribe\",\"deliver_id\":\"alice-1\"}").path("event").asString())
+				assertThat(
+						socket.call("{\"action\":\"subscribe\",\"deliver_id\":\"alice-1\"}").path("event").asString())
 					.isEqualTo("subscribed");
 				assertThat(socket.next().path("response").path("result").asInt()).isEqualTo(5);
 			}
@@ -60,8 +65,9 @@ class AsyncSecurityIntegrationTests {
 	@Test
 	void theCallIsAuthenticatedAndAuthorizedLikeEveryOther() throws Exception {
 		assertThat(server.post(this.client, "/api/async", call("add", "{\"a\":1,\"b\":1}")).status()).isEqualTo(401);
-		assertThat(server.post(this.client, "/api/async", call("secret", "{}"), "X-API-Key", BOB, "X-Deliver-Id",
-				"bob-secret").status()).isEqualTo(202);
+		assertThat(server
+			.post(this.client, "/api/async", call("secret", "{}"), "X-API-Key", BOB, "X-Deliver-Id", "bob-secret")
+			.status()).isEqualTo(202);
 		try (TestSocket bob = TestSocket.open(server, HttpClient.newBuilder(), "X-API-Key", BOB)) {
 			bob.call("{\"action\":\"subscribe\",\"deliver_id\":\"bob-secret\"}");
 			assertThat(bob.next().path("response").path("error").path("code").asInt()).isEqualTo(-32601);

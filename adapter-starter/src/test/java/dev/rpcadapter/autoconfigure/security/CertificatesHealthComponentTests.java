@@ -25,7 +25,8 @@ class CertificatesHealthComponentTests {
 	void okWhileFarFromExpiryDegradedCloseToItDownAfterIt() {
 		TestCertificates certificates = new TestCertificates(this.directory);
 		Path crl = certificates.writeCrl(List.of());
-		CrlResource resource = new CrlResource(crl.toUri().toString(), new FileSystemResource(crl), java.time.Duration.ZERO);
+		CrlResource resource = new CrlResource(crl.toUri().toString(), new FileSystemResource(crl),
+				java.time.Duration.ZERO);
 		ServerCertificates server = new ServerCertificates(
 				new ServerTls("server", certificates.server().certificate(), List.of(certificates.ca().certificate())),
 				resource, Clock.systemUTC());
@@ -40,4 +41,5 @@ class CertificatesHealthComponentTests {
 	private static ComponentHealth health(ServerCertificates server, Instant at) {
 		return new CertificatesHealthComponent(server, Duration.ofDays(14), Clock.fixed(at, ZoneOffset.UTC)).check();
 	}
+
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Which address {@link ClientAddresses} keys a request on, with and without trusted proxies. */
+/**
+ * Which address {@link ClientAddresses} keys a request on, with and without trusted
+ * proxies.
+ */
 class ClientAddressesTests {
 
 	private final ClientAddresses noProxies = new ClientAddresses(List.of());
@@ -28,7 +31,8 @@ class ClientAddressesTests {
 
 	@Test
 	void aTrustedProxysHeaderIsReadFromTheRightToTheFirstUntrustedAddress() {
-		// the client wrote "1.2.3.4" itself; the proxies appended the real client and each other
+		// the client wrote "1.2.3.4" itself; the proxies appended the real client and
+		// each other
 		assertThat(this.behindProxies.key(request("10.0.0.2", "1.2.3.4, 203.0.113.9, 10.0.0.1")))
 			.isEqualTo("203.0.113.9");
 		assertThat(this.behindProxies.key(request("10.0.0.2", null))).isEqualTo("10.0.0.2");
@@ -46,7 +50,8 @@ class ClientAddressesTests {
 	void anEntryThatIsNoAddressEndsTheWalk() {
 		assertThat(this.behindProxies.key(request("10.0.0.2", "203.0.113.9, unknown"))).isEqualTo("10.0.0.2");
 		assertThat(this.behindProxies.key(request("10.0.0.2", "evil.example.com"))).isEqualTo("10.0.0.2");
-		assertThat(this.behindProxies.key(request("10.0.0.2", "[2001:db8::1]:443"))).isEqualTo("2001:db8:0:0:0:0:0:0/64");
+		assertThat(this.behindProxies.key(request("10.0.0.2", "[2001:db8::1]:443")))
+			.isEqualTo("2001:db8:0:0:0:0:0:0/64");
 		assertThat(this.behindProxies.key(request("10.0.0.2", "203.0.113.9:5000"))).isEqualTo("203.0.113.9");
 	}
 
@@ -99,7 +104,8 @@ class ClientAddressesTests {
 
 			@Override
 			public InetSocketAddress remoteAddress() {
-				// what Boot's forwarded-header support would report: the header's first entry
+				// what Boot's forwarded-header support would report: the header's first
+				// entry
 				return new InetSocketAddress(!forwardedFor.isEmpty() ? "203.0.113.250" : peer, 40000);
 			}
 
@@ -119,4 +125,5 @@ class ClientAddressesTests {
 			}
 		};
 	}
+
 }

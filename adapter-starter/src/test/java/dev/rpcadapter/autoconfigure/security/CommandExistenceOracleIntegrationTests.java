@@ -13,9 +13,9 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command-existence oracle: a caller probes names and tells "exists but not for me" from
- * "does not exist" by the answer. A command the caller may not call must answer exactly like an
- * unknown one, per call, per batch element, on every transport.
+ * The command-existence oracle: a caller probes names and tells "exists but not for me"
+ * from "does not exist" by the answer. A command the caller may not call must answer
+ * exactly like an unknown one, per call, per batch element, on every transport.
  */
 class CommandExistenceOracleIntegrationTests {
 
@@ -88,4 +88,5 @@ class CommandExistenceOracleIntegrationTests {
 	private static void assertSameAnswer(JsonNode hidden, JsonNode unknown) {
 		assertThat(hidden.toString().replace("secret", "secreu")).isEqualTo(unknown.toString());
 	}
+
 }

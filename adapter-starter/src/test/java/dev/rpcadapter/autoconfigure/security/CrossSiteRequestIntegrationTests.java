@@ -16,9 +16,10 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The attacks of a page on another site in a browser that holds the caller's client certificate:
- * a form or no-cors {@code fetch} POST (content types a browser sends without a CORS preflight), and
- * cross-site WebSocket hijacking (a WebSocket is not bound by the same-origin policy).
+ * The attacks of a page on another site in a browser that holds the caller's client
+ * certificate: a form or no-cors {@code fetch} POST (content types a browser sends
+ * without a CORS preflight), and cross-site WebSocket hijacking (a WebSocket is not bound
+ * by the same-origin policy).
  */
 class CrossSiteRequestIntegrationTests {
 
@@ -65,8 +66,10 @@ class CrossSiteRequestIntegrationTests {
 		try (OneConnection connection = OneConnection.open(server, browser)) {
 			for (String type : new String[] { "application/json; charset=utf-8", "Application/JSON",
 					"application/json-rpc" }) {
-				assertThat(connection.postTyped("/api/jsonrpc", type, call("add", "{\"a\":1,\"b\":2}")).json()
-					.path("result").asInt()).as(type).isEqualTo(3);
+				assertThat(connection.postTyped("/api/jsonrpc", type, call("add", "{\"a\":1,\"b\":2}"))
+					.json()
+					.path("result")
+					.asInt()).as(type).isEqualTo(3);
 			}
 		}
 	}
@@ -101,4 +104,5 @@ class CrossSiteRequestIntegrationTests {
 		assertThat(body.get("id").isNull()).isTrue();
 		assertThat(body.has("result")).isFalse();
 	}
+
 }

@@ -8,8 +8,9 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client rotating {@code X-Forwarded-For} to get a fresh failed-authentication bucket per request,
- * against a server with Boot's forwarded-header support on (as on Kubernetes).
+ * A client rotating {@code X-Forwarded-For} to get a fresh failed-authentication bucket
+ * per request, against a server with Boot's forwarded-header support on (as on
+ * Kubernetes).
  */
 class ForwardedForSpoofingIntegrationTests {
 
@@ -44,15 +45,18 @@ class ForwardedForSpoofingIntegrationTests {
 
 	@Test
 	void behindATrustedProxyTheAddressItAppendedCountsNotTheOneTheClientWrote() throws Exception {
-		try (TestServer server = TestServer.start("http", with("adapter.security.rate-limit.trusted-proxies=127.0.0.1/32,::1"))) {
+		try (TestServer server = TestServer.start("http",
+				with("adapter.security.rate-limit.trusted-proxies=127.0.0.1/32,::1"))) {
 			for (int i = 1; i <= 3; i++) {
 				assertThat(guess(server, "192.0.2." + i + ", 198.51.100.20").status()).isEqualTo(401);
 			}
 
 			assertThat(guess(server, "192.0.2.77, 198.51.100.20").status()).isEqualTo(429);
 			assertThat(guess(server, "198.51.100.21").status()).as("another client behind the proxy").isEqualTo(401);
-			assertThat(server.post(this.client, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":2}"), "X-API-Key",
-					"alice-key", "X-Forwarded-For", "198.51.100.21").status()).isEqualTo(200);
+			assertThat(server
+				.post(this.client, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":2}"), "X-API-Key", "alice-key",
+						"X-Forwarded-For", "198.51.100.21")
+				.status()).isEqualTo(200);
 		}
 	}
 
@@ -66,4 +70,5 @@ class ForwardedForSpoofingIntegrationTests {
 		all[LIMITS.length] = property;
 		return all;
 	}
+
 }

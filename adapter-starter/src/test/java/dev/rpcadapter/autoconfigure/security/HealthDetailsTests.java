@@ -40,8 +40,11 @@ class HealthDetailsTests {
 
 	@Test
 	void anythingElseStopsStartupWithTheValuesToUse() {
-		assertThatExceptionOfType(AdapterSecurityConfigurationException.class).isThrownBy(() -> HealthDetails.of("admins"))
+		assertThatExceptionOfType(AdapterSecurityConfigurationException.class)
+			.isThrownBy(() -> HealthDetails.of("admins"))
 			.satisfies((ex) -> assertThat(ex.action()).contains("role:<role name>"));
-		assertThatExceptionOfType(AdapterSecurityConfigurationException.class).isThrownBy(() -> HealthDetails.of("role:"));
+		assertThatExceptionOfType(AdapterSecurityConfigurationException.class)
+			.isThrownBy(() -> HealthDetails.of("role:"));
 	}
+
 }

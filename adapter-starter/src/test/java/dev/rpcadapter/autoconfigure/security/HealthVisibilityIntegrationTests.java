@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who sees what of {@code /health}, and how often it is computed, against a real server. */
+/**
+ * Who sees what of {@code /health}, and how often it is computed, against a real server.
+ */
 class HealthVisibilityIntegrationTests {
 
 	private static final String[] SECURITY = { "adapter.security.enabled=true",
@@ -70,7 +72,8 @@ class HealthVisibilityIntegrationTests {
 				assertThat(body.path("components").path("probe").path("status").asString()).isEqualTo("ok");
 			}
 			assertThat(probe.checks).as("health computations for 64 calls within one cache period").hasValue(1);
-			assertThat(probe.threads).as("never computed on an event loop").hasSize(1)
+			assertThat(probe.threads).as("never computed on an event loop")
+				.hasSize(1)
 				.noneMatch((name) -> name.startsWith("reactor-http"));
 		}
 	}
@@ -81,7 +84,9 @@ class HealthVisibilityIntegrationTests {
 		return all;
 	}
 
-	/** A component bean that counts its checks, as a store wrapper would count queries. */
+	/**
+	 * A component bean that counts its checks, as a store wrapper would count queries.
+	 */
 	static class Probe implements HealthComponent {
 
 		final AtomicInteger checks = new AtomicInteger();
@@ -102,5 +107,7 @@ class HealthVisibilityIntegrationTests {
 			Map<String, Object> details = Map.of("secret_detail", "/etc/very/private");
 			return this.down ? ComponentHealth.down(details) : ComponentHealth.ok(details);
 		}
+
 	}
+
 }

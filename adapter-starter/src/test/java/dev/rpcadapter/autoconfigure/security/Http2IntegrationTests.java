@@ -19,9 +19,10 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code server.http2.enabled=true} with mTLS: HTTP/2 over TLS (ALPN) reaches the adapter's routes,
- * every stream is authenticated from the connection's client certificate and its own token, and the
- * connection-level caller memory never leaks a caller to another stream's credentials.
+ * {@code server.http2.enabled=true} with mTLS: HTTP/2 over TLS (ALPN) reaches the
+ * adapter's routes, every stream is authenticated from the connection's client
+ * certificate and its own token, and the connection-level caller memory never leaks a
+ * caller to another stream's credentials.
  */
 class Http2IntegrationTests {
 
@@ -61,8 +62,7 @@ class Http2IntegrationTests {
 		assertThat(TestServer.JSON.readTree(withToken.body()).path("result").path("roles").toString())
 			.isEqualTo("[\"ops\",\"user\"]");
 		assertThat(wrongToken.statusCode()).isEqualTo(401);
-		assertThat(TestServer.JSON.readTree(deniedForUser.body()).path("error").path("code").asInt())
-			.isEqualTo(-32601);
+		assertThat(TestServer.JSON.readTree(deniedForUser.body()).path("error").path("code").asInt()).isEqualTo(-32601);
 	}
 
 	@Test
@@ -88,7 +88,8 @@ class Http2IntegrationTests {
 				"adapter.security.tokens.ops-key=ops", "adapter.security.roles.ops=*")) {
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
 			HttpRequest.Builder get = HttpRequest.newBuilder(h2c.uri("/health")).timeout(Duration.ofSeconds(10));
-			// the JDK client upgrades to h2c on a request without a body, then keeps the connection
+			// the JDK client upgrades to h2c on a request without a body, then keeps the
+			// connection
 			assertThat(client.send(get.build(), HttpResponse.BodyHandlers.ofString()).version())
 				.isEqualTo(HttpClient.Version.HTTP_2);
 
@@ -110,7 +111,9 @@ class Http2IntegrationTests {
 		}
 	}
 
-	/** An HTTP/2 client presenting a certificate for {@code name} with role {@code user}. */
+	/**
+	 * An HTTP/2 client presenting a certificate for {@code name} with role {@code user}.
+	 */
 	private static HttpClient http2Client(String name) {
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_2)
@@ -133,4 +136,5 @@ class Http2IntegrationTests {
 		}
 		return request.build();
 	}
+
 }

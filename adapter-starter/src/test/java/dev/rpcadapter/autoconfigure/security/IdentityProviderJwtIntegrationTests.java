@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * JWTs from an identity provider, configured with Spring Boot's own keys
- * ({@code spring.security.oauth2.resourceserver.jwt.*}): RS256 keys served from a real JWK set
- * endpoint, the audience (one of several) and issuer checked on a running server; and queue administration decided by the configured
- * {@code queue:admin} permission, never by role names a token carries.
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}): RS256 keys served from a real
+ * JWK set endpoint, the audience (one of several) and issuer checked on a running server;
+ * and queue administration decided by the configured {@code queue:admin} permission,
+ * never by role names a token carries.
  */
 class IdentityProviderJwtIntegrationTests {
 
@@ -94,8 +95,7 @@ class IdentityProviderJwtIntegrationTests {
 	void tokensSignedWithAKeyOutsideTheSetAreRefused() throws Exception {
 		RSAKey stranger = new RSAKeyGenerator(2048).keyID("idp-1").generate();
 
-		assertThat(post(call("whoami", "{}"), sign(stranger, claims("alice", "user").build())).status())
-			.isEqualTo(401);
+		assertThat(post(call("whoami", "{}"), sign(stranger, claims("alice", "user").build())).status()).isEqualTo(401);
 	}
 
 	@Test

@@ -43,4 +43,5 @@ final class Jwts {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -24,7 +24,10 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Real TLS handshakes against a server that requires client certificates and checks a CRL. */
+/**
+ * Real TLS handshakes against a server that requires client certificates and checks a
+ * CRL.
+ */
 class MtlsIntegrationTests {
 
 	@TempDir
@@ -44,8 +47,9 @@ class MtlsIntegrationTests {
 		revoked = certificates.client("dave", "admin");
 		revokedSerials.add(revoked.serialNumber());
 		Path crl = certificates.writeCrl(revokedSerials);
-		server = TestServer.startTls(certificates, "need", "adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
-				"adapter.security.mtls.crl=" + crl.toUri(), "adapter.security.mtls.crl-refresh-interval=0s", "adapter.security.roles.admin=*",
+		server = TestServer.startTls(certificates, "need", "adapter.security.enabled=true",
+				"adapter.security.mtls.enabled=true", "adapter.security.mtls.crl=" + crl.toUri(),
+				"adapter.security.mtls.crl-refresh-interval=0s", "adapter.security.roles.admin=*",
 				"adapter.security.roles.user=echo,add,whoami");
 	}
 
@@ -148,7 +152,9 @@ class MtlsIntegrationTests {
 	void secureWebSocketTakesTheCallerFromTheCertificate() throws Exception {
 		HttpClient bob = TestServer.client(certificates.clientTls(certificates.client("bob", "user")));
 		TokenSecurityIntegrationTests.Frames frames = new TokenSecurityIntegrationTests.Frames();
-		WebSocket socket = bob.newWebSocketBuilder().buildAsync(server.webSocketUri(), frames).get(10, TimeUnit.SECONDS);
+		WebSocket socket = bob.newWebSocketBuilder()
+			.buildAsync(server.webSocketUri(), frames)
+			.get(10, TimeUnit.SECONDS);
 		try {
 			socket.sendText(call("add", "{\"a\":1,\"b\":2}"), true).get(5, TimeUnit.SECONDS);
 			assertThat(frames.next().get("result").asInt()).isEqualTo(3);

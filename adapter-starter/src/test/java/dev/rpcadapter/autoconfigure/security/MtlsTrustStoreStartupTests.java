@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * mTLS with an SSL bundle that has no trust store: the JDK's public CAs would vouch for client
- * certificates, so anyone with a certificate from any public CA (with a CN of their choosing) could
- * authenticate. Startup must refuse it.
+ * mTLS with an SSL bundle that has no trust store: the JDK's public CAs would vouch for
+ * client certificates, so anyone with a certificate from any public CA (with a CN of
+ * their choosing) could authenticate. Startup must refuse it.
  */
 class MtlsTrustStoreStartupTests {
 
@@ -29,8 +29,9 @@ class MtlsTrustStoreStartupTests {
 			.filter((property) -> !property.contains(".truststore."))
 			.toArray(String[]::new);
 		Throwable failure = catchThrowable(() -> {
-			try (TestServer server = TestServer.start("https", concat(withoutTrustStore, "adapter.security.enabled=true",
-					"adapter.security.mtls.enabled=true", "adapter.security.roles.admin=*"))) {
+			try (TestServer server = TestServer.start("https",
+					concat(withoutTrustStore, "adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
+							"adapter.security.roles.admin=*"))) {
 				throw new AssertionError("the server started with mTLS trusting the JDK's public CAs");
 			}
 		});
@@ -47,4 +48,5 @@ class MtlsTrustStoreStartupTests {
 		System.arraycopy(more, 0, all, first.length, more.length);
 		return all;
 	}
+
 }

@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code adapter.security.mtls.require-token}: a client certificate AND a token are needed. */
+/**
+ * {@code adapter.security.mtls.require-token}: a client certificate AND a token are
+ * needed.
+ */
 class MtlsWithTokenIntegrationTests {
 
 	@TempDir
@@ -26,9 +29,10 @@ class MtlsWithTokenIntegrationTests {
 	@BeforeAll
 	static void start() {
 		certificates = new TestCertificates(directory);
-		server = TestServer.startTls(certificates, "want", "adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
-				"adapter.security.mtls.require-token=true", "adapter.security.tokens.ops-key=ops",
-				"adapter.security.roles.ops=*", "adapter.security.roles.user=add,whoami");
+		server = TestServer.startTls(certificates, "want", "adapter.security.enabled=true",
+				"adapter.security.mtls.enabled=true", "adapter.security.mtls.require-token=true",
+				"adapter.security.tokens.ops-key=ops", "adapter.security.roles.ops=*",
+				"adapter.security.roles.user=add,whoami");
 	}
 
 	@AfterAll
@@ -71,14 +75,21 @@ class MtlsWithTokenIntegrationTests {
 
 	@Test
 	void theTokenIsCheckedOnEveryRequestOfOneTlsConnection() throws Exception {
-		try (OneConnection bob = OneConnection.open(server, certificates.clientTls(certificates.client("bob", "user")))) {
+		try (OneConnection bob = OneConnection.open(server,
+				certificates.clientTls(certificates.client("bob", "user")))) {
 			String whoami = call("whoami", "{}");
 
-			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "ops-key").json().path("result").path("principal")
+			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "ops-key")
+				.json()
+				.path("result")
+				.path("principal")
 				.asString()).isEqualTo("token:2c69bc");
 			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "nope").status()).isEqualTo(401);
 			assertThat(bob.post("/api/jsonrpc", whoami).status()).as("the certificate alone").isEqualTo(401);
-			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "ops-key").json().path("result").path("roles")
+			assertThat(bob.post("/api/jsonrpc", whoami, "X-API-Key", "ops-key")
+				.json()
+				.path("result")
+				.path("roles")
 				.toString()).isEqualTo("[\"ops\",\"user\"]");
 		}
 	}
@@ -90,4 +101,5 @@ class MtlsWithTokenIntegrationTests {
 		assertThat(server.post(bob, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":1}"), "X-API-Key", "nope").status())
 			.isEqualTo(401);
 	}
+
 }

@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One HTTP/1.1 keep-alive connection, written and read by hand: unlike a pooling client, a test
- * knows that all its requests travel on the same connection (and, over TLS, the same session).
+ * One HTTP/1.1 keep-alive connection, written and read by hand: unlike a pooling client,
+ * a test knows that all its requests travel on the same connection (and, over TLS, the
+ * same session).
  */
 final class OneConnection implements AutoCloseable {
 
@@ -75,8 +76,8 @@ final class OneConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Asks for a WebSocket upgrade; a refusal is read like any response, an accepted upgrade gives
-	 * status 101 with an empty body (the connection then speaks WebSocket).
+	 * Asks for a WebSocket upgrade; a refusal is read like any response, an accepted
+	 * upgrade gives status 101 with an empty body (the connection then speaks WebSocket).
 	 */
 	Response upgrade(String path, String... headers) throws IOException {
 		StringBuilder request = head("GET", path, headers).append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
@@ -87,8 +88,12 @@ final class OneConnection implements AutoCloseable {
 	}
 
 	private StringBuilder head(String method, String path, String... headers) {
-		StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-			.append("Host: ").append(this.host).append("\r\n");
+		StringBuilder request = new StringBuilder(method).append(' ')
+			.append(path)
+			.append(" HTTP/1.1\r\n")
+			.append("Host: ")
+			.append(this.host)
+			.append("\r\n");
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
 		}
@@ -107,7 +112,8 @@ final class OneConnection implements AutoCloseable {
 		if (code == 101) {
 			return new Response(code, "");
 		}
-		assertThat(headers).as("a keep-alive response with a length").containsKey("content-length")
+		assertThat(headers).as("a keep-alive response with a length")
+			.containsKey("content-length")
 			.doesNotContainEntry("connection", "close");
 		byte[] body = this.in.readNBytes(Integer.parseInt(headers.get("content-length")));
 		return new Response(code, new String(body, StandardCharsets.UTF_8));
@@ -141,4 +147,5 @@ final class OneConnection implements AutoCloseable {
 			return json().path("error").path("code").asInt();
 		}
 	}
+
 }

@@ -12,9 +12,10 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Path tricks against the authenticated routes: trailing or doubled slashes, dot segments, percent
- * encoding, case, matrix parameters. No variant reaches a command without credentials: each is
- * either not routed (404/405) or routed and authenticated (401).
+ * Path tricks against the authenticated routes: trailing or doubled slashes, dot
+ * segments, percent encoding, case, matrix parameters. No variant reaches a command
+ * without credentials: each is either not routed (404/405) or routed and authenticated
+ * (401).
  */
 class PathTricksIntegrationTests {
 

@@ -16,8 +16,9 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Callers that must stay apart: users behind a gateway that presents one client certificate for
- * all of them, and a certificate, a token and a JWT that carry the same name. Each owns its jobs.
+ * Callers that must stay apart: users behind a gateway that presents one client
+ * certificate for all of them, and a certificate, a token and a JWT that carry the same
+ * name. Each owns its jobs.
  */
 class PrincipalIsolationIntegrationTests {
 
@@ -53,17 +54,26 @@ class PrincipalIsolationIntegrationTests {
 	void usersBehindOneGatewayCertificateDoNotShareJobs() throws Exception {
 		var client = TestServer.client(gateway);
 		String jobId = server.post(client, "/api/jsonrpc", call("report", "{\"title\":\"q3\"}"), "X-API-Key", ALICE)
-			.json().path("result").path("job_id").asString();
+			.json()
+			.path("result")
+			.path("job_id")
+			.asString();
 		String status = call("queue_get_job_status", "{\"job_id\":\"" + jobId + "\"}");
 
-		assertThat(server.post(client, "/api/jsonrpc", status, "X-API-Key", ALICE).json().path("result")
-			.path("job_id").asString()).isEqualTo(jobId);
+		assertThat(server.post(client, "/api/jsonrpc", status, "X-API-Key", ALICE)
+			.json()
+			.path("result")
+			.path("job_id")
+			.asString()).isEqualTo(jobId);
 		assertThat(server.post(client, "/api/jsonrpc", status, "X-API-Key", BOB).errorCode()).isEqualTo(-32004);
 		assertThat(server.post(client, "/api/jsonrpc", status).errorCode()).as("the gateway itself").isEqualTo(-32004);
-		assertThat(server.post(client, "/api/jsonrpc", call("queue_delete_job", "{\"job_id\":\"" + jobId + "\"}"),
-				"X-API-Key", BOB).errorCode()).isEqualTo(-32004);
-		assertThat(server.post(client, "/api/jsonrpc", call("queue_list_jobs", "{}"), "X-API-Key", BOB).json()
-			.path("result").toString()).doesNotContain(jobId);
+		assertThat(server
+			.post(client, "/api/jsonrpc", call("queue_delete_job", "{\"job_id\":\"" + jobId + "\"}"), "X-API-Key", BOB)
+			.errorCode()).isEqualTo(-32004);
+		assertThat(server.post(client, "/api/jsonrpc", call("queue_list_jobs", "{}"), "X-API-Key", BOB)
+			.json()
+			.path("result")
+			.toString()).doesNotContain(jobId);
 	}
 
 	@Test
@@ -85,8 +95,10 @@ class PrincipalIsolationIntegrationTests {
 		var anonymousTls = TestServer.client(certificates.clientTls(null));
 		JWTClaimsSet claims = Jwts.claims("x", "user").subject(null).build();
 
-		assertThat(server.post(anonymousTls, "/api/jsonrpc", call("whoami", "{}"), "Authorization",
-				"Bearer " + Jwts.sign(Jwts.SECRET, claims)).status()).isEqualTo(401);
+		assertThat(server
+			.post(anonymousTls, "/api/jsonrpc", call("whoami", "{}"), "Authorization",
+					"Bearer " + Jwts.sign(Jwts.SECRET, claims))
+			.status()).isEqualTo(401);
 	}
 
 	private static JsonNode whoami(java.net.http.HttpClient client, String... headers) throws Exception {
@@ -94,4 +106,5 @@ class PrincipalIsolationIntegrationTests {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		return reply.json().path("result");
 	}
+
 }

@@ -24,10 +24,11 @@ class RateLimitIntegrationTests {
 	@BeforeAll
 	static void start() {
 		server = TestServer.start("http", "adapter.security.enabled=true", "adapter.security.tokens.alice-key=user",
-				"adapter.security.tokens.bob-key=user", "adapter.security.tokens.carol-key=user", "adapter.security.tokens.ops-key=ops",
-				"adapter.security.roles.user=add", "adapter.security.roles.ops=*",
-				"adapter.security.rate-limit.enabled=true", "adapter.security.rate-limit.requests-per-second=2",
-				"adapter.security.rate-limit.burst=3", "adapter.security.rate-limit.exempt-roles=ops");
+				"adapter.security.tokens.bob-key=user", "adapter.security.tokens.carol-key=user",
+				"adapter.security.tokens.ops-key=ops", "adapter.security.roles.user=add",
+				"adapter.security.roles.ops=*", "adapter.security.rate-limit.enabled=true",
+				"adapter.security.rate-limit.requests-per-second=2", "adapter.security.rate-limit.burst=3",
+				"adapter.security.rate-limit.exempt-roles=ops");
 	}
 
 	@AfterAll
@@ -50,13 +51,15 @@ class RateLimitIntegrationTests {
 		assertThat(limited.json().get("id").isNull()).isTrue();
 		assertThat(limited.header("Retry-After")).isEqualTo("1");
 		assertThat(add("bob-key").status()).as("other principals have their own bucket").isEqualTo(200);
-		await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(200))
+		await().atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(200))
 			.until(() -> add("alice-key").status() == 200);
 	}
 
 	@Test
 	void exemptRolesAndPathsAreNotLimited() throws Exception {
-		// alternating POST and GET on one keep-alive connection also guards the GET routes' inbound handling
+		// alternating POST and GET on one keep-alive connection also guards the GET
+		// routes' inbound handling
 		for (int i = 0; i < 12; i++) {
 			assertThat(add("ops-key").status()).isEqualTo(200);
 			assertThat(server.get(this.client, "/health").status()).isEqualTo(200);
@@ -84,14 +87,18 @@ class RateLimitIntegrationTests {
 			assertThat(limited).as("a refusal within 10 quick messages").isNotNull();
 			assertThat(limited.path("error").path("code").asInt()).isEqualTo(-32005);
 			assertThat(limited.path("error").path("data").path("retry_after").asInt()).isEqualTo(1);
-			socket.sendText("[" + addCall(100) + "," + addCall(101) + ",{\"jsonrpc\":\"2.0\",\"method\":\"add\"}]", true)
+			socket
+				.sendText("[" + addCall(100) + "," + addCall(101) + ",{\"jsonrpc\":\"2.0\",\"method\":\"add\"}]", true)
 				.get(5, TimeUnit.SECONDS);
 			JsonNode batch = frames.next();
-			// a batch is one message: refused as a whole (one refusal per call that expects an answer) or
-			// admitted as a whole, if the bucket refilled meanwhile; the notification gets no answer either way
+			// a batch is one message: refused as a whole (one refusal per call that
+			// expects an answer) or
+			// admitted as a whole, if the bucket refilled meanwhile; the notification
+			// gets no answer either way
 			assertThat(batch.findValues("id")).extracting(JsonNode::asInt).containsExactlyInAnyOrder(100, 101);
-			assertThat(batch).allSatisfy((reply) -> assertThat(
-					reply.has("result") || reply.path("error").path("code").asInt() == -32005).isTrue());
+			assertThat(batch).allSatisfy(
+					(reply) -> assertThat(reply.has("result") || reply.path("error").path("code").asInt() == -32005)
+						.isTrue());
 			await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
 				socket.sendText(addCall(7), true).get(5, TimeUnit.SECONDS);
 				return frames.next().has("result");
@@ -109,4 +116,5 @@ class RateLimitIntegrationTests {
 	private TestServer.Reply add(String token) throws Exception {
 		return server.post(this.client, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":1}"), "X-API-Key", token);
 	}
+
 }

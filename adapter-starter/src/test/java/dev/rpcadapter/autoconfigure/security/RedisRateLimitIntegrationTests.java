@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Rate limits in a real Redis ({@link TestRedis}): two server instances share one budget, and an
- * unreachable Redis is answered by the failure policy within the timeout and shown on {@code /health}.
+ * Rate limits in a real Redis ({@link TestRedis}): two server instances share one budget,
+ * and an unreachable Redis is answered by the failure policy within the timeout and shown
+ * on {@code /health}.
  */
 class RedisRateLimitIntegrationTests {
 
@@ -30,9 +31,10 @@ class RedisRateLimitIntegrationTests {
 
 	@Test
 	void twoNodesShareOneBudget() throws Exception {
-		// 10 at once, then 10 an hour: nothing refills while the test runs, however slow the machine
-		String[] properties = properties(REDIS.host(), REDIS.port(), "adapter.security.rate-limit.requests-per-second=0.0028",
-				"adapter.security.rate-limit.burst=10");
+		// 10 at once, then 10 an hour: nothing refills while the test runs, however slow
+		// the machine
+		String[] properties = properties(REDIS.host(), REDIS.port(),
+				"adapter.security.rate-limit.requests-per-second=0.0028", "adapter.security.rate-limit.burst=10");
 		try (TestServer a = TestServer.start("http", properties); TestServer b = TestServer.start("http", properties)) {
 			for (TestServer node : List.of(a, b)) {
 				await().atMost(Duration.ofSeconds(10))
@@ -52,8 +54,10 @@ class RedisRateLimitIntegrationTests {
 			assertThat(last.errorCode()).isEqualTo(-32005);
 			assertThat(last.header("Retry-After")).isNotNull();
 			assertThat(add(a, "bob-key").status()).as("another principal, its own budget").isEqualTo(200);
-			JsonNode component = a.get(this.client, "/health", "X-API-Key", "bob-key").json()
-				.path("components").path("rate_limit");
+			JsonNode component = a.get(this.client, "/health", "X-API-Key", "bob-key")
+				.json()
+				.path("components")
+				.path("rate_limit");
 			assertThat(component.path("status").asString()).isEqualTo("ok");
 			assertThat(component.path("store").asString()).isEqualTo("redis");
 		}
@@ -62,10 +66,11 @@ class RedisRateLimitIntegrationTests {
 	@Test
 	void unreachableRedisAllowsRequestsDeniesFailedAuthenticationsAndDegradesHealth() throws Exception {
 		TcpProxy redis = new TcpProxy(REDIS.host(), REDIS.port());
-		try (TestServer server = TestServer.start("http", properties("127.0.0.1", redis.port(),
-				"adapter.security.rate-limit.redis-timeout=300ms"))) {
+		try (TestServer server = TestServer.start("http",
+				properties("127.0.0.1", redis.port(), "adapter.security.rate-limit.redis-timeout=300ms"))) {
 			// the first connection is made in the background from startup on
-			await().atMost(Duration.ofSeconds(10)).until(() -> "ok".equals(rateLimitHealth(server).path("status").asString()));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> "ok".equals(rateLimitHealth(server).path("status").asString()));
 			assertThat(add(server, "alice-key").status()).isEqualTo(200);
 			assertThat(guess(server).status()).as("a failure under the limit").isEqualTo(401);
 
@@ -131,4 +136,5 @@ class RedisRateLimitIntegrationTests {
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);
 	}
+
 }

@@ -37,7 +37,8 @@ class RequestRateLimitsTests {
 		RequestRateLimits limits = limits(AdapterSecurityProperties.RateLimit.Per.PRINCIPAL);
 		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block();
 
-		AdapterHttpException limited = catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block());
+		AdapterHttpException limited = catchLimited(
+				() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block());
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.error().code()).isEqualTo(-32005);
 		assertThat(limited.headers()).containsEntry("Retry-After", "1");
@@ -61,8 +62,10 @@ class RequestRateLimitsTests {
 		RequestRateLimits limits = limits(AdapterSecurityProperties.RateLimit.Per.PRINCIPAL_AND_ADDRESS);
 		limits.check(request("10.0.0.1", "/api/jsonrpc"), this.alice).block();
 
-		catchLimited(() -> limits.check(request("10.0.0.2", "/api/jsonrpc"), this.alice).block()); // alice's bucket
-		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob).block()); // 10.0.0.1's bucket
+		catchLimited(() -> limits.check(request("10.0.0.2", "/api/jsonrpc"), this.alice).block()); // alice's
+																									// bucket
+		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), this.bob).block()); // 10.0.0.1's
+																									// bucket
 		catchLimited(() -> limits.check(request("10.0.0.1", "/api/jsonrpc"), Caller.ANONYMOUS).block());
 		assertThatNoException().isThrownBy(() -> limits.check(request("10.0.0.3", "/api/jsonrpc"), this.bob).block());
 	}

@@ -11,7 +11,10 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** A server with a few commands for the security tests: {@code add}, {@code secret}, {@code report} (queued), {@code whoami}. */
+/**
+ * A server with a few commands for the security tests: {@code add}, {@code secret},
+ * {@code report} (queued), {@code whoami}.
+ */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 class SecureTestApplication {
@@ -44,5 +47,7 @@ class SecureTestApplication {
 			return Map.of("principal", caller.principal(), "roles", List.copyOf(new TreeSet<>(caller.roles())),
 					"attributes", caller.attributes());
 		}
+
 	}
+
 }

@@ -76,9 +76,10 @@ class ServerCertificateStartupTests {
 	@Test
 	void expiredServerCertificateStopsTheServer() {
 		Instant now = Instant.now();
-		TestCertificates certificates = new TestCertificates(this.directory, CertificateRequest.forName("localhost")
-			.withDnsNames("localhost")
-			.withValidity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(2))));
+		TestCertificates certificates = new TestCertificates(this.directory,
+				CertificateRequest.forName("localhost")
+					.withDnsNames("localhost")
+					.withValidity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(2))));
 
 		FailureAnalysis analysis = startFails(certificates, null);
 

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * mTLS on the servlet transport: Tomcat requires a client certificate from the test CA, the
- * adapter's authenticator takes the caller and its roles from it (as on Reactor Netty).
+ * mTLS on the servlet transport: Tomcat requires a client certificate from the test CA,
+ * the adapter's authenticator takes the caller and its roles from it (as on Reactor
+ * Netty).
  */
 class ServletMtlsIntegrationTests {
 
@@ -113,8 +114,9 @@ class ServletMtlsIntegrationTests {
 	}
 
 	/**
-	 * Tomcat builds its own trust manager from the bundle's trust store, so the CRL is not checked in
-	 * its handshake (as it is on Reactor Netty); the authenticator checks it on every request.
+	 * Tomcat builds its own trust manager from the bundle's trust store, so the CRL is
+	 * not checked in its handshake (as it is on Reactor Netty); the authenticator checks
+	 * it on every request.
 	 */
 	@Test
 	void revokedClientCertificateIsRejectedWith401() throws Exception {
@@ -133,7 +135,9 @@ class ServletMtlsIntegrationTests {
 	void secureWebSocketTakesTheCallerFromTheCertificate() throws Exception {
 		HttpClient bob = TestServer.client(certificates.clientTls(certificates.client("bob", "user")));
 		TokenSecurityIntegrationTests.Frames frames = new TokenSecurityIntegrationTests.Frames();
-		WebSocket socket = bob.newWebSocketBuilder().buildAsync(server.webSocketUri(), frames).get(10, TimeUnit.SECONDS);
+		WebSocket socket = bob.newWebSocketBuilder()
+			.buildAsync(server.webSocketUri(), frames)
+			.get(10, TimeUnit.SECONDS);
 		try {
 			socket.sendText(call("add", "{\"a\":1,\"b\":2}"), true).get(5, TimeUnit.SECONDS);
 			assertThat(frames.next().get("result").asInt()).isEqualTo(3);
@@ -148,7 +152,8 @@ class ServletMtlsIntegrationTests {
 	@Test
 	void withOptionalClientAuthARequestWithoutCertificateIsRefused() throws Exception {
 		try (TestServer optional = TestServer.startTls(WebApplicationType.SERVLET, certificates, "want",
-				"adapter.security.enabled=true", "adapter.security.mtls.enabled=true", "adapter.security.roles.user=add")) {
+				"adapter.security.enabled=true", "adapter.security.mtls.enabled=true",
+				"adapter.security.roles.user=add")) {
 			HttpClient anonymous = TestServer.client(certificates.clientTls(null));
 
 			TestServer.Reply refused = optional.post(anonymous, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":2}"));
@@ -164,4 +169,5 @@ class ServletMtlsIntegrationTests {
 		assertThatExceptionOfType(IOException.class)
 			.isThrownBy(() -> server.post(client, "/api/jsonrpc", call("add", "{\"a\":1,\"b\":2}")));
 	}
+
 }

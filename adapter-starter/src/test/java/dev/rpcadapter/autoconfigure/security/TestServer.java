@@ -19,7 +19,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A {@link SecureTestApplication} on a random port and JDK {@link HttpClient} calls to it. */
+/**
+ * A {@link SecureTestApplication} on a random port and JDK {@link HttpClient} calls to
+ * it.
+ */
 final class TestServer implements AutoCloseable {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,10 +45,13 @@ final class TestServer implements AutoCloseable {
 		return start(WebApplicationType.REACTIVE, sources, scheme, properties);
 	}
 
-	/** Starts a {@link SecureTestApplication} of the given type (a servlet application runs on Tomcat). */
+	/**
+	 * Starts a {@link SecureTestApplication} of the given type (a servlet application
+	 * runs on Tomcat).
+	 */
 	static TestServer start(WebApplicationType type, List<Class<?>> sources, String scheme, String... properties) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
-				"logging.level.root=WARN"));
+		List<String> all = new ArrayList<>(
+				List.of("server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN"));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SecureTestApplication.class)
 			.sources(sources.toArray(Class<?>[]::new))
@@ -55,7 +61,10 @@ final class TestServer implements AutoCloseable {
 		return new TestServer(context, scheme);
 	}
 
-	/** Starts an HTTPS server with the certificates' server bundle and the given client-auth mode. */
+	/**
+	 * Starts an HTTPS server with the certificates' server bundle and the given
+	 * client-auth mode.
+	 */
 	static TestServer startTls(TestCertificates certificates, String clientAuth, String... properties) {
 		return startTls(WebApplicationType.REACTIVE, certificates, clientAuth, properties);
 	}
@@ -89,7 +98,8 @@ final class TestServer implements AutoCloseable {
 		return builder.build();
 	}
 
-	Reply post(HttpClient client, String path, String body, String... headers) throws IOException, InterruptedException {
+	Reply post(HttpClient client, String path, String body, String... headers)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
@@ -140,4 +150,5 @@ final class TestServer implements AutoCloseable {
 			return json().path("error").path("code").asInt();
 		}
 	}
+
 }

@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A JDK WebSocket to a test server that collects text frames and the close the server sends. */
+/**
+ * A JDK WebSocket to a test server that collects text frames and the close the server
+ * sends.
+ */
 final class TestSocket implements WebSocket.Listener, AutoCloseable {
 
 	private final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
@@ -82,4 +85,5 @@ final class TestSocket implements WebSocket.Listener, AutoCloseable {
 			this.socket.abort();
 		}
 	}
+
 }

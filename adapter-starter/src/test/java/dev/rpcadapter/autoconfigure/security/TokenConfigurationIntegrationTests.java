@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * API token configuration as users write it: a {@code {sha256}} map key without brackets (Spring
- * Boot drops the braces) must not become a plaintext token that anyone who reads the digest can
- * present; the list form needs no brackets at all.
+ * API token configuration as users write it: a {@code {sha256}} map key without brackets
+ * (Spring Boot drops the braces) must not become a plaintext token that anyone who reads
+ * the digest can present; the list form needs no brackets at all.
  */
 class TokenConfigurationIntegrationTests {
 
@@ -28,8 +28,9 @@ class TokenConfigurationIntegrationTests {
 		Throwable failure = catchThrowable(() -> {
 			try (TestServer server = TestServer.start("http", "adapter.security.enabled=true",
 					"adapter.security.tokens.{sha256}" + digest + "=admin", "adapter.security.roles.admin=*")) {
-				int status = server.post(this.client, "/api/jsonrpc", call("secret", "{}"), "X-API-Key",
-						"sha256" + digest).status();
+				int status = server
+					.post(this.client, "/api/jsonrpc", call("secret", "{}"), "X-API-Key", "sha256" + digest)
+					.status();
 				throw new AssertionError("the server started; the digest's text as a token gets HTTP " + status);
 			}
 		});
@@ -50,7 +51,8 @@ class TokenConfigurationIntegrationTests {
 				"adapter.security.token-list[0].roles=admin", "adapter.security.token-list[1].value=plain-secret",
 				"adapter.security.token-list[1].roles=user", "adapter.security.roles.admin=*",
 				"adapter.security.roles.user=whoami")) {
-			TestServer.Reply ci = server.post(this.client, "/api/jsonrpc", call("whoami", "{}"), "X-API-Key", "ci-secret");
+			TestServer.Reply ci = server.post(this.client, "/api/jsonrpc", call("whoami", "{}"), "X-API-Key",
+					"ci-secret");
 			TestServer.Reply plain = server.post(this.client, "/api/jsonrpc", call("whoami", "{}"), "X-API-Key",
 					"plain-secret");
 
@@ -59,7 +61,8 @@ class TokenConfigurationIntegrationTests {
 			assertThat(plain.json().path("result").path("principal").asString())
 				.isEqualTo("token:" + sha256("plain-secret").substring(0, 6));
 			assertThat(server.post(this.client, "/api/jsonrpc", call("whoami", "{}"), "X-API-Key", digest).status())
-				.as("the digest itself is no token").isEqualTo(401);
+				.as("the digest itself is no token")
+				.isEqualTo(401);
 		}
 	}
 
@@ -67,4 +70,5 @@ class TokenConfigurationIntegrationTests {
 		return HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
+
 }

@@ -40,10 +40,11 @@ class TokenSecurityIntegrationTests {
 		String userHash = HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(USER.getBytes(StandardCharsets.UTF_8)));
 		server = TestServer.start("http", "adapter.security.enabled=true",
-				"adapter.security.tokens[" + ADMIN + "]=admin", "adapter.security.tokens[{sha256}" + userHash + "]=user",
+				"adapter.security.tokens[" + ADMIN + "]=admin",
+				"adapter.security.tokens[{sha256}" + userHash + "]=user",
 				"adapter.security.tokens[" + GUEST + "]=guest", "adapter.security.roles.admin=*",
-				"adapter.security.roles.user=echo,help,add,whoami,rpc.discover", "adapter.security.jwt.secret=" + Jwts.SECRET,
-				"adapter.security.jwt.issuer-uri=" + Jwts.ISSUER);
+				"adapter.security.roles.user=echo,help,add,whoami,rpc.discover",
+				"adapter.security.jwt.secret=" + Jwts.SECRET, "adapter.security.jwt.issuer-uri=" + Jwts.ISSUER);
 	}
 
 	@AfterAll
@@ -98,8 +99,8 @@ class TokenSecurityIntegrationTests {
 
 	@Test
 	void batchAuthorizesEachElement() throws Exception {
-		String batch = "[" + call("add", "{\"a\":2,\"b\":2}") + "," + call("secret", "{}").replace("\"id\":1", "\"id\":2")
-				+ "]";
+		String batch = "[" + call("add", "{\"a\":2,\"b\":2}") + ","
+				+ call("secret", "{}").replace("\"id\":1", "\"id\":2") + "]";
 
 		JsonNode replies = server.post(this.client, "/api/jsonrpc", batch, "X-API-Key", USER).json();
 
@@ -113,7 +114,8 @@ class TokenSecurityIntegrationTests {
 		String secret = "{\"command\":\"secret\",\"params\":{}}";
 
 		assertThat(server.post(this.client, "/cmd", secret).status()).isEqualTo(401);
-		assertThat(server.post(this.client, "/cmd", secret, "X-API-Key", USER).json().path("error").path("code").asInt())
+		assertThat(
+				server.post(this.client, "/cmd", secret, "X-API-Key", USER).json().path("error").path("code").asInt())
 			.isEqualTo(-32601);
 		assertThat(server.post(this.client, "/cmd", secret, "X-API-Key", ADMIN).json().get("result").asString())
 			.isEqualTo("the secret");
@@ -132,8 +134,10 @@ class TokenSecurityIntegrationTests {
 
 	@Test
 	void everyRequestOnOneKeepAliveConnectionIsAuthenticatedWithItsOwnCredentials() throws Exception {
-		// the authenticator remembers who authenticated on a connection; a request with other
-		// credentials (a proxy may send several clients' requests on one connection) must not inherit it
+		// the authenticator remembers who authenticated on a connection; a request with
+		// other
+		// credentials (a proxy may send several clients' requests on one connection) must
+		// not inherit it
 		try (OneConnection connection = OneConnection.open(server, null)) {
 			String secret = call("secret", "{}");
 			String whoami = call("whoami", "{}");
@@ -150,8 +154,11 @@ class TokenSecurityIntegrationTests {
 				.json()
 				.get("result");
 			assertThat(jwtCaller.get("principal").asString()).isEqualTo("jwt:" + Jwts.ISSUER + "|carol");
-			assertThat(connection.post("/api/jsonrpc", whoami, "Authorization", "Bearer " + Jwts.sign(Jwts.SECRET,
-					Jwts.claims("carol", "user").expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))).build()))
+			assertThat(connection.post("/api/jsonrpc", whoami, "Authorization",
+					"Bearer " + Jwts.sign(Jwts.SECRET,
+							Jwts.claims("carol", "user")
+								.expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))))
+								.build()))
 				.status()).as("an expired JWT after a valid one on the same connection").isEqualTo(401);
 			assertThat(connection.post("/api/jsonrpc", secret, "Authorization", "Bearer " + ADMIN)
 				.json()
@@ -184,9 +191,10 @@ class TokenSecurityIntegrationTests {
 
 	@Test
 	void expiredJwtIsRejected() throws Exception {
-		String expired = Jwts.sign(Jwts.SECRET, Jwts.claims("bob", "admin")
-			.expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))))
-			.build());
+		String expired = Jwts.sign(Jwts.SECRET,
+				Jwts.claims("bob", "admin")
+					.expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))))
+					.build());
 
 		assertThat(bearer(expired).status()).isEqualTo(401);
 		assertThat(bearer(expired).errorCode()).isEqualTo(-32001);
@@ -204,7 +212,8 @@ class TokenSecurityIntegrationTests {
 		JsonNode commands = server.get(this.client, "/commands", "X-API-Key", USER).json();
 		String openApi = server.get(this.client, "/openapi.json", "X-API-Key", USER).body();
 		String openRpc = server.get(this.client, "/openrpc.json", "X-API-Key", USER).body();
-		String discover = server.post(this.client, "/api/jsonrpc", call("rpc.discover", "{}"), "X-API-Key", USER).body();
+		String discover = server.post(this.client, "/api/jsonrpc", call("rpc.discover", "{}"), "X-API-Key", USER)
+			.body();
 		String help = server.post(this.client, "/api/jsonrpc", call("help", "{}"), "X-API-Key", USER).body();
 		JsonNode adminCommands = server.get(this.client, "/commands", "X-API-Key", ADMIN).json();
 
@@ -255,9 +264,9 @@ class TokenSecurityIntegrationTests {
 
 	@Test
 	void webSocketUpgradeWithoutCredentialsIsRejectedWith401() {
-		assertThatThrownBy(() -> this.client.newWebSocketBuilder()
-			.buildAsync(server.webSocketUri(), new Frames())
-			.join()).isInstanceOf(CompletionException.class)
+		assertThatThrownBy(
+				() -> this.client.newWebSocketBuilder().buildAsync(server.webSocketUri(), new Frames()).join())
+			.isInstanceOf(CompletionException.class)
 			.cause()
 			.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 					(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(401));
@@ -321,5 +330,7 @@ class TokenSecurityIntegrationTests {
 			assertThat(frame).as("a frame within 10 s").isNotNull();
 			return TestServer.JSON.readTree(frame);
 		}
+
 	}
+
 }

@@ -22,9 +22,9 @@ import static dev.rpcadapter.autoconfigure.security.TestServer.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code /ws} session must not outlive its credentials: a certificate revoked or expiring and a
- * JWT expiring after the upgrade end the session (status 1008), and no session lives longer than
- * {@code adapter.websocket.max-session-lifetime}.
+ * A {@code /ws} session must not outlive its credentials: a certificate revoked or
+ * expiring and a JWT expiring after the upgrade end the session (status 1008), and no
+ * session lives longer than {@code adapter.websocket.max-session-lifetime}.
  */
 class WebSocketCredentialsIntegrationTests {
 
@@ -57,7 +57,8 @@ class WebSocketCredentialsIntegrationTests {
 	@Test
 	void aCertificateRevokedDuringTheSessionIsRefusedAndTheSessionClosed() throws Exception {
 		IssuedCertificate erin = certificates.client("erin", "user");
-		try (TestSocket socket = TestSocket.open(server, HttpClient.newBuilder().sslContext(certificates.clientTls(erin)))) {
+		try (TestSocket socket = TestSocket.open(server,
+				HttpClient.newBuilder().sslContext(certificates.clientTls(erin)))) {
 			assertThat(socket.call(ADD).path("result").asInt()).isEqualTo(3);
 			revoked.add(erin.serialNumber());
 			certificates.writeCrl(revoked);
@@ -70,9 +71,10 @@ class WebSocketCredentialsIntegrationTests {
 	@Test
 	void aCertificateThatExpiresDuringTheSessionClosesIt() throws Exception {
 		Instant now = Instant.now();
-		IssuedCertificate shortLived = CertificateTool.issueClient(certificates.ca(), CertificateRequest.forName("frank")
-			.withValidity(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofSeconds(6)))
-			.withRoles("user"));
+		IssuedCertificate shortLived = CertificateTool.issueClient(certificates.ca(),
+				CertificateRequest.forName("frank")
+					.withValidity(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofSeconds(6)))
+					.withRoles("user"));
 		try (TestSocket socket = TestSocket.open(server,
 				HttpClient.newBuilder().sslContext(certificates.clientTls(shortLived)))) {
 			assertThat(socket.call(ADD).path("result").asInt()).isEqualTo(3);
@@ -100,12 +102,13 @@ class WebSocketCredentialsIntegrationTests {
 		try (TestServer limited = TestServer.startTls(certificates, "want", "adapter.security.enabled=true",
 				"adapter.security.tokens.heidi-key=user", "adapter.security.roles.user=add",
 				"adapter.websocket.max-session-lifetime=2s");
-				TestSocket socket = TestSocket.open(limited, HttpClient.newBuilder().sslContext(certificates.clientTls(null)),
-						"X-API-Key", "heidi-key")) {
+				TestSocket socket = TestSocket.open(limited,
+						HttpClient.newBuilder().sslContext(certificates.clientTls(null)), "X-API-Key", "heidi-key")) {
 			assertThat(socket.call(ADD).path("result").asInt()).isEqualTo(3);
 
 			assertThat(socket.closeStatus()).isEqualTo(1008);
 			assertThat(socket.closeReason()).startsWith("Session lifetime exceeded");
 		}
 	}
+
 }

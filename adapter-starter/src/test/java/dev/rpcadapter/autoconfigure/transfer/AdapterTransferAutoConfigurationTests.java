@@ -20,8 +20,8 @@ class AdapterTransferAutoConfigurationTests {
 	@TempDir
 	Path dir;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterTransferAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(AdapterAutoConfiguration.class, AdapterTransferAutoConfiguration.class));
 
 	@Test
 	void offByDefault() {
@@ -33,7 +33,8 @@ class AdapterTransferAutoConfigurationTests {
 		this.runner.withPropertyValues("adapter.transfers.enabled=true", "adapter.transfers.dir=" + this.dir)
 			.run((context) -> {
 				assertThat(context.getBean(TransferSessions.class).kind()).isEqualTo("memory");
-				assertThat(context.getBean(TransferStore.class).localFile("00000000-0000-0000-0000-000000000000")
+				assertThat(context.getBean(TransferStore.class)
+					.localFile("00000000-0000-0000-0000-000000000000")
 					.getParent()).isEqualTo(this.dir);
 				assertThat(context.getBean(CommandRegistry.class).find("transfer_upload_begin")).isPresent();
 			});
@@ -49,8 +50,9 @@ class AdapterTransferAutoConfigurationTests {
 
 	@Test
 	void jdbcWithoutADataSourceFailsWithAnAnalysis() {
-		this.runner.withPropertyValues("adapter.transfers.enabled=true", "adapter.transfers.store=jdbc",
-				"adapter.transfers.dir=" + this.dir)
+		this.runner
+			.withPropertyValues("adapter.transfers.enabled=true", "adapter.transfers.store=jdbc",
+					"adapter.transfers.dir=" + this.dir)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				Throwable failure = context.getStartupFailure();
@@ -61,4 +63,5 @@ class AdapterTransferAutoConfigurationTests {
 				assertThat(analysis.getAction()).contains("adapter.transfers.store=memory");
 			});
 	}
+
 }

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Uploads, resume, verification, downloads with ranges, TransferRef params and artifacts, over real
- * HTTP and WebSocket. Runs on the memory store here and on PostgreSQL in a subclass.
+ * Uploads, resume, verification, downloads with ranges, TransferRef params and artifacts,
+ * over real HTTP and WebSocket. Runs on the memory store here and on PostgreSQL in a
+ * subclass.
  */
 class TransferIntegrationTests {
 
@@ -42,7 +43,10 @@ class TransferIntegrationTests {
 		return data;
 	}
 
-	/** Begins an upload of {@code data} in chunks of {@code chunk} bytes; returns the transfer id. */
+	/**
+	 * Begins an upload of {@code data} in chunks of {@code chunk} bytes; returns the
+	 * transfer id.
+	 */
 	String begin(byte[] data, int chunk, String sha) {
 		JsonNode begun = server().result("transfer_upload_begin",
 				Map.of("name", "data.bin", "size", data.length, "sha256", sha, "chunk_size", chunk));
@@ -115,7 +119,8 @@ class TransferIntegrationTests {
 		byte[] data = random(2000, 12);
 		String id = begin(data, 1000, TransferServer.sha256(data));
 		try (java.net.Socket socket = new java.net.Socket(server().uri("/").getHost(), server().uri("/").getPort())) {
-			String head = "PUT /api/transfers/" + id + "/chunks/0 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n";
+			String head = "PUT /api/transfers/" + id
+					+ "/chunks/0 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n";
 			socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 			socket.getOutputStream().write(data, 0, 500);
 			socket.getOutputStream().flush();
@@ -224,7 +229,8 @@ class TransferIntegrationTests {
 
 	@Test
 	void aTransferRefParamIsPublishedAsAStringWithAFormat() {
-		JsonNode commands = TransferServer.JSON.readTree(TransferServer.send(server().request("/commands").GET()).body());
+		JsonNode commands = TransferServer.JSON
+			.readTree(TransferServer.send(server().request("/commands").GET()).body());
 		JsonNode file = commands.path("t_checksum").path("schema").path("properties").path("file");
 		assertThat(file.path("type").asString()).isEqualTo("string");
 		assertThat(file.path("format").asString()).isEqualTo("transfer-id");
@@ -238,8 +244,10 @@ class TransferIntegrationTests {
 			List<JsonNode> frames = ws.untilJobEnds();
 			JsonNode accepted = frames.stream().filter((f) -> f.has("result")).findFirst().orElseThrow();
 			String jobId = accepted.path("result").path("job_id").asString();
-			JsonNode ready = frames.stream().filter((f) -> f.path("event").asString().equals("artifact_ready"))
-				.findFirst().orElseThrow(() -> new AssertionError("no artifact_ready in " + frames));
+			JsonNode ready = frames.stream()
+				.filter((f) -> f.path("event").asString().equals("artifact_ready"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no artifact_ready in " + frames));
 			assertThat(ready.path("job_id").asString()).isEqualTo(jobId);
 			assertThat(ready.path("artifact").path("name").asString()).isEqualTo("report.txt");
 			assertThat(frames.indexOf(ready)).isLessThan(frames.size() - 1);
@@ -262,4 +270,5 @@ class TransferIntegrationTests {
 		assertThat(whole.body()).isEmpty();
 		assertThat(server().get("/api/transfers/" + id, "Range", "bytes=0-").statusCode()).isEqualTo(416);
 	}
+
 }

@@ -67,8 +67,11 @@ class TransferJdbcIntegrationTests extends TransferIntegrationTests {
 		byte[] data = random(3000, 11);
 		String id;
 		try (TransferServer first = TransferServer.start(properties())) {
-			id = first.result("transfer_upload_begin", Map.of("name", "restart.bin", "size", 3000, "chunk_size", 1000,
-					"sha256", TransferServer.sha256(data))).path("transfer_id").asString();
+			id = first
+				.result("transfer_upload_begin", Map.of("name", "restart.bin", "size", 3000, "chunk_size", 1000,
+						"sha256", TransferServer.sha256(data)))
+				.path("transfer_id")
+				.asString();
 			assertThat(first.put("/api/transfers/" + id + "/chunks/0", java.util.Arrays.copyOfRange(data, 0, 1000))
 				.statusCode()).isEqualTo(200);
 		}
@@ -85,8 +88,8 @@ class TransferJdbcIntegrationTests extends TransferIntegrationTests {
 	}
 
 	static void execute(String... statements) {
-		try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.username(), DATABASE.password());
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.username(),
+				DATABASE.password()); Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
@@ -95,4 +98,5 @@ class TransferJdbcIntegrationTests extends TransferIntegrationTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

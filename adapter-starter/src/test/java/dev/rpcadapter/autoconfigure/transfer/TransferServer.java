@@ -22,7 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real server ({@link TransferTestApplication}) with transfers on, and the HTTP calls the tests make. */
+/**
+ * A real server ({@link TransferTestApplication}) with transfers on, and the HTTP calls
+ * the tests make.
+ */
 final class TransferServer implements AutoCloseable {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,8 +47,8 @@ final class TransferServer implements AutoCloseable {
 		all.put("adapter.queue.poll-interval", "100ms");
 		all.put("adapter.queue.workers", "2");
 		all.putAll(properties);
-		String[] args = properties.containsKey("spring.datasource.url") ? new String[] { "--spring.autoconfigure.exclude=" }
-				: new String[0];
+		String[] args = properties.containsKey("spring.datasource.url")
+				? new String[] { "--spring.autoconfigure.exclude=" } : new String[0];
 		return new TransferServer(TestServers.start(TransferTestApplication.class, all, args));
 	}
 
@@ -132,4 +135,5 @@ final class TransferServer implements AutoCloseable {
 	public void close() {
 		this.context.close();
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The server of the transfer integration tests: the real starter plus commands that take and make files. */
+/**
+ * The server of the transfer integration tests: the real starter plus commands that take
+ * and make files.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class TransferTestApplication {
@@ -31,7 +34,8 @@ public class TransferTestApplication {
 	/** Commands over uploaded files and commands that publish artifacts. */
 	public static class FileCommands {
 
-		@JsonRpcCommand(name = "t_checksum", description = "SHA-256 of an uploaded file, read through open()", queued = true)
+		@JsonRpcCommand(name = "t_checksum", description = "SHA-256 of an uploaded file, read through open()",
+				queued = true)
 		public Map<String, Object> checksum(@CommandParam("file") TransferRef file, JobContext job)
 				throws IOException, NoSuchAlgorithmException {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -58,6 +62,7 @@ public class TransferTestApplication {
 					new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
 			return Map.of("transfer_id", id);
 		}
+
 	}
 
 	/** Discards bytes. */
@@ -72,5 +77,7 @@ public class TransferTestApplication {
 		@Override
 		public void write(byte[] b, int off, int len) {
 		}
+
 	}
+
 }

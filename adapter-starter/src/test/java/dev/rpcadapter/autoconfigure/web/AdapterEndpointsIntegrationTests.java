@@ -15,7 +15,9 @@ import static dev.rpcadapter.autoconfigure.web.TestHttp.assertNoLeak;
 import static dev.rpcadapter.autoconfigure.web.TestHttp.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The adapter's other HTTP endpoints, on the same real server as the conformance test. */
+/**
+ * The adapter's other HTTP endpoints, on the same real server as the conformance test.
+ */
 @ConformanceServerTest
 class AdapterEndpointsIntegrationTests {
 
@@ -52,8 +54,8 @@ class AdapterEndpointsIntegrationTests {
 
 	@Test
 	void cmdAnswersWithAResult() {
-		assertThat(cmd("{\"command\": \"subtract\", \"params\": {\"minuend\": 10, \"subtrahend\": 4}}").get("result").asInt())
-			.isEqualTo(6);
+		assertThat(cmd("{\"command\": \"subtract\", \"params\": {\"minuend\": 10, \"subtrahend\": 4}}").get("result")
+			.asInt()).isEqualTo(6);
 		assertThat(cmd("{\"command\": \"get_data\"}").get("result").get(0).asString()).isEqualTo("hello");
 	}
 
@@ -62,10 +64,12 @@ class AdapterEndpointsIntegrationTests {
 		JsonNode failed = cmd("{\"command\": \"divide\", \"params\": {\"a\": 1, \"b\": 0}}").get("error");
 		assertThat(failed.get("code").asInt()).isEqualTo(ErrorCodes.COMMAND_FAILED);
 		assertThat(failed.get("data").has("b")).isTrue();
-		assertThat(cmd("{\"command\": \"nope\"}").get("error").get("code").asInt()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
+		assertThat(cmd("{\"command\": \"nope\"}").get("error").get("code").asInt())
+			.isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
 		assertThat(cmd("{\"command\": \"greet\", \"params\": {\"name\": 5}}").get("error").get("code").asInt())
 			.isEqualTo(ErrorCodes.INVALID_PARAMS);
-		assertThat(cmd("{\"command\": \"crash\"}").get("error").get("code").asInt()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+		assertThat(cmd("{\"command\": \"crash\"}").get("error").get("code").asInt())
+			.isEqualTo(ErrorCodes.INTERNAL_ERROR);
 		assertThat(cmd("{oops").get("error").get("code").asInt()).isEqualTo(ErrorCodes.PARSE_ERROR);
 		assertThat(cmd("{\"command\": \"get_data\"} trailing").get("error").get("code").asInt())
 			.isEqualTo(ErrorCodes.PARSE_ERROR);
@@ -94,8 +98,8 @@ class AdapterEndpointsIntegrationTests {
 			assertThat(entry.get("queued").isBoolean()).isTrue();
 		}
 		JsonNode subtract = commands.get("subtract").get("schema");
-		assertThat(subtract.get("required").valueStream().map(JsonNode::asString))
-			.containsExactlyInAnyOrder("minuend", "subtrahend");
+		assertThat(subtract.get("required").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("minuend",
+				"subtrahend");
 		assertThat(commands.get("greet").get("schema").at("/properties/times/maximum").asInt()).isEqualTo(3);
 	}
 
@@ -149,10 +153,13 @@ class AdapterEndpointsIntegrationTests {
 		JsonNode doc = getJson("/openrpc.json");
 		assertThat(doc.get("openrpc").asString()).startsWith("1.3");
 		assertThat(doc.get("methods").valueStream().map((m) -> m.get("name").asString())).containsAll(COMMANDS);
-		JsonNode subtract = doc.get("methods").valueStream().filter((m) -> m.get("name").asString().equals("subtract"))
-			.findFirst().orElseThrow();
-		assertThat(subtract.get("params").valueStream().map((p) -> p.get("name").asString()))
-			.containsExactly("minuend", "subtrahend");
+		JsonNode subtract = doc.get("methods")
+			.valueStream()
+			.filter((m) -> m.get("name").asString().equals("subtract"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(subtract.get("params").valueStream().map((p) -> p.get("name").asString())).containsExactly("minuend",
+				"subtrahend");
 		assertThat(subtract.at("/result/schema/type").asString()).isEqualTo("integer");
 	}
 
@@ -160,8 +167,8 @@ class AdapterEndpointsIntegrationTests {
 	void docsPageListsEveryCommand() {
 		HttpResponse<String> response = this.http.get("/docs");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).startsWith("<!DOCTYPE html>");
 		for (String name : COMMANDS) {
 			assertThat(response.body()).contains("id=\"cmd-" + name + "\"");
@@ -182,7 +189,8 @@ class AdapterEndpointsIntegrationTests {
 		HttpResponse<String> response = this.http.get("/ws");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertJsonContentType(response);
-		assertThat(mapper.readTree(response.body()).get("error").get("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+		assertThat(mapper.readTree(response.body()).get("error").get("code").asInt())
+			.isEqualTo(ErrorCodes.INVALID_REQUEST);
 	}
 
 	static void collectTypeProblems(String path, JsonNode node, List<String> problems) {
@@ -199,4 +207,5 @@ class AdapterEndpointsIntegrationTests {
 			}
 		}
 	}
+
 }

@@ -33,20 +33,22 @@ class AdapterWebAutoConfigurationTests {
 				.hasSingleBean(DocsPage.class)
 				.hasSingleBean(AdapterPaths.class);
 			assertThat(context.getBean(NettyAdapterRoutes.class).mappedPaths()).containsExactly("/api/jsonrpc",
-					"/api/jsonrpc/batch", "/cmd", "/commands", "/health", "/heartbeat", "/openapi.json", "/openrpc.json",
-					"/docs", "/ws");
+					"/api/jsonrpc/batch", "/cmd", "/commands", "/health", "/heartbeat", "/openapi.json",
+					"/openrpc.json", "/docs", "/ws");
 		});
 	}
 
 	@Test
 	void pathsComeFromProperties() {
-		this.runner.withPropertyValues("adapter.jsonrpc.path=/rpc", "adapter.http.cmd-path=/run",
-				"adapter.websocket.path=/socket").run((context) -> {
-					AdapterPaths paths = context.getBean(AdapterPaths.class);
-					assertThat(paths.jsonRpc()).isEqualTo("/rpc");
-					assertThat(paths.cmd()).isEqualTo("/run");
-					assertThat(paths.webSocket()).isEqualTo("/socket");
-				});
+		this.runner
+			.withPropertyValues("adapter.jsonrpc.path=/rpc", "adapter.http.cmd-path=/run",
+					"adapter.websocket.path=/socket")
+			.run((context) -> {
+				AdapterPaths paths = context.getBean(AdapterPaths.class);
+				assertThat(paths.jsonRpc()).isEqualTo("/rpc");
+				assertThat(paths.cmd()).isEqualTo("/run");
+				assertThat(paths.webSocket()).isEqualTo("/socket");
+			});
 	}
 
 	@Test
@@ -100,5 +102,7 @@ class AdapterWebAutoConfigurationTests {
 		AdapterPaths customPaths() {
 			return new AdapterPaths("/custom", "/custom/batch", "/c", "/l", "/h", "/hb", "/oa", "/or", "/d", null);
 		}
+
 	}
+
 }

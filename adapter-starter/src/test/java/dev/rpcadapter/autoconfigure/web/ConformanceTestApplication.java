@@ -16,7 +16,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import reactor.core.publisher.Mono;
 
-/** A server whose commands are those of the JSON-RPC 2.0 specification's examples, plus a few failure cases. */
+/**
+ * A server whose commands are those of the JSON-RPC 2.0 specification's examples, plus a
+ * few failure cases.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class ConformanceTestApplication {
@@ -66,6 +69,7 @@ public class ConformanceTestApplication {
 				@CommandParam("d") int d, @CommandParam("e") int e) {
 			this.notifications.incrementAndGet();
 		}
+
 	}
 
 	/** Commands that fail in each of the ways a client can observe. */
@@ -94,5 +98,7 @@ public class ConformanceTestApplication {
 				@CommandParam(value = "times", defaultValue = "1") @Min(1) @Max(3) int times) {
 			return ("Hello, " + name + "! ").repeat(times).trim();
 		}
+
 	}
+
 }

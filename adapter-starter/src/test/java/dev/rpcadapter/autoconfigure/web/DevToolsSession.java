@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A minimal Chrome DevTools Protocol client on the JDK {@link WebSocket}: commands with ids,
- * responses matched by id, events ignored. Talks to the browser endpoint and to one page through
- * a flattened target session ({@code sessionId} on each message).
+ * A minimal Chrome DevTools Protocol client on the JDK {@link WebSocket}: commands with
+ * ids, responses matched by id, events ignored. Talks to the browser endpoint and to one
+ * page through a flattened target session ({@code sessionId} on each message).
  */
 final class DevToolsSession implements AutoCloseable {
 
@@ -53,7 +53,10 @@ final class DevToolsSession implements AutoCloseable {
 		return session;
 	}
 
-	/** Sends a command to the page (or to the browser before a page is attached) and waits for its result. */
+	/**
+	 * Sends a command to the page (or to the browser before a page is attached) and waits
+	 * for its result.
+	 */
 	JsonNode send(String method, Map<String, ?> params) {
 		long id = this.ids.incrementAndGet();
 		ObjectNode message = this.mapper.createObjectNode().put("id", id).put("method", method);
@@ -75,7 +78,8 @@ final class DevToolsSession implements AutoCloseable {
 
 	/**
 	 * Evaluates JavaScript in the page, awaiting a returned promise.
-	 * @return the value (returned by value), a JSON {@code null} node for {@code undefined}
+	 * @return the value (returned by value), a JSON {@code null} node for
+	 * {@code undefined}
 	 */
 	JsonNode evaluate(String expression) {
 		JsonNode result = send("Runtime.evaluate",

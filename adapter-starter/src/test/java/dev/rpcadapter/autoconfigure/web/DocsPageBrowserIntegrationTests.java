@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code /docs} page of a real server, loaded and used in headless Chromium driven over the
- * Chrome DevTools Protocol. Needs {@code /usr/bin/chromium}; fails without it unless
- * {@code ADAPTER_SKIP_BROWSER_TESTS=true}. Leaves a screenshot in {@code target/docs-page.png}.
+ * The {@code /docs} page of a real server, loaded and used in headless Chromium driven
+ * over the Chrome DevTools Protocol. Needs {@code /usr/bin/chromium}; fails without it
+ * unless {@code ADAPTER_SKIP_BROWSER_TESTS=true}. Leaves a screenshot in
+ * {@code target/docs-page.png}.
  */
 @Tag("browser")
 class DocsPageBrowserIntegrationTests {
@@ -54,7 +55,11 @@ class DocsPageBrowserIntegrationTests {
 
 	@BeforeAll
 	static void startServerAndBrowser() throws Exception {
-		chromium = HeadlessChromium.start(Path.of("target", "chromium.log")); // boots while the server starts
+		chromium = HeadlessChromium.start(Path.of("target", "chromium.log")); // boots
+																				// while
+																				// the
+																				// server
+																				// starts
 		server = new SpringApplicationBuilder(DocsApplication.class).web(WebApplicationType.REACTIVE)
 			.properties(Map.of("server.port", "0", "spring.main.banner-mode", "off", "logging.level.root", "WARN",
 					"adapter.info.name", "Docs test server", "spring.autoconfigure.exclude",
@@ -107,8 +112,8 @@ class DocsPageBrowserIntegrationTests {
 				baseUrl + "/api/jsonrpc");
 		assertThat(section(sections, "greet").path("params").toString()).isEqualTo("[\"name\",\"times\"]");
 		assertThat(section(sections, "server_time").path("noParams").asBoolean()).isTrue();
-		sections.forEach((section) -> assertThat(section.path("form").asBoolean()).as("try-it form of %s", section)
-			.isTrue());
+		sections.forEach(
+				(section) -> assertThat(section.path("form").asBoolean()).as("try-it form of %s", section).isTrue());
 		screenshot("docs-page.png");
 	}
 
@@ -154,8 +159,9 @@ class DocsPageBrowserIntegrationTests {
 				    scripts: s.querySelectorAll('script').length
 				  };
 				})()""");
-		assertThat(report.path("html").asString()).contains("<code>window</code>", "<strong>carefully</strong>",
-				"&lt;script&gt;").doesNotContain("`");
+		assertThat(report.path("html").asString())
+			.contains("<code>window</code>", "<strong>carefully</strong>", "&lt;script&gt;")
+			.doesNotContain("`");
 		assertThat(report.path("code").toString()).contains("\"window\"", "\"chunk\"");
 		assertThat(report.path("scripts").asInt()).isZero();
 	}
@@ -241,11 +247,13 @@ class DocsPageBrowserIntegrationTests {
 		@JsonRpcCommand(name = "greet", description = "Greet someone, possibly several times",
 				blocking = JsonRpcCommand.Blocking.NO)
 		public String greet(@CommandParam(value = "name", description = "who to greet") String name,
-				@CommandParam(value = "times", description = "how often", defaultValue = "1") @Min(1) @Max(5) int times) {
+				@CommandParam(value = "times", description = "how often",
+						defaultValue = "1") @Min(1) @Max(5) int times) {
 			return ("Hello, " + name + "! ").repeat(times).trim();
 		}
 
-		@JsonRpcCommand(name = "report", description = "Report on `window` sentences, **carefully** <script>alert(1)</script>",
+		@JsonRpcCommand(name = "report",
+				description = "Report on `window` sentences, **carefully** <script>alert(1)</script>",
 				blocking = JsonRpcCommand.Blocking.NO)
 		public String report(@CommandParam(value = "window", description = "sentences per `chunk`") int window) {
 			return "no error in " + window + " sentences";

@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
 import static dev.rpcadapter.autoconfigure.web.TestHttp.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code adapter.jsonrpc.result-format=envelope}: the seed-compatible result wrapping, over real HTTP. */
+/**
+ * {@code adapter.jsonrpc.result-format=envelope}: the seed-compatible result wrapping,
+ * over real HTTP.
+ */
 @SpringBootTest(classes = ConformanceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "adapter.jsonrpc.result-format=envelope")
 class EnvelopeResultFormatIntegrationTests {
@@ -27,7 +30,8 @@ class EnvelopeResultFormatIntegrationTests {
 
 	@Test
 	void successIsWrappedWithData() {
-		JsonNode response = this.http.rpc("{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": [42, 23], \"id\": 1}");
+		JsonNode response = this.http
+			.rpc("{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": [42, 23], \"id\": 1}");
 		assertThat(response.has("error")).isFalse();
 		assertThat(response.get("result").get("success").asBoolean()).isTrue();
 		assertThat(response.get("result").get("data").asInt()).isEqualTo(19);
@@ -36,7 +40,8 @@ class EnvelopeResultFormatIntegrationTests {
 
 	@Test
 	void commandFailureIsWrappedInsideTheResult() {
-		JsonNode response = this.http.rpc("{\"jsonrpc\": \"2.0\", \"method\": \"divide\", \"params\": {\"a\": 1, \"b\": 0}, \"id\": 2}");
+		JsonNode response = this.http
+			.rpc("{\"jsonrpc\": \"2.0\", \"method\": \"divide\", \"params\": {\"a\": 1, \"b\": 0}, \"id\": 2}");
 		assertThat(response.has("error")).isFalse();
 		JsonNode result = response.get("result");
 		assertThat(result.get("success").asBoolean()).isFalse();
@@ -47,14 +52,16 @@ class EnvelopeResultFormatIntegrationTests {
 
 	@Test
 	void protocolErrorsStayJsonRpcErrors() {
-		assertError(this.http.rpc("{\"jsonrpc\": \"2.0\", \"method\": \"foobar\", \"id\": 3}"), ErrorCodes.METHOD_NOT_FOUND);
+		assertError(this.http.rpc("{\"jsonrpc\": \"2.0\", \"method\": \"foobar\", \"id\": 3}"),
+				ErrorCodes.METHOD_NOT_FOUND);
 		assertError(this.http.rpc("{\"jsonrpc\": \"2.0\", \"method\": 1, \"id\": 4}"), ErrorCodes.INVALID_REQUEST);
 		assertError(this.http.rpc("{"), ErrorCodes.PARSE_ERROR);
 	}
 
 	@Test
 	void voidResultIsWrappedToo() {
-		JsonNode response = this.http.rpc("{\"jsonrpc\": \"2.0\", \"method\": \"notify_hello\", \"params\": [1], \"id\": 5}");
+		JsonNode response = this.http
+			.rpc("{\"jsonrpc\": \"2.0\", \"method\": \"notify_hello\", \"params\": [1], \"id\": 5}");
 		assertThat(response.get("result").get("success").asBoolean()).isTrue();
 		assertThat(response.get("result").has("data")).isTrue();
 	}
@@ -72,4 +79,5 @@ class EnvelopeResultFormatIntegrationTests {
 		assertThat(response.get(0).get("result").get("success").asBoolean()).isTrue();
 		assertError(response.get(1), ErrorCodes.METHOD_NOT_FOUND);
 	}
+
 }

@@ -17,9 +17,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * A headless Chromium started for one test class, with a fresh profile and a DevTools port the
- * browser picks itself (read back from {@code DevToolsActivePort}). {@link #close()} kills the
- * whole process tree.
+ * A headless Chromium started for one test class, with a fresh profile and a DevTools
+ * port the browser picks itself (read back from {@code DevToolsActivePort}).
+ * {@link #close()} kills the whole process tree.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -42,8 +42,9 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
-	 * Launches the browser without waiting for it (see {@link #browserEndpoint()}). Fails the test if Chromium is missing, unless {@value #SKIP_ENV} is
-	 * {@code true}, which aborts (skips) it instead.
+	 * Launches the browser without waiting for it (see {@link #browserEndpoint()}). Fails
+	 * the test if Chromium is missing, unless {@value #SKIP_ENV} is {@code true}, which
+	 * aborts (skips) it instead.
 	 * @param log where the browser's stdout and stderr go
 	 */
 	static HeadlessChromium start(Path log) throws IOException {
@@ -58,15 +59,18 @@ final class HeadlessChromium implements AutoCloseable {
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--disable-dev-shm-usage", "--window-size=1280,900",
-				"--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank"))
+				"--disable-quic", "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile,
+				"--remote-debugging-port=0", "about:blank"))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
 		return new HeadlessChromium(process, profile, log);
 	}
 
-	/** Waits (bounded) until the browser listens for DevTools and returns its browser endpoint. */
+	/**
+	 * Waits (bounded) until the browser listens for DevTools and returns its browser
+	 * endpoint.
+	 */
 	synchronized URI browserEndpoint() {
 		if (this.browserEndpoint == null) {
 			this.browserEndpoint = awaitEndpoint(this.process, this.profile, this.log);
@@ -102,7 +106,8 @@ final class HeadlessChromium implements AutoCloseable {
 	private static void kill(Process process) {
 		List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
 		tree.forEach(ProcessHandle::destroyForcibly);
-		tree.forEach((handle) -> handle.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+		tree.forEach((handle) -> handle.onExit()
+			.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
 			.exceptionally((timeout) -> handle)
 			.join());
 	}

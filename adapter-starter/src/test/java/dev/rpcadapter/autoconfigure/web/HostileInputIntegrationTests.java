@@ -16,9 +16,10 @@ import static dev.rpcadapter.autoconfigure.web.TestHttp.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests no client should send: number literals beyond what Jackson represents, methods an
- * endpoint does not take, bodies on requests that should have none. The server answers each
- * precisely and the keep-alive connection stays usable. Default limits (10 MiB bodies).
+ * Requests no client should send: number literals beyond what Jackson represents, methods
+ * an endpoint does not take, bodies on requests that should have none. The server answers
+ * each precisely and the keep-alive connection stays usable. Default limits (10 MiB
+ * bodies).
  */
 @SpringBootTest(classes = ConformanceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "adapter.info.name=hostile")
@@ -52,7 +53,8 @@ class HostileInputIntegrationTests {
 				assertParseError(this.http.rpc("/api/jsonrpc", body), body);
 				assertParseError(this.http.rpc("/api/jsonrpc/batch", "[" + body + "]"), body);
 			}
-			// /cmd answers {"error": ...}, for its own form and for a JSON-RPC body it cannot read
+			// /cmd answers {"error": ...}, for its own form and for a JSON-RPC body it
+			// cannot read
 			String cmd = "{\"command\":\"subtract\",\"params\":{\"minuend\":" + number + ",\"subtrahend\":1}}";
 			for (String body : List.of(cmd, inParams, asId)) {
 				JsonNode error = this.http.rpc("/cmd", body).get("error");
@@ -73,7 +75,8 @@ class HostileInputIntegrationTests {
 			for (String path : List.of("/api/jsonrpc", "/api/jsonrpc/batch", "/cmd")) {
 				for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS")) {
 					for (String body : List.of("", GET_DATA)) {
-						RawConnection.Response response = connection.exchange(RawConnection.request(method, path, body), false);
+						RawConnection.Response response = connection.exchange(RawConnection.request(method, path, body),
+								false);
 						assertThat(response.status()).as(method + " " + path).isEqualTo(405);
 						assertThat(response.headers()).containsEntry("allow", "POST");
 						assertThat(response.headers().get("content-type")).startsWith("application/json");
@@ -94,7 +97,8 @@ class HostileInputIntegrationTests {
 	@Test
 	void postOnGetEndpointsIs405AndHeadIsAnswered() throws IOException {
 		try (RawConnection connection = new RawConnection(this.port, Duration.ofSeconds(10))) {
-			RawConnection.Response post = connection.exchange(RawConnection.request("POST", "/health", GET_DATA), false);
+			RawConnection.Response post = connection.exchange(RawConnection.request("POST", "/health", GET_DATA),
+					false);
 			assertThat(post.status()).isEqualTo(405);
 			assertThat(post.headers()).containsEntry("allow", "GET, HEAD");
 			assertError(mapper.readTree(post.body()), ErrorCodes.INVALID_REQUEST);
@@ -102,7 +106,8 @@ class HostileInputIntegrationTests {
 			RawConnection.Response head = connection.exchange(RawConnection.request("HEAD", "/health", ""), true);
 			assertThat(head.status()).isEqualTo(200);
 			assertStillUsable(connection);
-			RawConnection.Response withBody = connection.exchange(RawConnection.request("GET", "/health", GET_DATA), false);
+			RawConnection.Response withBody = connection.exchange(RawConnection.request("GET", "/health", GET_DATA),
+					false);
 			assertThat(withBody.status()).isEqualTo(200);
 			assertThat(mapper.readTree(withBody.body()).get("status").asString()).isEqualTo("ok");
 			assertStillUsable(connection);
@@ -110,8 +115,9 @@ class HostileInputIntegrationTests {
 	}
 
 	/**
-	 * A request answered without its body being read, queued behind the end of the previous exchange,
-	 * used to leave the connection unread: the next request got no answer at all.
+	 * A request answered without its body being read, queued behind the end of the
+	 * previous exchange, used to leave the connection unread: the next request got no
+	 * answer at all.
 	 */
 	@Test
 	void requestsAnsweredWithoutReadingTheirBodyKeepTheConnectionReading() throws IOException {
@@ -123,7 +129,8 @@ class HostileInputIntegrationTests {
 				for (int i = 0; i < 40; i++) {
 					boolean head = first[0].equals("HEAD");
 					String body = (i % 2 == 0) ? GET_DATA : "";
-					RawConnection.Response answer = connection.exchange(RawConnection.request(first[0], first[1], body), head);
+					RawConnection.Response answer = connection.exchange(RawConnection.request(first[0], first[1], body),
+							head);
 					assertThat(answer.status()).as(String.join(" ", first)).isBetween(400, 499);
 					assertStillUsable(connection);
 				}
@@ -132,8 +139,10 @@ class HostileInputIntegrationTests {
 	}
 
 	private static void assertStillUsable(RawConnection connection) throws IOException {
-		RawConnection.Response response = connection.exchange(RawConnection.request("POST", "/api/jsonrpc", GET_DATA), false);
+		RawConnection.Response response = connection.exchange(RawConnection.request("POST", "/api/jsonrpc", GET_DATA),
+				false);
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(mapper.readTree(response.body()).get("id").asInt()).isEqualTo(7);
 	}
+
 }

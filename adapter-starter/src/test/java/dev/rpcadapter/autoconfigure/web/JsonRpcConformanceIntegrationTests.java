@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The examples of the JSON-RPC 2.0 specification (§7) and the adapter's own wire rules, against the
- * real server over HTTP.
+ * The examples of the JSON-RPC 2.0 specification (§7) and the adapter's own wire rules,
+ * against the real server over HTTP.
  */
 @ConformanceServerTest
 class JsonRpcConformanceIntegrationTests {
@@ -59,9 +59,11 @@ class JsonRpcConformanceIntegrationTests {
 
 	@Test
 	void specNamedParameters() {
-		assertThat(rpc("{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": {\"subtrahend\": 23, \"minuend\": 42}, \"id\": 3}"))
+		assertThat(rpc(
+				"{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": {\"subtrahend\": 23, \"minuend\": 42}, \"id\": 3}"))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\": \"2.0\", \"result\": 19, \"id\": 3}"));
-		assertThat(rpc("{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": {\"minuend\": 42, \"subtrahend\": 23}, \"id\": 4}"))
+		assertThat(rpc(
+				"{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": {\"minuend\": 42, \"subtrahend\": 23}, \"id\": 4}"))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\": \"2.0\", \"result\": 19, \"id\": 4}"));
 	}
 
@@ -151,7 +153,8 @@ class JsonRpcConformanceIntegrationTests {
 		assertThat(response.get(2).get("id").isNull()).isTrue();
 		assertError(response.get(3), ErrorCodes.METHOD_NOT_FOUND);
 		assertThat(response.get(3).get("id").asString()).isEqualTo("5");
-		assertThat(response.get(4)).isEqualTo(mapper.readTree("{\"jsonrpc\": \"2.0\", \"result\": [\"hello\", 5], \"id\": \"9\"}"));
+		assertThat(response.get(4))
+			.isEqualTo(mapper.readTree("{\"jsonrpc\": \"2.0\", \"result\": [\"hello\", 5], \"id\": \"9\"}"));
 	}
 
 	@Test
@@ -168,7 +171,8 @@ class JsonRpcConformanceIntegrationTests {
 	@Test
 	void idsOfTheWrongTypeAreInvalidRequestsWithNullId() {
 		for (String id : List.of("{\"a\": 1}", "[1]", "true", "false")) {
-			JsonNode response = rpc("{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": [1, 1], \"id\": " + id + "}");
+			JsonNode response = rpc(
+					"{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": [1, 1], \"id\": " + id + "}");
 			assertError(response, ErrorCodes.INVALID_REQUEST);
 			assertThat(response.get("id").isNull()).as(id).isTrue();
 		}
@@ -176,9 +180,11 @@ class JsonRpcConformanceIntegrationTests {
 
 	@Test
 	void numericIdsAreEchoedExactly() {
-		assertThat(this.http.post("/api/jsonrpc", "{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1.0}").body())
+		assertThat(
+				this.http.post("/api/jsonrpc", "{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1.0}").body())
 			.endsWith("\"id\":1.0}");
-		assertThat(this.http.post("/api/jsonrpc", "{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": -7}").body())
+		assertThat(
+				this.http.post("/api/jsonrpc", "{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": -7}").body())
 			.endsWith("\"id\":-7}");
 	}
 
@@ -228,7 +234,10 @@ class JsonRpcConformanceIntegrationTests {
 		JsonNode response = rpc("{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", "
 				+ "\"params\": {\"minuend\": \"42\", \"subtrahend\": 1, \"extra\": true}, \"id\": 1}");
 		assertError(response, ErrorCodes.INVALID_PARAMS);
-		List<String> params = response.get("error").get("data").get("errors").valueStream()
+		List<String> params = response.get("error")
+			.get("data")
+			.get("errors")
+			.valueStream()
 			.map((e) -> e.get("param").asString())
 			.toList();
 		assertThat(params).containsExactlyInAnyOrder("minuend", "extra");
@@ -236,7 +245,8 @@ class JsonRpcConformanceIntegrationTests {
 
 	@Test
 	void beanValidationViolationsAreInvalidParams() {
-		JsonNode response = rpc("{\"jsonrpc\": \"2.0\", \"method\": \"greet\", \"params\": {\"name\": \" \", \"times\": 9}, \"id\": 1}");
+		JsonNode response = rpc(
+				"{\"jsonrpc\": \"2.0\", \"method\": \"greet\", \"params\": {\"name\": \" \", \"times\": 9}, \"id\": 1}");
 		assertError(response, ErrorCodes.INVALID_PARAMS);
 		assertThat(response.get("error").get("data").get("errors").valueStream().map((e) -> e.get("param").asString()))
 			.containsExactlyInAnyOrder("name", "times");
@@ -244,7 +254,8 @@ class JsonRpcConformanceIntegrationTests {
 
 	@Test
 	void commandFailureIsCommandFailedWithData() {
-		JsonNode response = rpc("{\"jsonrpc\": \"2.0\", \"method\": \"divide\", \"params\": {\"a\": 1, \"b\": 0}, \"id\": 1}");
+		JsonNode response = rpc(
+				"{\"jsonrpc\": \"2.0\", \"method\": \"divide\", \"params\": {\"a\": 1, \"b\": 0}, \"id\": 1}");
 		assertError(response, ErrorCodes.COMMAND_FAILED);
 		assertThat(response.get("error").get("message").asString()).isEqualTo("Division by zero");
 		assertThat(response.get("error").get("data").get("a").asDouble()).isEqualTo(1.0);
@@ -265,13 +276,15 @@ class JsonRpcConformanceIntegrationTests {
 	@Test
 	void nestingDeeperThanTheLimitIsAnInvalidRequest() {
 		String deep = "[".repeat(40) + "]".repeat(40);
-		JsonNode response = rpc("{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"params\": " + deep + ", \"id\": 1}");
+		JsonNode response = rpc(
+				"{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"params\": " + deep + ", \"id\": 1}");
 		assertError(response, ErrorCodes.INVALID_REQUEST);
 	}
 
 	@Test
 	void trailingGarbageIsAParseError() {
-		assertError(rpc("{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1} trailing"), ErrorCodes.PARSE_ERROR);
+		assertError(rpc("{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1} trailing"),
+				ErrorCodes.PARSE_ERROR);
 	}
 
 	@Test
@@ -302,7 +315,8 @@ class JsonRpcConformanceIntegrationTests {
 
 	@Test
 	void bodyJustUnderTheLimitIsAccepted() {
-		String padded = "{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1, \"pad\": \"" + "x".repeat(900) + "\"}";
+		String padded = "{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1, \"pad\": \"" + "x".repeat(900)
+				+ "\"}";
 		assertThat(padded.length()).isLessThan(1024);
 		assertThat(this.http.postChunked("/api/jsonrpc", padded).statusCode()).isEqualTo(200);
 	}
@@ -311,14 +325,16 @@ class JsonRpcConformanceIntegrationTests {
 	void batchEndpointTakesOnlyArrays() {
 		assertError(this.http.rpc("/api/jsonrpc/batch", "{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1}"),
 				ErrorCodes.INVALID_REQUEST);
-		JsonNode response = this.http.rpc("/api/jsonrpc/batch", "[{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1}]");
+		JsonNode response = this.http.rpc("/api/jsonrpc/batch",
+				"[{\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": 1}]");
 		assertThat(response.isArray()).isTrue();
 		assertThat(response.get(0).get("result").get(0).asString()).isEqualTo("hello");
 	}
 
 	@Test
 	void noErrorBodyLeaksExceptionDetails() {
-		List<String> bodies = List.of("{", "[", "null", "\"x\"", "{\"jsonrpc\": \"2.0\", \"method\": \"crash\", \"id\": 1}",
+		List<String> bodies = List.of("{", "[", "null", "\"x\"",
+				"{\"jsonrpc\": \"2.0\", \"method\": \"crash\", \"id\": 1}",
 				"{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": {\"minuend\": {\"x\": [1]}}, \"id\": 1}",
 				"{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": [1e400, 1], \"id\": 1}",
 				"{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": [99999999999999999999, 1], \"id\": 1}",
@@ -341,7 +357,8 @@ class JsonRpcConformanceIntegrationTests {
 		assertThat(document.statusCode()).isEqualTo(200);
 		assertJsonContentType(document);
 		assertThat(discovered).isEqualTo(mapper.readTree(document.body()));
-		assertThat(discovered.get("methods").valueStream().map((m) -> m.get("name").asString()))
-			.contains("subtract", "sum", "get_data", "notify_hello", "update", "echo", "help", "health");
+		assertThat(discovered.get("methods").valueStream().map((m) -> m.get("name").asString())).contains("subtract",
+				"sum", "get_data", "notify_hello", "update", "echo", "help", "health");
 	}
+
 }

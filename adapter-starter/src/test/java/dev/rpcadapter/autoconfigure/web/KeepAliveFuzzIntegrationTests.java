@@ -14,11 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A bounded random-mutation fuzz over keep-alive connections to the real server: each answer comes
- * within {@link #ANSWER_BOUND}, none is a 5xx, and every {@code /api/jsonrpc} answer is a well-formed
- * JSON-RPC response, a 204, or a 4xx with a JSON-RPC error body from a layer before dispatch.
- * Deterministic per seed: {@code -Dfuzz.seed=<n>} replays a run, {@code -Dfuzz.requests=<n>} sets its
- * length; a failure names the seed and the request.
+ * A bounded random-mutation fuzz over keep-alive connections to the real server: each
+ * answer comes within {@link #ANSWER_BOUND}, none is a 5xx, and every
+ * {@code /api/jsonrpc} answer is a well-formed JSON-RPC response, a 204, or a 4xx with a
+ * JSON-RPC error body from a layer before dispatch. Deterministic per seed:
+ * {@code -Dfuzz.seed=<n>} replays a run, {@code -Dfuzz.requests=<n>} sets its length; a
+ * failure names the seed and the request.
  */
 @SpringBootTest(classes = ConformanceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "adapter.info.name=hostile")
@@ -46,7 +47,8 @@ class KeepAliveFuzzIntegrationTests {
 					response = connection.exchange(request.bytes(), request.isHead());
 				}
 				catch (IOException ex) {
-					// a closed connection is an answer only where the request's framing was broken
+					// a closed connection is an answer only where the request's framing
+					// was broken
 					assertThat(request.framingBroken()).as("%s -> %s", context, ex).isTrue();
 					connection.close();
 					connection = open();
@@ -62,7 +64,11 @@ class KeepAliveFuzzIntegrationTests {
 		finally {
 			connection.close();
 		}
-		System.out.println("fuzz: seed " + seed + ", " + requests + " requests"); // the seed, for a replay
+		System.out.println("fuzz: seed " + seed + ", " + requests + " requests"); // the
+																					// seed,
+																					// for
+																					// a
+																					// replay
 	}
 
 	private RawConnection open() throws IOException {
@@ -105,7 +111,8 @@ class KeepAliveFuzzIntegrationTests {
 	}
 
 	private static JsonNode json(RawConnection.Response response, String context) {
-		assertThat(response.headers().get("content-type")).as("%s -> %s", context, response).startsWith("application/json");
+		assertThat(response.headers().get("content-type")).as("%s -> %s", context, response)
+			.startsWith("application/json");
 		TestHttp.assertNoLeak(response.body());
 		try {
 			return mapper.readTree(response.body());
@@ -132,4 +139,5 @@ class KeepAliveFuzzIntegrationTests {
 		assertThat(error.path("message").isString()).as("%s -> %s", context, error).isTrue();
 		assertThat(error.has("data") && error.get("data").isNull()).as("%s -> data: null", context).isFalse();
 	}
+
 }

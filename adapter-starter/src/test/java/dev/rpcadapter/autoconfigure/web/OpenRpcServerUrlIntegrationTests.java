@@ -15,8 +15,9 @@ import static dev.rpcadapter.autoconfigure.web.TestHttp.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code servers[0].url} of {@code /openrpc.json} and {@code rpc.discover} is absolute: the scheme and
- * host the client used, with forwarded headers where Boot honours them (native strategy).
+ * {@code servers[0].url} of {@code /openrpc.json} and {@code rpc.discover} is absolute:
+ * the scheme and host the client used, with forwarded headers where Boot honours them
+ * (native strategy).
  */
 @SpringBootTest(classes = ConformanceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.forward-headers-strategy=native", "spring.main.banner-mode=off" })
@@ -31,7 +32,8 @@ class OpenRpcServerUrlIntegrationTests {
 			socket.setSoTimeout(10_000);
 			byte[] content = body.getBytes(StandardCharsets.UTF_8);
 			String head = method + " " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n"
-					+ (content.length > 0 ? "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n" : "")
+					+ (content.length > 0
+							? "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n" : "")
 					+ "\r\n";
 			OutputStream out = socket.getOutputStream();
 			out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -52,19 +54,22 @@ class OpenRpcServerUrlIntegrationTests {
 
 	private String discoverUrl(String headers) throws Exception {
 		return exchange("POST", "/api/jsonrpc", headers, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}")
-			.at("/result/servers/0/url").asString();
+			.at("/result/servers/0/url")
+			.asString();
 	}
 
 	@Test
 	void serverUrlIsTheHostTheClientUsed() throws Exception {
-		assertThat(openRpcUrl("Host: 127.0.0.1:" + this.port + "\r\n")).isEqualTo("http://127.0.0.1:" + this.port + "/api/jsonrpc");
+		assertThat(openRpcUrl("Host: 127.0.0.1:" + this.port + "\r\n"))
+			.isEqualTo("http://127.0.0.1:" + this.port + "/api/jsonrpc");
 		assertThat(openRpcUrl("Host: api.example.com:9000\r\n")).isEqualTo("http://api.example.com:9000/api/jsonrpc");
 		assertThat(discoverUrl("Host: api.example.com:9000\r\n")).isEqualTo("http://api.example.com:9000/api/jsonrpc");
 	}
 
 	@Test
 	void forwardedHeadersGiveTheGatewayUrl() throws Exception {
-		String forwarded = "Host: 10.0.0.5:" + this.port + "\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: gw.example.com\r\n"
+		String forwarded = "Host: 10.0.0.5:" + this.port
+				+ "\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: gw.example.com\r\n"
 				+ "X-Forwarded-Prefix: /svc\r\n";
 		assertThat(openRpcUrl(forwarded)).isEqualTo("https://gw.example.com/svc/api/jsonrpc");
 		assertThat(discoverUrl(forwarded)).isEqualTo("https://gw.example.com/svc/api/jsonrpc");
@@ -75,7 +80,9 @@ class OpenRpcServerUrlIntegrationTests {
 	@Test
 	void documentsForManyHostsStayCorrect() throws Exception {
 		for (int i = 0; i < 300; i++) {
-			assertThat(openRpcUrl("Host: h" + i + ".example.com\r\n")).isEqualTo("http://h" + i + ".example.com/api/jsonrpc");
+			assertThat(openRpcUrl("Host: h" + i + ".example.com\r\n"))
+				.isEqualTo("http://h" + i + ".example.com/api/jsonrpc");
 		}
 	}
+
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP/1.1 connection written and read byte by byte: the tests send what no well-behaved client
- * would (a body on a HEAD request, a wrong Content-Length) and read answers exactly as framed.
+ * One HTTP/1.1 connection written and read byte by byte: the tests send what no
+ * well-behaved client would (a body on a HEAD request, a wrong Content-Length) and read
+ * answers exactly as framed.
  */
 final class RawConnection implements AutoCloseable {
 
@@ -40,7 +41,9 @@ final class RawConnection implements AutoCloseable {
 	/** A request with a Content-Length that matches its body. */
 	static byte[] request(String method, String path, String body, String... headers) {
 		byte[] content = body.getBytes(StandardCharsets.UTF_8);
-		StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+		StringBuilder head = new StringBuilder(method).append(' ')
+			.append(path)
+			.append(" HTTP/1.1\r\n")
 			.append("Host: 127.0.0.1\r\n");
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
@@ -60,7 +63,10 @@ final class RawConnection implements AutoCloseable {
 		this.out.flush();
 	}
 
-	/** Sends a request and reads its answer; {@code head} says the answer has no body whatever its headers say. */
+	/**
+	 * Sends a request and reads its answer; {@code head} says the answer has no body
+	 * whatever its headers say.
+	 */
 	Response exchange(byte[] request, boolean head) throws IOException {
 		send(request);
 		return read(head);
@@ -137,4 +143,5 @@ final class RawConnection implements AutoCloseable {
 			return !"close".equalsIgnoreCase(this.headers.get("connection"));
 		}
 	}
+
 }

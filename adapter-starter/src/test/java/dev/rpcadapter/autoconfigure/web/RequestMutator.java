@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random, seed-determined requests for the keep-alive fuzz test: valid JSON-RPC requests, batches
- * and {@code /cmd} bodies of the conformance commands, mutated at the byte and at the value level,
- * sent with varied methods, paths and headers.
+ * Random, seed-determined requests for the keep-alive fuzz test: valid JSON-RPC requests,
+ * batches and {@code /cmd} bodies of the conformance commands, mutated at the byte and at
+ * the value level, sent with varied methods, paths and headers.
  */
 final class RequestMutator {
 
@@ -33,12 +33,13 @@ final class RequestMutator {
 			"{\"command\":\"subtract\",\"params\":{\"minuend\":1,\"subtrahend\":1}}",
 			"{\"command\":\"queue_get_job_status\",\"job_id\":\"nope\"}");
 
-	private static final List<String> FRAGMENTS = List.of("1e99999999999", "9".repeat(1200), "-0", "null", "true",
-			"[]", "{}", "\"\\u0000\"", "\"\\ud800\"", "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]", "1.5e308", "0.1e-400",
+	private static final List<String> FRAGMENTS = List.of("1e99999999999", "9".repeat(1200), "-0", "null", "true", "[]",
+			"{}", "\"\\u0000\"", "\"\\ud800\"", "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]", "1.5e308", "0.1e-400",
 			"{\"jsonrpc\":\"2.0\"}", "\"rpc.discover\"", "\"x\"", "-1", "2147483648");
 
-	private static final List<String> PATHS = List.of("/api/jsonrpc", "/api/jsonrpc", "/api/jsonrpc", "/api/jsonrpc/batch",
-			"/cmd", "/health", "/commands", "/openrpc.json", "/ws", "/api/jsonrpc?x=1", "/no-such-path");
+	private static final List<String> PATHS = List.of("/api/jsonrpc", "/api/jsonrpc", "/api/jsonrpc",
+			"/api/jsonrpc/batch", "/cmd", "/health", "/commands", "/openrpc.json", "/ws", "/api/jsonrpc?x=1",
+			"/no-such-path");
 
 	private static final List<String> OTHER_METHODS = List.of("HEAD", "GET", "PUT", "DELETE", "PATCH", "OPTIONS");
 
@@ -59,8 +60,11 @@ final class RequestMutator {
 		String path = (this.random.nextInt(4) == 0) ? pick(PATHS) : "/api/jsonrpc";
 		byte[] content = mutateBytes(body.getBytes(StandardCharsets.UTF_8));
 		String type = (this.random.nextInt(10) == 0) ? pick(CONTENT_TYPES) : "application/json";
-		int shortBy = (this.random.nextInt(30) == 0 && content.length > 2) ? 1 + this.random.nextInt(content.length - 1) : 0;
-		StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+		int shortBy = (this.random.nextInt(30) == 0 && content.length > 2) ? 1 + this.random.nextInt(content.length - 1)
+				: 0;
+		StringBuilder head = new StringBuilder(method).append(' ')
+			.append(path)
+			.append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
 		if (!type.isEmpty()) {
 			head.append("Content-Type: ").append(type).append("\r\n");
 		}
@@ -69,13 +73,15 @@ final class RequestMutator {
 		}
 		boolean chunked = shortBy == 0 && this.random.nextInt(12) == 0;
 		byte[] payload = chunked ? chunked(content) : content;
-		head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + (content.length - shortBy)).append("\r\n\r\n");
+		head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + (content.length - shortBy))
+			.append("\r\n\r\n");
 		byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
 		byte[] bytes = new byte[start.length + payload.length];
 		System.arraycopy(start, 0, bytes, 0, start.length);
 		System.arraycopy(payload, 0, bytes, start.length, payload.length);
-		String description = method + " " + path + " " + type + (chunked ? " chunked" : "") + (shortBy > 0 ? " short by " + shortBy : "")
-				+ " " + new String(content, StandardCharsets.UTF_8).replaceAll("[^\\x20-\\x7e]", "?");
+		String description = method + " " + path + " " + type + (chunked ? " chunked" : "")
+				+ (shortBy > 0 ? " short by " + shortBy : "") + " "
+				+ new String(content, StandardCharsets.UTF_8).replaceAll("[^\\x20-\\x7e]", "?");
 		return new Fuzzed(method, path, bytes, shortBy > 0, description);
 	}
 
@@ -123,7 +129,8 @@ final class RequestMutator {
 			case 1 -> {
 				return java.util.Arrays.copyOf(copy, this.random.nextInt(copy.length));
 			}
-			case 2 -> copy[this.random.nextInt(copy.length)] = (byte) JSON_BYTES.charAt(this.random.nextInt(JSON_BYTES.length()));
+			case 2 -> copy[this.random.nextInt(copy.length)] = (byte) JSON_BYTES
+				.charAt(this.random.nextInt(JSON_BYTES.length()));
 			default -> {
 				byte[] doubled = java.util.Arrays.copyOf(copy, copy.length * 2);
 				System.arraycopy(copy, 0, doubled, copy.length, copy.length);
@@ -147,4 +154,5 @@ final class RequestMutator {
 	private <T> T pick(List<T> values) {
 		return values.get(this.random.nextInt(values.size()));
 	}
+
 }

@@ -57,12 +57,14 @@ final class TestHttp {
 	}
 
 	static void assertJsonContentType(HttpResponse<String> response) {
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 	}
 
 	static void assertNoLeak(String body) {
-		assertThat(body).doesNotContain("Exception").doesNotContain("at dev.").doesNotContain("java.")
+		assertThat(body).doesNotContain("Exception")
+			.doesNotContain("at dev.")
+			.doesNotContain("java.")
 			.doesNotContain("secret");
 	}
 
@@ -92,4 +94,5 @@ final class TestHttp {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -21,7 +21,10 @@ import static dev.rpcadapter.autoconfigure.web.TestHttp.assertNoLeak;
 import static dev.rpcadapter.autoconfigure.web.TestHttp.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /ws} with the JDK WebSocket client, on the same real server as the conformance test. */
+/**
+ * {@code /ws} with the JDK WebSocket client, on the same real server as the conformance
+ * test.
+ */
 @ConformanceServerTest
 class WebSocketIntegrationTests {
 
@@ -153,5 +156,7 @@ class WebSocketIntegrationTests {
 			webSocket.request(1);
 			return null;
 		}
+
 	}
+
 }

@@ -16,10 +16,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code /ws} client that sends but does not read: past {@code adapter.websocket.max-queued-frames}
- * waiting answers the server closes the connection with 1008 instead of buffering without bound.
- * The client is a raw socket (the JDK client reads ahead on its own), so what it leaves unread stays
- * unread until the test decides to read.
+ * A {@code /ws} client that sends but does not read: past
+ * {@code adapter.websocket.max-queued-frames} waiting answers the server closes the
+ * connection with 1008 instead of buffering without bound. The client is a raw socket
+ * (the JDK client reads ahead on its own), so what it leaves unread stays unread until
+ * the test decides to read.
  */
 @SpringBootTest(classes = ConformanceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "adapter.websocket.max-queued-frames=8")
@@ -106,4 +107,5 @@ class WebSocketSlowReaderIntegrationTests {
 		in.readFully(payload);
 		return payload;
 	}
+
 }

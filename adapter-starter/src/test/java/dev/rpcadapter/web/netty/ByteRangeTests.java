@@ -32,4 +32,5 @@ class ByteRangeTests {
 		assertThat(ByteRange.parse("bytes=0-1,5-6", 100)).isNull();
 		assertThat(ByteRange.parse("bytes=5", 100)).isNull();
 	}
+
 }

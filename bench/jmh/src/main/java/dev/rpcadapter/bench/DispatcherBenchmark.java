@@ -64,20 +64,26 @@ public class DispatcherBenchmark {
 		public String echo(@CommandParam("message") String message) {
 			return message;
 		}
+
 	}
 
 	@Setup
 	public void setUp() {
 		this.mapper = JsonMapper.builder().build();
 		CommandRegistry registry = CommandRegistry.create();
-		AnnotatedCommandFactory.create(this.mapper, SchemaGenerator.create(this.mapper), null, Schedulers.boundedElastic())
+		AnnotatedCommandFactory
+			.create(this.mapper, SchemaGenerator.create(this.mapper), null, Schedulers.boundedElastic())
 			.commandsOf(new Commands(), Commands.class, "commands")
 			.forEach(registry::register);
 		this.dispatcher = JsonRpcDispatcher.builder(registry, this.mapper).build();
 		StringBuilder batch = new StringBuilder("[");
 		for (int i = 1; i <= 10; i++) {
-			batch.append(i > 1 ? "," : "").append("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,")
-				.append(i).append("],\"id\":").append(i).append('}');
+			batch.append(i > 1 ? "," : "")
+				.append("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,")
+				.append(i)
+				.append("],\"id\":")
+				.append(i)
+				.append('}');
 		}
 		this.batch10 = batch.append(']').toString().getBytes(StandardCharsets.UTF_8);
 	}
@@ -101,4 +107,5 @@ public class DispatcherBenchmark {
 	public byte[] parseAndWriteOnly() {
 		return this.mapper.writeValueAsBytes(this.mapper.readTree(SINGLE));
 	}
+
 }

@@ -30,11 +30,11 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What observing a call costs: the same single call with {@code ObservationRegistry.NOOP} (the
- * default), a registry without handlers (also a no-op), a registry whose only handler does
- * nothing (the observation and its context are made), and Boot's metrics setup
- * ({@link DefaultMeterObservationHandler} on a {@link SimpleMeterRegistry}: a timer per tag set, and
- * an {@code .active} long-task timer unless switched off).
+ * What observing a call costs: the same single call with {@code ObservationRegistry.NOOP}
+ * (the default), a registry without handlers (also a no-op), a registry whose only
+ * handler does nothing (the observation and its context are made), and Boot's metrics
+ * setup ({@link DefaultMeterObservationHandler} on a {@link SimpleMeterRegistry}: a timer
+ * per tag set, and an {@code .active} long-task timer unless switched off).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -62,7 +62,9 @@ public class ObservationBenchmark {
 		AnnotatedCommandFactory.create(mapper, SchemaGenerator.create(mapper), null, Schedulers.boundedElastic())
 			.commandsOf(new DispatcherBenchmark.Commands(), DispatcherBenchmark.Commands.class, "commands")
 			.forEach(commands::register);
-		this.dispatcher = JsonRpcDispatcher.builder(commands, mapper).observationRegistry(registry(this.registry)).build();
+		this.dispatcher = JsonRpcDispatcher.builder(commands, mapper)
+			.observationRegistry(registry(this.registry))
+			.build();
 	}
 
 	private static ObservationRegistry registry(String kind) {
@@ -79,10 +81,12 @@ public class ObservationBenchmark {
 			});
 		}
 		else if (kind.equals("meters")) {
-			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
 		}
 		else if (kind.equals("meters-no-active")) {
-			// Boot's management.metrics.observations.ignored-meters=long-task-timer: no rpc.adapter.call.active
+			// Boot's management.metrics.observations.ignored-meters=long-task-timer: no
+			// rpc.adapter.call.active
 			registry.observationConfig()
 				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry(),
 						DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
@@ -94,4 +98,5 @@ public class ObservationBenchmark {
 	public byte @Nullable [] singleCall() {
 		return this.dispatcher.handle(SINGLE, this.context).block();
 	}
+
 }

@@ -18,7 +18,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.stereotype.Component;
 
-/** Commands over files: take an uploaded file ({@link TransferRef}), produce a downloadable artifact. */
+/**
+ * Commands over files: take an uploaded file ({@link TransferRef}), produce a
+ * downloadable artifact.
+ */
 @Component
 public class FileCommands {
 
@@ -32,7 +35,8 @@ public class FileCommands {
 
 	@JsonRpcCommand(name = "checksum", description = "SHA-256 and size of an uploaded file, with progress (queued)",
 			queued = true, timeout = "1h")
-	public Checksum checksum(@CommandParam(value = "file", description = "transfer_id of a completed upload") TransferRef file,
+	public Checksum checksum(
+			@CommandParam(value = "file", description = "transfer_id of a completed upload") TransferRef file,
 			JobContext job) throws IOException, NoSuchAlgorithmException {
 		MessageDigest digest = MessageDigest.getInstance("SHA-256");
 		byte[] buffer = new byte[1 << 20];
@@ -41,16 +45,17 @@ public class FileCommands {
 			for (int n = in.read(buffer); n >= 0 && !job.isStopRequested(); n = in.read(buffer)) {
 				digest.update(buffer, 0, n);
 				done += n;
-				job.progress((int) (100 * done / Math.max(1, file.size())), "hashed " + done + " of " + file.size() + " bytes");
+				job.progress((int) (100 * done / Math.max(1, file.size())),
+						"hashed " + done + " of " + file.size() + " bytes");
 			}
 		}
 		return new Checksum(file.name(), done, HexFormat.of().formatHex(digest.digest()));
 	}
 
-	@JsonRpcCommand(name = "make_report", description = "Write a text report of `lines` lines and publish it as an artifact (queued)",
-			queued = true)
-	public Report makeReport(@CommandParam(value = "lines", description = "lines to write", defaultValue = "10")
-			@Min(1) @Max(1_000_000) int lines, JobContext job) throws IOException {
+	@JsonRpcCommand(name = "make_report",
+			description = "Write a text report of `lines` lines and publish it as an artifact (queued)", queued = true)
+	public Report makeReport(@CommandParam(value = "lines", description = "lines to write",
+			defaultValue = "10") @Min(1) @Max(1_000_000) int lines, JobContext job) throws IOException {
 		Path file = Files.createTempFile("report", ".txt");
 		try {
 			try (Writer out = Files.newBufferedWriter(file)) {
@@ -67,4 +72,5 @@ public class FileCommands {
 			Files.deleteIfExists(file);
 		}
 	}
+
 }

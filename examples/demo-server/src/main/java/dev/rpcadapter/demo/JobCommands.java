@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.stereotype.Component;
 
-/** Queued commands: the call returns a job_id at once; the work runs on the queue's workers. */
+/**
+ * Queued commands: the call returns a job_id at once; the work runs on the queue's
+ * workers.
+ */
 @Component
 public class JobCommands {
 
@@ -28,7 +31,8 @@ public class JobCommands {
 	@JsonRpcCommand(name = "chunk", description = "Split a long text into chunks of `window` sentences (queued)",
 			queued = true, timeout = "10m")
 	public Chunks chunk(@CommandParam(value = "text", description = "the text to split") @NotBlank String text,
-			@CommandParam(value = "window", description = "sentences per chunk", defaultValue = "3") @Min(1) @Max(100) int window,
+			@CommandParam(value = "window", description = "sentences per chunk",
+					defaultValue = "3") @Min(1) @Max(100) int window,
 			JobContext job) {
 		List<String> sentences = Arrays.stream(text.split("(?<=[.!?])\\s+")).filter((s) -> !s.isBlank()).toList();
 		List<String> chunks = new ArrayList<>();
@@ -43,11 +47,14 @@ public class JobCommands {
 		return new Chunks(chunks.size(), chunks);
 	}
 
-	@JsonRpcCommand(name = "long_task", description = "Work for `seconds`, reporting progress over `steps` steps (queued; stoppable)",
+	@JsonRpcCommand(name = "long_task",
+			description = "Work for `seconds`, reporting progress over `steps` steps (queued; stoppable)",
 			queued = true, timeout = "1h")
 	public TaskResult longTask(
-			@CommandParam(value = "seconds", description = "how long to work", defaultValue = "5") @Min(0) @Max(3600) double seconds,
-			@CommandParam(value = "steps", description = "how many progress steps", defaultValue = "10") @Min(1) @Max(1000) int steps,
+			@CommandParam(value = "seconds", description = "how long to work",
+					defaultValue = "5") @Min(0) @Max(3600) double seconds,
+			@CommandParam(value = "steps", description = "how many progress steps",
+					defaultValue = "10") @Min(1) @Max(1000) int steps,
 			JobContext job) throws InterruptedException {
 		long stepNanos = (long) (seconds * 1e9 / steps);
 		for (int step = 1; step <= steps; step++) {
@@ -59,4 +66,5 @@ public class JobCommands {
 		}
 		return new TaskResult(steps, seconds);
 	}
+
 }

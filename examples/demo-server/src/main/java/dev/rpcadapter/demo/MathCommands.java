@@ -32,4 +32,5 @@ public class MathCommands {
 		}
 		return a / b;
 	}
+
 }

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A non-queued command that may outlive {@code adapter.queue.sync-cap} (5 s in this demo): a longer
- * call is handed to the queue as a running job, answered with {@code queued_after_timeout}.
+ * A non-queued command that may outlive {@code adapter.queue.sync-cap} (5 s in this
+ * demo): a longer call is handed to the queue as a running job, answered with
+ * {@code queued_after_timeout}.
  */
 @Component
 public class SleepCommands {
@@ -24,10 +25,10 @@ public class SleepCommands {
 	public record Slept(double seconds) {
 	}
 
-	@JsonRpcCommand(name = "sleep", description = "Sleep for `seconds` (not queued; past the sync cap it becomes a job)",
-			timeout = "10m")
-	public Slept sleep(@CommandParam(value = "seconds", description = "how long to sleep", defaultValue = "1")
-			@Min(0) @Max(600) double seconds, JobContext job) throws InterruptedException {
+	@JsonRpcCommand(name = "sleep",
+			description = "Sleep for `seconds` (not queued; past the sync cap it becomes a job)", timeout = "10m")
+	public Slept sleep(@CommandParam(value = "seconds", description = "how long to sleep",
+			defaultValue = "1") @Min(0) @Max(600) double seconds, JobContext job) throws InterruptedException {
 		long end = System.nanoTime() + (long) (seconds * 1e9);
 		int second = 0;
 		while (System.nanoTime() < end) {
@@ -42,4 +43,5 @@ public class SleepCommands {
 		logger.info("woke up after {} s", seconds);
 		return new Slept(seconds);
 	}
+
 }

@@ -24,9 +24,10 @@ public class TextCommands {
 
 	@JsonRpcCommand(name = "word_stats", description = "Count words and characters and list the longest words")
 	public WordStats wordStats(
-			@CommandParam(value = "text", description = "the text to analyse") @NotBlank @Size(max = 100_000) String text,
-			@CommandParam(value = "top", description = "how many longest words to list", defaultValue = "3")
-			@Min(1) @Max(50) int top) {
+			@CommandParam(value = "text",
+					description = "the text to analyse") @NotBlank @Size(max = 100_000) String text,
+			@CommandParam(value = "top", description = "how many longest words to list",
+					defaultValue = "3") @Min(1) @Max(50) int top) {
 		String[] words = text.trim().split("\\s+");
 		List<String> longest = Arrays.stream(words)
 			.map((w) -> w.replaceAll("[^\\p{L}\\p{N}-]", ""))
@@ -42,9 +43,11 @@ public class TextCommands {
 		return text.toUpperCase(Locale.ROOT);
 	}
 
-	@JsonRpcCommand(name = "slow_greet", description = "Greet after a delay, without blocking a thread", timeout = "30s")
+	@JsonRpcCommand(name = "slow_greet", description = "Greet after a delay, without blocking a thread",
+			timeout = "30s")
 	public Mono<String> slowGreet(@CommandParam("name") @NotBlank String name,
 			@CommandParam(value = "delay_ms", defaultValue = "200") @Min(0) @Max(20_000) long delayMs) {
 		return Mono.delay(Duration.ofMillis(delayMs)).map((tick) -> "Hello, " + name + "!");
 	}
+
 }

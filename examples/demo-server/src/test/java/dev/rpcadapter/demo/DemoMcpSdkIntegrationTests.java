@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The official MCP TypeScript SDK ({@code @modelcontextprotocol/sdk}, a client no one here wrote)
- * lists and calls the demo's tools over {@code /mcp}: {@code src/test/mcp-node/check.mjs}. Needs
- * Node 20+ and {@code npm ci} in that folder ({@code .ci/run} does it).
+ * The official MCP TypeScript SDK ({@code @modelcontextprotocol/sdk}, a client no one
+ * here wrote) lists and calls the demo's tools over {@code /mcp}:
+ * {@code src/test/mcp-node/check.mjs}. Needs Node 20+ and {@code npm ci} in that folder
+ * ({@code .ci/run} does it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("node")
@@ -42,4 +43,5 @@ class DemoMcpSdkIntegrationTests {
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("9 checks passed");
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's {@code postgres} profile: jobs in the local PostgreSQL ({@code ADAPTER_DEMO_JDBC_URL}). */
+/**
+ * The README's {@code postgres} profile: jobs in the local PostgreSQL
+ * ({@code ADAPTER_DEMO_JDBC_URL}).
+ */
 class DemoPostgresProfileIntegrationTests {
 
 	@Test

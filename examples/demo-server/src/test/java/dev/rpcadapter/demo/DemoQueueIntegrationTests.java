@@ -20,7 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo's queued commands, as the README shows them: chunk runs to completion, long_task is stopped. */
+/**
+ * The demo's queued commands, as the README shows them: chunk runs to completion,
+ * long_task is stopped.
+ */
 class DemoQueueIntegrationTests {
 
 	private ConfigurableApplicationContext server;
@@ -68,9 +71,7 @@ class DemoQueueIntegrationTests {
 	void longTaskCanBeStopped() {
 		JsonNode accepted = this.client.call("long_task", Map.of("seconds", 60, "steps", 600));
 		String jobId = accepted.path("job_id").asString();
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(20))
-			.until(() -> this.client.jobStatus(jobId).progress() > 0);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> this.client.jobStatus(jobId).progress() > 0);
 		JsonNode stopped = this.client.stopJob(jobId);
 		assertThat(stopped.path("status").asString()).isEqualTo("stopped");
 		RemoteJob status = this.client.jobStatus(jobId);

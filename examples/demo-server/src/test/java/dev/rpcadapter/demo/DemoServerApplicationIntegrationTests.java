@@ -28,16 +28,15 @@ class DemoServerApplicationIntegrationTests {
 
 	private JsonNode call(String method, String params) throws Exception {
 		String body = "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + ",\"id\":1}";
-		HttpResponse<String> response = this.client.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/jsonrpc"))
-					.timeout(Duration.ofSeconds(10))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.client
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/jsonrpc"))
+				.timeout(Duration.ofSeconds(10))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("java.");
 		JsonNode node = mapper.readTree(response.body());
 		assertThat(node.get("id").asInt()).isEqualTo(1);
@@ -45,7 +44,12 @@ class DemoServerApplicationIntegrationTests {
 	}
 
 	private static List<String> errorParams(JsonNode response) {
-		return response.get("error").get("data").get("errors").valueStream().map((e) -> e.get("param").asString()).toList();
+		return response.get("error")
+			.get("data")
+			.get("errors")
+			.valueStream()
+			.map((e) -> e.get("param").asString())
+			.toList();
 	}
 
 	@Test
@@ -108,8 +112,9 @@ class DemoServerApplicationIntegrationTests {
 	@Test
 	void builtinCommandsAreThere() throws Exception {
 		assertThat(call("echo", "{\"message\": \"hi\"}").get("result").get("message").asString()).isEqualTo("hi");
-		assertThat(call("help", "{}").get("result").get("commands").propertyNames())
-			.contains("subtract", "sum", "divide", "word_stats", "upper", "slow_greet");
+		assertThat(call("help", "{}").get("result").get("commands").propertyNames()).contains("subtract", "sum",
+				"divide", "word_stats", "upper", "slow_greet");
 		assertThat(call("health", "{}").get("result").get("status").asString()).isEqualTo("ok");
 	}
+
 }

@@ -23,11 +23,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's file walkthrough: upload, checksum a TransferRef in a job, make_report's artifact downloaded. */
+/**
+ * The README's file walkthrough: upload, checksum a TransferRef in a job, make_report's
+ * artifact downloaded.
+ */
 class DemoTransfersIntegrationTests {
 
-	private static final ExecuteOptions WAIT = ExecuteOptions.builder().poll(Duration.ofMillis(50))
-		.timeout(Duration.ofSeconds(30)).build();
+	private static final ExecuteOptions WAIT = ExecuteOptions.builder()
+		.poll(Duration.ofMillis(50))
+		.timeout(Duration.ofSeconds(30))
+		.build();
 
 	private ConfigurableApplicationContext server;
 
@@ -70,4 +75,5 @@ class DemoTransfersIntegrationTests {
 		this.client.download(result.path("transfer_id").asString(), report);
 		assertThat(Files.readString(report)).isEqualTo("line 1 of 3\nline 2 of 3\nline 3 of 3\n");
 	}
+
 }

@@ -16,11 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Runs {@code src/test/node/validate.mjs} against the demo on a random port: {@code /openrpc.json} and
- * {@code rpc.discover} through {@code @open-rpc/schema-utils-js}, {@code /openapi.json} through
- * {@code @apidevtools/swagger-parser}, and real responses (single, batch, {@code /cmd}, errors) through
- * ajv against the published schemas. Skipped only when {@code node} is not on the PATH; fails when
- * its packages are missing, with the command that installs them.
+ * Runs {@code src/test/node/validate.mjs} against the demo on a random port:
+ * {@code /openrpc.json} and {@code rpc.discover} through
+ * {@code @open-rpc/schema-utils-js}, {@code /openapi.json} through
+ * {@code @apidevtools/swagger-parser}, and real responses (single, batch, {@code /cmd},
+ * errors) through ajv against the published schemas. Skipped only when {@code node} is
+ * not on the PATH; fails when its packages are missing, with the command that installs
+ * them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("node")
@@ -66,4 +68,5 @@ class DocumentValidatorsIntegrationTests {
 		}
 		return null;
 	}
+
 }

@@ -24,19 +24,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * For every command of the demo, the params that OpenRPC ({@code /openrpc.json} and
- * {@code rpc.discover}), OpenAPI, {@code /commands}, {@code help} and {@code /docs} publish agree,
- * and the example call {@code /docs} shows is accepted by the binder, by name and by position.
+ * {@code rpc.discover}), OpenAPI, {@code /commands}, {@code help} and {@code /docs}
+ * publish agree, and the example call {@code /docs} shows is accepted by the binder, by
+ * name and by position.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PublishedParamsAgreementIntegrationTests {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	private static final Pattern SECTION = Pattern.compile("<section class=\"command\" id=\"cmd-[^\"]*\" data-command=\"([^\"]+)\">(.*?)</section>", Pattern.DOTALL);
+	private static final Pattern SECTION = Pattern.compile(
+			"<section class=\"command\" id=\"cmd-[^\"]*\" data-command=\"([^\"]+)\">(.*?)</section>", Pattern.DOTALL);
 
-	private static final Pattern PARAM_ROW = Pattern.compile("<tr><td><code>([^<]+)</code></td><td>[^<]*</td><td>(yes|no)</td>");
+	private static final Pattern PARAM_ROW = Pattern
+		.compile("<tr><td><code>([^<]+)</code></td><td>[^<]*</td><td>(yes|no)</td>");
 
-	private static final Pattern EXAMPLE = Pattern.compile("<pre class=\"example\">.*? -d '(.*?)' \\\\", Pattern.DOTALL);
+	private static final Pattern EXAMPLE = Pattern.compile("<pre class=\"example\">.*? -d '(.*?)' \\\\",
+			Pattern.DOTALL);
 
 	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -44,7 +48,8 @@ class PublishedParamsAgreementIntegrationTests {
 	int port;
 
 	private String get(String path) throws Exception {
-		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+		HttpResponse<String> response = this.client.send(
+				HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
 		return response.body();
@@ -90,7 +95,8 @@ class PublishedParamsAgreementIntegrationTests {
 		for (JsonNode method : doc.get("methods")) {
 			assertThat(method.get("paramStructure").asString()).isEqualTo("either");
 			List<String> names = new ArrayList<>();
-			method.get("params").forEach((p) -> names.add(param(p.get("name").asString(), p.path("required").asBoolean())));
+			method.get("params")
+				.forEach((p) -> names.add(param(p.get("name").asString(), p.path("required").asBoolean())));
 			params.put(method.get("name").asString(), names);
 		}
 		return params;
@@ -98,7 +104,9 @@ class PublishedParamsAgreementIntegrationTests {
 
 	private Map<String, List<String>> fromOpenApi() throws Exception {
 		Map<String, List<String>> params = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> schema : mapper.readTree(get("/openapi.json")).at("/components/schemas").properties()) {
+		for (Map.Entry<String, JsonNode> schema : mapper.readTree(get("/openapi.json"))
+			.at("/components/schemas")
+			.properties()) {
 			if (schema.getKey().startsWith("CommandRequest_")) {
 				params.put(schema.getKey().substring("CommandRequest_".length()),
 						fromSchema(schema.getValue().at("/properties/params")));
@@ -111,10 +119,12 @@ class PublishedParamsAgreementIntegrationTests {
 		Map<String, List<String>> params = new LinkedHashMap<>();
 		JsonNode list = rpc("{\"jsonrpc\":\"2.0\",\"method\":\"help\",\"id\":1}").at("/result/commands");
 		for (Map.Entry<String, JsonNode> entry : list.properties()) {
-			JsonNode described = rpc("{\"jsonrpc\":\"2.0\",\"method\":\"help\",\"params\":{\"cmdname\":\"" + entry.getKey()
-					+ "\"},\"id\":1}").at("/result/schema");
+			JsonNode described = rpc("{\"jsonrpc\":\"2.0\",\"method\":\"help\",\"params\":{\"cmdname\":\""
+					+ entry.getKey() + "\"},\"id\":1}")
+				.at("/result/schema");
 			List<String> fromSchema = fromSchema(described);
-			assertThat(fromSchema.stream().map((p) -> p.replace("?", "")).toList()).as("help list vs help " + entry.getKey())
+			assertThat(fromSchema.stream().map((p) -> p.replace("?", "")).toList())
+				.as("help list vs help " + entry.getKey())
 				.isEqualTo(entry.getValue().get("params").valueStream().map(JsonNode::asString).toList());
 			params.put(entry.getKey(), fromSchema);
 		}
@@ -140,10 +150,12 @@ class PublishedParamsAgreementIntegrationTests {
 	}
 
 	private static String unescape(String html) {
-		return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+		return html.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
 			.replace("&amp;", "&");
 	}
-
 
 	@Test
 	void everyDocumentPublishesTheSameParamsForEveryCommand() throws Exception {
@@ -151,8 +163,8 @@ class PublishedParamsAgreementIntegrationTests {
 		assertThat(reference).containsKeys("subtract", "echo", "queue_get_job_status", "job_status", "queue_stop_job",
 				"queue_delete_job", "queue_list_jobs", "long_task");
 		assertThat(reference.get("queue_get_job_status")).containsExactly("job_id");
-		assertThat(reference.get("queue_list_jobs")).containsExactly("status_filter?", "command?", "job_type?", "limit?",
-				"offset?");
+		assertThat(reference.get("queue_list_jobs")).containsExactly("status_filter?", "command?", "job_type?",
+				"limit?", "offset?");
 		assertThat(fromOpenRpc(mapper.readTree(get("/openrpc.json")))).as("/openrpc.json").isEqualTo(reference);
 		JsonNode discover = rpc("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}").get("result");
 		assertThat(fromOpenRpc(discover)).as("rpc.discover").isEqualTo(reference);
@@ -169,7 +181,8 @@ class PublishedParamsAgreementIntegrationTests {
 		for (Map.Entry<String, String> example : examples.entrySet()) {
 			JsonNode request = mapper.readTree(example.getValue());
 			assertAccepted(example.getKey(), rpc(example.getValue()));
-			// by position: the example's values in declared order, up to the first one it leaves out
+			// by position: the example's values in declared order, up to the first one it
+			// leaves out
 			ArrayNode positional = mapper.createArrayNode();
 			for (String param : declared.get(example.getKey())) {
 				JsonNode value = request.get("params").get(param.replace("?", ""));
@@ -178,15 +191,18 @@ class PublishedParamsAgreementIntegrationTests {
 				}
 				positional.add(value);
 			}
-			String byPosition = mapper.writeValueAsString(((tools.jackson.databind.node.ObjectNode) request).set("params", positional));
+			String byPosition = mapper
+				.writeValueAsString(((tools.jackson.databind.node.ObjectNode) request).set("params", positional));
 			assertAccepted(example.getKey() + " by position", rpc(byPosition));
 		}
 	}
 
 	private void assertAccepted(String what, JsonNode response) throws Exception {
-		// a -32602 about a reference to server state ("unknown transfer") is not a shape problem the
+		// a -32602 about a reference to server state ("unknown transfer") is not a shape
+		// problem the
 		// documents could have prevented; every other -32602 is
-		boolean unknownReference = response.at("/error/data/errors").valueStream()
+		boolean unknownReference = response.at("/error/data/errors")
+			.valueStream()
 			.allMatch((e) -> e.path("message").asString().startsWith("unknown ")
 					&& !e.path("message").asString().startsWith("unknown parameter"))
 				&& !response.at("/error/data/errors").isEmpty();
@@ -197,7 +213,9 @@ class PublishedParamsAgreementIntegrationTests {
 		String jobId = response.path("result").path("job_id").asString("");
 		if (!jobId.isEmpty()) {
 			// a queued example (long_task works for 5 s): stop it, leave nothing running
-			rpc("{\"jsonrpc\":\"2.0\",\"method\":\"queue_stop_job\",\"params\":{\"job_id\":\"" + jobId + "\"},\"id\":1}");
+			rpc("{\"jsonrpc\":\"2.0\",\"method\":\"queue_stop_job\",\"params\":{\"job_id\":\"" + jobId
+					+ "\"},\"id\":1}");
 		}
 	}
+
 }

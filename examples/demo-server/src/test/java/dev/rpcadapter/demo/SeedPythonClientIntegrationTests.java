@@ -15,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Python client written like the seed's (standard library only) runs its flow against the demo in
- * envelope mode: queued call, polling with the seed's params, /health and help.
+ * A Python client written like the seed's (standard library only) runs its flow against
+ * the demo in envelope mode: queued call, polling with the seed's params, /health and
+ * help.
  */
 @SpringBootTest(classes = DemoServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "adapter.jsonrpc.result-format=envelope", "logging.level.root=WARN" })
@@ -29,7 +30,8 @@ class SeedPythonClientIntegrationTests {
 
 	@Test
 	void seedStylePythonClientFlowSucceeds() throws IOException, InterruptedException {
-		Assumptions.assumeTrue(python3() != null, "python3 is not on the PATH: the seed-style Python client flow is skipped");
+		Assumptions.assumeTrue(python3() != null,
+				"python3 is not on the PATH: the seed-style Python client flow is skipped");
 		Path output = Files.createTempFile("seed-client-flow", ".log");
 		Process process = new ProcessBuilder(python3(), SCRIPT.toString(), "http://127.0.0.1:" + this.port)
 			.redirectErrorStream(true)
@@ -59,4 +61,5 @@ class SeedPythonClientIntegrationTests {
 		}
 		return null;
 	}
+
 }

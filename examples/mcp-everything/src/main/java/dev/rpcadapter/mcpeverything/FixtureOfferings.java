@@ -29,22 +29,23 @@ class FixtureOfferings {
 
 	@Bean
 	McpResource watched() {
-		return new McpResource("test://watched-resource", "watched-resource", "A resource to subscribe to", "text/plain",
+		return new McpResource("test://watched-resource", "watched-resource", "A resource to subscribe to",
+				"text/plain",
 				() -> McpResourceContents.text("test://watched-resource", "text/plain", "Watched resource content."));
 	}
 
 	@Bean
 	McpResourceTemplate dataTemplate() {
 		return new McpResourceTemplate("test://template/{id}/data", "template-data", "Data per id", "application/json",
-				(values) -> McpResourceContents.text("test://template/" + values.get("id") + "/data", "application/json",
-						"{\"id\":\"" + values.get("id") + "\",\"templateTest\":true,\"data\":\"Data for ID: " + values.get("id")
-								+ "\"}"));
+				(values) -> McpResourceContents.text("test://template/" + values.get("id") + "/data",
+						"application/json", "{\"id\":\"" + values.get("id")
+								+ "\",\"templateTest\":true,\"data\":\"Data for ID: " + values.get("id") + "\"}"));
 	}
 
 	@Bean
 	McpPrompt simplePrompt() {
-		return new McpPrompt("test_simple_prompt", "A simple prompt", List.of(), (args) -> List.of(
-				new McpPrompt.Message("user", ToolContent.text("This is a simple prompt for testing."))));
+		return new McpPrompt("test_simple_prompt", "A simple prompt", List.of(), (args) -> List
+			.of(new McpPrompt.Message("user", ToolContent.text("This is a simple prompt for testing."))));
 	}
 
 	@Bean
@@ -52,8 +53,8 @@ class FixtureOfferings {
 		return new McpPrompt("test_prompt_with_arguments", "A prompt with arguments",
 				List.of(new McpPrompt.Argument("arg1", "First test argument", true, List.of("hello", "help")),
 						new McpPrompt.Argument("arg2", "Second test argument", true, List.of("world"))),
-				(args) -> List.of(new McpPrompt.Message("user", ToolContent.text(
-						"Prompt with arguments: arg1='" + args.get("arg1") + "', arg2='" + args.get("arg2") + "'"))));
+				(args) -> List.of(new McpPrompt.Message("user", ToolContent
+					.text("Prompt with arguments: arg1='" + args.get("arg1") + "', arg2='" + args.get("arg2") + "'"))));
 	}
 
 	@Bean
@@ -61,15 +62,18 @@ class FixtureOfferings {
 		return new McpPrompt("test_prompt_with_embedded_resource", "A prompt with an embedded resource",
 				List.of(new McpPrompt.Argument("resourceUri", "URI of the resource to embed", true, List.of())),
 				(args) -> List.of(
-						new McpPrompt.Message("user", ToolContent.resource(String.valueOf(args.get("resourceUri")), "text/plain",
-								"Embedded resource content for testing.")),
-						new McpPrompt.Message("user", ToolContent.text("Please process the embedded resource above."))));
+						new McpPrompt.Message("user",
+								ToolContent.resource(String.valueOf(args.get("resourceUri")), "text/plain",
+										"Embedded resource content for testing.")),
+						new McpPrompt.Message("user",
+								ToolContent.text("Please process the embedded resource above."))));
 	}
 
 	@Bean
 	McpPrompt promptWithImage() {
-		return new McpPrompt("test_prompt_with_image", "A prompt with an image", List.of(), (args) -> List.of(
-				new McpPrompt.Message("user", ToolContent.image(Fixtures.PNG, "image/png")),
-				new McpPrompt.Message("user", ToolContent.text("Please analyze the image above."))));
+		return new McpPrompt("test_prompt_with_image", "A prompt with an image", List.of(),
+				(args) -> List.of(new McpPrompt.Message("user", ToolContent.image(Fixtures.PNG, "image/png")),
+						new McpPrompt.Message("user", ToolContent.text("Please analyze the image above."))));
 	}
+
 }

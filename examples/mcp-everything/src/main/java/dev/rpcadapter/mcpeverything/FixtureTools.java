@@ -43,7 +43,8 @@ public class FixtureTools {
 	@JsonRpcCommand(name = "test_multiple_content_types", description = "Returns text, an image and a resource")
 	public List<ToolContent> multipleContentTypes() {
 		return List.of(ToolContent.text("Multiple content types test:"), ToolContent.image(Fixtures.PNG, "image/png"),
-				ToolContent.resource("test://mixed-content-resource", "application/json", "{\"test\":\"data\",\"value\":123}"));
+				ToolContent.resource("test://mixed-content-resource", "application/json",
+						"{\"test\":\"data\",\"value\":123}"));
 	}
 
 	@JsonRpcCommand(name = "test_error_handling", description = "Always fails")
@@ -51,7 +52,8 @@ public class FixtureTools {
 		throw new CommandException("This tool intentionally returns an error for testing");
 	}
 
-	@JsonRpcCommand(name = "test_tool_with_progress", description = "Reports progress (a queued command)", queued = true)
+	@JsonRpcCommand(name = "test_tool_with_progress", description = "Reports progress (a queued command)",
+			queued = true)
 	public String progress(JobContext job) throws InterruptedException {
 		for (int step = 0; step <= 100; step += 50) {
 			job.progress(step, "step " + step);
@@ -64,4 +66,5 @@ public class FixtureTools {
 	public String jsonSchema(@CommandParam("name") String name, @CommandParam("address") Address address) {
 		return name + " lives in " + address.city();
 	}
+
 }

@@ -10,4 +10,5 @@ public class McpEverythingApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(McpEverythingApplication.class, args);
 	}
+
 }

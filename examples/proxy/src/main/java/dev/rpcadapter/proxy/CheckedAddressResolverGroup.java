@@ -12,10 +12,11 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 
 /**
- * Resolves the host of every outgoing call and refuses addresses the {@link ServerUrlPolicy} does not
- * allow. The connection goes to the address that was checked, so a name that resolved to an allowed
- * address at registration and to 169.254.169.254 now (DNS rebinding) is not called. Resolution is the
- * JDK's, blocking as Netty's default resolver is.
+ * Resolves the host of every outgoing call and refuses addresses the
+ * {@link ServerUrlPolicy} does not allow. The connection goes to the address that was
+ * checked, so a name that resolved to an allowed address at registration and to
+ * 169.254.169.254 now (DNS rebinding) is not called. Resolution is the JDK's, blocking as
+ * Netty's default resolver is.
  */
 final class CheckedAddressResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
@@ -64,5 +65,7 @@ final class CheckedAddressResolverGroup extends AddressResolverGroup<InetSocketA
 			this.policy.checkAddresses(host, addresses);
 			return addresses;
 		}
+
 	}
+
 }

@@ -4,17 +4,22 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * An address range such as {@code 10.0.0.0/8} or {@code fd00::/8}; a single address without a prefix.
+ * An address range such as {@code 10.0.0.0/8} or {@code fd00::/8}; a single address
+ * without a prefix.
  *
  * @param network the range's first address
  * @param prefix how many leading bits an address must share with it
  */
 record Cidr(byte[] network, int prefix) {
 
-	/** @throws IllegalArgumentException when {@code text} is not an IP address with an optional /prefix */
+	/**
+	 * @throws IllegalArgumentException when {@code text} is not an IP address with an
+	 * optional /prefix
+	 */
 	static Cidr parse(String text) {
 		String[] parts = text.strip().split("/", 2);
-		if (parts[0].isEmpty() || !(parts[0].contains(":") || parts[0].chars().allMatch((c) -> c == '.' || Character.isDigit(c)))) {
+		if (parts[0].isEmpty()
+				|| !(parts[0].contains(":") || parts[0].chars().allMatch((c) -> c == '.' || Character.isDigit(c)))) {
 			throw new IllegalArgumentException("Not an IP range: '" + text + "'");
 		}
 		try {

@@ -13,13 +13,17 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Observes a call the proxy forwards to a server ({@code rpc.adapter.proxy.forward}, a client span
- * child of the proxy's own call): a tracing handler writes the trace context ({@code traceparent})
- * into the headers the request is sent with, so the server's call span joins the caller's trace.
+ * Observes a call the proxy forwards to a server ({@code rpc.adapter.proxy.forward}, a
+ * client span child of the proxy's own call): a tracing handler writes the trace context
+ * ({@code traceparent}) into the headers the request is sent with, so the server's call
+ * span joins the caller's trace.
  */
 final class ForwardObservations {
 
-	/** Where the dispatcher puts a call's observation in the Reactor context (Micrometer's key). */
+	/**
+	 * Where the dispatcher puts a call's observation in the Reactor context (Micrometer's
+	 * key).
+	 */
 	private static final String REACTOR_KEY = "micrometer.observation";
 
 	private final ObservationRegistry registry;
@@ -28,7 +32,10 @@ final class ForwardObservations {
 		this.registry = registry;
 	}
 
-	/** Runs {@code exchange} with the headers to send, under an observation when the registry is not a no-op. */
+	/**
+	 * Runs {@code exchange} with the headers to send, under an observation when the
+	 * registry is not a no-op.
+	 */
 	<T> Mono<T> observe(String command, String serverId, Map<String, String> headers,
 			Function<Map<String, String>, Mono<T>> exchange) {
 		if (this.registry.isNoop()) {
@@ -42,8 +49,10 @@ final class ForwardObservations {
 			}, Kind.CLIENT);
 			context.setCarrier(new LinkedHashMap<>(headers));
 			context.setRemoteServiceName(serverId);
-			Observation observation = Observation.createNotStarted("rpc.adapter.proxy.forward", () -> context, this.registry)
-				// the command and server come from the caller: span tags only, never meter tags
+			Observation observation = Observation
+				.createNotStarted("rpc.adapter.proxy.forward", () -> context, this.registry)
+				// the command and server come from the caller: span tags only, never
+				// meter tags
 				.contextualName("forward")
 				.highCardinalityKeyValue("command", command)
 				.highCardinalityKeyValue("server_id", serverId)
@@ -65,4 +74,5 @@ final class ForwardObservations {
 	private @Nullable Observation parent(@Nullable Object fromReactor) {
 		return (fromReactor instanceof Observation observation) ? observation : this.registry.getCurrentObservation();
 	}
+
 }

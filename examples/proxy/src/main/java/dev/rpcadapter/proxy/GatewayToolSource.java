@@ -27,13 +27,14 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The MCP gateway: every command of every registered server is a tool {@code <server_id>__<command>}
- * on the proxy's own {@code /mcp}, its input schema taken from the server's {@code /commands}. Calls
- * go to the server's JSON-RPC endpoint with the caller's credentials ({@code Authorization},
- * {@code X-API-Key}) forwarded as received; under mTLS the proxy's own client certificate
- * ({@code proxy.ssl-bundle}) is presented, as for {@code call_server}. A caller sees and calls these
- * tools when its roles allow {@code call_server}; the server then authorizes the forwarded
- * credentials itself. A queued command's job is an MCP task {@code <server_id>__<job_id>}, polled
+ * The MCP gateway: every command of every registered server is a tool
+ * {@code <server_id>__<command>} on the proxy's own {@code /mcp}, its input schema taken
+ * from the server's {@code /commands}. Calls go to the server's JSON-RPC endpoint with
+ * the caller's credentials ({@code Authorization}, {@code X-API-Key}) forwarded as
+ * received; under mTLS the proxy's own client certificate ({@code proxy.ssl-bundle}) is
+ * presented, as for {@code call_server}. A caller sees and calls these tools when its
+ * roles allow {@code call_server}; the server then authorizes the forwarded credentials
+ * itself. A queued command's job is an MCP task {@code <server_id>__<job_id>}, polled
  * with the server's {@code queue_get_job_status}.
  */
 @Component
@@ -41,13 +42,19 @@ class GatewayToolSource implements McpToolSource {
 
 	private static final Logger logger = LoggerFactory.getLogger(GatewayToolSource.class);
 
-	/** The permission (adapter.security.roles) that shows and calls gateway tools: the same as call_server's. */
+	/**
+	 * The permission (adapter.security.roles) that shows and calls gateway tools: the
+	 * same as call_server's.
+	 */
 	static final String PERMISSION = "call_server";
 
 	/** The request headers forwarded to servers: the caller's credentials. */
 	static final List<String> FORWARDED_HEADERS = List.of("Authorization", "X-API-Key");
 
-	/** MCP's tool name rule (2025-11-25): commands whose full name breaks it are not offered. */
+	/**
+	 * MCP's tool name rule (2025-11-25): commands whose full name breaks it are not
+	 * offered.
+	 */
 	private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
 	private final ServerCatalog catalog;
@@ -96,7 +103,8 @@ class GatewayToolSource implements McpToolSource {
 			}
 			JsonNode command = entry.getValue();
 			JsonNode schema = command.path("schema");
-			ObjectNode input = schema.isObject() ? (ObjectNode) schema : this.mapper.createObjectNode().put("type", "object");
+			ObjectNode input = schema.isObject() ? (ObjectNode) schema
+					: this.mapper.createObjectNode().put("type", "object");
 			String description = command.path("description").asString("");
 			tools.add(new McpTool(name, null, "[" + server.serverId() + "] " + description, input, null,
 					command.path("queued").asBoolean(false)));
@@ -120,9 +128,10 @@ class GatewayToolSource implements McpToolSource {
 			.map((result) -> isJob(result) ? McpToolResult.task(this.tasks.add(target.server().serverId(),
 					result.get("job_id").asString(), request.caller().principal())) : McpToolResult.value(result))
 			.onErrorResume(CommandException.class, (ex) -> Mono.just(McpToolResult.failure(error(ex))))
-			.onErrorResume(JsonRpcException.class, (ex) -> Mono.just((ex.error().code() == ErrorCodes.METHOD_NOT_FOUND)
-					? McpToolResult.refused(ErrorCodes.INVALID_PARAMS, "Unknown tool: " + name)
-					: McpToolResult.failure(ex.error())));
+			.onErrorResume(JsonRpcException.class,
+					(ex) -> Mono.just((ex.error().code() == ErrorCodes.METHOD_NOT_FOUND)
+							? McpToolResult.refused(ErrorCodes.INVALID_PARAMS, "Unknown tool: " + name)
+							: McpToolResult.failure(ex.error())));
 		if (!asTask) {
 			return call;
 		}
@@ -149,7 +158,10 @@ class GatewayToolSource implements McpToolSource {
 		return job(taskId, request, "queue_stop_job").then(job(taskId, request, "queue_get_job_status"));
 	}
 
-	/** The answer of a job method ({@code {job_id}}) of the task's server; empty when unknown. */
+	/**
+	 * The answer of a job method ({@code {job_id}}) of the task's server; empty when
+	 * unknown.
+	 */
 	private Mono<JsonNode> job(String taskId, McpHttpRequest request, String method) {
 		GatewayTasks.Entry task = this.tasks.find(taskId, request.caller().principal());
 		RegisteredServer server = (task != null) ? this.catalog.find(task.serverId()).orElse(null) : null;
@@ -172,7 +184,10 @@ class GatewayToolSource implements McpToolSource {
 		return this.authorizer.isAllowed(request.caller(), PERMISSION);
 	}
 
-	/** The server and command a tool name stands for; the longest registered server id wins. */
+	/**
+	 * The server and command a tool name stands for; the longest registered server id
+	 * wins.
+	 */
 	private @Nullable Target target(String name) {
 		Target best = null;
 		for (RegisteredServer server : this.catalog.all()) {
@@ -202,8 +217,8 @@ class GatewayToolSource implements McpToolSource {
 
 	private JsonRpcError error(CommandException ex) {
 		Object data = ex.data();
-		return new JsonRpcError(ex.code(), String.valueOf(ex.getMessage()), (data == null) ? null
-				: (data instanceof JsonNode node) ? node : this.mapper.valueToTree(data));
+		return new JsonRpcError(ex.code(), String.valueOf(ex.getMessage()),
+				(data == null) ? null : (data instanceof JsonNode node) ? node : this.mapper.valueToTree(data));
 	}
 
 	/**
@@ -212,4 +227,5 @@ class GatewayToolSource implements McpToolSource {
 	 */
 	private record Target(RegisteredServer server, String command) {
 	}
+
 }

@@ -25,12 +25,17 @@ public class ProxyApplication {
 		return new ServerUrlPolicy(properties.getServerUrls());
 	}
 
-	/** The registration API, behind the adapter's own authenticator and command authorizer. */
+	/**
+	 * The registration API, behind the adapter's own authenticator and command
+	 * authorizer.
+	 */
 	@Bean
 	RouterFunction<ServerResponse> proxyRoutes(ServerCatalog catalog, ObjectMapper mapper, ServerUrlPolicy policy,
-			ObjectProvider<RequestAuthenticator> authenticator, CommandAuthorizer authorizer, ProxyProperties properties) {
+			ObjectProvider<RequestAuthenticator> authenticator, CommandAuthorizer authorizer,
+			ProxyProperties properties) {
 		RegistrationAccess access = new RegistrationAccess(
 				authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), authorizer, properties);
 		return new RegistrationRoutes(catalog, mapper, access, policy, properties).routes();
 	}
+
 }

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * The proxy's JSON-RPC commands. {@code server_help} is named so because the adapter already has a
- * built-in {@code help} (this proxy's own commands).
+ * The proxy's JSON-RPC commands. {@code server_help} is named so because the adapter
+ * already has a built-in {@code help} (this proxy's own commands).
  */
 @Component
 class ProxyCommands {
@@ -32,15 +32,18 @@ class ProxyCommands {
 	@JsonRpcCommand(name = "list_servers", description = "The registered servers, a page at a time")
 	public Map<String, Object> listServers(
 			@CommandParam(value = "page", defaultValue = "1", description = "Page number, from 1") int page,
-			@CommandParam(value = "page_size", defaultValue = "100", description = "Servers per page, 1..1000") int pageSize) {
+			@CommandParam(value = "page_size", defaultValue = "100",
+					description = "Servers per page, 1..1000") int pageSize) {
 		return page(this.catalog.all(), Math.max(1, page), Math.min(1000, Math.max(1, pageSize)));
 	}
 
 	@JsonRpcCommand(name = "call_server",
 			description = "Call a command on a registered server; answers its result, or its error unchanged")
-	public Mono<JsonNode> callServer(@CommandParam(value = "server_id", description = "The server to call") String serverId,
+	public Mono<JsonNode> callServer(
+			@CommandParam(value = "server_id", description = "The server to call") String serverId,
 			@CommandParam(value = "command", description = "The command (JSON-RPC method) to call") String command,
-			@CommandParam(value = "params", required = false, description = "The command's params") Optional<JsonNode> params) {
+			@CommandParam(value = "params", required = false,
+					description = "The command's params") Optional<JsonNode> params) {
 		RegisteredServer server = server(serverId);
 		return this.client.call(server, command, params.orElse(NullNode.getInstance()));
 	}
@@ -48,7 +51,8 @@ class ProxyCommands {
 	@JsonRpcCommand(name = "server_help",
 			description = "A registered server's commands (its /commands), or one of them when command is given")
 	public Mono<JsonNode> serverHelp(@CommandParam(value = "server_id", description = "The server") String serverId,
-			@CommandParam(value = "command", required = false, description = "Only this command") Optional<String> command) {
+			@CommandParam(value = "command", required = false,
+					description = "Only this command") Optional<String> command) {
 		RegisteredServer server = server(serverId);
 		return this.client.commands(server).map((commands) -> {
 			if (command.isEmpty()) {
@@ -56,8 +60,9 @@ class ProxyCommands {
 			}
 			JsonNode one = commands.get(command.get());
 			if (one == null) {
-				throw new CommandException(-32000, "COMMAND_NOT_FOUND: '" + serverId + "' has no command '"
-						+ command.get() + "'", Map.of("error_code", "COMMAND_NOT_FOUND", "server_id", serverId));
+				throw new CommandException(-32000,
+						"COMMAND_NOT_FOUND: '" + serverId + "' has no command '" + command.get() + "'",
+						Map.of("error_code", "COMMAND_NOT_FOUND", "server_id", serverId));
 			}
 			return one;
 		});
@@ -65,8 +70,9 @@ class ProxyCommands {
 
 	private RegisteredServer server(String serverId) {
 		return this.catalog.find(serverId)
-			.orElseThrow(() -> new CommandException(-32000, "SERVER_NOT_FOUND: no server '" + serverId + "' is registered",
-					Map.of("error_code", "SERVER_NOT_FOUND", "server_id", serverId)));
+			.orElseThrow(
+					() -> new CommandException(-32000, "SERVER_NOT_FOUND: no server '" + serverId + "' is registered",
+							Map.of("error_code", "SERVER_NOT_FOUND", "server_id", serverId)));
 	}
 
 	static Map<String, Object> page(List<RegisteredServer> all, int page, int pageSize) {
@@ -79,4 +85,5 @@ class ProxyCommands {
 		answer.put("page_size", pageSize);
 		return answer;
 	}
+
 }

@@ -13,12 +13,13 @@ import tools.jackson.databind.JsonNode;
  * @param serverId its id
  * @param serverUrl where it is called
  * @param capabilities what it announced
- * @param metadata what it announced (protocol, host, port, jsonrpc_path, commands_path, ...)
+ * @param metadata what it announced (protocol, host, port, jsonrpc_path, commands_path,
+ * ...)
  * @param uuid its process instance id
  * @param registeredAt when it registered
  * @param lastHeartbeat when it last registered or sent a heartbeat
- * @param owner the principal that registered it: only it may register the id again, send its
- * heartbeats and unregister it (not listed)
+ * @param owner the principal that registered it: only it may register the id again, send
+ * its heartbeats and unregister it (not listed)
  */
 record RegisteredServer(String serverId, String serverUrl, List<String> capabilities, JsonNode metadata, String uuid,
 		Instant registeredAt, Instant lastHeartbeat, String owner) {

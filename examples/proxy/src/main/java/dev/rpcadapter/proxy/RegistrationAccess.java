@@ -11,16 +11,21 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may use the proxy's registration API: the adapter's own {@link RequestAuthenticator} (client
- * certificate, API token, JWT, rate limits; the same as on {@code /api/jsonrpc}) establishes the caller,
- * and its roles must allow a pseudo-command in {@code adapter.security.roles}: {@code proxy.register-permission}
- * ({@code proxy_register}) to register, send heartbeats and unregister, {@code list_servers} to list.
+ * Who may use the proxy's registration API: the adapter's own
+ * {@link RequestAuthenticator} (client certificate, API token, JWT, rate limits; the same
+ * as on {@code /api/jsonrpc}) establishes the caller, and its roles must allow a
+ * pseudo-command in {@code adapter.security.roles}: {@code proxy.register-permission}
+ * ({@code proxy_register}) to register, send heartbeats and unregister,
+ * {@code list_servers} to list.
  */
 final class RegistrationAccess {
 
 	private static final Logger logger = LoggerFactory.getLogger(RegistrationAccess.class);
 
-	/** The permission of {@code GET /list} and {@code /servers}: the same as the {@code list_servers} command. */
+	/**
+	 * The permission of {@code GET /list} and {@code /servers}: the same as the
+	 * {@code list_servers} command.
+	 */
 	static final String LIST_PERMISSION = "list_servers";
 
 	private final RequestAuthenticator authenticator;
@@ -38,7 +43,10 @@ final class RegistrationAccess {
 		this.allowAnonymous = properties.isAllowAnonymousRegistration();
 	}
 
-	/** The caller that may register, send heartbeats and unregister, or a {@link RegistrationException}. */
+	/**
+	 * The caller that may register, send heartbeats and unregister, or a
+	 * {@link RegistrationException}.
+	 */
 	Mono<Caller> registrar(ServerRequest request) {
 		return caller(request, this.registerPermission).doOnNext((caller) -> {
 			if (!this.allowAnonymous && Caller.ANONYMOUS.equals(caller)) {
@@ -77,4 +85,5 @@ final class RegistrationAccess {
 		};
 		return new RegistrationException(status, code, ex.error().message(), ex.headers());
 	}
+
 }

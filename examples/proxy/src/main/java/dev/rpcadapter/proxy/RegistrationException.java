@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A refused call to the proxy's registration API: the HTTP status and the body's
- * {@code error_code} and {@code error}. The message is written for the caller; it never carries
- * exception text.
+ * {@code error_code} and {@code error}. The message is written for the caller; it never
+ * carries exception text.
  */
 final class RegistrationException extends RuntimeException {
 
@@ -47,4 +47,5 @@ final class RegistrationException extends RuntimeException {
 		return new RegistrationException(HttpStatus.FORBIDDEN, "SERVER_OWNED_BY_ANOTHER",
 				"'" + serverId + "' is registered by another identity");
 	}
+
 }

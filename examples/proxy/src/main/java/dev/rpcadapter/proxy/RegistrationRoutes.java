@@ -26,10 +26,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The proxy's own plain-HTTP API (not JSON-RPC): {@code POST /register}, {@code POST /unregister},
- * {@code POST /proxy/heartbeat}, {@code GET /list} and {@code GET /servers}. Every request is
- * authenticated and authorized by {@link RegistrationAccess} before its body is read; a server_id
- * belongs to the caller that registered it; a server_url must pass the {@link ServerUrlPolicy}.
+ * The proxy's own plain-HTTP API (not JSON-RPC): {@code POST /register},
+ * {@code POST /unregister}, {@code POST /proxy/heartbeat}, {@code GET /list} and
+ * {@code GET /servers}. Every request is authenticated and authorized by
+ * {@link RegistrationAccess} before its body is read; a server_id belongs to the caller
+ * that registered it; a server_url must pass the {@link ServerUrlPolicy}.
  */
 final class RegistrationRoutes {
 
@@ -64,7 +65,10 @@ final class RegistrationRoutes {
 			.build();
 	}
 
-	/** 200 {@code {"status":"ok","registered":id,"already_registered":bool}}; 400 for a bad body or URL. */
+	/**
+	 * 200 {@code {"status":"ok","registered":id,"already_registered":bool}}; 400 for a
+	 * bad body or URL.
+	 */
 	private Mono<ServerResponse> register(Caller caller, JsonNode body) {
 		String serverId = text(body, "server_id");
 		String serverUrl = text(body, "server_url");
@@ -93,7 +97,10 @@ final class RegistrationRoutes {
 			});
 	}
 
-	/** 200 when removed, 404 when not registered with that URL, 403 when registered by another caller. */
+	/**
+	 * 200 when removed, 404 when not registered with that URL, 403 when registered by
+	 * another caller.
+	 */
 	private Mono<ServerResponse> unregister(Caller caller, JsonNode body) {
 		String serverId = text(body, "server_id");
 		String serverUrl = text(body, "server_url");
@@ -106,13 +113,17 @@ final class RegistrationRoutes {
 		return json(HttpStatus.NOT_FOUND, error("SERVER_NOT_FOUND", "no server '" + serverId + "' with that URL"));
 	}
 
-	/** 200 when known; 404 when not, so the server registers again at once; 403 when another caller's. */
+	/**
+	 * 200 when known; 404 when not, so the server registers again at once; 403 when
+	 * another caller's.
+	 */
 	private Mono<ServerResponse> heartbeat(Caller caller, JsonNode body) {
 		String serverId = text(body, "server_id");
 		if (this.catalog.heartbeat(serverId, text(body, "server_url"), caller.principal())) {
 			return json(HttpStatus.OK, Map.of("status", "ok", "server_id", serverId));
 		}
-		return json(HttpStatus.NOT_FOUND, error("SERVER_NOT_FOUND", "'" + serverId + "' is not registered; register again"));
+		return json(HttpStatus.NOT_FOUND,
+				error("SERVER_NOT_FOUND", "'" + serverId + "' is not registered; register again"));
 	}
 
 	private Mono<ServerResponse> list(ServerRequest request) {
@@ -123,8 +134,12 @@ final class RegistrationRoutes {
 			.onErrorResume(this::failure);
 	}
 
-	/** Authenticates and authorizes, then reads the body (at most proxy.max-registration-size) as a JSON object. */
-	private Mono<ServerResponse> registrar(ServerRequest request, BiFunction<Caller, JsonNode, Mono<ServerResponse>> handler) {
+	/**
+	 * Authenticates and authorizes, then reads the body (at most
+	 * proxy.max-registration-size) as a JSON object.
+	 */
+	private Mono<ServerResponse> registrar(ServerRequest request,
+			BiFunction<Caller, JsonNode, Mono<ServerResponse>> handler) {
 		long length = request.headers().contentLength().orElse(-1);
 		Mono<ServerResponse> response = this.access.registrar(request).flatMap((caller) -> {
 			if (length > this.maxBodySize) {
@@ -146,7 +161,8 @@ final class RegistrationRoutes {
 		return response.onErrorResume(this::failure);
 	}
 
-	private Mono<ServerResponse> parsed(String text, java.util.function.Function<JsonNode, Mono<ServerResponse>> handler) {
+	private Mono<ServerResponse> parsed(String text,
+			java.util.function.Function<JsonNode, Mono<ServerResponse>> handler) {
 		JsonNode body;
 		try {
 			body = this.mapper.readTree(text);
@@ -163,7 +179,10 @@ final class RegistrationRoutes {
 				"the body is larger than " + this.maxBodySize + " bytes (proxy.max-registration-size)"));
 	}
 
-	/** A refusal as its JSON error; anything else as a generic 500 whose details go to the log only. */
+	/**
+	 * A refusal as its JSON error; anything else as a generic 500 whose details go to the
+	 * log only.
+	 */
 	private Mono<ServerResponse> failure(Throwable ex) {
 		if (ex instanceof RegistrationException refused) {
 			return ServerResponse.status(refused.status())
@@ -176,7 +195,8 @@ final class RegistrationRoutes {
 	}
 
 	private Mono<ServerResponse> json(HttpStatus status, Object body) {
-		return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
+		return ServerResponse.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(this.mapper.writeValueAsString(body));
 	}
 
@@ -197,4 +217,5 @@ final class RegistrationRoutes {
 			return fallback;
 		}
 	}
+
 }

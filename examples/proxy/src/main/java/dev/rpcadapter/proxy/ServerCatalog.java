@@ -21,11 +21,12 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The registered servers, keyed by {@code server_id}, each bound to the principal that registered
- * it. A registration with a known id and the same URL is "already registered" (a success); with
- * another URL it replaces the old entry (the server moved or restarted elsewhere). Only the owner
- * may register an id again, send its heartbeats or unregister it, until the id is dropped as stale.
- * At most {@code proxy.max-servers} ids. Changes are serialised (registrations are rare); reads are not.
+ * The registered servers, keyed by {@code server_id}, each bound to the principal that
+ * registered it. A registration with a known id and the same URL is "already registered"
+ * (a success); with another URL it replaces the old entry (the server moved or restarted
+ * elsewhere). Only the owner may register an id again, send its heartbeats or unregister
+ * it, until the id is dropped as stale. At most {@code proxy.max-servers} ids. Changes
+ * are serialised (registrations are rare); reads are not.
  */
 @Component
 class ServerCatalog {
@@ -34,7 +35,10 @@ class ServerCatalog {
 
 	private final ConcurrentMap<String, RegisteredServer> servers = new ConcurrentHashMap<>();
 
-	/** The id of every server that came, moved or went (not heartbeats); changes are serialised, so one emitter. */
+	/**
+	 * The id of every server that came, moved or went (not heartbeats); changes are
+	 * serialised, so one emitter.
+	 */
 	private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
 
 	private final Clock clock;
@@ -53,7 +57,8 @@ class ServerCatalog {
 
 	/**
 	 * @return whether the server was already registered with this URL
-	 * @throws RegistrationException 403 when another principal owns the id, 409 when the catalogue is full
+	 * @throws RegistrationException 403 when another principal owns the id, 409 when the
+	 * catalogue is full
 	 */
 	synchronized boolean register(String serverId, String serverUrl, List<String> capabilities, JsonNode metadata,
 			String uuid, String owner) {
@@ -72,8 +77,8 @@ class ServerCatalog {
 		}
 		boolean already = previous != null && previous.serverUrl().equals(serverUrl);
 		Instant registeredAt = (already && previous != null) ? previous.registeredAt() : now;
-		this.servers.put(serverId, new RegisteredServer(serverId, serverUrl, capabilities, metadata, uuid,
-				registeredAt, now, owner));
+		this.servers.put(serverId,
+				new RegisteredServer(serverId, serverUrl, capabilities, metadata, uuid, registeredAt, now, owner));
 		if (!already) {
 			logger.info("Registered '{}' at {} by '{}'{}", serverId, serverUrl, owner,
 					(previous != null) ? " (replacing " + previous.serverUrl() + ")" : "");
@@ -129,7 +134,10 @@ class ServerCatalog {
 		return all;
 	}
 
-	/** The id of each server that registered, moved, unregistered or was dropped, as it happens. */
+	/**
+	 * The id of each server that registered, moved, unregistered or was dropped, as it
+	 * happens.
+	 */
 	Flux<String> changes() {
 		return this.changes.asFlux();
 	}
@@ -147,4 +155,5 @@ class ServerCatalog {
 			return stale;
 		});
 	}
+
 }

@@ -9,20 +9,25 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which {@code server_url} the proxy will call ({@code proxy.server-urls.*}): the URL itself (scheme,
- * host, no user info, query or fragment) and every address its host resolves to. Link-local
- * addresses (169.254.0.0/16 with the cloud metadata endpoint, fe80::/10), wildcard, multicast and the
- * known metadata host names are refused whatever the configuration; loopback only when allowed.
- * The addresses are checked at registration and again on every call ({@link CheckedAddressResolverGroup}),
- * so a host that resolves elsewhere later (DNS rebinding) is not called.
+ * Which {@code server_url} the proxy will call ({@code proxy.server-urls.*}): the URL
+ * itself (scheme, host, no user info, query or fragment) and every address its host
+ * resolves to. Link-local addresses (169.254.0.0/16 with the cloud metadata endpoint,
+ * fe80::/10), wildcard, multicast and the known metadata host names are refused whatever
+ * the configuration; loopback only when allowed. The addresses are checked at
+ * registration and again on every call ({@link CheckedAddressResolverGroup}), so a host
+ * that resolves elsewhere later (DNS rebinding) is not called.
  */
 final class ServerUrlPolicy {
 
-	private static final Set<String> METADATA_HOSTS = Set.of("metadata", "metadata.google.internal",
-			"metadata.goog", "instance-data", "instance-data.ec2.internal");
+	private static final Set<String> METADATA_HOSTS = Set.of("metadata", "metadata.google.internal", "metadata.goog",
+			"instance-data", "instance-data.ec2.internal");
 
-	/** Metadata endpoints outside the link-local ranges: Alibaba Cloud, AWS over IPv6 (fd00:ec2::254). */
-	private static final List<Cidr> METADATA_ADDRESSES = List.of(Cidr.parse("100.100.100.200"), Cidr.parse("fd00:ec2::254"));
+	/**
+	 * Metadata endpoints outside the link-local ranges: Alibaba Cloud, AWS over IPv6
+	 * (fd00:ec2::254).
+	 */
+	private static final List<Cidr> METADATA_ADDRESSES = List.of(Cidr.parse("100.100.100.200"),
+			Cidr.parse("fd00:ec2::254"));
 
 	private final Set<String> schemes;
 
@@ -42,7 +47,8 @@ final class ServerUrlPolicy {
 	/**
 	 * Checks the URL without resolving its host (an IP literal is checked as an address).
 	 * @return the URL
-	 * @throws RejectedUrlException when it is not allowed, with the reason (for the log only)
+	 * @throws RejectedUrlException when it is not allowed, with the reason (for the log
+	 * only)
 	 */
 	URI check(String url) {
 		URI uri;
@@ -60,7 +66,8 @@ final class ServerUrlPolicy {
 			throw new RejectedUrlException("user info, query or fragment");
 		}
 		String host = host(uri);
-		if (METADATA_HOSTS.contains(host) || (!this.hosts.isEmpty() && this.hosts.stream().noneMatch((h) -> hostMatches(h, host)))) {
+		if (METADATA_HOSTS.contains(host)
+				|| (!this.hosts.isEmpty() && this.hosts.stream().noneMatch((h) -> hostMatches(h, host)))) {
 			throw new RejectedUrlException("host '" + host + "' is not allowed");
 		}
 		if (isLiteral(host)) {
@@ -77,12 +84,15 @@ final class ServerUrlPolicy {
 		return uri;
 	}
 
-	/** @throws RejectedUrlException when one of the addresses is not allowed */
+	/**
+	 * @throws RejectedUrlException when one of the addresses is not allowed
+	 */
 	void checkAddresses(String host, InetAddress[] addresses) {
 		for (InetAddress address : addresses) {
 			String reason = refusal(address);
 			if (reason != null) {
-				throw new RejectedUrlException("'" + host + "' resolves to " + address.getHostAddress() + " (" + reason + ")");
+				throw new RejectedUrlException(
+						"'" + host + "' resolves to " + address.getHostAddress() + " (" + reason + ")");
 			}
 		}
 	}
@@ -130,7 +140,10 @@ final class ServerUrlPolicy {
 		}
 	}
 
-	/** A server_url the policy refuses; the message is for the proxy's log, not for the caller. */
+	/**
+	 * A server_url the policy refuses; the message is for the proxy's log, not for the
+	 * caller.
+	 */
 	static final class RejectedUrlException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
@@ -138,5 +151,7 @@ final class ServerUrlPolicy {
 		RejectedUrlException(String reason) {
 			super(reason, null, false, false);
 		}
+
 	}
+
 }

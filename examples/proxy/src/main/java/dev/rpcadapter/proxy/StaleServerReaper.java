@@ -10,8 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Drops servers that missed {@code proxy.missed-heartbeats} heartbeats, checking every half
- * heartbeat interval.
+ * Drops servers that missed {@code proxy.missed-heartbeats} heartbeats, checking every
+ * half heartbeat interval.
  */
 @Component
 class StaleServerReaper implements SmartLifecycle {
@@ -47,4 +47,5 @@ class StaleServerReaper implements SmartLifecycle {
 	public boolean isRunning() {
 		return this.task != null;
 	}
+
 }

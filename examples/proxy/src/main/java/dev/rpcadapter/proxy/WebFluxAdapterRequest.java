@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.SslInfo;
 
-/** What the adapter's {@code RequestAuthenticator} sees of a request to one of the proxy's WebFlux routes. */
+/**
+ * What the adapter's {@code RequestAuthenticator} sees of a request to one of the proxy's
+ * WebFlux routes.
+ */
 final class WebFluxAdapterRequest implements AdapterRequest {
 
 	private final ServerHttpRequest request;
@@ -49,4 +52,5 @@ final class WebFluxAdapterRequest implements AdapterRequest {
 	public boolean isSecure() {
 		return this.request.getSslInfo() != null;
 	}
+
 }

@@ -1,4 +1,6 @@
-/** The reference proxy: servers register with it; it lists them and routes calls to them. */
+/**
+ * The reference proxy: servers register with it; it lists them and routes calls to them.
+ */
 @NullMarked
 package dev.rpcadapter.proxy;
 

@@ -23,14 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The proxy's {@code /mcp} as a gateway: the real proxy and real adapter servers on random ports,
- * an MCP client over real HTTP. {@code alpha} is open; {@code secure} requires a token, the one the
- * test's caller sends to the proxy (so it sees its tools and calls them only if the proxy forwards it).
+ * The proxy's {@code /mcp} as a gateway: the real proxy and real adapter servers on
+ * random ports, an MCP client over real HTTP. {@code alpha} is open; {@code secure}
+ * requires a token, the one the test's caller sends to the proxy (so it sees its tools
+ * and calls them only if the proxy forwards it).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayMcpIntegrationTests {
 
-	/** A second caller of the proxy (role client) whose token the {@code secure} server does not know. */
+	/**
+	 * A second caller of the proxy (role client) whose token the {@code secure} server
+	 * does not know.
+	 */
 	static final String OTHER_CLIENT = "other-client-token-for-tests";
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -47,8 +51,10 @@ class GatewayMcpIntegrationTests {
 		this.contexts.add(TestServerApplication.run(concat(ProxyIntegrationTests.registration(this.proxy, "secure"),
 				"adapter.security.enabled=true", "adapter.security.tokens[" + ProxyIntegrationTests.CLIENT + "]=user",
 				"adapter.security.roles.user[0]=*")));
-		await().atMost(Duration.ofSeconds(10)).until(() -> ProxyIntegrationTests
-			.ids(ProxyIntegrationTests.rpc(this.proxy, "list_servers", "{}").get("result")).containsAll(List.of("alpha", "secure")));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> ProxyIntegrationTests
+				.ids(ProxyIntegrationTests.rpc(this.proxy, "list_servers", "{}").get("result"))
+				.containsAll(List.of("alpha", "secure")));
 	}
 
 	@AfterAll
@@ -120,7 +126,8 @@ class GatewayMcpIntegrationTests {
 
 		assertThat(whoami.has("isError")).as("%s", whoami).isFalse();
 		assertThat(whoami.path("structuredContent").path("roles").toString()).contains("user");
-		// the secure server does not know the other caller's token: no tools listed, a call is refused there
+		// the secure server does not know the other caller's token: no tools listed, a
+		// call is refused there
 		assertThat(othersTools).containsKey("alpha__add").doesNotContainKey("secure__whoami");
 		assertThat(othersCall.path("isError").asBoolean()).isTrue();
 		assertThat(othersCall.path("content").get(0).path("text").asString()).contains("-32001");
@@ -131,13 +138,16 @@ class GatewayMcpIntegrationTests {
 		McpTestClient client = client(ProxyIntegrationTests.CLIENT);
 		client.initialize();
 
-		JsonNode task = client.call("tools/call", Map.of("name", "alpha__count_to", "arguments", Map.of("n", 5),
-				"task", Map.of())).path("result").path("task");
+		JsonNode task = client
+			.call("tools/call", Map.of("name", "alpha__count_to", "arguments", Map.of("n", 5), "task", Map.of()))
+			.path("result")
+			.path("task");
 		String taskId = task.path("taskId").asString();
 
 		assertThat(taskId).startsWith("alpha__");
 		assertThat(task.path("status").asString()).isIn("working", "completed");
-		JsonNode done = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+		JsonNode done = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
 			.until(() -> client.call("tasks/get", Map.of("taskId", taskId)).path("result"),
 					(t) -> !"working".equals(t.path("status").asString()));
 		assertThat(done.path("status").asString()).isEqualTo("completed");
@@ -148,7 +158,8 @@ class GatewayMcpIntegrationTests {
 			.isEqualTo(taskId);
 		McpTestClient other = client(OTHER_CLIENT);
 		other.initialize();
-		assertThat(other.call("tasks/get", Map.of("taskId", taskId)).path("error").path("code").asInt()).isEqualTo(-32602);
+		assertThat(other.call("tasks/get", Map.of("taskId", taskId)).path("error").path("code").asInt())
+			.isEqualTo(-32602);
 	}
 
 	@Test
@@ -167,8 +178,8 @@ class GatewayMcpIntegrationTests {
 		McpTestClient client = client(ProxyIntegrationTests.CLIENT);
 		client.initialize();
 
-		JsonNode answer = client.call("tools/call", Map.of("name", "alpha__add", "arguments", Map.of("a", 1, "b", 2),
-				"task", Map.of()));
+		JsonNode answer = client.call("tools/call",
+				Map.of("name", "alpha__add", "arguments", Map.of("a", 1, "b", 2), "task", Map.of()));
 
 		assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32601);
 	}
@@ -179,8 +190,10 @@ class GatewayMcpIntegrationTests {
 			.run(ProxyIntegrationTests.registration(this.proxy, "gamma"));
 		McpTestClient client = client(ProxyIntegrationTests.CLIENT);
 		try {
-			await().atMost(Duration.ofSeconds(10)).until(() -> ProxyIntegrationTests
-				.ids(ProxyIntegrationTests.rpc(this.proxy, "list_servers", "{}").get("result")).contains("gamma"));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> ProxyIntegrationTests
+					.ids(ProxyIntegrationTests.rpc(this.proxy, "list_servers", "{}").get("result"))
+					.contains("gamma"));
 			client.initialize();
 			assertThat(client.tools()).containsKey("gamma__add");
 			HttpResponse<Stream<String>> stream = client.openStream();
@@ -216,8 +229,9 @@ class GatewayMcpIntegrationTests {
 			});
 
 			// registered, and never a heartbeat: dropped after 3 x 200 ms
-			assertThat(ProxyIntegrationTests.send(this.proxy, "/register",
-					"{\"server_id\":\"silent\",\"server_url\":\"http://127.0.0.1:1\"}", ProxyIntegrationTests.REGISTRAR)
+			assertThat(ProxyIntegrationTests
+				.send(this.proxy, "/register", "{\"server_id\":\"silent\",\"server_url\":\"http://127.0.0.1:1\"}",
+						ProxyIntegrationTests.REGISTRAR)
 				.statusCode()).isEqualTo(200);
 
 			assertThat(events.get(10, TimeUnit.SECONDS)).hasSize(2).doesNotContainNull();
@@ -228,18 +242,21 @@ class GatewayMcpIntegrationTests {
 
 	@Test
 	void theGatewayIsBehindTheProxysAuthenticatorAndRoles() {
-		HttpResponse<String> anonymous = client(null).post(Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize",
-				"params", Map.of("protocolVersion", "2025-11-25", "capabilities", Map.of(),
-						"clientInfo", Map.of("name", "x", "version", "1"))));
+		HttpResponse<String> anonymous = client(null)
+			.post(Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params", Map.of("protocolVersion",
+					"2025-11-25", "capabilities", Map.of(), "clientInfo", Map.of("name", "x", "version", "1"))));
 		McpTestClient registrar = client(ProxyIntegrationTests.REGISTRAR);
 		registrar.initialize();
 
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
-		// a registrar's roles do not allow call_server: it sees no server's tools and cannot call them
+		// a registrar's roles do not allow call_server: it sees no server's tools and
+		// cannot call them
 		assertThat(registrar.tools().keySet()).noneMatch((name) -> name.contains("__"));
 		assertThat(registrar.call("tools/call", Map.of("name", "alpha__add", "arguments", Map.of("a", 1, "b", 2)))
-			.path("error").path("code").asInt()).isEqualTo(-32602);
+			.path("error")
+			.path("code")
+			.asInt()).isEqualTo(-32602);
 	}
 
 	private McpTestClient client(String token) {
@@ -251,4 +268,5 @@ class GatewayMcpIntegrationTests {
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);
 	}
+
 }

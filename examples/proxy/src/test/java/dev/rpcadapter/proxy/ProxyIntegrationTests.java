@@ -22,12 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The reference proxy and an adapter server, both real, on random ports, over real HTTP. */
+/**
+ * The reference proxy and an adapter server, both real, on random ports, over real HTTP.
+ */
 class ProxyIntegrationTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	/** The token of the test servers that register (role registrar of the proxy's application.yml). */
+	/**
+	 * The token of the test servers that register (role registrar of the proxy's
+	 * application.yml).
+	 */
 	static final String REGISTRAR = "registrar-token-for-tests";
 
 	/** The token of another registering identity. */
@@ -86,7 +91,8 @@ class ProxyIntegrationTests {
 		JsonNode refused = rpc(proxy, "call_server", "{\"server_id\":\"alpha\",\"command\":\"refuse\"}").get("error");
 		JsonNode missing = rpc(proxy, "call_server", "{\"server_id\":\"alpha\",\"command\":\"nope\"}").get("error");
 		JsonNode invalid = rpc(proxy, "call_server",
-				"{\"server_id\":\"alpha\",\"command\":\"add\",\"params\":{\"a\":\"x\",\"b\":1}}").get("error");
+				"{\"server_id\":\"alpha\",\"command\":\"add\",\"params\":{\"a\":\"x\",\"b\":1}}")
+			.get("error");
 
 		assertThat(refused.get("code").asInt()).isEqualTo(-32010);
 		assertThat(refused.get("message").asString()).isEqualTo("refused on purpose");
@@ -175,19 +181,24 @@ class ProxyIntegrationTests {
 		proxy("server.port=" + proxy);
 
 		await().atMost(Duration.ofSeconds(3)).until(() -> ids(get(proxy, "/list")).contains("alpha"));
-		assertThat(rpc(proxy, "call_server", "{\"server_id\":\"alpha\",\"command\":\"add\",\"params\":{\"a\":1,\"b\":1}}")
-			.get("result").asInt()).isEqualTo(2);
+		assertThat(
+				rpc(proxy, "call_server", "{\"server_id\":\"alpha\",\"command\":\"add\",\"params\":{\"a\":1,\"b\":1}}")
+					.get("result")
+					.asInt())
+			.isEqualTo(2);
 	}
 
 	ConfigurableApplicationContext proxy(String... properties) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProxyApplication.class,
 				OwnNettyResources.class)
 			.web(WebApplicationType.REACTIVE)
-			.run(TestServerApplication.args(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"proxy.heartbeat-interval=200ms", "proxy.missed-heartbeats=3", "proxy.call-timeout=5s",
-					"adapter.security.tokens[" + REGISTRAR + "]=registrar",
-					"adapter.security.tokens[" + OTHER_REGISTRAR + "]=registrar",
-					"adapter.security.tokens[" + CLIENT + "]=client", "proxy.server-urls.allow-loopback=true"), properties));
+			.run(TestServerApplication.args(
+					List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+							"proxy.heartbeat-interval=200ms", "proxy.missed-heartbeats=3", "proxy.call-timeout=5s",
+							"adapter.security.tokens[" + REGISTRAR + "]=registrar",
+							"adapter.security.tokens[" + OTHER_REGISTRAR + "]=registrar",
+							"adapter.security.tokens[" + CLIENT + "]=client", "proxy.server-urls.allow-loopback=true"),
+					properties));
 		this.contexts.add(context);
 		return context;
 	}
@@ -198,7 +209,10 @@ class ProxyIntegrationTests {
 		return context;
 	}
 
-	/** A test server's properties to register with the proxy on this port, with the {@link #REGISTRAR} token. */
+	/**
+	 * A test server's properties to register with the proxy on this port, with the
+	 * {@link #REGISTRAR} token.
+	 */
 	static String[] registration(int proxyPort, String serverId) {
 		String base = "http://127.0.0.1:" + proxyPort;
 		return new String[] { "adapter.registration.enabled=true", "adapter.registration.server-id=" + serverId,
@@ -226,7 +240,9 @@ class ProxyIntegrationTests {
 		return send(port, path, body, REGISTRAR);
 	}
 
-	/** GET (no body) or POST a JSON body, with {@code X-API-Key: token} unless it is null. */
+	/**
+	 * GET (no body) or POST a JSON body, with {@code X-API-Key: token} unless it is null.
+	 */
 	static HttpResponse<String> send(int port, String path, @Nullable String body, @Nullable String token)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -244,4 +260,5 @@ class ProxyIntegrationTests {
 		String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":" + params + "}";
 		return json.readTree(send(port, "/api/jsonrpc", body, CLIENT).body());
 	}
+
 }

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * mTLS both ways: the server registers with an HTTPS proxy that requires a client certificate, and
- * the proxy calls the HTTPS server with its own client certificate. Everything from PEM files
- * through Spring Boot SSL bundles.
+ * mTLS both ways: the server registers with an HTTPS proxy that requires a client
+ * certificate, and the proxy calls the HTTPS server with its own client certificate.
+ * Everything from PEM files through Spring Boot SSL bundles.
  */
 class ProxyMutualTlsIntegrationTests {
 
@@ -51,20 +51,25 @@ class ProxyMutualTlsIntegrationTests {
 	void startProxy() throws Exception {
 		this.pki = new TestCertificates(this.dir);
 		TestCertificates.Leaf proxyCert = this.pki.issue("proxy");
-		// the proxy's callers and the registering server present this certificate: its roles let it do both
+		// the proxy's callers and the registering server present this certificate: its
+		// roles let it do both
 		this.client = this.pki.issue("client", "registrar", "client");
 		this.pki.issue("server");
-		this.https = HttpClient.newBuilder().sslContext(this.pki.sslContext(this.client))
-			.connectTimeout(Duration.ofSeconds(2)).build();
-		String[] properties = Stream.of(List.of("server.ssl.bundle=proxy-tls", "server.ssl.client-auth=need",
-				"proxy.ssl-bundle=to-servers"), List.of(this.pki.bundle("proxy-tls", proxyCert)),
-				List.of(this.pki.bundle("to-servers", this.client)))
-			.flatMap(List::stream).toArray(String[]::new);
+		this.https = HttpClient.newBuilder()
+			.sslContext(this.pki.sslContext(this.client))
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+		String[] properties = Stream
+			.of(List.of("server.ssl.bundle=proxy-tls", "server.ssl.client-auth=need", "proxy.ssl-bundle=to-servers"),
+					List.of(this.pki.bundle("proxy-tls", proxyCert)),
+					List.of(this.pki.bundle("to-servers", this.client)))
+			.flatMap(List::stream)
+			.toArray(String[]::new);
 		this.proxy = new SpringApplicationBuilder(ProxyApplication.class, OwnNettyResources.class)
 			.web(WebApplicationType.REACTIVE)
 			.run(TestServerApplication.args(List.of("server.port=0", "server.address=127.0.0.1",
-					"spring.main.banner-mode=off", "proxy.heartbeat-interval=200ms", "adapter.security.mtls.enabled=true",
-					"proxy.server-urls.allow-loopback=true"), properties));
+					"spring.main.banner-mode=off", "proxy.heartbeat-interval=200ms",
+					"adapter.security.mtls.enabled=true", "proxy.server-urls.allow-loopback=true"), properties));
 		this.contexts.add(this.proxy);
 		this.proxyPort = ProxyIntegrationTests.port(this.proxy);
 	}
@@ -79,23 +84,31 @@ class ProxyMutualTlsIntegrationTests {
 	@Test
 	void serverRegistersOverMutualTlsAndIsCalledOverMutualTls() throws Exception {
 		TestCertificates.Leaf serverCert = this.pki.issue("server");
-		server("secure", Stream.of(List.of("server.ssl.bundle=server-tls", "server.ssl.client-auth=need",
-				"adapter.registration.ssl-bundle=to-proxy"), List.of(this.pki.bundle("server-tls", serverCert)),
-				List.of(this.pki.bundle("to-proxy", this.client))).flatMap(List::stream).toArray(String[]::new));
+		server("secure",
+				Stream
+					.of(List.of("server.ssl.bundle=server-tls", "server.ssl.client-auth=need",
+							"adapter.registration.ssl-bundle=to-proxy"),
+							List.of(this.pki.bundle("server-tls", serverCert)),
+							List.of(this.pki.bundle("to-proxy", this.client)))
+					.flatMap(List::stream)
+					.toArray(String[]::new));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> ProxyIntegrationTests.ids(get("/list")).contains("secure"));
 
 		JsonNode entry = get("/list").get("servers").get(0);
 		assertThat(entry.get("server_url").asString()).startsWith("https://127.0.0.1:");
-		JsonNode answer = rpc("call_server", "{\"server_id\":\"secure\",\"command\":\"add\",\"params\":{\"a\":20,\"b\":22}}");
+		JsonNode answer = rpc("call_server",
+				"{\"server_id\":\"secure\",\"command\":\"add\",\"params\":{\"a\":20,\"b\":22}}");
 		assertThat(answer.path("result").asInt()).as(answer.toString()).isEqualTo(42);
 	}
 
 	@Test
 	void serverWithoutAClientCertificateIsNotRegisteredAndKeepsRetrying() throws Exception {
 		ConfigurableApplicationContext server = server("anonymous",
-				Stream.concat(Stream.of("adapter.registration.ssl-bundle=trust-only"),
-						Stream.of(this.pki.trustOnlyBundle("trust-only"))).toArray(String[]::new));
+				Stream
+					.concat(Stream.of("adapter.registration.ssl-bundle=trust-only"),
+							Stream.of(this.pki.trustOnlyBundle("trust-only")))
+					.toArray(String[]::new));
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			JsonNode status = TestServerHttp.rpc(server, "registration_status");
@@ -119,16 +132,21 @@ class ProxyMutualTlsIntegrationTests {
 
 	private JsonNode get(String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + this.proxyPort + path))
-			.timeout(Duration.ofSeconds(5)).build();
-		return ProxyIntegrationTests.json.readTree(this.https.send(request, HttpResponse.BodyHandlers.ofString()).body());
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		return ProxyIntegrationTests.json
+			.readTree(this.https.send(request, HttpResponse.BodyHandlers.ofString()).body());
 	}
 
 	private JsonNode rpc(String method, String params) throws Exception {
 		String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
 		HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + this.proxyPort + "/api/jsonrpc"))
-			.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
-		return ProxyIntegrationTests.json.readTree(this.https.send(request, HttpResponse.BodyHandlers.ofString()).body());
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return ProxyIntegrationTests.json
+			.readTree(this.https.send(request, HttpResponse.BodyHandlers.ofString()).body());
 	}
 
 	/** Plain-HTTP JSON-RPC to a test server. */
@@ -138,11 +156,15 @@ class ProxyMutualTlsIntegrationTests {
 
 		static JsonNode rpc(ConfigurableApplicationContext server, String method) throws Exception {
 			URI uri = URI.create("http://127.0.0.1:" + ProxyIntegrationTests.port(server) + "/api/jsonrpc");
-			HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+			HttpRequest request = HttpRequest.newBuilder(uri)
+				.timeout(Duration.ofSeconds(5))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\"}"))
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\"}"))
 				.build();
 			return ProxyIntegrationTests.json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
 		}
+
 	}
+
 }

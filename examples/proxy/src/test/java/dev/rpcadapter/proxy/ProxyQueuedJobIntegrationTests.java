@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A queued command of a registered server, driven entirely through the proxy's {@code call_server}:
- * queued, polled to its result, and stopped while it runs.
+ * A queued command of a registered server, driven entirely through the proxy's
+ * {@code call_server}: queued, polled to its result, and stopped while it runs.
  */
 class ProxyQueuedJobIntegrationTests {
 
@@ -52,7 +52,8 @@ class ProxyQueuedJobIntegrationTests {
 		String jobId = queued.get("job_id").asString();
 		assertThat(jobId).isNotBlank();
 		Set<Integer> progressSeen = new ConcurrentSkipListSet<>();
-		JsonNode done = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+		JsonNode done = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> jobStatus(jobId), (job) -> {
 				progressSeen.add(job.get("progress").asInt());
 				return "completed".equals(job.get("status").asString());
@@ -68,7 +69,8 @@ class ProxyQueuedJobIntegrationTests {
 	@Test
 	void runningJobIsStoppedThroughTheProxy() throws Exception {
 		String jobId = callServer("wait_for_stop", "{}").get("result").get("job_id").asString();
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> jobStatus(jobId), (job) -> "running".equals(job.get("status").asString())
 					&& "waiting for a stop".equals(job.get("description").asString()));
 
@@ -76,7 +78,8 @@ class ProxyQueuedJobIntegrationTests {
 
 		assertThat(stop.get("job_id").asString()).isEqualTo(jobId);
 		assertThat(stop.get("stop_requested").asBoolean()).isTrue();
-		JsonNode stopped = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+		JsonNode stopped = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> jobStatus(jobId), (job) -> job.get("status").asString().equals("stopped"));
 		assertThat(stopped.get("command").asString()).isEqualTo("wait_for_stop");
 		assertThat(stopped.has("error")).as("a honoured stop is no failure").isFalse();
@@ -96,4 +99,5 @@ class ProxyQueuedJobIntegrationTests {
 	private JsonNode rpc(String method, String params) throws Exception {
 		return ProxyIntegrationTests.rpc(this.proxy, method, params);
 	}
+
 }

@@ -16,7 +16,10 @@ import static dev.rpcadapter.proxy.ProxyIntegrationTests.REGISTRAR;
 import static dev.rpcadapter.proxy.ProxyIntegrationTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The attacks on the proxy's registration API, each performed against a real proxy over real HTTP. */
+/**
+ * The attacks on the proxy's registration API, each performed against a real proxy over
+ * real HTTP.
+ */
 class ProxyRegistrationSecurityIntegrationTests {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -49,9 +52,9 @@ class ProxyRegistrationSecurityIntegrationTests {
 		int proxy = proxy("proxy.server-urls.allow-loopback=false");
 
 		for (String url : List.of("http://169.254.169.254", "http://169.254.169.254/latest/meta-data/",
-				"http://[fe80::1]:8080", "http://metadata.google.internal", "http://2852039166", "http://127.0.0.1:8080",
-				"http://localhost:8080", "http://[::1]:8080", "http://0.0.0.0:8080", "file:///etc/passwd",
-				"http://user@10.1.2.3:8080")) {
+				"http://[fe80::1]:8080", "http://metadata.google.internal", "http://2852039166",
+				"http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080", "http://0.0.0.0:8080",
+				"file:///etc/passwd", "http://user@10.1.2.3:8080")) {
 			assertError(register(proxy, REGISTRAR, "ssrf", url), 400, "SERVER_URL_NOT_ALLOWED");
 		}
 		assertThat(ProxyIntegrationTests.ids(list(proxy))).isEmpty();
@@ -136,7 +139,8 @@ class ProxyRegistrationSecurityIntegrationTests {
 		return ProxyIntegrationTests.port(context);
 	}
 
-	private static HttpResponse<String> register(int proxy, String token, String serverId, String url) throws Exception {
+	private static HttpResponse<String> register(int proxy, String token, String serverId, String url)
+			throws Exception {
 		return post(proxy, "/register", token, "{\"server_id\":\"" + serverId + "\",\"server_url\":\"" + url + "\"}");
 	}
 
@@ -164,4 +168,5 @@ class ProxyRegistrationSecurityIntegrationTests {
 		assertThat(body.get("error_code").asString()).as(response.body()).isEqualTo(errorCode);
 		assertThat(response.body()).doesNotContain("Exception");
 	}
+
 }

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The proxy and a server with Boot's Brave tracing: a call to the proxy with a {@code traceparent}
- * reaches the server in the same trace (the proxy's forward span is the parent of the server's call span).
+ * The proxy and a server with Boot's Brave tracing: a call to the proxy with a
+ * {@code traceparent} reaches the server in the same trace (the proxy's forward span is
+ * the parent of the server's call span).
  */
 class ProxyTracingIntegrationTests {
 
@@ -44,21 +45,23 @@ class ProxyTracingIntegrationTests {
 
 	@Test
 	void aForwardedCallContinuesTheCallersTraceOnTheServer() throws Exception {
-		ConfigurableApplicationContext proxyContext = new ProxyIntegrationTests().proxy(
-				"management.tracing.sampling.probability=1.0");
+		ConfigurableApplicationContext proxyContext = new ProxyIntegrationTests()
+			.proxy("management.tracing.sampling.probability=1.0");
 		this.contexts.add(proxyContext);
 		int proxy = ProxyIntegrationTests.port(proxyContext);
 		ConfigurableApplicationContext server = new SpringApplicationBuilder(TestServerApplication.class,
 				SpanCollector.class)
 			.web(WebApplicationType.REACTIVE)
 			.properties("spring.config.name=test-server")
-			.run(TestServerApplication.args(List.of("server.port=0", "server.address=127.0.0.1",
-					"spring.main.banner-mode=off", "adapter.registration.heartbeat-interval=200ms",
-					"management.tracing.sampling.probability=1.0"), ProxyIntegrationTests.registration(proxy, "alpha")));
+			.run(TestServerApplication
+				.args(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+						"adapter.registration.heartbeat-interval=200ms", "management.tracing.sampling.probability=1.0"),
+						ProxyIntegrationTests.registration(proxy, "alpha")));
 		this.contexts.add(server);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> ProxyIntegrationTests.ids(ProxyIntegrationTests.json
-				.readTree(ProxyIntegrationTests.send(proxy, "/list", null, ProxyIntegrationTests.CLIENT).body()))
+			.until(() -> ProxyIntegrationTests
+				.ids(ProxyIntegrationTests.json
+					.readTree(ProxyIntegrationTests.send(proxy, "/list", null, ProxyIntegrationTests.CLIENT).body()))
 				.contains("alpha"));
 
 		String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"call_server\",\"params\":"
@@ -76,10 +79,14 @@ class ProxyTracingIntegrationTests {
 		assertThat(answer.path("result").asInt()).isEqualTo(5);
 		List<MutableSpan> spans = server.getBean(SpanCollector.class).finished;
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> spans.stream().anyMatch((s) -> "jsonrpc add".equals(s.name()) && TRACE_ID.equals(s.traceId())));
+			.until(() -> spans.stream()
+				.anyMatch((s) -> "jsonrpc add".equals(s.name()) && TRACE_ID.equals(s.traceId())));
 	}
 
-	/** Keeps the server's finished spans (the configuration is itself the span handler bean). */
+	/**
+	 * Keeps the server's finished spans (the configuration is itself the span handler
+	 * bean).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class SpanCollector extends SpanHandler {
 
@@ -90,5 +97,7 @@ class ProxyTracingIntegrationTests {
 			this.finished.add(span);
 			return true;
 		}
+
 	}
+
 }

@@ -12,12 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** The server_url policy, and its check of the addresses resolved when a call connects (DNS rebinding). */
+/**
+ * The server_url policy, and its check of the addresses resolved when a call connects
+ * (DNS rebinding).
+ */
 class ServerUrlPolicyTests {
 
 	@Test
 	void callTimeResolutionRefusesAHostThatNowResolvesToADeniedAddress() {
-		// "localhost" stands for a name whose DNS answer changed after registration: the connect-time
+		// "localhost" stands for a name whose DNS answer changed after registration: the
+		// connect-time
 		// resolution is checked again, whatever the registration saw
 		AddressResolver<InetSocketAddress> resolver = new CheckedAddressResolverGroup(policy(false))
 			.getResolver(ImmediateEventExecutor.INSTANCE);
@@ -62,4 +66,5 @@ class ServerUrlPolicyTests {
 		urls.setAllowLoopback(allowLoopback);
 		return new ServerUrlPolicy(urls);
 	}
+
 }

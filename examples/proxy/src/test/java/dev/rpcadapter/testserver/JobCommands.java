@@ -34,4 +34,5 @@ public class JobCommands {
 	private static void pause(Duration duration) {
 		LockSupport.parkNanos(duration.toNanos());
 	}
+
 }

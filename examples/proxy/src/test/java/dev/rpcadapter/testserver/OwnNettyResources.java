@@ -20,4 +20,5 @@ public class OwnNettyResources {
 		factory.setShutdownQuietPeriod(Duration.ZERO);
 		return factory;
 	}
+
 }

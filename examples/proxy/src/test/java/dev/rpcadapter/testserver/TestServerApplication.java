@@ -14,7 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** An adapter server that registers with the proxy under test (outside the proxy's scanned package). */
+/**
+ * An adapter server that registers with the proxy under test (outside the proxy's scanned
+ * package).
+ */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import(OwnNettyResources.class)
@@ -32,7 +35,8 @@ public class TestServerApplication {
 
 	public static ConfigurableApplicationContext run(String... properties) {
 		return new SpringApplicationBuilder(TestServerApplication.class).web(WebApplicationType.REACTIVE)
-			// its own config name: the proxy's application.yml is on the test class path too
+			// its own config name: the proxy's application.yml is on the test class path
+			// too
 			.properties("spring.config.name=test-server")
 			.run(args(properties));
 	}
@@ -44,7 +48,10 @@ public class TestServerApplication {
 				"adapter.registration.request-timeout=1s"), properties);
 	}
 
-	/** {@code key=value} pairs as command-line arguments (which win over application.yml); later keys win. */
+	/**
+	 * {@code key=value} pairs as command-line arguments (which win over application.yml);
+	 * later keys win.
+	 */
 	public static String[] args(java.util.List<String> defaults, String... properties) {
 		java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
 		java.util.stream.Stream.concat(defaults.stream(), java.util.stream.Stream.of(properties))
@@ -74,5 +81,7 @@ public class TestServerApplication {
 		public reactor.core.publisher.Mono<Integer> slowAdd(@CommandParam("a") int a, @CommandParam("b") int b) {
 			return reactor.core.publisher.Mono.delay(Duration.ofMillis(50)).thenReturn(a + b);
 		}
+
 	}
+
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpsCommands {
 
-	@JsonRpcCommand(name = "whoami", description = "Who the server thinks you are: principal, roles, how you authenticated")
+	@JsonRpcCommand(name = "whoami",
+			description = "Who the server thinks you are: principal, roles, how you authenticated")
 	public Map<String, Object> whoami(Caller caller) {
 		return Map.of("principal", caller.principal(), "roles", List.copyOf(new TreeSet<>(caller.roles())),
 				"attributes", caller.attributes());
@@ -26,8 +27,9 @@ public class OpsCommands {
 		return text.isBlank() ? 0 : text.strip().split("\\s+").length;
 	}
 
-	@JsonRpcCommand(name = "audit_report", description = "Compile an audit report of the last `entries` events (queued, admin only)",
-			queued = true, timeout = "1m")
+	@JsonRpcCommand(name = "audit_report",
+			description = "Compile an audit report of the last `entries` events (queued, admin only)", queued = true,
+			timeout = "1m")
 	public Map<String, Object> auditReport(
 			@CommandParam(value = "entries", description = "how many events", defaultValue = "100") int entries,
 			JobContext job) {
@@ -39,4 +41,5 @@ public class OpsCommands {
 	public Map<String, Object> rotateKeys(Caller caller) {
 		return Map.of("rotated_by", caller.principal(), "at", Instant.now().toString());
 	}
+
 }

@@ -40,7 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-/** The README walkthrough as a test: certificates made here, the app's own application.yml otherwise. */
+/**
+ * The README walkthrough as a test: certificates made here, the app's own application.yml
+ * otherwise.
+ */
 class SecureServerApplicationTests {
 
 	@TempDir
@@ -54,32 +57,42 @@ class SecureServerApplicationTests {
 
 	private static String baseUrl;
 
-	/** The admin token, made for this run as setup.sh makes it: only its SHA-256 is configured. */
+	/**
+	 * The admin token, made for this run as setup.sh makes it: only its SHA-256 is
+	 * configured.
+	 */
 	private static String adminToken;
 
-	/** Hex SHA-256 of the admin token: an unnamed token's principal is {@code token:} and its first 6 digits. */
+	/**
+	 * Hex SHA-256 of the admin token: an unnamed token's principal is {@code token:} and
+	 * its first 6 digits.
+	 */
 	private static String adminTokenDigest;
 
 	@BeforeAll
 	static void start() throws Exception {
 		ca = CertificateTool.createCa(CertificateRequest.forName("secure-server test CA"));
 		ca.writeTo(certs, "ca");
-		CertificateTool.issueServer(ca, CertificateRequest.forName("localhost").withDnsNames("localhost")
-			.withIpAddresses("127.0.0.1")).writeTo(certs, "server");
+		CertificateTool
+			.issueServer(ca,
+					CertificateRequest.forName("localhost").withDnsNames("localhost").withIpAddresses("127.0.0.1"))
+			.writeTo(certs, "server");
 		revoked = client("mallory", "admin");
 		Files.writeString(certs.resolve("ca.crl"),
 				Pem.encode(CertificateTool.createCrl(ca, CrlRequest.revoking(revoked.serialNumber()))));
 		adminToken = HexFormat.of().formatHex(random32());
 		Files.writeString(certs.resolve("admin-token.properties"), "adapter.security.tokens[{sha256}"
-				+ (adminTokenDigest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(adminToken.getBytes(StandardCharsets.UTF_8))))
+				+ (adminTokenDigest = HexFormat.of()
+					.formatHex(
+							MessageDigest.getInstance("SHA-256").digest(adminToken.getBytes(StandardCharsets.UTF_8))))
 				+ "]=admin\n");
 		String dir = certs.toUri().toString();
-		app = SpringApplication.run(new Class<?>[] { SecureServerApplication.class, TlsEngines.class }, new String[] {
-				"--server.port=0", "--secure-server.certs=" + certs.toAbsolutePath(),
-				"--spring.ssl.bundle.pem.server.keystore.certificate=" + dir + "server.crt",
-				"--spring.ssl.bundle.pem.server.keystore.private-key=" + dir + "server.key",
-				"--spring.ssl.bundle.pem.server.truststore.certificate=" + dir + "ca.crt",
-				"--adapter.security.mtls.crl=" + dir + "ca.crl" });
+		app = SpringApplication.run(new Class<?>[] { SecureServerApplication.class, TlsEngines.class },
+				new String[] { "--server.port=0", "--secure-server.certs=" + certs.toAbsolutePath(),
+						"--spring.ssl.bundle.pem.server.keystore.certificate=" + dir + "server.crt",
+						"--spring.ssl.bundle.pem.server.keystore.private-key=" + dir + "server.key",
+						"--spring.ssl.bundle.pem.server.truststore.certificate=" + dir + "ca.crt",
+						"--adapter.security.mtls.crl=" + dir + "ca.crl" });
 		baseUrl = "https://localhost:" + app.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -109,7 +122,8 @@ class SecureServerApplicationTests {
 		HttpResponse<String> rotated = call(bob, "rotate_keys", "{}", "X-API-Key", adminToken);
 		HttpResponse<String> wrongToken = call(bob, "rotate_keys", "{}", "X-API-Key", "guess");
 
-		assertThat(rotated.body()).as("the token, not the certificate, names the caller").contains("\"rotated_by\":\"token:" + adminTokenDigest.substring(0, 6) + "\"");
+		assertThat(rotated.body()).as("the token, not the certificate, names the caller")
+			.contains("\"rotated_by\":\"token:" + adminTokenDigest.substring(0, 6) + "\"");
 		assertThat(wrongToken.statusCode()).isEqualTo(401);
 		assertThat(wrongToken.body()).contains("-32001");
 	}
@@ -119,13 +133,19 @@ class SecureServerApplicationTests {
 		HttpClient alice = httpClient(client("alice", "admin"));
 		HttpClient bob = httpClient(client("bob", "user"));
 
-		String jobId = tools.jackson.databind.json.JsonMapper.builder().build()
-			.readTree(call(alice, "audit_report", "{\"entries\":5}").body()).path("result").path("job_id").asString("");
+		String jobId = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(call(alice, "audit_report", "{\"entries\":5}").body())
+			.path("result")
+			.path("job_id")
+			.asString("");
 
 		assertThat(jobId).isNotEmpty();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				call(alice, "queue_get_job_status", "{\"job_id\":\"" + jobId + "\"}").body())
-			.contains("\"status\":\"completed\"").contains("\"entries\":5"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(call(alice, "queue_get_job_status", "{\"job_id\":\"" + jobId + "\"}").body())
+						.contains("\"status\":\"completed\"")
+						.contains("\"entries\":5"));
 		// a command the caller may not call answers like an unknown one
 		assertThat(call(bob, "audit_report", "{}").body()).contains("-32601");
 	}
@@ -138,7 +158,8 @@ class SecureServerApplicationTests {
 
 	@Test
 	void theServerTerminatesTlsWithOpenSslAndStillChecksTheCrlOnTheHandshake() throws Exception {
-		// the example ships BoringSSL (as docs/security.md recommends): the revocation-checking trust
+		// the example ships BoringSSL (as docs/security.md recommends): the
+		// revocation-checking trust
 		// managers must be the ones OpenSSL asks, not only the JDK's SSLEngine
 		assertThat(OpenSsl.isAvailable()).as("netty-tcnative loads on this machine").isTrue();
 		assertThat(call(httpClient(client("bob", "user")), "whoami", "{}").statusCode()).isEqualTo(200);
@@ -147,7 +168,10 @@ class SecureServerApplicationTests {
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> call(httpClient(revoked), "whoami", "{}"));
 	}
 
-	/** Records the class of every server-side TLS engine, to know which provider terminates TLS. */
+	/**
+	 * Records the class of every server-side TLS engine, to know which provider
+	 * terminates TLS.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class TlsEngines {
 
@@ -162,6 +186,7 @@ class SecureServerApplicationTests {
 				}
 			});
 		}
+
 	}
 
 	private static IssuedCertificate client(String name, String roles) {
@@ -185,4 +210,5 @@ class SecureServerApplicationTests {
 		}
 		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

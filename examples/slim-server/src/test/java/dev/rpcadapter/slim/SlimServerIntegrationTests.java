@@ -18,7 +18,10 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The slim setup on a running server: JSON-RPC and discovery work without queue, Quartz, security or MCP. */
+/**
+ * The slim setup on a running server: JSON-RPC and discovery work without queue, Quartz,
+ * security or MCP.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class SlimServerIntegrationTests {
@@ -63,7 +66,8 @@ class SlimServerIntegrationTests {
 	@Test
 	void queuedCommandWithoutTheQueueStopsStartupWithAFix(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(SlimServerApplication.class, QueuedCommand.class);
-		assertThatThrownBy(() -> application.run("--server.port=0")).hasMessageContaining("[slowWork] need a job queue");
+		assertThatThrownBy(() -> application.run("--server.port=0"))
+			.hasMessageContaining("[slowWork] need a job queue");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("make sure dev.rpcadapter:adapter-queue and spring-boot-starter-quartz are dependencies");
 	}

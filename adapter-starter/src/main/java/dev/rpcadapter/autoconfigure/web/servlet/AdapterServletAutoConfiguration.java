@@ -34,11 +34,12 @@ import org.springframework.core.env.Environment;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Serves the adapter's HTTP endpoints in a servlet application (Spring MVC on Tomcat, Jetty, ...):
- * one async {@link AdapterServlet} mapped to their exact paths, ahead of the
+ * Serves the adapter's HTTP endpoints in a servlet application (Spring MVC on Tomcat,
+ * Jetty, ...): one async {@link AdapterServlet} mapped to their exact paths, ahead of the
  * {@code DispatcherServlet}; {@code /ws} through Spring's WebSocket support when
- * {@code spring-websocket} and the container's {@code jakarta.websocket} server are present.
- * {@code /mcp} and the file-transfer endpoints are served by the Reactor Netty transport only.
+ * {@code spring-websocket} and the container's {@code jakarta.websocket} server are
+ * present. {@code /mcp} and the file-transfer endpoints are served by the Reactor Netty
+ * transport only.
  */
 @AutoConfiguration(after = AdapterAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -52,9 +53,9 @@ public final class AdapterServletAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdapterServlet adapterServlet(AdapterEndpoints endpoints, ObjectProvider<RequestAuthenticator> authenticator,
-			AdapterPaths paths, AdapterJsonRpcProperties jsonRpc, ObjectProvider<ResponseHeadersCustomizer> headerCustomizers,
-			Environment environment, ObjectProvider<AsyncDeliveries> deliveries,
-			ObjectProvider<ServletWebSocketUpgrade> webSocket) {
+			AdapterPaths paths, AdapterJsonRpcProperties jsonRpc,
+			ObjectProvider<ResponseHeadersCustomizer> headerCustomizers, Environment environment,
+			ObjectProvider<AsyncDeliveries> deliveries, ObjectProvider<ServletWebSocketUpgrade> webSocket) {
 		ServletWebSocketUpgrade upgrade = webSocket.getIfAvailable();
 		if (paths.webSocket() != null && upgrade == null) {
 			logger.info("rpc-adapter endpoint not mapped: {} (needs spring-websocket and a jakarta.websocket server)",
@@ -67,17 +68,21 @@ public final class AdapterServletAutoConfiguration {
 		return new AdapterServlet(endpoints, authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS), paths,
 				jsonRpc.getMaxBodySize().toBytes(), headerCustomizers.orderedStream().toList(),
 				AdapterEndpointsConfiguration.allowedOrigins(environment),
-				AdapterEndpointsConfiguration.asyncEndpoint(deliveries.getIfAvailable(), endpoints, environment), upgrade);
+				AdapterEndpointsConfiguration.asyncEndpoint(deliveries.getIfAvailable(), endpoints, environment),
+				upgrade);
 	}
 
 	/**
-	 * Blocking commands of single calls run on the request's container thread (no hand-off to the
-	 * pool and back), unless a sync cap is in play: then the pool, so that the cap can answer early.
+	 * Blocking commands of single calls run on the request's container thread (no
+	 * hand-off to the pool and back), unless a sync cap is in play: then the pool, so
+	 * that the cap can answer early.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	CallerRunsScheduler adapterCallerRunsScheduler(Environment environment, ObjectProvider<CommandRegistry> registry) {
-		Duration globalCap = Binder.get(environment).bind("adapter.queue.sync-cap", Duration.class).orElse(Duration.ZERO);
+		Duration globalCap = Binder.get(environment)
+			.bind("adapter.queue.sync-cap", Duration.class)
+			.orElse(Duration.ZERO);
 		SyncCapFree noCaps = new SyncCapFree(registry);
 		return new CallerRunsScheduler(Schedulers.boundedElastic(), () -> globalCap.isZero() && noCaps.getAsBoolean());
 	}
@@ -96,17 +101,23 @@ public final class AdapterServletAutoConfiguration {
 		return registration;
 	}
 
-	/** {@code /ws}, when Spring's WebSocket support and the container's WebSocket server are on the classpath. */
+	/**
+	 * {@code /ws}, when Spring's WebSocket support and the container's WebSocket server
+	 * are on the classpath.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.web.socket.WebSocketHandler",
-			"jakarta.websocket.server.ServerContainer" })
+	@ConditionalOnClass(
+			name = { "org.springframework.web.socket.WebSocketHandler", "jakarta.websocket.server.ServerContainer" })
 	static class WebSocketConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		ServletWebSocketUpgrade adapterServletWebSocketUpgrade(SocketSessions sessions,
 				ObjectProvider<RequestAuthenticator> authenticator) {
-			return new ServletWebSocketUpgrade(sessions, authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS));
+			return new ServletWebSocketUpgrade(sessions,
+					authenticator.getIfAvailable(() -> RequestAuthenticator.ANONYMOUS));
 		}
+
 	}
+
 }

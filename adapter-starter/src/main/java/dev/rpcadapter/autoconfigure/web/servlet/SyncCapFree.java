@@ -6,7 +6,10 @@ import dev.rpcadapter.command.CommandRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Whether no registered command has its own sync cap; worked out again when the registry changes. */
+/**
+ * Whether no registered command has its own sync cap; worked out again when the registry
+ * changes.
+ */
 final class SyncCapFree implements BooleanSupplier {
 
 	private final ObjectProvider<CommandRegistry> registry;
@@ -38,4 +41,5 @@ final class SyncCapFree implements BooleanSupplier {
 		}
 		return this.free;
 	}
+
 }

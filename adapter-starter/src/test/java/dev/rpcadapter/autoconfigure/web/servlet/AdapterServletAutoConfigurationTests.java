@@ -62,8 +62,9 @@ class AdapterServletAutoConfigurationTests {
 
 	@Test
 	void pathsComeFromProperties() {
-		this.runner.withPropertyValues("adapter.jsonrpc.path=/rpc", "adapter.websocket.enabled=false",
-				"adapter.async.enabled=false")
+		this.runner
+			.withPropertyValues("adapter.jsonrpc.path=/rpc", "adapter.websocket.enabled=false",
+					"adapter.async.enabled=false")
 			.run((context) -> assertThat(context.getBean(AdapterServlet.class).mappedPaths()).contains("/rpc")
 				.doesNotContain("/api/jsonrpc", "/ws", "/api/async"));
 	}
@@ -81,7 +82,9 @@ class AdapterServletAutoConfigurationTests {
 	@Test
 	void nonWebAppGetsNoServlet() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(AdapterServlet.class).doesNotHaveBean(AdapterEndpoints.class);
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(AdapterServlet.class)
+				.doesNotHaveBean(AdapterEndpoints.class);
 		});
 	}
 
@@ -98,7 +101,8 @@ class AdapterServletAutoConfigurationTests {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(AdapterServlet.class)
 				.doesNotHaveBean(ServletWebSocketUpgrade.class);
-			assertThat(context.getBean(AdapterServlet.class).mappedPaths()).contains("/api/jsonrpc").doesNotContain("/ws");
+			assertThat(context.getBean(AdapterServlet.class).mappedPaths()).contains("/api/jsonrpc")
+				.doesNotContain("/ws");
 		});
 	}
 
@@ -121,9 +125,13 @@ class AdapterServletAutoConfigurationTests {
 
 		@Bean
 		AdapterServlet ownServlet(AdapterEndpoints endpoints) {
-			AdapterPaths paths = new AdapterPaths("/own", "/own/batch", "/c", "/l", "/h", "/hb", "/oa", "/or", "/d", null);
+			AdapterPaths paths = new AdapterPaths("/own", "/own/batch", "/c", "/l", "/h", "/hb", "/oa", "/or", "/d",
+					null);
 			RequestAuthenticator nobody = (request) -> Mono.empty();
-			return new AdapterServlet(endpoints, nobody, paths, 1024, java.util.List.of(), java.util.List.of(), null, null);
+			return new AdapterServlet(endpoints, nobody, paths, 1024, java.util.List.of(), java.util.List.of(), null,
+					null);
 		}
+
 	}
+
 }

@@ -87,4 +87,5 @@ final class ServletHttp {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

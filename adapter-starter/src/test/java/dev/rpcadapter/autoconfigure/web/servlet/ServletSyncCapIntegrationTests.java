@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A command with a sync cap in a servlet application: blocking commands then run on the worker
- * pool (not on the request thread), so that the cap can answer while the command still runs.
+ * A command with a sync cap in a servlet application: blocking commands then run on the
+ * worker pool (not on the request thread), so that the cap can answer while the command
+ * still runs.
  */
 @SpringBootTest(classes = { ServletTestApplication.class, ServletSyncCapIntegrationTests.CappedCommands.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,6 +45,7 @@ class ServletSyncCapIntegrationTests {
 		Capped cappedCommand() {
 			return new Capped();
 		}
+
 	}
 
 	/** A command that outlives its sync cap. */
@@ -54,5 +56,7 @@ class ServletSyncCapIntegrationTests {
 			Thread.sleep(1_000); // stands for blocking work
 			return "done";
 		}
+
 	}
+
 }

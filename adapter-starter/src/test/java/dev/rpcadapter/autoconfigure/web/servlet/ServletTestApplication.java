@@ -44,5 +44,7 @@ class ServletTestApplication {
 		public String report(@CommandParam("title") String title) {
 			return "report " + title;
 		}
+
 	}
+
 }

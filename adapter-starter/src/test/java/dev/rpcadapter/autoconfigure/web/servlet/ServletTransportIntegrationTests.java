@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
 import static dev.rpcadapter.autoconfigure.web.servlet.ServletHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The adapter's HTTP endpoints on a real Tomcat (a servlet application), answered as on Reactor Netty. */
+/**
+ * The adapter's HTTP endpoints on a real Tomcat (a servlet application), answered as on
+ * Reactor Netty.
+ */
 @SpringBootTest(classes = ServletTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "adapter.jsonrpc.max-body-size=1KB",
 				"adapter.info.name=servlet-test" })
@@ -47,16 +50,18 @@ class ServletTransportIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(JSON.readTree(response.body()).toString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":3}");
-		JsonNode byPosition = this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":\"a\"}");
+		JsonNode byPosition = this.http
+			.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":\"a\"}");
 		assertThat(byPosition.get("result").asInt()).isEqualTo(19);
 		assertThat(byPosition.get("id").asString()).isEqualTo("a");
 	}
 
 	@Test
 	void batchAnswersEveryCallButTheNotifications() {
-		JsonNode batch = this.http.rpc("[{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":{\"message\":\"a\"},\"id\":1},"
-				+ "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":{\"message\":\"n\"}},"
-				+ "{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":2}]");
+		JsonNode batch = this.http
+			.rpc("[{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":{\"message\":\"a\"},\"id\":1},"
+					+ "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":{\"message\":\"n\"}},"
+					+ "{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":2}]");
 		assertThat(batch.size()).isEqualTo(2);
 		assertThat(batch.get(0).get("result").asString()).isEqualTo("a");
 		assertThat(batch.get(1).path("error").path("code").asInt()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
@@ -80,7 +85,8 @@ class ServletTransportIntegrationTests {
 
 	@Test
 	void invalidParamsAndParseErrors() {
-		JsonNode invalid = this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"minuend\":\"x\"},\"id\":1}");
+		JsonNode invalid = this.http
+			.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"minuend\":\"x\"},\"id\":1}");
 		assertThat(invalid.path("error").path("code").asInt()).isEqualTo(ErrorCodes.INVALID_PARAMS);
 		assertThat(invalid.path("error").path("data").path("errors").isArray()).isTrue();
 		JsonNode parse = this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":");
@@ -105,7 +111,8 @@ class ServletTransportIntegrationTests {
 		HttpResponse<String> putWs = this.http.method("PUT", "/ws");
 		assertThat(putWs.headers().firstValue("Allow")).hasValue("GET");
 		// the keep-alive connection goes on
-		assertThat(this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"x\"],\"id\":1}").get("result")
+		assertThat(this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"x\"],\"id\":1}")
+			.get("result")
 			.asString()).isEqualTo("x");
 	}
 
@@ -120,7 +127,8 @@ class ServletTransportIntegrationTests {
 			assertThat(error.path("error").path("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
 			assertThat(error.get("id").isNull()).isTrue();
 		}
-		assertThat(this.http.postChunked("/api/jsonrpc", "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"c\"],\"id\":1}")
+		assertThat(this.http
+			.postChunked("/api/jsonrpc", "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"c\"],\"id\":1}")
 			.body()).contains("\"result\":\"c\"");
 	}
 
@@ -133,13 +141,16 @@ class ServletTransportIntegrationTests {
 			assertThat(JSON.readTree(response.body()).path("error").path("message").asString())
 				.contains("Content-Type must be application/json");
 		}
-		assertThat(this.http.post("/cmd", "application/json-rpc; charset=utf-8", "{\"command\":\"echo\",\"params\":{\"message\":\"j\"}}")
+		assertThat(this.http
+			.post("/cmd", "application/json-rpc; charset=utf-8",
+					"{\"command\":\"echo\",\"params\":{\"message\":\"j\"}}")
 			.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void cmdAnswersResultOrError() {
-		JsonNode result = JSON.readTree(this.http.post("/cmd", "{\"command\":\"echo\",\"params\":{\"message\":\"hi\"}}").body());
+		JsonNode result = JSON
+			.readTree(this.http.post("/cmd", "{\"command\":\"echo\",\"params\":{\"message\":\"hi\"}}").body());
 		assertThat(result.toString()).isEqualTo("{\"result\":\"hi\"}");
 		JsonNode error = JSON.readTree(this.http.post("/cmd", "{\"command\":\"nope\"}").body());
 		assertThat(error.path("error").path("code").asInt()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
@@ -159,7 +170,8 @@ class ServletTransportIntegrationTests {
 		assertThat(discover.path("result").path("openrpc").asString()).startsWith("1.");
 		HttpResponse<String> docs = this.http.get("/docs");
 		// Tomcat writes the charset parameter without the space
-		assertThat(docs.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
+		assertThat(docs.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+			.isEqualTo("text/html;charset=utf-8");
 		assertThat(docs.body()).contains("subtract");
 	}
 
@@ -193,7 +205,8 @@ class ServletTransportIntegrationTests {
 		// the interrupt meant for the command does not linger on the container thread
 		for (int i = 0; i < 20; i++) {
 			assertThat(this.http.rpc("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"x\"],\"id\":1}")
-				.get("result").asString()).isEqualTo("x");
+				.get("result")
+				.asString()).isEqualTo("x");
 		}
 	}
 
@@ -201,4 +214,5 @@ class ServletTransportIntegrationTests {
 	void theApplicationsOtherPathsAreNotTaken() {
 		assertThat(this.http.get("/api/jsonrpc/other").statusCode()).isEqualTo(404);
 	}
+
 }

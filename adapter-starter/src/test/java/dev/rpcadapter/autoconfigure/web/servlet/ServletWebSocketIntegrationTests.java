@@ -21,7 +21,10 @@ import static dev.rpcadapter.autoconfigure.web.servlet.ServletHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code /ws} and {@code POST /api/async} on a real Tomcat, with the JDK WebSocket client. */
+/**
+ * {@code /ws} and {@code POST /api/async} on a real Tomcat, with the JDK WebSocket
+ * client.
+ */
 @SpringBootTest(classes = ServletTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "adapter.jsonrpc.max-body-size=1KB",
 				"adapter.info.name=servlet-test" })
@@ -146,4 +149,5 @@ class ServletWebSocketIntegrationTests {
 			return null;
 		}
 	}
+
 }

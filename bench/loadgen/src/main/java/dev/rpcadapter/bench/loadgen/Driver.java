@@ -31,8 +31,9 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 
 /**
- * Opens {@code connections} keep-alive connections (TLS with hostname verification and the client
- * certificate on https), drives them through a {@link Window} and collects their recorders.
+ * Opens {@code connections} keep-alive connections (TLS with hostname verification and
+ * the client certificate on https), drives them through a {@link Window} and collects
+ * their recorders.
  */
 final class Driver {
 
@@ -47,15 +48,17 @@ final class Driver {
 	Driver(Options options) throws IOException {
 		this.options = options;
 		URI url = options.url();
-		this.headers = new DefaultHttpHeaders()
-			.set(HttpHeaderNames.HOST, url.getHost() + ":" + port(url))
+		this.headers = new DefaultHttpHeaders().set(HttpHeaderNames.HOST, url.getHost() + ":" + port(url))
 			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
 			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
 		options.headers().forEach(this.headers::set);
 		this.tls = options.secure() ? tls(options) : null;
 	}
 
-	/** Drives the connections through the window; returns every connection's recorder once all are done. */
+	/**
+	 * Drives the connections through the window; returns every connection's recorder once
+	 * all are done.
+	 */
 	List<Recorder> run(Window window) throws InterruptedException {
 		EventLoopGroup loops = new MultiThreadIoEventLoopGroup(this.options.threads(), NioIoHandler.newFactory());
 		try {
@@ -125,7 +128,10 @@ final class Driver {
 		});
 	}
 
-	/** The pause between two sends of one connection for the requested rate; 0 without a rate. */
+	/**
+	 * The pause between two sends of one connection for the requested rate; 0 without a
+	 * rate.
+	 */
 	private long intervalNanos() {
 		return (this.options.rate() > 0) ? (long) (1e9 * this.options.connections() / this.options.rate()) : 0;
 	}
@@ -136,7 +142,8 @@ final class Driver {
 		SSLParameters parameters = engine.getSSLParameters();
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		engine.setSSLParameters(parameters);
-		// Netty's 10 s default fails handshakes on a saturated machine (many connections at once)
+		// Netty's 10 s default fails handshakes on a saturated machine (many connections
+		// at once)
 		handler.setHandshakeTimeoutMillis(60_000);
 		return handler;
 	}
@@ -158,4 +165,5 @@ final class Driver {
 		}
 		return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
 	}
+
 }

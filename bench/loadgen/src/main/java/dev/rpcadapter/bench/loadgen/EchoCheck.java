@@ -11,7 +11,8 @@ final class EchoCheck {
 	static final String MESSAGE = "hello";
 
 	static final byte[] REQUEST = ("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":{\"message\":\"" + MESSAGE
-			+ "\"},\"id\":1}").getBytes(StandardCharsets.UTF_8);
+			+ "\"},\"id\":1}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -19,8 +20,9 @@ final class EchoCheck {
 	}
 
 	/**
-	 * Whether an answer is the echo's: HTTP 200, {@code "jsonrpc":"2.0"}, {@code "id":1}, no error,
-	 * and the message back in the result (plain, or wrapped by a result format).
+	 * Whether an answer is the echo's: HTTP 200, {@code "jsonrpc":"2.0"}, {@code "id":1},
+	 * no error, and the message back in the result (plain, or wrapped by a result
+	 * format).
 	 */
 	static boolean passes(int status, byte[] body) {
 		if (status != 200 || body.length == 0) {
@@ -40,4 +42,5 @@ final class EchoCheck {
 			return false;
 		}
 	}
+
 }

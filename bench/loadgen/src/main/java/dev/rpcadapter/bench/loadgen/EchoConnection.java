@@ -15,10 +15,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
- * One keep-alive connection with one echo call in flight: the next request is written when the
- * previous answer has been read and checked (and, with a rate, not before its turn), until the
- * run's window is over. Runs on its
- * channel's event loop only, so its {@link Recorder} needs no locking.
+ * One keep-alive connection with one echo call in flight: the next request is written
+ * when the previous answer has been read and checked (and, with a rate, not before its
+ * turn), until the run's window is over. Runs on its channel's event loop only, so its
+ * {@link Recorder} needs no locking.
  */
 final class EchoConnection extends SimpleChannelInboundHandler<FullHttpResponse> {
 
@@ -92,7 +92,8 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpResponse>
 	@Override
 	public void channelInactive(ChannelHandlerContext context) {
 		if (!this.done) {
-			// closed under us: an error, then carry on with a new connection (counted as opened)
+			// closed under us: an error, then carry on with a new connection (counted as
+			// opened)
 			this.recorder.error();
 			LoadGenerator.reportFirstError("connection closed by the server");
 			this.done = true;
@@ -119,4 +120,5 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpResponse>
 		this.finished.countDown();
 		context.close();
 	}
+
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Drives {@code --connections} keep-alive connections, each with one echo call in flight, through
- * a warm-up and the measured duration; prints the measured part (to stdout a
- * {@code RESULT ...} line for scripts; progress on stderr). Exit code 0 when every answer passed
- * the check, 1 when some did not or a connection failed, 2 on bad arguments.
+ * Drives {@code --connections} keep-alive connections, each with one echo call in flight,
+ * through a warm-up and the measured duration; prints the measured part (to stdout a
+ * {@code RESULT ...} line for scripts; progress on stderr). Exit code 0 when every answer
+ * passed the check, 1 when some did not or a connection failed, 2 on bad arguments.
  */
 public final class LoadGenerator {
 
@@ -36,7 +36,8 @@ public final class LoadGenerator {
 		if (!options.interval().isZero()) {
 			List<Report> intervals = Report.intervals(recorders, window, options.interval());
 			for (int i = 0; i < intervals.size(); i++) {
-				System.out.println("INTERVAL " + (i + 1) + " " + intervals.get(i).machineLine().substring("RESULT ".length()));
+				System.out.println(
+						"INTERVAL " + (i + 1) + " " + intervals.get(i).machineLine().substring("RESULT ".length()));
 			}
 		}
 		System.out.println(report.machineLine());
@@ -49,4 +50,5 @@ public final class LoadGenerator {
 			System.err.println("loadgen: first error: " + message);
 		}
 	}
+
 }

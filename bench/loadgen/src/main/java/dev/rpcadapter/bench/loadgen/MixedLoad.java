@@ -19,13 +19,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The traffic beside the echo load of a soak: JSON-RPC batches, queued jobs polled over HTTP, and
- * {@code /ws} subscribers that each run queued jobs and wait for their terminal event, all with the
- * same credentials as the {@link LoadGenerator} ({@code --url --ca --cert --key --header}). Sizes
- * from system properties: {@code mixed.batch-every-ms} (250), {@code mixed.batch-size} (10),
- * {@code mixed.job-every-ms} (1000), {@code mixed.ws} (8 subscribers), {@code mixed.job} (the queued
- * command, {@code audit_report}). Prints {@code MIXED ...} counts each minute and at the end; exit
- * code 1 when anything failed.
+ * The traffic beside the echo load of a soak: JSON-RPC batches, queued jobs polled over
+ * HTTP, and {@code /ws} subscribers that each run queued jobs and wait for their terminal
+ * event, all with the same credentials as the {@link LoadGenerator}
+ * ({@code --url --ca --cert --key --header}). Sizes from system properties:
+ * {@code mixed.batch-every-ms} (250), {@code mixed.batch-size} (10),
+ * {@code mixed.job-every-ms} (1000), {@code mixed.ws} (8 subscribers), {@code mixed.job}
+ * (the queued command, {@code audit_report}). Prints {@code MIXED ...} counts each minute
+ * and at the end; exit code 1 when anything failed.
  */
 public final class MixedLoad {
 
@@ -47,7 +48,10 @@ public final class MixedLoad {
 
 	private MixedLoad(Options options) throws Exception {
 		this.options = options;
-		this.http = HttpClient.newBuilder().sslContext(sslContext(options)).connectTimeout(Duration.ofSeconds(30)).build();
+		this.http = HttpClient.newBuilder()
+			.sslContext(sslContext(options))
+			.connectTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -61,7 +65,8 @@ public final class MixedLoad {
 		int batchSize = Integer.getInteger("mixed.batch-size", 10);
 		timer.scheduleAtFixedRate(() -> batch(batchSize), 0, Integer.getInteger("mixed.batch-every-ms", 250),
 				TimeUnit.MILLISECONDS);
-		timer.scheduleAtFixedRate(this::queuedJob, 0, Integer.getInteger("mixed.job-every-ms", 1000), TimeUnit.MILLISECONDS);
+		timer.scheduleAtFixedRate(this::queuedJob, 0, Integer.getInteger("mixed.job-every-ms", 1000),
+				TimeUnit.MILLISECONDS);
 		timer.scheduleAtFixedRate(() -> System.err.println(line()), 60, 60, TimeUnit.SECONDS);
 		WebSocketSubscribers subscribers = new WebSocketSubscribers(this, Integer.getInteger("mixed.ws", 8), end);
 		subscribers.start();
@@ -81,8 +86,12 @@ public final class MixedLoad {
 	private void batch(int size) {
 		StringBuilder body = new StringBuilder("[");
 		for (int i = 0; i < size; i++) {
-			body.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(i)
-				.append(",\"method\":\"echo\",\"params\":{\"message\":\"batch ").append(i).append("\"}}");
+			body.append(i == 0 ? "" : ",")
+				.append("{\"jsonrpc\":\"2.0\",\"id\":")
+				.append(i)
+				.append(",\"method\":\"echo\",\"params\":{\"message\":\"batch ")
+				.append(i)
+				.append("\"}}");
 		}
 		post(body.append(']').toString()).thenAccept((answer) -> {
 			boolean ok = answer.isArray() && answer.size() == size;
@@ -104,20 +113,25 @@ public final class MixedLoad {
 		if (jobId.isEmpty() || attempt > 300) {
 			return CompletableFuture.completedFuture("lost");
 		}
-		String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"queue_get_job_status\",\"params\":{\"job_id\":\"" + jobId + "\"}}";
+		String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"queue_get_job_status\",\"params\":{\"job_id\":\""
+				+ jobId + "\"}}";
 		return post(call).thenCompose((answer) -> {
 			String status = answer.path("result").path("status").asString("");
-			if (status.equals("completed") || status.equals("failed") || status.equals("stopped") || answer.has("error")) {
+			if (status.equals("completed") || status.equals("failed") || status.equals("stopped")
+					|| answer.has("error")) {
 				return CompletableFuture.completedFuture(answer.has("error") ? answer.toString() : status);
 			}
-			return CompletableFuture.supplyAsync(() -> jobId, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
+			return CompletableFuture
+				.supplyAsync(() -> jobId, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
 				.thenCompose((id) -> poll(id, attempt + 1));
 		});
 	}
 
 	CompletableFuture<JsonNode> post(String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(this.options.url()).timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.options.url())
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 		this.options.headers().forEach(request::header);
 		return this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply((response) -> {
 			if (response.statusCode() != 200) {
@@ -155,4 +169,5 @@ public final class MixedLoad {
 		}
 		return ((JdkSslContext) builder.build()).context();
 	}
+
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 /**
  * What to drive and for how long, from {@code --name value} arguments.
+ *
  * @param url the JSON-RPC endpoint ({@code http://} or {@code https://})
  * @param connections concurrent keep-alive connections, one request in flight on each
  * @param threads event-loop threads of the driver
@@ -19,12 +20,13 @@ import java.util.Map;
  * @param caCertificate PEM CA the server certificate must chain to (https only)
  * @param clientCertificate PEM client certificate to present (https only, optional)
  * @param clientKey PEM (PKCS#8) key of the client certificate
- * @param rate requests per second over all connections, paced; 0 as fast as the server answers
- * @param interval also report each interval of the measured time (a soak's minutes); zero for none
+ * @param rate requests per second over all connections, paced; 0 as fast as the server
+ * answers
+ * @param interval also report each interval of the measured time (a soak's minutes); zero
+ * for none
  */
-record Options(URI url, int connections, int threads, Duration warmup, Duration duration,
-		Map<String, String> headers, Path caCertificate, Path clientCertificate, Path clientKey, double rate,
-		Duration interval) {
+record Options(URI url, int connections, int threads, Duration warmup, Duration duration, Map<String, String> headers,
+		Path caCertificate, Path clientCertificate, Path clientKey, double rate, Duration interval) {
 
 	static final String USAGE = """
 			Usage: java -jar loadgen.jar --url URL [options]

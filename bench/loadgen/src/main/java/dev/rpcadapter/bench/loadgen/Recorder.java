@@ -3,15 +3,18 @@ package dev.rpcadapter.bench.loadgen;
 import java.util.Arrays;
 
 /**
- * Latencies and errors of one connection's requests. A connection has one request in flight at a
- * time, so its recorder is written by one request at a time (the Reactor chain orders them) and
- * read once the phase is over.
+ * Latencies and errors of one connection's requests. A connection has one request in
+ * flight at a time, so its recorder is written by one request at a time (the Reactor
+ * chain orders them) and read once the phase is over.
  */
 final class Recorder {
 
 	private long[] micros = new long[1 << 14];
 
-	/** When each request in {@link #micros} started ({@link System#nanoTime()}), for per-interval reports. */
+	/**
+	 * When each request in {@link #micros} started ({@link System#nanoTime()}), for
+	 * per-interval reports.
+	 */
 	private long[] starts = new long[1 << 14];
 
 	private int count;
@@ -38,8 +41,10 @@ final class Recorder {
 
 	/** The latencies (microseconds) of the requests started in [from, until). */
 	long[] latencies(long from, long until) {
-		return java.util.stream.IntStream.range(0, this.count).filter((i) -> this.starts[i] >= from && this.starts[i] < until)
-			.mapToLong((i) -> this.micros[i]).toArray();
+		return java.util.stream.IntStream.range(0, this.count)
+			.filter((i) -> this.starts[i] >= from && this.starts[i] < until)
+			.mapToLong((i) -> this.micros[i])
+			.toArray();
 	}
 
 	/** The errors that happened in [from, until). */
@@ -58,4 +63,5 @@ final class Recorder {
 	long[] latencies() {
 		return Arrays.copyOf(this.micros, this.count);
 	}
+
 }

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /ws} connections that each call the queued command, wait for its {@code job_completed}
- * event (the call subscribes the connection to its job) and call it again, until the end.
+ * {@code /ws} connections that each call the queued command, wait for its
+ * {@code job_completed} event (the call subscribes the connection to its job) and call it
+ * again, until the end.
  */
 final class WebSocketSubscribers {
 
@@ -74,7 +75,8 @@ final class WebSocketSubscribers {
 
 		private void next(WebSocket socket) {
 			if (System.nanoTime() >= WebSocketSubscribers.this.end) {
-				socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").whenComplete((s, ex) -> this.finished.complete(null));
+				socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+					.whenComplete((s, ex) -> this.finished.complete(null));
 				return;
 			}
 			socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + WebSocketSubscribers.this.load.job
@@ -115,5 +117,7 @@ final class WebSocketSubscribers {
 			WebSocketSubscribers.this.load.fail("ws error: " + error);
 			this.finished.complete(null);
 		}
+
 	}
+
 }

@@ -3,8 +3,9 @@ package dev.rpcadapter.bench.loadgen;
 import java.time.Duration;
 
 /**
- * When a run warms up, measures and ends, on the {@link System#nanoTime()} scale. A call counts
- * when it started at or after the end of the warm-up and ended by the end of the measurement.
+ * When a run warms up, measures and ends, on the {@link System#nanoTime()} scale. A call
+ * counts when it started at or after the end of the warm-up and ended by the end of the
+ * measurement.
  */
 record Window(long measureFrom, long measureUntil) {
 

@@ -7,14 +7,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Submit latency at a fixed rate and trivial-job throughput of the adapter's job queue, side by
- * side with plain Quartz scheduling the same trivial job in the same store, same worker count.
+ * Submit latency at a fixed rate and trivial-job throughput of the adapter's job queue,
+ * side by side with plain Quartz scheduling the same trivial job in the same store, same
+ * worker count.
  * <p>
  * System properties: {@code stores} (memory,postgres), {@code rate} (200 submits/s),
- * {@code seconds} (10, latency run), {@code warmup} (3 s at the same rate, not measured), {@code rounds} (2; only the last is reported, the
- * others warm the JVM up; odd rounds run Quartz first, even rounds the queue),
- * {@code jobs.memory} (20000), {@code jobs.postgres} (2000), {@code workers} (8),
- * {@code jdbc.url} (env ADAPTER_TEST_JDBC_URL or jdbc:postgresql://127.0.0.1:5432/test).
+ * {@code seconds} (10, latency run), {@code warmup} (3 s at the same rate, not measured),
+ * {@code rounds} (2; only the last is reported, the others warm the JVM up; odd rounds
+ * run Quartz first, even rounds the queue), {@code jobs.memory} (20000),
+ * {@code jobs.postgres} (2000), {@code workers} (8), {@code jdbc.url} (env
+ * ADAPTER_TEST_JDBC_URL or jdbc:postgresql://127.0.0.1:5432/test).
  */
 public final class QueueBenchmark {
 
@@ -34,7 +36,8 @@ public final class QueueBenchmark {
 		List<String> rows = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
 			rows.clear();
-			System.out.printf("round %d of %d%s%n", round, rounds, (round < rounds) ? " (JVM warm-up, not reported)" : "");
+			System.out.printf("round %d of %d%s%n", round, rounds,
+					(round < rounds) ? " (JVM warm-up, not reported)" : "");
 			for (String store : System.getProperty("stores", "memory,postgres").split(",")) {
 				int jobs = Integer.getInteger("jobs." + store, "memory".equals(store) ? 20_000 : 2_000);
 				List<String> order = (round % 2 == 1) ? List.of("quartz", "queue") : List.of("queue", "quartz");
@@ -46,7 +49,8 @@ public final class QueueBenchmark {
 		}
 		System.out.printf(Locale.ROOT, "%nworkers=%d rate=%d/s latency=%ds (after %ds warm-up), round %d of %d%n",
 				WORKERS, rate, seconds, warmup, rounds, rounds);
-		System.out.println("| store | system | submits | p50 ms | p99 ms | p99.9 ms | max ms | jobs | submits/s | jobs/s |");
+		System.out
+			.println("| store | system | submits | p50 ms | p99 ms | p99.9 ms | max ms | jobs | submits/s | jobs/s |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
 	}
@@ -65,7 +69,10 @@ public final class QueueBenchmark {
 		return "queue".equals(system) ? new QueueTarget(backing) : new QuartzTarget(backing);
 	}
 
-	/** Submits at a fixed rate; latency is measured from each submit's planned start (no coordinated omission). */
+	/**
+	 * Submits at a fixed rate; latency is measured from each submit's planned start (no
+	 * coordinated omission).
+	 */
 	static Latency latency(String store, String system, int rate, int warmup, int seconds) throws Exception {
 		try (BenchTarget target = target(store, system, "latency")) {
 			long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -88,7 +95,10 @@ public final class QueueBenchmark {
 		}
 	}
 
-	/** Submits {@code jobs} trivial jobs as fast as one thread can and times until all completed. */
+	/**
+	 * Submits {@code jobs} trivial jobs as fast as one thread can and times until all
+	 * completed.
+	 */
 	static Throughput throughput(String store, String system, int jobs) throws Exception {
 		try (BenchTarget target = target(store, system, "throughput")) {
 			for (int i = 0; i < Math.min(500, jobs / 10); i++) {

@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A Quartz scheduler configured the way the starter configures it: RAMJobStore for
- * {@code memory}; for {@code postgres} Spring's LocalDataSourceJobStore, clustered, in a fresh
- * schema with the queue's and Quartz's tables.
+ * {@code memory}; for {@code postgres} Spring's LocalDataSourceJobStore, clustered, in a
+ * fresh schema with the queue's and Quartz's tables.
  */
 final class Store implements AutoCloseable {
 

@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The adapter in a Spring MVC application on Tomcat (Boot's defaults), nothing else: its
- * built-in {@code echo} ({@code {"message": s}} → {@code {"message": s}}, the command the Reactor
- * Netty benchmark calls) at {@code POST /api/jsonrpc}, served by the servlet transport. With
- * {@code --bench.method-echo=true} an application's own {@code @JsonRpcCommand} method (blocking, by
- * default) takes the name instead.
+ * built-in {@code echo} ({@code {"message": s}} → {@code {"message": s}}, the command the
+ * Reactor Netty benchmark calls) at {@code POST /api/jsonrpc}, served by the servlet
+ * transport. With {@code --bench.method-echo=true} an application's own
+ * {@code @JsonRpcCommand} method (blocking, by default) takes the name instead.
  */
 @SpringBootApplication
 public class ServletEchoApplication {
@@ -34,9 +34,11 @@ public class ServletEchoApplication {
 		public Echo echo(@CommandParam("message") String message) {
 			return new Echo(message);
 		}
+
 	}
 
 	/** The echo's result. */
 	public record Echo(String message) {
 	}
+
 }
