@@ -68,7 +68,7 @@ public final class AdapterEndpoints {
 
 	/** {@code POST /api/jsonrpc/batch}: a batch array only. */
 	public Mono<AdapterResponse> batch(AdapterRequest request, Caller caller, byte[] body) {
-		if (!startsWithArray(body)) {
+		if (!isBatch(body)) {
 			return Mono.just(error(200, JsonRpcError.invalidRequest("this endpoint takes a batch (a JSON array)")));
 		}
 		return jsonRpc(request, caller, body);
@@ -229,7 +229,12 @@ public final class AdapterEndpoints {
 		return this.dispatcher;
 	}
 
-	private static boolean startsWithArray(byte[] body) {
+	/**
+	 * Whether a request body is a batch: its first non-blank byte is {@code [}.
+	 * @param body the request body
+	 * @return whether it starts with a JSON array
+	 */
+	public static boolean isBatch(byte[] body) {
 		for (byte b : body) {
 			if (b == '[') {
 				return true;

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.rpcadapter.jsonrpc.ErrorCodes;
+import dev.rpcadapter.jsonrpc.JsonRpcError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,14 @@ import org.jspecify.annotations.Nullable;
  * a WebSocket upgrade must come from an allowed {@code Origin}.
  */
 public final class RequestPolicies {
+
+	/** The answer to a POST body that is not declared JSON (415). */
+	public static final AdapterHttpException NOT_JSON = new AdapterHttpException(415,
+			JsonRpcError.invalidRequest("Content-Type must be application/json"));
+
+	/** The answer to a WebSocket upgrade from an origin that is not allowed (403). */
+	public static final AdapterHttpException ORIGIN_NOT_ALLOWED = new AdapterHttpException(403,
+			JsonRpcError.of(ErrorCodes.PERMISSION_DENIED, "Origin not allowed (adapter.security.allowed-origins)"));
 
 	/** The media types a POST endpoint accepts, parameters (charset) aside. */
 	private static final Set<String> JSON_TYPES = Set.of("application/json", "application/json-rpc");

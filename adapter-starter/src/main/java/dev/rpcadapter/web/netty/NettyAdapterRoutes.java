@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rpcadapter.command.Caller;
-import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.support.ErrorIds;
 import dev.rpcadapter.web.AdapterEndpoints;
@@ -61,12 +60,6 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 	private final RequestPolicies policies;
 
 	private final @Nullable AsyncEndpoint async;
-
-	private static final AdapterHttpException UNSUPPORTED_MEDIA_TYPE = new AdapterHttpException(415,
-			JsonRpcError.invalidRequest("Content-Type must be application/json"));
-
-	private static final AdapterHttpException ORIGIN_NOT_ALLOWED = new AdapterHttpException(403,
-			JsonRpcError.of(ErrorCodes.PERMISSION_DENIED, "Origin not allowed (adapter.security.allowed-origins)"));
 
 	public NettyAdapterRoutes(AdapterEndpoints endpoints, RequestAuthenticator authenticator, AdapterPaths paths,
 			long maxBodySize, WebSocketSessionHandler webSocket) {
@@ -183,7 +176,7 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 			// what a cross-site form or no-cors fetch can send: refused before
 			// authentication, the body
 			// discarded unread so the keep-alive connection stays usable
-			return res.sendByteArray(complete(request, res, drain(req).then(Mono.error(UNSUPPORTED_MEDIA_TYPE))));
+			return res.sendByteArray(complete(request, res, drain(req).then(Mono.error(RequestPolicies.NOT_JSON))));
 		}
 		Mono<AdapterResponse> response = this.authenticator.authenticate(request)
 			// a rejected request's body is discarded unread, so the keep-alive connection
@@ -316,7 +309,7 @@ public final class NettyAdapterRoutes implements NettyRouteProvider {
 		if (!this.policies.allowsOrigin(request)) {
 			// cross-site WebSocket hijacking: a page elsewhere would use the browser's
 			// credentials
-			return send(request, res, this.endpoints.error(ORIGIN_NOT_ALLOWED));
+			return send(request, res, this.endpoints.error(RequestPolicies.ORIGIN_NOT_ALLOWED));
 		}
 		return this.authenticator.authenticate(request)
 			.flatMap((caller) -> res.sendWebsocket(

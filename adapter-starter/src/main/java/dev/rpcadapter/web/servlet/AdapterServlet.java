@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.rpcadapter.command.Caller;
-import dev.rpcadapter.jsonrpc.ErrorCodes;
 import dev.rpcadapter.jsonrpc.JsonRpcError;
 import dev.rpcadapter.web.AdapterEndpoints;
-import dev.rpcadapter.web.AdapterHttpException;
 import dev.rpcadapter.web.AdapterPaths;
 import dev.rpcadapter.web.AdapterRequest;
 import dev.rpcadapter.web.AdapterResponse;
@@ -40,12 +38,6 @@ public final class AdapterServlet extends HttpServlet {
 	private static final long serialVersionUID = 1L;
 
 	private static final byte[] NO_BODY = new byte[0];
-
-	private static final AdapterHttpException UNSUPPORTED_MEDIA_TYPE = new AdapterHttpException(415,
-			JsonRpcError.invalidRequest("Content-Type must be application/json"));
-
-	private static final AdapterHttpException ORIGIN_NOT_ALLOWED = new AdapterHttpException(403,
-			JsonRpcError.of(ErrorCodes.PERMISSION_DENIED, "Origin not allowed (adapter.security.allowed-origins)"));
 
 	private final transient AdapterEndpoints endpoints;
 
@@ -157,7 +149,7 @@ public final class AdapterServlet extends HttpServlet {
 			// what a cross-site form or no-cors fetch can send: refused before
 			// authentication (the
 			// container discards the unread body)
-			write(req, res, request, this.endpoints.error(UNSUPPORTED_MEDIA_TYPE));
+			write(req, res, request, this.endpoints.error(RequestPolicies.NOT_JSON));
 			return;
 		}
 		this.responder.respond(req, res, request, this.authenticator.authenticate(request), (caller) -> {
@@ -174,7 +166,7 @@ public final class AdapterServlet extends HttpServlet {
 					.completedFuture(this.endpoints.error(400, JsonRpcError.invalidRequest("request body not read")));
 			}
 			Mono<AdapterResponse> answer = handler.handle(request, caller, body);
-			if (startsWithArray(body)) {
+			if (AdapterEndpoints.isBatch(body)) {
 				return ServletResponder.subscribe(answer); // batch elements run
 															// concurrently, on the pool
 			}
@@ -201,15 +193,6 @@ public final class AdapterServlet extends HttpServlet {
 		return out.toByteArray();
 	}
 
-	private static boolean startsWithArray(byte[] body) {
-		for (byte b : body) {
-			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-				return b == '[';
-			}
-		}
-		return false;
-	}
-
 	/**
 	 * {@code GET /ws}: the Origin check and authentication of the Netty route, then
 	 * Spring's WebSocket handshake.
@@ -225,7 +208,7 @@ public final class AdapterServlet extends HttpServlet {
 		if (!this.policies.allowsOrigin(request)) {
 			// cross-site WebSocket hijacking: a page elsewhere would use the browser's
 			// credentials
-			write(req, res, request, this.endpoints.error(ORIGIN_NOT_ALLOWED));
+			write(req, res, request, this.endpoints.error(RequestPolicies.ORIGIN_NOT_ALLOWED));
 			return;
 		}
 		Caller caller;
