@@ -1,9 +1,9 @@
 package dev.rpcadapter.architecture;
 
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -131,16 +131,15 @@ class ArchitectureTests {
 	}
 
 	private static ArchCondition<JavaClass> haveAUniqueSimpleName() {
+		Map<String, List<String>> publicTypesByName = CLASSES.stream()
+			.filter((type) -> type.isTopLevelClass() && type.getModifiers().contains(JavaModifier.PUBLIC))
+			.collect(Collectors.groupingBy(JavaClass::getSimpleName,
+					Collectors.mapping(JavaClass::getName, Collectors.toList())));
 		return new ArchCondition<>("have a simple name no other public type of the adapter has") {
 			@Override
 			public void check(JavaClass type, ConditionEvents events) {
-				Set<JavaClass> same = CLASSES
-					.that(DescribedPredicate.describe("named " + type.getSimpleName(),
-							(other) -> other.isTopLevelClass() && other.getModifiers().contains(JavaModifier.PUBLIC)
-									&& other.getSimpleName().equals(type.getSimpleName()) && !other.equals(type)))
-					.stream()
-					.collect(Collectors.toSet());
-				if (!same.isEmpty()) {
+				List<String> same = publicTypesByName.getOrDefault(type.getSimpleName(), List.of());
+				if (same.size() > 1) {
 					events.add(SimpleConditionEvent.violated(type,
 							type.getName() + " shares its simple name with " + same));
 				}
